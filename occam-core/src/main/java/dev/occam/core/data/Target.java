@@ -1,0 +1,56 @@
+package dev.occam.core.data;
+
+import dev.occam.runtime.TargetInfo;
+import java.util.Objects;
+
+/**
+ * The values to learn, aligned with a frame's rows: 1.0 / 0.0 for the positive / negative class, or
+ * the number to predict. No value is missing (rows with a missing target are dropped when loading).
+ */
+public record Target(TargetInfo info, double[] values) {
+
+    public Target {
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(values, "values");
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (Double.isNaN(v)) {
+                throw new IllegalArgumentException("target '" + info.name() + "' is missing at row " + i);
+            }
+            if (info.isClassification() && v != 0.0 && v != 1.0) {
+                throw new IllegalArgumentException("classification target '" + info.name() + "' must be 0 or 1, row "
+                        + i + " is " + v);
+            }
+        }
+    }
+
+    public int size() {
+        return values.length;
+    }
+
+    public boolean isClassification() {
+        return info.isClassification();
+    }
+
+    public double value(int i) {
+        return values[i];
+    }
+
+    /** The given rows, in the given order. */
+    public Target select(int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return new Target(info, out);
+    }
+
+    /** Share of the positive class (classification) or mean (regression). */
+    public double mean() {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return values.length == 0 ? Double.NaN : s / values.length;
+    }
+}

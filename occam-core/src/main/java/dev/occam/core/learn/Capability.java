@@ -1,0 +1,17 @@
+package dev.occam.core.learn;
+
+/** What a learner can do, declared (never probed) so that tests and selection can read it. */
+public enum Capability {
+    /** Fits classification targets and scores the positive class's probability. */
+    CLASSIFICATION,
+    /** Fits numeric targets. */
+    REGRESSION,
+    /** Accepts missing values in its input as they are. */
+    MISSING_VALUES,
+    /** Accepts categorical features as they are. */
+    CATEGORICAL_INPUT,
+    /** Can hold the effect of a feature to one direction. */
+    MONOTONE_CONSTRAINTS,
+    /** A person can read the whole fitted model (coefficients, rules, a small tree). */
+    EXPLAINABLE
+}

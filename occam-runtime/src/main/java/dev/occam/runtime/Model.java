@@ -1,0 +1,232 @@
+package dev.occam.runtime;
+
+import dev.occam.runtime.data.CategoricalColumn;
+import dev.occam.runtime.data.Column;
+import dev.occam.runtime.data.Feature;
+import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.data.NumericColumn;
+import dev.occam.runtime.data.Row;
+import dev.occam.runtime.data.Schema;
+import dev.occam.runtime.prep.Transform;
+import dev.occam.runtime.scorer.Scorer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A fitted, immutable, thread-safe model: preparation steps, then a {@link Scorer}, then (for
+ * classification) a decision threshold. One instance can be shared by every thread of a server.
+ *
+ * <p>Batch scoring is row-by-row scoring in a loop, so the two always agree.
+ */
+public final class Model {
+
+    private final String family;
+    private final TargetInfo target;
+    private final List<Transform> preparation;
+    private final Scorer scorer;
+    private final double threshold;
+
+    /**
+     * @param threshold probability at or above which a row is called positive; ignored (NaN) for
+     *     regression
+     */
+    public Model(String family, TargetInfo target, List<Transform> preparation, Scorer scorer, double threshold) {
+        this.family = Objects.requireNonNull(family, "family");
+        this.target = Objects.requireNonNull(target, "target");
+        this.preparation = List.copyOf(preparation);
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
+        if (target.isClassification() && !(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in [0, 1]: " + threshold);
+        }
+        this.threshold = target.isClassification() ? threshold : Double.NaN;
+        Schema expected = scorer.input();
+        for (int i = this.preparation.size() - 1; i >= 0; i--) {
+            Transform t = this.preparation.get(i);
+            if (!t.output().equals(expected)) {
+                throw new IllegalArgumentException("preparation step " + i + " (" + t.describe()
+                        + ") does not produce what the next step reads");
+            }
+            expected = t.input();
+        }
+    }
+
+    /** A model with only a scorer: no preparation, threshold 0.5. */
+    public static Model of(String family, TargetInfo target, Scorer scorer) {
+        return new Model(family, target, List.of(), scorer, 0.5);
+    }
+
+    public String family() {
+        return family;
+    }
+
+    public TargetInfo target() {
+        return target;
+    }
+
+    /** The features the model reads, in order. */
+    public Schema schema() {
+        return preparation.isEmpty() ? scorer.input() : preparation.get(0).input();
+    }
+
+    public List<Transform> preparation() {
+        return preparation;
+    }
+
+    public Scorer scorer() {
+        return scorer;
+    }
+
+    /** The decision threshold (classification), NaN for regression. */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** This model with the given steps run before its own preparation. */
+    public Model withPreparation(List<Transform> before) {
+        List<Transform> all = new ArrayList<>(before);
+        all.addAll(preparation);
+        return new Model(family, target, all, scorer, target.isClassification() ? threshold : Double.NaN);
+    }
+
+    public Model withThreshold(double newThreshold) {
+        return new Model(family, target, preparation, scorer, newThreshold);
+    }
+
+    public Model withFamily(String newFamily) {
+        return new Model(newFamily, target, preparation, scorer, threshold);
+    }
+
+    /** How many numbers the fitted function is made of (the scorer's; preparation statistics are not counted). */
+    public long parameterCount() {
+        return scorer.parameterCount();
+    }
+
+    /** Scores one row encoded against {@link #schema()}. */
+    public double score(double[] x) {
+        double[] v = x;
+        for (Transform t : preparation) {
+            v = t.apply(v);
+        }
+        return scorer.score(v);
+    }
+
+    /** Predicts one row encoded against {@link #schema()}. */
+    public Prediction predictEncoded(double[] x) {
+        double s = score(x);
+        return new Prediction(s, label(s));
+    }
+
+    /** Predicts one row of named values. @throws IllegalArgumentException naming a field that cannot be read */
+    public Prediction predict(Row row) {
+        return predictEncoded(schema().encode(row));
+    }
+
+    /** Predicts every row of a frame, in order. Columns are matched by name; extra columns are ignored. */
+    public Prediction[] predict(Frame frame) {
+        double[] scores = score(frame);
+        Prediction[] out = new Prediction[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            out[i] = new Prediction(scores[i], label(scores[i]));
+        }
+        return out;
+    }
+
+    /** Scores every row of a frame, in order. */
+    public double[] score(Frame frame) {
+        RowReader reader = new RowReader(schema(), frame);
+        double[] out = new double[frame.rows()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = score(reader.row(i));
+        }
+        return out;
+    }
+
+    private String label(double score) {
+        if (!target.isClassification()) {
+            return null;
+        }
+        return score >= threshold ? target.positive() : target.negative();
+    }
+
+    /** A person's reading of the model: preparation, the fitted function, the threshold. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(family).append(" model of ").append(target.name());
+        if (target.isClassification()) {
+            sb.append(" (score = probability that ").append(target.name()).append(" = ").append(target.positive())
+                    .append("; called ").append(target.positive()).append(" at or above ")
+                    .append(dev.occam.runtime.io.Json.number(threshold)).append(')');
+        }
+        sb.append('\n');
+        sb.append("parameters: ").append(parameterCount()).append('\n');
+        for (Transform t : preparation) {
+            sb.append(t.describe()).append('\n');
+        }
+        sb.append(scorer.describe());
+        return sb.toString();
+    }
+
+    /**
+     * Reads a frame's rows in a model's encoding: columns matched by name, category codes translated
+     * through their level names (a frame's codes need not equal the model's).
+     */
+    private static final class RowReader {
+        private final Schema schema;
+        private final Column[] columns;
+        private final int[][] codeMap;
+
+        RowReader(Schema schema, Frame frame) {
+            this.schema = schema;
+            columns = new Column[schema.size()];
+            codeMap = new int[schema.size()][];
+            for (int j = 0; j < schema.size(); j++) {
+                Feature f = schema.feature(j);
+                if (!frame.hasColumn(f.name())) {
+                    throw new IllegalArgumentException("the data has no column '" + f.name()
+                            + "', which the model needs; it has " + frame.schema().names());
+                }
+                Column c = frame.column(f.name());
+                columns[j] = c;
+                if (f.isNumeric() && c instanceof CategoricalColumn cc) {
+                    int bad = firstNonMissing(cc);
+                    throw new IllegalArgumentException("column '" + f.name() + "' must be numeric, but row " + (bad + 1)
+                            + " holds '" + cc.level(bad) + "'");
+                }
+                if (f.isCategorical() && c instanceof CategoricalColumn cc) {
+                    int[] map = new int[cc.levels().size()];
+                    for (int k = 0; k < map.length; k++) {
+                        map[k] = f.code(cc.levels().get(k));
+                    }
+                    codeMap[j] = map;
+                }
+            }
+        }
+
+        private static int firstNonMissing(CategoricalColumn c) {
+            for (int i = 0; i < c.size(); i++) {
+                if (!c.isMissing(i)) {
+                    return i;
+                }
+            }
+            return 0;
+        }
+
+        double[] row(int i) {
+            double[] x = new double[columns.length];
+            for (int j = 0; j < x.length; j++) {
+                Column c = columns[j];
+                if (c instanceof CategoricalColumn cc) {
+                    int code = cc.codes()[i];
+                    int mapped = code < 0 ? -1 : codeMap[j][code];
+                    x[j] = mapped < 0 ? Double.NaN : mapped;
+                } else {
+                    double v = ((NumericColumn) c).values()[i];
+                    // A category read as a number in new data (levels "0"/"1"): look it up by its text.
+                    x[j] = schema.feature(j).isNumeric() || Double.isNaN(v) ? v : schema.encodeValue(j, v);
+                }
+            }
+            return x;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.occam.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.occam.runtime.io.AtomicFiles;
+import dev.occam.runtime.io.Json;
+import dev.occam.runtime.prep.Transform;
+import dev.occam.runtime.prep.Transforms;
+import dev.occam.runtime.scorer.Scorer;
+import dev.occam.runtime.scorer.Scorers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The model file: one JSON document a person can read (coefficients, trees, preparation), versioned
+ * by {@code "format": "occam-model/1"} and sealed by a SHA-256 checksum of its content. Doubles are
+ * written in their shortest exact decimal form, so a loaded model scores bit-identically to the saved
+ * one.
+ */
+public final class ModelFile {
+
+    public static final String FORMAT = "occam-model/1";
+
+    private ModelFile() {
+    }
+
+    /** The model as a JSON document, with {@code extra} fields (provenance) merged in before the checksum. */
+    public static ObjectNode toJson(Model model, ObjectNode extra) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("format", FORMAT);
+        root.put("family", model.family());
+        ObjectNode target = root.putObject("target");
+        TargetInfo t = model.target();
+        target.put("name", t.name());
+        target.put("task", t.task().name().toLowerCase(Locale.ROOT));
+        if (t.isClassification()) {
+            target.put("positive", t.positive());
+            target.put("negative", t.negative());
+            root.put("threshold", model.threshold());
+        }
+        root.put("parameters", model.parameterCount());
+        root.set("schema", Json.schemaToJson(model.schema()));
+        ArrayNode prep = root.putArray("preparation");
+        for (Transform step : model.preparation()) {
+            prep.add(step.toJson());
+        }
+        root.set("scorer", model.scorer().toJson());
+        if (extra != null) {
+            extra.fields().forEachRemaining(e -> {
+                if (!root.has(e.getKey())) {
+                    root.set(e.getKey(), e.getValue());
+                }
+            });
+        }
+        root.put("checksum", checksum(root));
+        return root;
+    }
+
+    /** Writes the model atomically: a reader never sees half a file, and a failed write leaves the old one. */
+    public static void save(Model model, Path path, ObjectNode extra) throws IOException {
+        AtomicFiles.write(path, Json.MAPPER.writeValueAsBytes(toJson(model, extra)));
+    }
+
+    public static void save(Model model, Path path) throws IOException {
+        save(model, path, null);
+    }
+
+    /**
+     * Reads a model file.
+     *
+     * @throws ModelFileException naming the file and what is wrong: not JSON, an unknown format, a bad
+     *     checksum, or a malformed part
+     */
+    public static Model load(Path path) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new ModelFileException(path + ": no such model file");
+        }
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new ModelFileException(path + ": not a JSON model file (" + e.getOriginalMessage() + ")");
+        }
+        try {
+            return fromJson(root);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(path + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads a model from its JSON document, checking format and checksum. */
+    public static Model fromJson(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("not a model document");
+        }
+        JsonNode format = root.get("format");
+        if (format == null || !FORMAT.equals(format.asText())) {
+            throw new IllegalArgumentException("unknown model format "
+                    + (format == null ? "(none)" : "'" + format.asText() + "'") + "; this Occam reads " + FORMAT);
+        }
+        ObjectNode body = ((ObjectNode) root).deepCopy();
+        JsonNode stored = body.remove("checksum");
+        if (stored == null) {
+            throw new IllegalArgumentException("missing field 'checksum'");
+        }
+        String actual = checksum(body);
+        if (!actual.equals(stored.asText())) {
+            throw new IllegalArgumentException("checksum mismatch: the file was changed after Occam wrote it");
+        }
+        String family = Json.required(root, "family").asText();
+        JsonNode t = Json.required(root, "target");
+        String task = Json.required(t, "task").asText();
+        TargetInfo target = switch (task) {
+            case "classification" -> TargetInfo.classification(Json.required(t, "name").asText(),
+                    Json.required(t, "positive").asText(), Json.required(t, "negative").asText());
+            case "regression" -> TargetInfo.regression(Json.required(t, "name").asText());
+            default -> throw new IllegalArgumentException("target task must be classification or regression, got '" + task + "'");
+        };
+        List<Transform> prep = new ArrayList<>();
+        for (JsonNode step : Json.required(root, "preparation")) {
+            prep.add(Transforms.fromJson(step));
+        }
+        Scorer scorer = Scorers.fromJson(Json.required(root, "scorer"));
+        double threshold = target.isClassification() ? Json.required(root, "threshold").doubleValue() : Double.NaN;
+        return new Model(family, target, prep, scorer, threshold);
+    }
+
+    private static String checksum(JsonNode body) {
+        try {
+            byte[] canonical = Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot compute the model checksum", e);
+        }
+    }
+}

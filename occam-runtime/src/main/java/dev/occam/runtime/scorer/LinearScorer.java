@@ -1,0 +1,297 @@
+package dev.occam.runtime.scorer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.occam.runtime.data.Schema;
+import dev.occam.runtime.io.Json;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A generalised linear model over numeric inputs: {@code score = link⁻¹(intercept + Σ βⱼ xⱼ)}, with the
+ * identity link (linear regression) or the logit link (logistic regression). Coefficients of aliased
+ * columns are reported as such and contribute nothing. Optionally carries the fit's inference (standard
+ * errors, test statistics, p-values) so that the model file reads like R's {@code summary(glm)}.
+ * Parameter count: the intercept plus every coefficient that is not aliased.
+ */
+public final class LinearScorer implements Scorer {
+
+    /** How the linear predictor becomes a score. */
+    public enum Link {
+        IDENTITY, LOGIT;
+
+        public double inverse(double eta) {
+            return this == IDENTITY ? eta : 1.0 / (1.0 + Math.exp(-eta));
+        }
+    }
+
+    /**
+     * Inference for the intercept (index 0) and each coefficient (index j + 1). {@code statistic} is
+     * {@code "z"} (Wald, normal reference) or {@code "t"} (Student, for least squares). Aliased terms hold
+     * {@code NaN}. {@code fit} holds named fit statistics (deviance, iterations, ...).
+     */
+    public record Inference(String statistic, double[] stdErrors, double[] statistics, double[] pValues,
+            Map<String, Double> fit) {
+        public Inference {
+            Objects.requireNonNull(statistic, "statistic");
+            stdErrors = stdErrors.clone();
+            statistics = statistics.clone();
+            pValues = pValues.clone();
+            fit = fit == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fit));
+            if (stdErrors.length != statistics.length || stdErrors.length != pValues.length) {
+                throw new IllegalArgumentException("inference arrays differ in length");
+            }
+        }
+
+        @Override
+        public double[] stdErrors() {
+            return stdErrors.clone();
+        }
+
+        @Override
+        public double[] statistics() {
+            return statistics.clone();
+        }
+
+        @Override
+        public double[] pValues() {
+            return pValues.clone();
+        }
+    }
+
+    public static final String INTERCEPT = "(intercept)";
+
+    private final Schema input;
+    private final Link link;
+    private final double intercept;
+    private final double[] coefficients;
+    private final boolean[] aliased;
+    private final Inference inference;
+    private final Map<String, Double> fitStatistics;
+
+    public LinearScorer(Schema input, Link link, double intercept, double[] coefficients, boolean[] aliased,
+            Inference inference) {
+        this.input = Objects.requireNonNull(input, "input");
+        this.link = Objects.requireNonNull(link, "link");
+        if (coefficients.length != input.size() || aliased.length != input.size()) {
+            throw new IllegalArgumentException("need " + input.size() + " coefficients and aliased flags, got "
+                    + coefficients.length + " and " + aliased.length);
+        }
+        for (int i = 0; i < input.size(); i++) {
+            if (!input.feature(i).isNumeric()) {
+                throw new IllegalArgumentException("linear scorer needs numeric inputs; '" + input.feature(i).name()
+                        + "' is categorical (encode it first)");
+            }
+        }
+        if (inference != null && inference.stdErrors.length != input.size() + 1) {
+            throw new IllegalArgumentException("inference needs " + (input.size() + 1) + " entries, got "
+                    + inference.stdErrors.length);
+        }
+        this.intercept = intercept;
+        this.coefficients = coefficients.clone();
+        this.aliased = aliased.clone();
+        for (int i = 0; i < aliased.length; i++) {
+            if (aliased[i]) {
+                this.coefficients[i] = 0.0;
+            }
+        }
+        this.inference = inference;
+        this.fitStatistics = inference == null ? Map.of() : inference.fit();
+    }
+
+    public Link link() {
+        return link;
+    }
+
+    public double intercept() {
+        return intercept;
+    }
+
+    /** Coefficients in input order; aliased ones are 0. */
+    public double[] coefficients() {
+        return coefficients.clone();
+    }
+
+    public boolean[] aliased() {
+        return aliased.clone();
+    }
+
+    /** The inference of the fit, or null when none was computed. */
+    public Inference inference() {
+        return inference;
+    }
+
+    @Override
+    public Schema input() {
+        return input;
+    }
+
+    /** The linear predictor (log-odds for the logit link). */
+    public double linearPredictor(double[] x) {
+        double eta = intercept;
+        for (int i = 0; i < coefficients.length; i++) {
+            eta += coefficients[i] * x[i];
+        }
+        return eta;
+    }
+
+    @Override
+    public double score(double[] x) {
+        return link.inverse(linearPredictor(x));
+    }
+
+    @Override
+    public long parameterCount() {
+        long n = 1;
+        for (boolean a : aliased) {
+            if (!a) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(link == Link.LOGIT ? "log-odds" : "prediction").append(" = intercept + sum of coefficient x value\n");
+        String stat = inference == null ? null : inference.statistic;
+        sb.append(String.format(Locale.ROOT, "%-28s %14s", "term", "estimate"));
+        if (stat != null) {
+            sb.append(String.format(Locale.ROOT, " %12s %9s %10s", "std. error", stat + " value", "p-value"));
+        }
+        sb.append('\n');
+        for (int t = 0; t <= coefficients.length; t++) {
+            String name = t == 0 ? INTERCEPT : input.feature(t - 1).name();
+            boolean isAliased = t > 0 && aliased[t - 1];
+            double estimate = t == 0 ? intercept : coefficients[t - 1];
+            sb.append(String.format(Locale.ROOT, "%-28s %14s", name, isAliased ? "aliased" : fmt(estimate)));
+            if (stat != null && !isAliased) {
+                sb.append(String.format(Locale.ROOT, " %12s %9.3f %10s", fmt(inference.stdErrors[t]),
+                        inference.statistics[t], pValue(inference.pValues[t])));
+            }
+            sb.append('\n');
+        }
+        for (Map.Entry<String, Double> e : fitStatistics.entrySet()) {
+            sb.append(e.getKey()).append(": ").append(Json.number(e.getValue())).append('\n');
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String pValue(double p) {
+        return p < 1e-4 ? String.format(Locale.ROOT, "%.2e", p) : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("type", "linear");
+        node.put("link", link.name().toLowerCase(Locale.ROOT));
+        node.set("schema", Json.schemaToJson(input));
+        if (inference != null) {
+            node.put("statistic", inference.statistic);
+        }
+        ArrayNode terms = node.putArray("terms");
+        for (int t = 0; t <= coefficients.length; t++) {
+            ObjectNode term = terms.addObject();
+            term.put("name", t == 0 ? INTERCEPT : input.feature(t - 1).name());
+            boolean isAliased = t > 0 && aliased[t - 1];
+            if (isAliased) {
+                term.put("aliased", true);
+                continue;
+            }
+            term.put("estimate", t == 0 ? intercept : coefficients[t - 1]);
+            if (inference != null) {
+                putFinite(term, "std_error", inference.stdErrors[t]);
+                putFinite(term, inference.statistic + "_value", inference.statistics[t]);
+                putFinite(term, "p_value", inference.pValues[t]);
+            }
+        }
+        if (!fitStatistics.isEmpty()) {
+            ObjectNode fit = node.putObject("fit");
+            fitStatistics.forEach(fit::put);
+        }
+        return node;
+    }
+
+    private static void putFinite(ObjectNode node, String field, double v) {
+        if (Double.isFinite(v)) {
+            node.put(field, v);
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    static LinearScorer fromJson(JsonNode node) {
+        Schema schema = Json.schemaFromJson(Json.required(node, "schema"));
+        String linkName = Json.required(node, "link").asText();
+        Link link;
+        try {
+            link = Link.valueOf(linkName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("link must be identity or logit, got '" + linkName + "'");
+        }
+        JsonNode terms = Json.required(node, "terms");
+        int p = schema.size();
+        if (terms.size() != p + 1) {
+            throw new IllegalArgumentException("expected " + (p + 1) + " terms, got " + terms.size());
+        }
+        double[] coef = new double[p];
+        boolean[] aliased = new boolean[p];
+        String statistic = node.has("statistic") ? node.get("statistic").asText() : null;
+        double[] se = new double[p + 1];
+        double[] st = new double[p + 1];
+        double[] pv = new double[p + 1];
+        double intercept = 0;
+        for (int t = 0; t <= p; t++) {
+            JsonNode term = terms.get(t);
+            String expected = t == 0 ? INTERCEPT : schema.feature(t - 1).name();
+            String name = Json.required(term, "name").asText();
+            if (!name.equals(expected)) {
+                throw new IllegalArgumentException("term " + t + " is '" + name + "', expected '" + expected + "'");
+            }
+            if (t > 0 && term.path("aliased").asBoolean(false)) {
+                aliased[t - 1] = true;
+                se[t] = st[t] = pv[t] = Double.NaN;
+                continue;
+            }
+            double estimate = Json.required(term, "estimate").doubleValue();
+            if (t == 0) {
+                intercept = estimate;
+            } else {
+                coef[t - 1] = estimate;
+            }
+            if (statistic != null) {
+                se[t] = nullable(term.get("std_error"));
+                st[t] = nullable(term.get(statistic + "_value"));
+                pv[t] = nullable(term.get("p_value"));
+            }
+        }
+        Inference inference = null;
+        if (statistic != null) {
+            Map<String, Double> fit = new LinkedHashMap<>();
+            JsonNode fitNode = node.get("fit");
+            if (fitNode != null) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = fitNode.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    fit.put(e.getKey(), e.getValue().doubleValue());
+                }
+            }
+            inference = new Inference(statistic, se, st, pv, fit);
+        }
+        return new LinearScorer(schema, link, intercept, coef, aliased, inference);
+    }
+
+    private static double nullable(JsonNode v) {
+        return v == null || v.isNull() ? Double.NaN : v.doubleValue();
+    }
+}
