@@ -1,0 +1,225 @@
+package dev.occam.core.evaluate;
+
+import dev.occam.runtime.Task;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The success metrics of a use case, each computed from true values and scores. For classification
+ * the truth is 1.0 / 0.0 and the score is the positive class's probability; accuracy and F1 call a row
+ * positive when its score is at or above the decision threshold, which must be stated with them.
+ */
+public enum Metric {
+    /** Area under the ROC curve; ties count half (Mann-Whitney U / (n₊ n₋)). */
+    AUC("auc", true, Task.CLASSIFICATION),
+    /** Mean negative log-likelihood, probabilities clipped to [1e-15, 1 − 1e-15]. */
+    LOGLOSS("logloss", false, Task.CLASSIFICATION),
+    ACCURACY("accuracy", true, Task.CLASSIFICATION),
+    /** F1 of the positive class: 2·TP / (2·TP + FP + FN); 0 when there is no positive call and no positive row. */
+    F1("f1", true, Task.CLASSIFICATION),
+    /** Mean squared difference between probability and outcome (Brier 1950). */
+    BRIER("brier", false, Task.CLASSIFICATION),
+    RMSE("rmse", false, Task.REGRESSION),
+    MAE("mae", false, Task.REGRESSION),
+    /** 1 − residual sum of squares / total sum of squares about the evaluated rows' own mean. */
+    R2("r2", true, Task.REGRESSION);
+
+    /** How far log loss keeps probabilities from 0 and 1. */
+    public static final double LOGLOSS_EPSILON = 1e-15;
+
+    private final String key;
+    private final boolean higherIsBetter;
+    private final Task task;
+
+    Metric(String key, boolean higherIsBetter, Task task) {
+        this.key = key;
+        this.higherIsBetter = higherIsBetter;
+        this.task = task;
+    }
+
+    /** The name used in use cases and output files. */
+    public String key() {
+        return key;
+    }
+
+    public boolean higherIsBetter() {
+        return higherIsBetter;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    /** Whether this metric reads the decision threshold. */
+    public boolean needsThreshold() {
+        return this == ACCURACY || this == F1;
+    }
+
+    /** The metric named {@code key}. @throws IllegalArgumentException listing the known names */
+    public static Metric fromKey(String key) {
+        for (Metric m : values()) {
+            if (m.key.equals(key.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        for (Metric m : values()) {
+            keys.add(m.key);
+        }
+        throw new IllegalArgumentException("unknown metric '" + key + "'; expected one of " + String.join(", ", keys));
+    }
+
+    /** The default metric of a task: AUC for classification, RMSE for regression. */
+    public static Metric defaultFor(Task task) {
+        return task == Task.CLASSIFICATION ? AUC : RMSE;
+    }
+
+    /**
+     * @param truth true values (0/1 for classification)
+     * @param score scores (positive-class probabilities for classification)
+     * @param threshold decision threshold for accuracy and F1; ignored otherwise
+     * @return the metric, or NaN when it is undefined on these rows (AUC with one class present)
+     */
+    public double compute(double[] truth, double[] score, double threshold) {
+        if (truth.length != score.length) {
+            throw new IllegalArgumentException("truth has " + truth.length + " values, score has " + score.length);
+        }
+        if (truth.length == 0) {
+            throw new IllegalArgumentException("cannot compute " + key + " on zero rows");
+        }
+        return switch (this) {
+            case AUC -> auc(truth, score);
+            case LOGLOSS -> logLoss(truth, score);
+            case ACCURACY -> accuracy(truth, score, threshold);
+            case F1 -> f1(truth, score, threshold);
+            case BRIER -> meanSquaredError(truth, score);
+            case RMSE -> Math.sqrt(meanSquaredError(truth, score));
+            case MAE -> meanAbsoluteError(truth, score);
+            case R2 -> rSquared(truth, score);
+        };
+    }
+
+    /** How many scores log loss had to clip (at or beyond {@link #LOGLOSS_EPSILON} from 0 or 1). */
+    public static int logLossClipped(double[] score) {
+        int n = 0;
+        for (double s : score) {
+            if (s < LOGLOSS_EPSILON || s > 1 - LOGLOSS_EPSILON) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static double auc(double[] truth, double[] score) {
+        int n = truth.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
+        // Mid-ranks over runs of tied scores, so a tie counts half.
+        double positiveRankSum = 0;
+        long positives = 0;
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j + 1 < n && score[order[j + 1]] == score[order[i]]) {
+                j++;
+            }
+            double midRank = (i + j) / 2.0 + 1.0;
+            for (int k = i; k <= j; k++) {
+                if (truth[order[k]] == 1.0) {
+                    positiveRankSum += midRank;
+                    positives++;
+                }
+            }
+            i = j + 1;
+        }
+        long negatives = n - positives;
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        double u = positiveRankSum - positives * (positives + 1) / 2.0;
+        return u / ((double) positives * negatives);
+    }
+
+    private static double logLoss(double[] truth, double[] score) {
+        double sum = 0;
+        for (int i = 0; i < truth.length; i++) {
+            double p = Math.min(1 - LOGLOSS_EPSILON, Math.max(LOGLOSS_EPSILON, score[i]));
+            sum -= truth[i] == 1.0 ? Math.log(p) : Math.log1p(-p);
+        }
+        return sum / truth.length;
+    }
+
+    private static double accuracy(double[] truth, double[] score, double threshold) {
+        requireThreshold(threshold);
+        int right = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if ((score[i] >= threshold) == (truth[i] == 1.0)) {
+                right++;
+            }
+        }
+        return (double) right / truth.length;
+    }
+
+    private static double f1(double[] truth, double[] score, double threshold) {
+        requireThreshold(threshold);
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (int i = 0; i < truth.length; i++) {
+            boolean called = score[i] >= threshold;
+            boolean positive = truth[i] == 1.0;
+            if (called && positive) {
+                tp++;
+            } else if (called) {
+                fp++;
+            } else if (positive) {
+                fn++;
+            }
+        }
+        int denominator = 2 * tp + fp + fn;
+        return denominator == 0 ? 0.0 : 2.0 * tp / denominator;
+    }
+
+    private static void requireThreshold(double threshold) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("decision threshold must be in [0, 1]: " + threshold);
+        }
+    }
+
+    private static double meanSquaredError(double[] truth, double[] score) {
+        double sum = 0;
+        for (int i = 0; i < truth.length; i++) {
+            double d = score[i] - truth[i];
+            sum += d * d;
+        }
+        return sum / truth.length;
+    }
+
+    private static double meanAbsoluteError(double[] truth, double[] score) {
+        double sum = 0;
+        for (int i = 0; i < truth.length; i++) {
+            sum += Math.abs(score[i] - truth[i]);
+        }
+        return sum / truth.length;
+    }
+
+    private static double rSquared(double[] truth, double[] score) {
+        double mean = 0;
+        for (double t : truth) {
+            mean += t;
+        }
+        mean /= truth.length;
+        double rss = 0;
+        double tss = 0;
+        for (int i = 0; i < truth.length; i++) {
+            rss += (truth[i] - score[i]) * (truth[i] - score[i]);
+            tss += (truth[i] - mean) * (truth[i] - mean);
+        }
+        return tss == 0 ? (rss == 0 ? 1.0 : Double.NEGATIVE_INFINITY) : 1.0 - rss / tss;
+    }
+}
