@@ -1,0 +1,98 @@
+package dev.occam.core.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Each metric against values computed by hand (the arithmetic is in the comments). */
+class MetricTest {
+
+    private static final double EXACT = 1e-12;
+
+    @Test
+    void auc_tiedScores_countHalf() {
+        // Positives 0.9, 0.4, 0.8 against negatives 0.1, 0.4: five pairs won, one tie -> 5.5 / 6.
+        double[] truth = {1, 0, 1, 0, 1};
+        double[] score = {0.9, 0.1, 0.4, 0.4, 0.8};
+        assertEquals(5.5 / 6, Metric.AUC.compute(truth, score, 0.5), EXACT);
+    }
+
+    @Test
+    void auc_perfectAndReversed_oneAndZero() {
+        double[] truth = {0, 0, 1, 1};
+        assertEquals(1.0, Metric.AUC.compute(truth, new double[] {0.1, 0.2, 0.3, 0.4}, 0.5), EXACT);
+        assertEquals(0.0, Metric.AUC.compute(truth, new double[] {0.4, 0.3, 0.2, 0.1}, 0.5), EXACT);
+        assertEquals(0.5, Metric.AUC.compute(truth, new double[] {0.5, 0.5, 0.5, 0.5}, 0.5), EXACT);
+    }
+
+    @Test
+    void auc_oneClassOnly_nan() {
+        assertTrue(Double.isNaN(Metric.AUC.compute(new double[] {1, 1}, new double[] {0.2, 0.3}, 0.5)));
+    }
+
+    @Test
+    void logLoss_twoRows_meanNegativeLogLikelihood() {
+        // -(ln 0.8 + ln 0.7) / 2
+        assertEquals(-(Math.log(0.8) + Math.log(0.7)) / 2, Metric.LOGLOSS.compute(new double[] {1, 0},
+                new double[] {0.8, 0.3}, 0.5), EXACT);
+    }
+
+    @Test
+    void logLoss_certainAndWrong_clippedAndCounted() {
+        double[] score = {0.0, 1.0};
+        double value = Metric.LOGLOSS.compute(new double[] {1, 0}, score, 0.5);
+        // Both rows are clipped to eps from the wrong end; 1 - 1e-15 is not exact in binary, so use its double.
+        double eps = Metric.LOGLOSS_EPSILON;
+        assertEquals(-(Math.log(eps) + Math.log1p(-(1 - eps))) / 2, value, 1e-12);
+        assertTrue(value > 34 && value < 35, "about -ln(1e-15) = 34.5: " + value);
+        assertEquals(2, Metric.logLossClipped(score));
+    }
+
+    @Test
+    void accuracyAndF1_atThreshold_handCounts() {
+        // Called positive at 0.5: rows 1 and 4. TP = 1 (row 1), FP = 1 (row 4), FN = 1 (row 3), TN = 1.
+        double[] truth = {1, 0, 1, 0};
+        double[] score = {0.6, 0.4, 0.3, 0.7};
+        assertEquals(0.5, Metric.ACCURACY.compute(truth, score, 0.5), EXACT);
+        assertEquals(2.0 / 4.0, Metric.F1.compute(truth, score, 0.5), EXACT);
+        // At 0.25 every row is called positive: TP 2, FP 2 -> accuracy 0.5, F1 4 / 6.
+        assertEquals(4.0 / 6.0, Metric.F1.compute(truth, score, 0.25), EXACT);
+    }
+
+    @Test
+    void accuracy_thresholdOutOfRange_rejectedWithValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Metric.ACCURACY.compute(new double[] {1}, new double[] {0.5}, 1.5));
+        assertTrue(e.getMessage().contains("1.5"), e.getMessage());
+    }
+
+    @Test
+    void brier_twoRows_meanSquaredError() {
+        // ((0.8 - 1)^2 + (0.3 - 0)^2) / 2 = (0.04 + 0.09) / 2
+        assertEquals(0.065, Metric.BRIER.compute(new double[] {1, 0}, new double[] {0.8, 0.3}, 0.5), EXACT);
+    }
+
+    @Test
+    void regressionMetrics_threeRows_handValues() {
+        // Errors 0, 1, 2: MSE 5/3, MAE 1; mean of truth 2, TSS 2, RSS 5 -> R2 = 1 - 5/2.
+        double[] truth = {1, 2, 3};
+        double[] score = {1, 3, 5};
+        assertEquals(Math.sqrt(5.0 / 3.0), Metric.RMSE.compute(truth, score, Double.NaN), EXACT);
+        assertEquals(1.0, Metric.MAE.compute(truth, score, Double.NaN), EXACT);
+        assertEquals(-1.5, Metric.R2.compute(truth, score, Double.NaN), EXACT);
+    }
+
+    @Test
+    void fromKey_unknownName_listsKnownNames() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Metric.fromKey("auroc"));
+        assertTrue(e.getMessage().contains("'auroc'") && e.getMessage().contains("logloss"), e.getMessage());
+        assertEquals(Metric.R2, Metric.fromKey("R2"));
+    }
+
+    @Test
+    void compute_lengthMismatch_rejected() {
+        assertThrows(IllegalArgumentException.class, () -> Metric.AUC.compute(new double[] {1, 0}, new double[] {1}, 0.5));
+    }
+}
