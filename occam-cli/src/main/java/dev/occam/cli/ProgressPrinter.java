@@ -1,0 +1,44 @@
+package dev.occam.cli;
+
+import dev.occam.core.jobs.FitJob;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Shows fitting progress on standard error: a line rewritten in place on a terminal, or one plain line
+ * per finished candidate when the output is a log (no carriage returns in files).
+ */
+final class ProgressPrinter implements FitJob.Progress {
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private String currentFamily;
+    private boolean lineOpen;
+
+    ProgressPrinter(PrintWriter err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public synchronized void foldDone(String family, int done, int total, double elapsedSeconds) {
+        double left = done == 0 ? Double.NaN : elapsedSeconds / done * (total - done);
+        String line = String.format(Locale.ROOT, "fitting %-14s fold %d/%d  %.1f s, about %.0f s left", family, done,
+                total, elapsedSeconds, left);
+        if (terminal) {
+            err.print("\r" + line + "   ");
+            lineOpen = true;
+        } else if (!family.equals(currentFamily)) {
+            err.println(String.format(Locale.ROOT, "fitting %s (%.1f s elapsed)", family, elapsedSeconds));
+        }
+        currentFamily = family;
+        err.flush();
+    }
+
+    synchronized void finish() {
+        if (lineOpen) {
+            err.print("\r" + " ".repeat(72) + "\r");
+            err.flush();
+        }
+    }
+}

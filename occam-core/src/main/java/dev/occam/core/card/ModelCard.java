@@ -1,0 +1,194 @@
+package dev.occam.core.card;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.occam.core.data.DataFingerprint;
+import dev.occam.core.data.DataSource;
+import dev.occam.core.select.FitResult;
+import dev.occam.core.select.LeaderboardEntry;
+import dev.occam.core.usecase.UseCase;
+import dev.occam.runtime.ModelFile;
+import dev.occam.runtime.data.CategoricalColumn;
+import dev.occam.runtime.data.Column;
+import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.data.NumericColumn;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The model card: the provenance of a fitted model in one JSON document. The use case as read, the
+ * data's fingerprint and schema, how the candidates were evaluated, what was chosen and why, and
+ * whether the success bar is met. The report and the server only render it.
+ */
+public final class ModelCard {
+
+    public static final String FORMAT = "occam-card/1";
+
+    private ModelCard() {
+    }
+
+    public static ObjectNode build(FitResult result, LeaderboardEntry chosen, DataSource source, Frame table,
+            Frame features) {
+        UseCase uc = result.useCase();
+        ObjectNode card = JsonNodeFactory.instance.objectNode();
+        card.put("format", FORMAT);
+        card.put("name", uc.name());
+        card.put("question", uc.question());
+        card.set("use_case", useCaseJson(uc));
+
+        ObjectNode data = card.putObject("data");
+        if (source.path() != null) {
+            data.put("path", source.path().toString());
+        }
+        if (source.sql() != null) {
+            data.put("sql", source.sql());
+        }
+        if (source.jdbc() != null) {
+            data.put("jdbc", redactCredentials(source.jdbc()));
+        }
+        data.put("fingerprint", source.path() != null ? fingerprintOrNull(source) : DataFingerprint.of(table));
+        data.put("rows", result.rowsRead());
+        data.put("rows_dropped", result.rowsDropped());
+        data.put("rows_used", result.target().size());
+        ArrayNode columns = data.putArray("columns");
+        for (Column c : table.columns()) {
+            ObjectNode col = columns.addObject();
+            col.put("name", c.name());
+            col.put("type", c instanceof NumericColumn ? "numeric" : "categorical");
+            col.put("missing", c.missingCount());
+            if (c instanceof CategoricalColumn cc) {
+                col.put("levels", cc.levels().size());
+            }
+            String role = c.name().equals(uc.target()) ? "target"
+                    : features.hasColumn(c.name()) ? "feature" : "set aside: " + result.setAside().get(c.name());
+            col.put("role", role);
+        }
+
+        ObjectNode target = card.putObject("target");
+        target.put("name", result.target().info().name());
+        target.put("task", result.target().info().task().name().toLowerCase(Locale.ROOT));
+        if (result.target().isClassification()) {
+            target.put("positive", result.target().info().positive());
+            target.put("negative", result.target().info().negative());
+            target.put("positive_share", result.target().mean());
+        } else {
+            target.put("mean", result.target().mean());
+        }
+
+        ObjectNode evaluation = card.putObject("evaluation");
+        evaluation.put("method", (result.target().isClassification() ? "stratified " : "") + "repeated k-fold cross-validation;"
+                + " preparation refitted inside every fold");
+        evaluation.put("folds", uc.selection().folds());
+        evaluation.put("repeats", uc.selection().repeats());
+        evaluation.put("seed", uc.selection().seed());
+        evaluation.put("metric", result.metric().key());
+        ArrayNode candidates = evaluation.putArray("candidates");
+        for (LeaderboardEntry e : result.entries()) {
+            ObjectNode c = candidates.addObject();
+            c.put("model", e.family());
+            c.put("rung", e.rung());
+            putNumber(c, "mean", e.evaluation().mean());
+            putNumber(c, "std", e.evaluation().standardDeviation());
+            c.put("parameters", e.parameters());
+            if (e.whyNotEligible() != null) {
+                c.put("why_not_eligible", e.whyNotEligible());
+            }
+        }
+
+        ObjectNode selection = card.putObject("selection");
+        selection.put("rule", "best mean (this version; the significance rule of the use case, "
+                + uc.selection().rule().name().toLowerCase(Locale.ROOT).replace('_', '-') + ", is not applied yet)");
+        if (result.choice() != null) {
+            selection.put("chosen", result.choice().family());
+            selection.put("reason", result.choice().reason());
+            selection.put("threshold", result.model().threshold());
+        } else {
+            selection.putNull("chosen");
+            selection.put("reason", "no candidate could be evaluated");
+        }
+
+        ObjectNode success = card.putObject("success");
+        success.put("metric", uc.success().metric().key());
+        success.put(uc.success().atLeast() ? "at_least" : "at_most", uc.success().bound());
+        if (chosen != null) {
+            success.put("value", chosen.evaluation().mean());
+        } else {
+            success.putNull("value");
+        }
+        success.put("met", result.successMet());
+
+        ArrayNode notes = card.putArray("notes");
+        result.notes().forEach(notes::add);
+
+        ObjectNode versions = card.putObject("versions");
+        versions.put("occam", Versions.occam());
+        versions.put("model_format", ModelFile.FORMAT);
+        versions.put("java", System.getProperty("java.version"));
+        return card;
+    }
+
+    private static String fingerprintOrNull(DataSource source) {
+        try {
+            return DataFingerprint.of(source.path());
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** Keeps passwords in a JDBC URL out of the card. */
+    static String redactCredentials(String jdbc) {
+        return jdbc.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/:@]+):([^@/]+)@", "//$1:***@");
+    }
+
+    private static ObjectNode useCaseJson(UseCase uc) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("file", uc.file().getFileName().toString());
+        node.put("target", uc.target());
+        if (uc.task() != null) {
+            node.put("task", uc.task().name().toLowerCase(Locale.ROOT));
+        }
+        if (uc.positive() != null) {
+            node.put("positive", uc.positive());
+        }
+        if (uc.threshold() != null) {
+            node.put("threshold", uc.threshold());
+        }
+        if (uc.currentRule() != null) {
+            node.put("current_rule", uc.currentRule());
+        }
+        ObjectNode constraints = node.putObject("constraints");
+        if (uc.constraints().maxLatencyUs() != null) {
+            constraints.put("max_latency_us", uc.constraints().maxLatencyUs());
+        }
+        if (uc.constraints().maxParameters() != null) {
+            constraints.put("max_parameters", uc.constraints().maxParameters());
+        }
+        constraints.put("interpretable", uc.constraints().interpretable());
+        ObjectNode monotone = constraints.putObject("monotone");
+        for (Map.Entry<String, ?> e : uc.constraints().monotone().entrySet()) {
+            monotone.put(e.getKey(), e.getValue().toString().toLowerCase(Locale.ROOT));
+        }
+        ObjectNode fairness = node.putObject("fairness");
+        ArrayNode prot = fairness.putArray("protected");
+        uc.fairness().protectedAttributes().forEach(prot::add);
+        if (uc.fairness().minSelectionRateRatio() != null) {
+            fairness.put("min_selection_rate_ratio", uc.fairness().minSelectionRateRatio());
+        }
+        fairness.put("use_protected", uc.fairness().useProtected());
+        ArrayNode stakeholders = node.putArray("stakeholders");
+        uc.stakeholders().forEach(stakeholders::add);
+        if (uc.operation() != null) {
+            node.put("operation", uc.operation());
+        }
+        return node;
+    }
+
+    private static void putNumber(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.occam.core.jobs;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.occam.core.card.ModelCard;
+import dev.occam.core.data.DataException;
+import dev.occam.core.data.DataLoader;
+import dev.occam.core.data.DataSource;
+import dev.occam.core.data.LabelledData;
+import dev.occam.core.evaluate.CrossValidation;
+import dev.occam.core.evaluate.Evaluation;
+import dev.occam.core.evaluate.Fold;
+import dev.occam.core.evaluate.FoldResult;
+import dev.occam.core.evaluate.Folds;
+import dev.occam.core.evaluate.Latency;
+import dev.occam.core.evaluate.Metric;
+import dev.occam.core.ladder.Ladder;
+import dev.occam.core.learn.Capability;
+import dev.occam.core.learn.Learner;
+import dev.occam.core.select.FitResult;
+import dev.occam.core.select.LeaderboardEntry;
+import dev.occam.core.select.Selection;
+import dev.occam.core.usecase.UseCase;
+import dev.occam.runtime.Model;
+import dev.occam.runtime.ModelFile;
+import dev.occam.runtime.Task;
+import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.io.AtomicFiles;
+import dev.occam.runtime.io.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code occam fit}: the whole data flow for one use case. Load the data, set the target apart,
+ * cross-validate every candidate of the ladder on the same seeded folds, choose, refit the choice on
+ * all rows, and write {@code leaderboard.json}, {@code model.json} and {@code card.json}.
+ */
+public final class FitJob {
+
+    /** Where progress goes: one call per finished fold. */
+    public interface Progress {
+        void foldDone(String family, int done, int total, double elapsedSeconds);
+    }
+
+    private final UseCase useCase;
+    private final Path outputDirectory;
+    private final Progress progress;
+
+    public FitJob(UseCase useCase, Path outputDirectory, Progress progress) {
+        this.useCase = useCase;
+        this.outputDirectory = outputDirectory;
+        this.progress = progress;
+    }
+
+    /**
+     * @throws DataException when the data cannot be read
+     * @throws IllegalArgumentException when the data do not fit the use case (message names what)
+     * @throws IOException when an output cannot be written
+     */
+    public FitResult run() throws DataException, IOException {
+        DataSource source = new DataSource(useCase.data().path(), useCase.data().sql(), useCase.data().jdbc(),
+                useCase.data().baseDirectory());
+        Frame table = DataLoader.load(source);
+        List<String> notes = new ArrayList<>();
+        Map<String, String> setAside = setAside(table, notes);
+        LabelledData data = LabelledData.of(table, useCase.target(), useCase.task(), useCase.positive(),
+                new ArrayList<>(setAside.keySet()));
+        notes.addAll(data.notes());
+        Task task = data.target().info().task();
+        Metric metric = useCase.success().metric();
+        if (metric.task() != task) {
+            throw new IllegalArgumentException("success metric " + metric.key() + " is for "
+                    + metric.task().name().toLowerCase(java.util.Locale.ROOT) + ", but " + useCase.target() + " is a "
+                    + task.name().toLowerCase(java.util.Locale.ROOT) + " target");
+        }
+        var selection = useCase.selection();
+        Frame features = data.features();
+        var target = data.target();
+        List<Fold> folds = Folds.repeatedKFold(selection.seed(), target.size(), selection.folds(), selection.repeats(),
+                target.isClassification() ? target.values() : null);
+
+        List<Learner> learners = Ladder.forTask(task, selection.candidates());
+        for (String missing : Ladder.unavailable(task, selection.candidates())) {
+            notes.add("candidate '" + missing + "' is not available in this version for "
+                    + task.name().toLowerCase(java.util.Locale.ROOT) + "; skipped");
+        }
+        long started = System.nanoTime();
+        int totalFolds = learners.size() * folds.size();
+        int[] done = {0};
+        List<LeaderboardEntry> entries = new ArrayList<>();
+        Map<String, Model> fullModels = new LinkedHashMap<>();
+        for (Learner learner : learners) {
+            Evaluation evaluation = CrossValidation.evaluate(learner, features, target, folds, metric,
+                    useCase.threshold(), (family, fold, d, total) -> {
+                        done[0]++;
+                        if (progress != null) {
+                            progress.foldDone(family, done[0], totalFolds, (System.nanoTime() - started) / 1e9);
+                        }
+                    });
+            long parameters = -1;
+            Latency latency = new Latency(Double.NaN, Double.NaN);
+            String whyNot = null;
+            if (evaluation.succeeded()) {
+                Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold());
+                fullModels.put(learner.family(), full);
+                parameters = full.parameterCount();
+                latency = Latency.measure(full, features);
+            } else {
+                whyNot = "failed: " + evaluation.failure();
+                done[0] += folds.size() - evaluation.folds().size();
+            }
+            entries.add(new LeaderboardEntry(evaluation, parameters,
+                    learner.capabilities().contains(Capability.EXPLAINABLE), evaluation.succeeded(), whyNot,
+                    latency.p50Micros(), latency.p99Micros(), false));
+        }
+        Optional<Selection.Choice> choice = Selection.best(entries, metric);
+        List<LeaderboardEntry> marked = new ArrayList<>();
+        for (LeaderboardEntry e : entries) {
+            marked.add(e.withChosen(choice.isPresent() && choice.get().family().equals(e.family())));
+        }
+        Model chosen = choice.map(c -> fullModels.get(c.family())).orElse(null);
+        LeaderboardEntry chosenEntry = marked.stream().filter(LeaderboardEntry::chosen).findFirst().orElse(null);
+
+        FitResult result = new FitResult(useCase, table.rows(), data.rowsDropped(), features.columnCount(), target,
+                metric, folds.size(), marked, choice.orElse(null), chosen, setAside, notes, outputDirectory);
+        write(result, chosenEntry, source, table, features);
+        return result;
+    }
+
+    /** Columns that are never features, each with the reason: excluded by the use case or protected. */
+    private Map<String, String> setAside(Frame table, List<String> notes) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String column : useCase.data().exclude()) {
+            requireColumn(table, column, "data.exclude");
+            out.put(column, "excluded by the use case");
+        }
+        for (String column : useCase.fairness().protectedAttributes()) {
+            requireColumn(table, column, "fairness.protected");
+            if (!useCase.fairness().useProtected()) {
+                out.putIfAbsent(column, "protected attribute (fairness.use_protected is false)");
+            }
+        }
+        for (String column : useCase.constraints().monotone().keySet()) {
+            requireColumn(table, column, "constraints.monotone");
+        }
+        if (!out.isEmpty()) {
+            notes.add("not used as features: " + String.join(", ", out.keySet()));
+        }
+        return out;
+    }
+
+    private static void requireColumn(Frame table, String column, String key) {
+        if (!table.hasColumn(column)) {
+            throw new IllegalArgumentException(key + " names column '" + column + "', which is not in the data; columns are "
+                    + String.join(", ", table.schema().names()));
+        }
+    }
+
+    private void write(FitResult result, LeaderboardEntry chosenEntry, DataSource source, Frame table, Frame features)
+            throws IOException {
+        AtomicFiles.write(outputDirectory.resolve("leaderboard.json"),
+                Json.MAPPER.writeValueAsBytes(leaderboardJson(result)));
+        if (result.model() != null) {
+            ObjectNode provenance = JsonNodeFactory.instance.objectNode();
+            provenance.put("use_case", useCase.name());
+            ModelFile.save(result.model(), outputDirectory.resolve("model.json"), provenance);
+        }
+        ObjectNode card = ModelCard.build(result, chosenEntry, source, table, features);
+        AtomicFiles.write(outputDirectory.resolve("card.json"), Json.MAPPER.writeValueAsBytes(card));
+    }
+
+    static ObjectNode leaderboardJson(FitResult result) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("use_case", result.useCase().name());
+        root.put("metric", result.metric().key());
+        root.put("higher_is_better", result.metric().higherIsBetter());
+        root.put("folds", result.useCase().selection().folds());
+        root.put("repeats", result.useCase().selection().repeats());
+        root.put("seed", result.useCase().selection().seed());
+        ArrayNode candidates = root.putArray("candidates");
+        for (LeaderboardEntry e : result.entries()) {
+            ObjectNode c = candidates.addObject();
+            c.put("rung", e.rung());
+            c.put("model", e.family());
+            c.put("metric", result.metric().key());
+            putNumber(c, "mean", e.evaluation().mean());
+            putNumber(c, "std", e.evaluation().standardDeviation());
+            ArrayNode folds = c.putArray("folds");
+            for (FoldResult f : e.evaluation().folds()) {
+                folds.add(f.value());
+            }
+            if (e.parameters() >= 0) {
+                c.put("parameters", e.parameters());
+            } else {
+                c.putNull("parameters");
+            }
+            c.put("interpretable", e.interpretable());
+            c.put("eligible", e.eligible());
+            if (e.whyNotEligible() != null) {
+                c.put("why_not_eligible", e.whyNotEligible());
+            }
+            // The selection rule and its test come later; until then there is no p-value to report.
+            c.putNull("p_value_vs_best");
+            c.put("chosen", e.chosen());
+            putNumber(c, "fit_ms", e.evaluation().meanFitMillis());
+            putNumber(c, "p50_us", e.p50Micros());
+            putNumber(c, "p99_us", e.p99Micros());
+        }
+        return root;
+    }
+
+    static void putNumber(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.occam.core.jobs;
+
+import dev.occam.core.data.DataException;
+import dev.occam.core.data.DataLoader;
+import dev.occam.core.data.DataSource;
+import dev.occam.runtime.Model;
+import dev.occam.runtime.ModelFile;
+import dev.occam.runtime.Prediction;
+import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * {@code occam predict}: scores every row of a CSV or Parquet file with a saved model and writes one
+ * CSV line per input row, in order: {@code prediction} and, for classification, {@code probability}
+ * of the positive class.
+ */
+public final class PredictJob {
+
+    private PredictJob() {
+    }
+
+    /** Scores the data file and returns the CSV text. */
+    public static String predictCsv(Path modelFile, Path dataFile) throws IOException, DataException {
+        Model model = ModelFile.load(modelFile);
+        Frame frame = DataLoader.load(new DataSource(dataFile, null, null, null));
+        Prediction[] predictions;
+        try {
+            predictions = model.predict(frame);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(dataFile + ": " + e.getMessage());
+        }
+        boolean classification = model.target().isClassification();
+        StringBuilder sb = new StringBuilder(predictions.length * 24);
+        sb.append(classification ? "prediction,probability\n" : "prediction\n");
+        for (Prediction p : predictions) {
+            if (classification) {
+                sb.append(csvField(p.label())).append(',').append(p.probability()).append('\n');
+            } else {
+                sb.append(p.score()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Scores the data file and writes the CSV atomically; returns the number of rows written. */
+    public static int predictToFile(Path modelFile, Path dataFile, Path out) throws IOException, DataException {
+        String csv = predictCsv(modelFile, dataFile);
+        AtomicFiles.write(out, csv.getBytes(StandardCharsets.UTF_8));
+        return (int) csv.chars().filter(c -> c == '\n').count() - 1;
+    }
+
+    /** Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180). */
+    static String csvField(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+}
