@@ -1,0 +1,173 @@
+package dev.occam.core.learn.tree;
+
+import dev.occam.core.data.Target;
+import dev.occam.core.learn.Capability;
+import dev.occam.core.learn.Learner;
+import dev.occam.runtime.Model;
+import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.scorer.TreeScorer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Rung 3: one CART tree (Breiman, Friedman, Olshen &amp; Stone, <i>Classification and Regression
+ * Trees</i>, 1984), grown and pruned the way R's {@code rpart} does with its defaults.
+ *
+ * <ul>
+ *   <li><b>Splits.</b> A numeric feature splits as {@code x < t}, with {@code t} the midpoint between
+ *       two adjacent distinct values. A categorical feature splits its levels into two groups: the
+ *       levels present in the node are ordered by positive share (or mean) and only the cuts of that
+ *       order are tried, which finds the best partition for a 0/1 or numeric target (Breiman et al.
+ *       1984, after Fisher 1958). The group with the higher share goes left. Levels absent from the
+ *       node go with the larger child.
+ *   <li><b>Choice.</b> The split that most lowers the Gini impurity (classification, 0/1 target) or
+ *       the sum of squares (regression), both weighted by rows, over every feature. Ties go to the
+ *       smaller threshold, then to the feature that comes first in the frame.
+ *   <li><b>Missing values.</b> A split is chosen on the rows that have the feature, as rpart chooses
+ *       its primary split. Rows missing it are then sent to the child that got more rows (ties go
+ *       left), are counted there, and keep growing with it; at scoring time missing values and levels
+ *       unseen in training take the same direction ({@code missingLeft}). rpart instead routes them by
+ *       surrogate splits on other features, so node counts can differ below a split on a feature with
+ *       missing values (on credit_data the splits themselves still agree with rpart's).
+ *   <li><b>Stopping.</b> A node is not split when it has fewer than {@code minSplit} rows, lies at
+ *       depth {@code maxDepth} (the root is at depth 0), is pure, or has no split leaving at least
+ *       {@code minLeaf} rows with the feature on each side.
+ *   <li><b>Pruning.</b> {@code complexity} is rpart's cp, relative to the root's risk: a split is kept
+ *       only if it lowers the whole tree's risk by more than {@code cp * rootRisk} per leaf it adds.
+ *       Risk is the number of misclassified rows for classification (rpart's {@code method="class"}
+ *       measures risk so, though it chooses splits by Gini) and the sum of squares for regression. The
+ *       grown tree is cut back by cost-complexity (weakest-link) pruning at {@code alpha = cp *
+ *       rootRisk}, the tree rpart prints (cp as defined in Therneau &amp; Atkinson, "An Introduction
+ *       to Recursive Partitioning Using the RPART Routines"). Because risk counts errors of the
+ *       majority call, a subtree whose leaves all call the same class as its root lowers no risk and
+ *       is pruned, however much it separates the shares.
+ * </ul>
+ *
+ * <p>Leaves score the share of the positive class (classification) or the mean (regression) of their
+ * training rows. Fitting is deterministic. Each numeric column is sorted once per fit; each node then
+ * costs one pass over its rows per feature.
+ */
+public final class DecisionTree implements Learner {
+
+    /**
+     * @param maxDepth deepest level a node may sit at, the root being level 0 (rpart's {@code maxdepth})
+     * @param minSplit fewest rows a node needs for a split to be tried (rpart's {@code minsplit})
+     * @param minLeaf fewest rows, among those with the split feature, on each side of a split (rpart's
+     *     {@code minbucket})
+     * @param complexity the least relative decrease in risk a split must bring to survive pruning (rpart's
+     *     {@code cp}); 0 keeps every split that lowers the risk at all
+     */
+    public record Options(int maxDepth, int minSplit, int minLeaf, double complexity) {
+
+        public Options {
+            if (maxDepth < 1) {
+                throw new IllegalArgumentException("maxDepth must be >= 1: " + maxDepth);
+            }
+            if (minSplit < 2) {
+                throw new IllegalArgumentException("minSplit must be >= 2: " + minSplit);
+            }
+            if (minLeaf < 1) {
+                throw new IllegalArgumentException("minLeaf must be >= 1: " + minLeaf);
+            }
+            if (!(complexity >= 0) || Double.isInfinite(complexity)) {
+                throw new IllegalArgumentException("complexity must be a finite number >= 0: " + complexity);
+            }
+        }
+
+        /** rpart's defaults: maxdepth 30, minsplit 20, minbucket round(20 / 3) = 7, cp 0.01. */
+        public static Options defaults() {
+            return new Options(30, 20, 7, 0.01);
+        }
+
+        public Options withMaxDepth(int value) {
+            return new Options(value, minSplit, minLeaf, complexity);
+        }
+
+        public Options withMinSplit(int value) {
+            return new Options(maxDepth, value, minLeaf, complexity);
+        }
+
+        public Options withMinLeaf(int value) {
+            return new Options(maxDepth, minSplit, value, complexity);
+        }
+
+        public Options withComplexity(double value) {
+            return new Options(maxDepth, minSplit, minLeaf, value);
+        }
+    }
+
+    private final Options options;
+
+    /** A tree with rpart's default options. */
+    public DecisionTree() {
+        this(Options.defaults());
+    }
+
+    public DecisionTree(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public String family() {
+        return "tree";
+    }
+
+    @Override
+    public int rung() {
+        return 3;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MISSING_VALUES,
+                Capability.CATEGORICAL_INPUT, Capability.EXPLAINABLE);
+    }
+
+    @Override
+    public Model fit(Frame features, Target target) {
+        if (features.rows() != target.size()) {
+            throw new IllegalArgumentException("features have " + features.rows() + " rows, the target has "
+                    + target.size());
+        }
+        if (target.size() == 0) {
+            throw new IllegalArgumentException("cannot fit a tree on zero rows");
+        }
+        Grower.GrowNode root = new Grower(features, target.values(), target.isClassification(), options).grow();
+        return Model.of(family(), target.info(), new TreeScorer(features.schema(), flatten(root)));
+    }
+
+    /** The tree as runtime nodes, root first, each subtree in preorder (left before right). */
+    private static List<TreeScorer.Node> flatten(Grower.GrowNode root) {
+        List<Grower.GrowNode> preorder = new ArrayList<>();
+        Deque<Grower.GrowNode> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Grower.GrowNode node = stack.pop();
+            node.id = preorder.size();
+            preorder.add(node);
+            if (!node.isLeaf()) {
+                stack.push(node.right);
+                stack.push(node.left);
+            }
+        }
+        List<TreeScorer.Node> nodes = new ArrayList<>(preorder.size());
+        for (Grower.GrowNode g : preorder) {
+            if (g.isLeaf()) {
+                nodes.add(TreeScorer.Node.leaf(g.value, g.count()));
+            } else {
+                nodes.add(new TreeScorer.Node(g.feature, g.threshold, g.leftLevels, g.missingLeft, g.left.id,
+                        g.right.id, g.value, g.count()));
+            }
+        }
+        return nodes;
+    }
+}

@@ -1,0 +1,473 @@
+package dev.occam.core.learn.tree;
+
+import dev.occam.runtime.data.CategoricalColumn;
+import dev.occam.runtime.data.Column;
+import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.data.NumericColumn;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The working state of one fit: grows the tree and prunes it. Used once, by one thread.
+ *
+ * <p>Every node owns one segment {@code [start, end)} of {@link #rows} and, for each numeric feature,
+ * the same segment of that feature's {@link #sorted} array, which lists the node's rows by ascending
+ * value with the rows missing that feature at the end. The columns are sorted once per fit; a split
+ * partitions each segment stably, so the children's segments stay sorted and no node sorts again.
+ *
+ * <p>Split quality is the decrease in the sum of squared deviations from the node mean. For a 0/1
+ * target that is half the decrease in Gini impurity times the row count ({@code n * gini = 2 * pos *
+ * neg / n = 2 * SS}), so one formula ranks splits for both classification (Gini, as rpart) and
+ * regression (variance, as rpart's anova).
+ */
+final class Grower {
+
+    /** Gains below this share of the node's impurity are rounding noise, not splits. */
+    private static final double MIN_RELATIVE_GAIN = 1e-10;
+
+    /** A node while growing; children are null for a leaf. */
+    static final class GrowNode {
+        final int start;
+        final int end;
+        final int depth;
+        /** Positive share or mean over all the node's rows. */
+        final double value;
+        /** Misclassified rows (classification) or sum of squared deviations (regression). */
+        final double risk;
+        int feature = -1;
+        double threshold = Double.NaN;
+        boolean[] leftLevels;
+        boolean missingLeft;
+        GrowNode left;
+        GrowNode right;
+        /** Risk summed over the leaves of the pruned subtree, and their number (set by pruning). */
+        double subtreeRisk;
+        int leaves;
+        /** Position in the flattened tree (set when flattening). */
+        int id;
+
+        GrowNode(int start, int end, int depth, double value, double risk) {
+            this.start = start;
+            this.end = end;
+            this.depth = depth;
+            this.value = value;
+            this.risk = risk;
+        }
+
+        int count() {
+            return end - start;
+        }
+
+        boolean isLeaf() {
+            return left == null;
+        }
+
+        void makeLeaf() {
+            feature = -1;
+            threshold = Double.NaN;
+            leftLevels = null;
+            missingLeft = false;
+            left = null;
+            right = null;
+        }
+    }
+
+    /** The best split found so far in a node. */
+    private static final class Best {
+        int feature = -1;
+        double gain;
+        double threshold;
+        boolean[] leftLevels;
+        int presentLeft;
+        int presentRight;
+    }
+
+    private final DecisionTree.Options options;
+    private final boolean classification;
+    private final double[] y;
+    private final int n;
+    private final int p;
+    private final double[][] numeric;
+    private final int[][] codes;
+    private final int[] levelCounts;
+    private final int[][] sorted;
+    private final int[] rows;
+    private final int[] buffer;
+    private final boolean[] goesLeft;
+    // Per-level scratch for categorical splits, sized for the feature with the most levels.
+    private final double[] levelRows;
+    private final double[] levelSum;
+    private final double[] levelMean;
+    private final int[] levelOrder;
+    private final int[] levelTmp;
+    private final List<GrowNode> created = new ArrayList<>();
+
+    Grower(Frame features, double[] y, boolean classification, DecisionTree.Options options) {
+        this.options = options;
+        this.classification = classification;
+        this.y = y;
+        this.n = y.length;
+        this.p = features.columnCount();
+        numeric = new double[p][];
+        codes = new int[p][];
+        levelCounts = new int[p];
+        sorted = new int[p][];
+        buffer = new int[n];
+        int maxLevels = 0;
+        for (int j = 0; j < p; j++) {
+            Column c = features.column(j);
+            if (c instanceof NumericColumn nc) {
+                numeric[j] = nc.values();
+                sorted[j] = presort(nc.values());
+            } else {
+                CategoricalColumn cc = (CategoricalColumn) c;
+                codes[j] = cc.codes();
+                levelCounts[j] = cc.levels().size();
+                maxLevels = Math.max(maxLevels, levelCounts[j]);
+            }
+        }
+        rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        goesLeft = new boolean[n];
+        levelRows = new double[maxLevels];
+        levelSum = new double[maxLevels];
+        levelMean = new double[maxLevels];
+        levelOrder = new int[maxLevels];
+        levelTmp = new int[maxLevels];
+    }
+
+    /** Row indices by ascending value, missing (NaN) rows last in row order. */
+    private int[] presort(double[] x) {
+        int[] order = new int[n];
+        int present = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(x[i])) {
+                order[present++] = i;
+            }
+        }
+        int k = present;
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(x[i])) {
+                order[k++] = i;
+            }
+        }
+        IndexSort.sort(order, 0, present, x, buffer);
+        return order;
+    }
+
+    /**
+     * Grows the tree, then prunes it at the options' complexity. Growing stops early only where pruning
+     * would remove the subtree anyway (see {@link #prune}), so the result is the pruned full tree.
+     */
+    GrowNode grow() {
+        GrowNode root = node(0, n, 0);
+        double alpha = options.complexity() * root.risk;
+        Deque<GrowNode> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            GrowNode node = pending.pop();
+            // A subtree of a node with risk <= alpha can never beat the leaf (see prune), so skip it.
+            if (node.count() < options.minSplit() || node.depth >= options.maxDepth() || node.risk <= alpha
+                    || isPure(node)) {
+                continue;
+            }
+            if (split(node)) {
+                pending.push(node.right);
+                pending.push(node.left);
+            }
+        }
+        prune(alpha);
+        return root;
+    }
+
+    private GrowNode node(int start, int end, int depth) {
+        int count = end - start;
+        double sum = 0;
+        for (int i = start; i < end; i++) {
+            sum += y[rows[i]];
+        }
+        double mean = sum / count;
+        double risk;
+        if (classification) {
+            // rpart's class trees measure risk as misclassified rows (the majority class is predicted).
+            risk = Math.min(sum, count - sum);
+        } else {
+            double ss = 0;
+            for (int i = start; i < end; i++) {
+                double d = y[rows[i]] - mean;
+                ss += d * d;
+            }
+            risk = ss;
+        }
+        GrowNode node = new GrowNode(start, end, depth, mean, risk);
+        created.add(node);
+        return node;
+    }
+
+    private boolean isPure(GrowNode node) {
+        double first = y[rows[node.start]];
+        for (int i = node.start + 1; i < node.end; i++) {
+            if (y[rows[i]] != first) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Finds the best split of a node and applies it; false when there is none. */
+    private boolean split(GrowNode node) {
+        // Deviations are taken from a centre: 0 keeps class counts exact (so equal splits tie exactly),
+        // the node mean keeps regression sums small.
+        double centre = classification ? 0.0 : node.value;
+        double total = 0;
+        double sumSquares = 0;
+        for (int i = node.start; i < node.end; i++) {
+            double d = y[rows[i]] - centre;
+            total += d;
+            sumSquares += d * d;
+        }
+        double impurity = sumSquares - total * total / node.count();
+        Best best = new Best();
+        best.gain = MIN_RELATIVE_GAIN * impurity;
+        for (int j = 0; j < p; j++) {
+            if (numeric[j] != null) {
+                scanNumeric(node, j, centre, total, best);
+            } else {
+                scanCategorical(node, j, centre, best);
+            }
+        }
+        if (best.feature < 0) {
+            return false;
+        }
+        apply(node, best);
+        return true;
+    }
+
+    /** Decrease in the sum of squares when {@code m} rows summing {@code s} split into (sL, nL) and the rest. */
+    private static double gain(double sL, int nL, double s, int m) {
+        double sR = s - sL;
+        return sL * sL / nL + sR * sR / (m - nL) - s * s / m;
+    }
+
+    private void scanNumeric(GrowNode node, int j, double centre, double nodeTotal, Best best) {
+        double[] x = numeric[j];
+        int[] order = sorted[j];
+        int present = node.end;
+        double total = nodeTotal;
+        // Rows missing x sit at the end of the segment; they take no part in choosing this split.
+        while (present > node.start && Double.isNaN(x[order[present - 1]])) {
+            present--;
+            total -= y[order[present]] - centre;
+        }
+        int m = present - node.start;
+        int minLeaf = options.minLeaf();
+        if (m < 2 * minLeaf) {
+            return;
+        }
+        double sumLeft = 0;
+        double bestGain = best.gain;
+        int bestAt = -1;
+        for (int i = node.start; i < present - 1; i++) {
+            int r = order[i];
+            sumLeft += y[r] - centre;
+            int nLeft = i - node.start + 1;
+            if (nLeft < minLeaf) {
+                continue;
+            }
+            if (m - nLeft < minLeaf) {
+                break;
+            }
+            if (x[r] == x[order[i + 1]]) {
+                continue;
+            }
+            double g = gain(sumLeft, nLeft, total, m);
+            // Strictly better only: the smallest threshold wins within a feature, the first feature across.
+            if (g > bestGain) {
+                bestGain = g;
+                bestAt = i;
+            }
+        }
+        if (bestAt < 0) {
+            return;
+        }
+        double lo = x[order[bestAt]];
+        double hi = x[order[bestAt + 1]];
+        double t = (lo + hi) / 2;
+        if (!(t > lo && t <= hi)) {
+            // Adjacent doubles (or overflow): the midpoint rounds onto an end; hi still separates them.
+            t = hi;
+        }
+        int nLeft = bestAt - node.start + 1;
+        best.feature = j;
+        best.gain = bestGain;
+        best.threshold = t;
+        best.leftLevels = null;
+        best.presentLeft = nLeft;
+        best.presentRight = m - nLeft;
+    }
+
+    /**
+     * Orders the levels present in the node by mean (positive share) and scans the cuts of that order:
+     * for a 0/1 or numeric target the best of these is the best of all level partitions (Breiman et al.
+     * 1984), so k levels cost k - 1 evaluations, not 2^(k-1).
+     */
+    private void scanCategorical(GrowNode node, int j, double centre, Best best) {
+        int[] c = codes[j];
+        int levels = levelCounts[j];
+        for (int k = 0; k < levels; k++) {
+            levelRows[k] = 0;
+            levelSum[k] = 0;
+        }
+        for (int i = node.start; i < node.end; i++) {
+            int r = rows[i];
+            int code = c[r];
+            if (code >= 0) {
+                levelRows[code]++;
+                levelSum[code] += y[r] - centre;
+            }
+        }
+        int present = 0;
+        int m = 0;
+        double total = 0;
+        for (int k = 0; k < levels; k++) {
+            if (levelRows[k] > 0) {
+                levelOrder[present++] = k;
+                levelMean[k] = levelSum[k] / levelRows[k];
+                m += (int) levelRows[k];
+                total += levelSum[k];
+            }
+        }
+        int minLeaf = options.minLeaf();
+        if (present < 2 || m < 2 * minLeaf) {
+            return;
+        }
+        IndexSort.sort(levelOrder, 0, present, levelMean, levelTmp);
+        // The low-mean prefix goes right, the high-mean rest left (rpart shows the class-1-rich group first).
+        double sumLow = 0;
+        int nLow = 0;
+        double bestGain = best.gain;
+        int bestCut = -1;
+        int bestLow = 0;
+        for (int q = 0; q < present - 1; q++) {
+            int k = levelOrder[q];
+            nLow += (int) levelRows[k];
+            sumLow += levelSum[k];
+            if (nLow < minLeaf) {
+                continue;
+            }
+            if (m - nLow < minLeaf) {
+                break;
+            }
+            double g = gain(sumLow, nLow, total, m);
+            if (g > bestGain) {
+                bestGain = g;
+                bestCut = q;
+                bestLow = nLow;
+            }
+        }
+        if (bestCut < 0) {
+            return;
+        }
+        boolean[] left = new boolean[levels];
+        for (int q = bestCut + 1; q < present; q++) {
+            left[levelOrder[q]] = true;
+        }
+        int presentLeft = m - bestLow;
+        int presentRight = bestLow;
+        // Levels absent from the node follow missing values, to the larger child.
+        boolean missingLeft = presentLeft >= presentRight;
+        for (int k = 0; k < levels; k++) {
+            if (levelRows[k] == 0) {
+                left[k] = missingLeft;
+            }
+        }
+        best.feature = j;
+        best.gain = bestGain;
+        best.threshold = Double.NaN;
+        best.leftLevels = left;
+        best.presentLeft = presentLeft;
+        best.presentRight = presentRight;
+    }
+
+    /** Records the split and partitions the node's segments into the two children. */
+    private void apply(GrowNode node, Best best) {
+        int j = best.feature;
+        boolean missingLeft = best.presentLeft >= best.presentRight;
+        int nLeft = 0;
+        for (int i = node.start; i < node.end; i++) {
+            int r = rows[i];
+            boolean left;
+            if (numeric[j] != null) {
+                double v = numeric[j][r];
+                left = Double.isNaN(v) ? missingLeft : v < best.threshold;
+            } else {
+                int code = codes[j][r];
+                left = code < 0 ? missingLeft : best.leftLevels[code];
+            }
+            goesLeft[r] = left;
+            if (left) {
+                nLeft++;
+            }
+        }
+        partition(rows, node.start, node.end);
+        for (int f = 0; f < p; f++) {
+            if (sorted[f] != null) {
+                partition(sorted[f], node.start, node.end);
+            }
+        }
+        node.feature = j;
+        node.threshold = best.threshold;
+        node.leftLevels = best.leftLevels;
+        node.missingLeft = missingLeft;
+        node.left = node(node.start, node.start + nLeft, node.depth + 1);
+        node.right = node(node.start + nLeft, node.end, node.depth + 1);
+    }
+
+    /** Stable partition of {@code a[start, end)}: rows going left first, each side in its former order. */
+    private void partition(int[] a, int start, int end) {
+        int l = start;
+        int r = 0;
+        for (int i = start; i < end; i++) {
+            int row = a[i];
+            if (goesLeft[row]) {
+                a[l++] = row;
+            } else {
+                buffer[r++] = row;
+            }
+        }
+        System.arraycopy(buffer, 0, a, l, r);
+    }
+
+    /**
+     * Cost-complexity pruning (Breiman et al. 1984, chapter 3): keeps the smallest subtree minimising
+     * {@code risk + alpha * leaves}. Bottom up, a node's pruned subtree beats the node as a leaf only when
+     * it lowers the risk by more than {@code alpha} per extra leaf; ties prune, giving the smallest
+     * minimising subtree. That is the tree weakest-link pruning reaches at {@code alpha} (Breiman et al.,
+     * chapter 3), and the tree rpart prints for a given cp.
+     */
+    private void prune(double alpha) {
+        // Children are created after their parent, so the reverse creation order is bottom up.
+        for (int i = created.size() - 1; i >= 0; i--) {
+            GrowNode node = created.get(i);
+            if (node.isLeaf()) {
+                node.subtreeRisk = node.risk;
+                node.leaves = 1;
+                continue;
+            }
+            double risk = node.left.subtreeRisk + node.right.subtreeRisk;
+            int leaves = node.left.leaves + node.right.leaves;
+            if (node.risk - risk <= alpha * (leaves - 1)) {
+                node.makeLeaf();
+                node.subtreeRisk = node.risk;
+                node.leaves = 1;
+            } else {
+                node.subtreeRisk = risk;
+                node.leaves = leaves;
+            }
+        }
+    }
+}
