@@ -334,18 +334,6 @@ class DecisionTreeTest {
         assertEquals(first, second);
     }
 
-    @Test
-    void fit_syntheticHundredThousandRowsFiftyFeatures_growsATree() {
-        Synthetic s = Synthetic.regression(100_000, 50, 17);
-        long start = System.nanoTime();
-        TreeScorer tree = fitTree(DecisionTree.Options.defaults().withComplexity(0.001), s.features, s.target);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(tree.leafCount() > 10);
-        // Generous: the fit takes one to three seconds on a busy 2-core machine; this only catches a lost
-        // factor of ten.
-        assertTrue(millis < 30_000, "took " + millis + " ms");
-    }
-
     /** The node path the runtime's rules describe, walked independently of {@link TreeScorer#leafOf}. */
     private static int walk(List<Node> nodes, double[] x) {
         int i = 0;
