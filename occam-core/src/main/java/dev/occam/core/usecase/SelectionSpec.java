@@ -1,0 +1,66 @@
+package dev.occam.core.usecase;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How candidates are compared and one is chosen: repeated cross-validation with a fixed seed, then the
+ * selection rule.
+ *
+ * @param alpha the significance level of the {@link SelectionRule#SIGNIFICANCE} rule, in (0, 0.5]
+ * @param candidates the model families to try, in the names of {@link #FAMILIES}; empty means all
+ * @param folds cross-validation folds, at least 2
+ * @param repeats cross-validation repeats, at least 1
+ * @param seed the seed every random choice derives from
+ */
+public record SelectionSpec(SelectionRule rule, double alpha, List<String> candidates, int folds, int repeats,
+        long seed) {
+
+    /** The model families of the ladder, simplest first; these names stay, more may come. */
+    public static final List<String> FAMILIES = List.of("baseline", "current-rule", "rules", "logistic", "linear",
+            "lasso", "scorecard", "tree", "knn", "naive-bayes", "random-forest", "boosting", "mlp");
+
+    public static final double DEFAULT_ALPHA = 0.05;
+    public static final int DEFAULT_FOLDS = 5;
+    public static final int DEFAULT_REPEATS = 2;
+    public static final long DEFAULT_SEED = 42;
+
+    /** Significance at 0.05, all families, 5 folds repeated twice, seed 42. */
+    public static final SelectionSpec DEFAULTS = new SelectionSpec(SelectionRule.SIGNIFICANCE, DEFAULT_ALPHA,
+            List.of(), DEFAULT_FOLDS, DEFAULT_REPEATS, DEFAULT_SEED);
+
+    public SelectionSpec {
+        Objects.requireNonNull(rule, "rule");
+        if (!(alpha > 0 && alpha <= 0.5)) {
+            throw new KeyedArgumentException("selection.alpha", "selection.alpha must be in (0, 0.5]: " + alpha);
+        }
+        candidates = List.copyOf(Objects.requireNonNull(candidates, "candidates"));
+        for (String family : candidates) {
+            if (!FAMILIES.contains(family)) {
+                throw new KeyedArgumentException("selection.candidates", unknownFamily(family));
+            }
+        }
+        String twice = Text.firstDuplicate(candidates);
+        if (twice != null) {
+            throw new KeyedArgumentException("selection.candidates", "selection.candidates lists "
+                    + Text.quote(twice) + " twice");
+        }
+        if (folds < 2) {
+            throw new KeyedArgumentException("selection.folds", "selection.folds must be >= 2: " + folds);
+        }
+        if (repeats < 1) {
+            throw new KeyedArgumentException("selection.repeats", "selection.repeats must be >= 1: " + repeats);
+        }
+    }
+
+    /** Whether the family is to be tried. */
+    public boolean includes(String family) {
+        return candidates.isEmpty() ? FAMILIES.contains(family) : candidates.contains(family);
+    }
+
+    static String unknownFamily(String family) {
+        String near = Text.nearest(family, FAMILIES);
+        return "unknown model family " + Text.quote(family) + " in selection.candidates ("
+                + (near == null ? "" : "did you mean '" + near + "'?; ") + "known: " + String.join(", ", FAMILIES) + ")";
+    }
+}

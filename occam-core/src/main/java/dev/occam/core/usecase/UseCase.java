@@ -1,0 +1,160 @@
+package dev.occam.core.usecase;
+
+import dev.occam.core.evaluate.Metric;
+import dev.occam.runtime.Task;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A use case, format {@code occam-usecase/1}: the question a model answers, its data and target, what
+ * success means, and the constraints, fairness requirements and selection settings that decide which
+ * model is chosen. Read one with {@link UseCaseReader}; every value here has been checked, alone and
+ * against the others.
+ *
+ * @param file the use-case file, as given to the reader
+ * @param name lowercase letters, digits and hyphens; names the output folder and the served model
+ * @param task classification or regression, or null to infer it from the data
+ * @param positive the class whose probability is scored, or null to infer it
+ * @param threshold the probability at or above which a row is called positive, in (0, 1), or null for
+ *     the default (the one that calls positive the share observed in training)
+ * @param currentRule today's business rule, a SQL expression over the columns, or null
+ * @param stakeholders who the model's decisions matter to; empty when not stated
+ * @param operation how the model will be run, or null
+ */
+public record UseCase(Path file, String name, String question, DataSpec data, String target, Task task,
+        String positive, Double threshold, Success success, String currentRule, Constraints constraints,
+        Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation) {
+
+    /** What {@code name} must match. */
+    public static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
+
+    public UseCase {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(success, "success");
+        constraints = constraints == null ? Constraints.NONE : constraints;
+        fairness = fairness == null ? Fairness.NONE : fairness;
+        selection = selection == null ? SelectionSpec.DEFAULTS : selection;
+        stakeholders = List.copyOf(stakeholders == null ? List.of() : stakeholders);
+
+        requireText("name", name);
+        if (!NAME.matcher(name).matches()) {
+            throw new KeyedArgumentException("name", "name must be lowercase letters, digits and hyphens "
+                    + "([a-z0-9-]+): " + Text.quote(name) + suggestName(name));
+        }
+        requireText("question", question);
+        requireText("target", target);
+        optionalText("positive", positive);
+        optionalText("current_rule", currentRule);
+        optionalText("operation", operation);
+        for (String s : stakeholders) {
+            if (s.isBlank()) {
+                throw new KeyedArgumentException("stakeholders", "stakeholders has an empty entry");
+            }
+        }
+
+        Metric metric = success.metric();
+        if (task != null && metric.task() != task) {
+            throw new KeyedArgumentException("success.metric", "success.metric " + metric.key() + " is for "
+                    + lower(metric.task()) + ", but task is " + lower(task) + "; for " + lower(task) + " use "
+                    + metricsFor(task));
+        }
+        Task implied = task != null ? task : metric.task();
+        String because = task != null ? "task is regression" : "success.metric " + metric.key() + " is for regression";
+        if (positive != null && implied != Task.CLASSIFICATION) {
+            throw new KeyedArgumentException("positive", "positive names the class to score, so it is only for "
+                    + "classification, but " + because);
+        }
+        if (threshold != null) {
+            if (implied != Task.CLASSIFICATION) {
+                throw new KeyedArgumentException("threshold", "threshold is a probability cut-off, so it is only "
+                        + "for classification, but " + because);
+            }
+            if (!(threshold > 0 && threshold < 1)) {
+                throw new KeyedArgumentException("threshold", "threshold must be in (0, 1): " + threshold);
+            }
+        }
+        if (selection.candidates().contains("current-rule") && currentRule == null) {
+            throw new KeyedArgumentException("selection.candidates", "selection.candidates lists current-rule, "
+                    + "but there is no current_rule");
+        }
+
+        // Roles of columns must not contradict each other.
+        if (data.exclude().contains(target)) {
+            throw new KeyedArgumentException("data.exclude", "data.exclude lists the target " + Text.quote(target)
+                    + "; the target is never a feature anyway");
+        }
+        if (fairness.protectedAttributes().contains(target)) {
+            throw new KeyedArgumentException("fairness.protected", "fairness.protected lists the target "
+                    + Text.quote(target));
+        }
+        if (fairness.useProtected()) {
+            for (String column : fairness.protectedAttributes()) {
+                if (data.exclude().contains(column)) {
+                    throw new KeyedArgumentException("data.exclude", "data.exclude lists " + Text.quote(column)
+                            + ", which fairness.use_protected asks to use as a feature");
+                }
+            }
+        }
+        for (String column : constraints.monotone().keySet()) {
+            String why = column.equals(target) ? "it is the target"
+                    : data.exclude().contains(column) ? "data.exclude lists it"
+                    : fairness.protectedAttributes().contains(column) && !fairness.useProtected()
+                            ? "it is protected and fairness.use_protected is false"
+                    : null;
+            if (why != null) {
+                throw new KeyedArgumentException("constraints.monotone", "constraints.monotone names "
+                        + Text.quote(column) + ", which is not a feature: " + why);
+            }
+        }
+    }
+
+    /** The task: the one stated, else the one the success metric belongs to. */
+    public Task impliedTask() {
+        return task != null ? task : success.metric().task();
+    }
+
+    /** The families to try: the listed candidates, or all of {@link SelectionSpec#FAMILIES}. */
+    public List<String> candidateFamilies() {
+        List<String> all = selection.candidates().isEmpty() ? SelectionSpec.FAMILIES : selection.candidates();
+        // Without a rule, "all" cannot include it.
+        return currentRule == null ? all.stream().filter(f -> !f.equals("current-rule")).toList() : all;
+    }
+
+    private static void requireText(String key, String value) {
+        if (value == null) {
+            throw new KeyedArgumentException(key, "missing " + key);
+        }
+        if (value.isBlank()) {
+            throw new KeyedArgumentException(key, key + " is empty");
+        }
+    }
+
+    private static void optionalText(String key, String value) {
+        if (value != null && value.isBlank()) {
+            throw new KeyedArgumentException(key, key + " is empty; give a value or delete the key");
+        }
+    }
+
+    private static String suggestName(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug.isEmpty() ? "" : " (try '" + slug + "')";
+    }
+
+    private static String lower(Task task) {
+        return task.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String metricsFor(Task task) {
+        StringBuilder s = new StringBuilder();
+        for (Metric m : Metric.values()) {
+            if (m.task() == task) {
+                s.append(s.length() == 0 ? "" : ", ").append(m.key());
+            }
+        }
+        return s.toString();
+    }
+}

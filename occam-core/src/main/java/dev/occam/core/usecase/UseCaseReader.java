@@ -1,0 +1,267 @@
+package dev.occam.core.usecase;
+
+import dev.occam.core.evaluate.Metric;
+import dev.occam.runtime.Task;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a use-case file (format {@code occam-usecase/1}) into a {@link UseCase}. Every key is checked
+ * now, also those that later stages act on: unknown keys (typos), wrong types, values out of range and
+ * settings that contradict each other are refused with one line naming the file, the line, the key and
+ * the value. Data files are not opened; {@code data.path} is resolved against the use-case file's folder.
+ */
+public final class UseCaseReader {
+
+    static final List<String> TOP_KEYS = List.of("name", "question", "data", "target", "task", "positive",
+            "threshold", "success", "current_rule", "constraints", "fairness", "selection", "stakeholders",
+            "operation");
+    static final List<String> DATA_KEYS = List.of("path", "sql", "jdbc", "exclude");
+    static final List<String> SUCCESS_KEYS = List.of("metric", "at_least", "at_most");
+    static final List<String> CONSTRAINTS_KEYS = List.of("max_latency_us", "max_parameters", "interpretable",
+            "monotone");
+    static final List<String> FAIRNESS_KEYS = List.of("protected", "min_selection_rate_ratio", "use_protected");
+    static final List<String> SELECTION_KEYS = List.of("rule", "alpha", "candidates", "folds", "repeats", "seed");
+
+    /** Each known key's section, "" for the top level. */
+    static final Map<String, List<String>> KEYS_BY_SECTION = orderedSections();
+
+    /** The required keys, each with what it holds, for messages. */
+    private static final Map<String, String> REQUIRED = requiredKeys();
+
+    private static final List<String> TASKS = List.of("classification", "regression");
+
+    private UseCaseReader() {
+    }
+
+    private static Map<String, List<String>> orderedSections() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("", TOP_KEYS);
+        m.put("data", DATA_KEYS);
+        m.put("success", SUCCESS_KEYS);
+        m.put("constraints", CONSTRAINTS_KEYS);
+        m.put("fairness", FAIRNESS_KEYS);
+        m.put("selection", SELECTION_KEYS);
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, String> requiredKeys() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", "lowercase letters, digits and hyphens, such as credit-scoring");
+        m.put("question", "the question the model answers, in one sentence");
+        m.put("data", "where the rows come from: path to a CSV or Parquet file, or sql");
+        m.put("target", "the column to predict");
+        m.put("success", "the metric and the bound a model must reach, such as {metric: auc, at_least: 0.8}");
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Names every missing required key at once, so a new file is fixed in one round. */
+    private static void requireKeys(Section top) throws UseCaseException {
+        List<String> missing = REQUIRED.keySet().stream().filter(k -> !top.has(k)).toList();
+        if (missing.size() == 1) {
+            throw top.missing(missing.get(0), REQUIRED.get(missing.get(0)));
+        }
+        if (missing.size() > 1) {
+            throw top.errorAtLine(0, "missing required keys " + missing.stream()
+                    .map(k -> "'" + k + "' (" + REQUIRED.get(k) + ")").collect(Collectors.joining("; ")));
+        }
+    }
+
+    /**
+     * Reads and checks the use-case file.
+     *
+     * @throws UseCaseException if the file is missing or unreadable, or anything in it is wrong
+     */
+    public static UseCase read(Path file) throws UseCaseException {
+        Objects.requireNonNull(file, "file");
+        if (Files.isDirectory(file)) {
+            throw new UseCaseException(file + ": is a folder, not a use-case file (such as "
+                    + file.resolve("usecase.yaml") + ")");
+        }
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UseCaseException(file + ": no such file", 0, e);
+        } catch (MalformedInputException e) {
+            throw new UseCaseException(file + ": not UTF-8 text; save it as UTF-8", 0, e);
+        } catch (IOException e) {
+            throw new UseCaseException(file + ": cannot read: " + e.getMessage(), 0, e);
+        }
+        return parse(yaml, file);
+    }
+
+    /**
+     * Parses and checks use-case text as if read from {@code file}, which names it in messages and whose
+     * folder relative paths are resolved against; the file need not exist.
+     *
+     * @throws UseCaseException if anything in it is wrong
+     */
+    public static UseCase parse(String yaml, Path file) throws UseCaseException {
+        Objects.requireNonNull(yaml, "yaml");
+        Objects.requireNonNull(file, "file");
+        String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        // A byte-order mark is not YAML content; editors on Windows add one.
+        String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
+        Map<String, String> homes = new LinkedHashMap<>();
+        KEYS_BY_SECTION.forEach((section, keys) -> keys.forEach(k -> homes.put(k, section)));
+        Source source = new Source(fileName, homes);
+        Section top = new Section(source, "", YamlTree.parse(text, fileName), 0, TOP_KEYS);
+        try {
+            return read(top, file);
+        } catch (KeyedArgumentException e) {
+            throw source.errorAt(e.key(), e.getMessage());
+        }
+    }
+
+    private static UseCase read(Section top, Path file) throws UseCaseException {
+        // Structure first: an unknown key anywhere (such as target indented under data) explains more
+        // than the missing key it causes.
+        Map<String, Section> sections = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : KEYS_BY_SECTION.entrySet()) {
+            if (!e.getKey().isEmpty()) {
+                sections.put(e.getKey(), top.section(e.getKey(), e.getValue()));
+            }
+        }
+        requireKeys(top);
+        String name = top.requiredText("name", REQUIRED.get("name"));
+        String question = top.requiredText("question", REQUIRED.get("question"));
+        DataSpec data = data(sections.get("data"), file);
+        String target = top.requiredText("target", REQUIRED.get("target"));
+        String taskText = top.choice("task", TASKS);
+        Task task = taskText == null ? null : Task.valueOf(taskText.toUpperCase(Locale.ROOT));
+        String positive = top.text("positive");
+        Double threshold = top.number("threshold");
+        Success success = success(sections.get("success"));
+        String currentRule = top.text("current_rule");
+        Constraints constraints = constraints(sections.get("constraints"));
+        Fairness fairness = fairness(sections.get("fairness"));
+        SelectionSpec selection = selection(sections.get("selection"));
+        List<String> stakeholders = top.texts("stakeholders");
+        String operation = top.text("operation");
+        return new UseCase(file, name, question, data, target, task, positive, threshold, success, currentRule,
+                constraints, fairness, selection, stakeholders == null ? List.of() : stakeholders, operation);
+    }
+
+    private static DataSpec data(Section data, Path file) throws UseCaseException {
+        Path base = file.toAbsolutePath().normalize().getParent();
+        String pathText = data.text("path");
+        Path path = null;
+        if (pathText != null) {
+            if (pathText.isBlank()) {
+                throw data.error("path", "data.path is empty");
+            }
+            try {
+                path = base.resolve(pathText).normalize();
+            } catch (InvalidPathException e) {
+                throw data.error("path", "data.path is not a valid path: " + Text.quote(pathText) + " ("
+                        + e.getReason() + ")");
+            }
+        }
+        List<String> exclude = data.texts("exclude");
+        return new DataSpec(path, data.text("sql"), data.text("jdbc"), exclude == null ? List.of() : exclude, base);
+    }
+
+    private static Success success(Section success) throws UseCaseException {
+        List<String> metricKeys = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+            metricKeys.add(m.key());
+        }
+        String metricText = success.choice("metric", metricKeys);
+        if (metricText == null) {
+            throw success.missing("metric", "one of " + String.join(", ", metricKeys));
+        }
+        Metric metric = Metric.fromKey(metricText);
+        Double atLeast = success.number("at_least");
+        Double atMost = success.number("at_most");
+        if (atLeast != null && atMost != null) {
+            throw success.error("at_most", "success has both at_least and at_most; keep one ("
+                    + (metric.higherIsBetter() ? "at_least: higher " + metric.key() + " is better"
+                            : "at_most: " + metric.key() + " is a loss") + ")");
+        }
+        if (atLeast == null && atMost == null) {
+            throw success.missing(metric.higherIsBetter() ? "at_least" : "at_most", metric.higherIsBetter()
+                    ? "the lowest acceptable " + metric.key()
+                    : "the highest acceptable " + metric.key() + ", a loss");
+        }
+        return new Success(metric, atLeast != null ? atLeast : atMost, atLeast != null);
+    }
+
+    private static Constraints constraints(Section c) throws UseCaseException {
+        if (c == null) {
+            return Constraints.NONE;
+        }
+        Double maxLatencyUs = c.number("max_latency_us");
+        Long maxParameters = c.whole("max_parameters");
+        Boolean interpretable = c.bool("interpretable");
+        Map<String, Monotone> monotone = new LinkedHashMap<>();
+        Map<String, YamlTree.Entry> entries = c.freeMapping("monotone",
+                "a mapping of column: increasing | decreasing, such as {Income: decreasing}");
+        if (entries != null) {
+            for (YamlTree.Entry e : entries.values()) {
+                String key = c.qualified("monotone") + "." + e.key();
+                if (!(e.value() instanceof YamlTree.Scalar s) || s.isNull()) {
+                    throw c.errorAtLine(e.keyLine(), key + " must be increasing or decreasing, not "
+                            + YamlTree.describe(e.value()));
+                }
+                try {
+                    monotone.put(e.key(), Monotone.fromKey(s.text()));
+                } catch (IllegalArgumentException bad) {
+                    throw c.errorAtLine(e.keyLine(), key + " must be increasing or decreasing: " + Text.quote(s.text()));
+                }
+            }
+        }
+        return new Constraints(maxLatencyUs, maxParameters, interpretable != null && interpretable, monotone);
+    }
+
+    private static Fairness fairness(Section f) throws UseCaseException {
+        if (f == null) {
+            return Fairness.NONE;
+        }
+        List<String> protectedAttributes = f.texts("protected");
+        Boolean useProtected = f.bool("use_protected");
+        return new Fairness(protectedAttributes == null ? List.of() : protectedAttributes,
+                f.number("min_selection_rate_ratio"), useProtected != null && useProtected);
+    }
+
+    private static SelectionSpec selection(Section s) throws UseCaseException {
+        if (s == null) {
+            return SelectionSpec.DEFAULTS;
+        }
+        String rule = s.choice("rule", SelectionRule.keys());
+        Double alpha = s.number("alpha");
+        List<Section.Item> items = s.items("candidates");
+        List<String> candidates = new ArrayList<>();
+        if (items != null) {
+            if (items.isEmpty()) {
+                throw s.error("candidates", "selection.candidates is empty; delete the key to try every family");
+            }
+            for (Section.Item item : items) {
+                String family = item.text().toLowerCase(Locale.ROOT);
+                if (!SelectionSpec.FAMILIES.contains(family)) {
+                    throw s.errorAtLine(item.line(), SelectionSpec.unknownFamily(item.text()));
+                }
+                candidates.add(family);
+            }
+        }
+        Long seed = s.whole("seed");
+        return new SelectionSpec(rule == null ? SelectionRule.SIGNIFICANCE : SelectionRule.fromKey(rule),
+                alpha == null ? SelectionSpec.DEFAULT_ALPHA : alpha, candidates,
+                s.wholeInt("folds", SelectionSpec.DEFAULT_FOLDS), s.wholeInt("repeats", SelectionSpec.DEFAULT_REPEATS),
+                seed == null ? SelectionSpec.DEFAULT_SEED : seed);
+    }
+}

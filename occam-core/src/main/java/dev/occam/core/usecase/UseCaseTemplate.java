@@ -1,0 +1,71 @@
+package dev.occam.core.usecase;
+
+/**
+ * The commented use-case file {@code occam init} writes. It is valid as written, for a file
+ * {@code data.csv} next to it with a column {@code target}: a user edits the values rather than
+ * starting from a blank page, and uncomments the optional keys they need.
+ */
+public final class UseCaseTemplate {
+
+    private UseCaseTemplate() {
+    }
+
+    /** The template's text, in format {@code occam-usecase/1}. */
+    public static String text() {
+        return TEXT;
+    }
+
+    // Prose comment lines never start with "word:", so that a commented-out key is told apart from prose.
+    private static final String TEXT = """
+            # An Occam use case (format occam-usecase/1): the question, the data, and what "good enough" means.
+            # Occam fits a ladder of models, simplest first, and keeps the simplest one that works.
+            # Edit the values below; uncomment the optional keys you need. Paths are relative to this file.
+            # Unknown keys are an error, so a typo never passes silently.
+
+            # --- Required ----------------------------------------------------------------------------
+
+            name: my-project                # lowercase letters, digits and hyphens; names the output folder and the served model
+            question: What do we want to predict, and for whom?   # the decision this model informs, in one sentence
+            data:
+              path: data.csv                # a CSV or Parquet file ...
+              # sql: SELECT * FROM read_csv('data.csv') WHERE amount > 0   # ... or a query on the embedded DuckDB
+              # jdbc: jdbc:postgresql://127.0.0.1/bank?user=me              # ... or that query on any JDBC database
+              # exclude: [id]               # columns never used as features: identifiers, values known only later
+            target: target                  # the column to predict
+            success:                        # what the chosen model must reach on held-out rows
+              metric: auc                   # classification: auc | logloss | accuracy | f1 | brier; regression: rmse | mae | r2
+              at_least: 0.75                # the lowest acceptable value, for auc, accuracy, f1 and r2 ...
+              # at_most: 0.45               # ... or the highest acceptable one, for losses: logloss, brier, rmse, mae
+
+            # --- Optional ----------------------------------------------------------------------------
+
+            # task: classification          # classification | regression; by default inferred from the target, and said
+            # positive: "yes"               # classification: the class whose probability is scored
+            # threshold: 0.5                # classification: probability at or above which a row is called positive;
+            #                               # by default the one that calls positive the share observed in training
+            # current_rule: "CASE WHEN amount > 1000 THEN 1 ELSE 0 END"
+            #                               # today's business rule, a SQL expression over the columns giving a
+            #                               # score or 0/1 for the positive class; it competes on the first rung
+            # constraints:                  # a model that breaks one is not eligible
+            #   max_latency_us: 1000        # p99 in-process single-row scoring time, in microseconds
+            #   max_parameters: 10000       # the largest model you are willing to run and audit
+            #   interpretable: true         # only models a person can read: rules, linear models, shallow trees
+            #   monotone: {amount: increasing}   # column: increasing | decreasing, the effect on the positive class
+            # fairness:
+            #   protected: [sex, age]       # never used as features unless use_protected is true
+            #   min_selection_rate_ratio: 0.8    # lowest group selection rate / highest (four-fifths rule); numbers are banded
+            #   use_protected: false        # true keeps the protected columns as features; they are audited either way
+            # selection:                    # how candidates are compared and one is chosen
+            #   rule: significance          # significance: the simplest not significantly worse than the best (default);
+            #                               # one-se: the simplest within one standard error of the best; best: the best
+            #   alpha: 0.05                 # significance level, in (0, 0.5]
+            #   candidates: [baseline, logistic, tree]   # only these families; by default all of baseline, current-rule,
+            #                               # rules, logistic, linear, lasso, scorecard, tree, knn, naive-bayes,
+            #                               # random-forest, boosting, mlp
+            #   folds: 5                    # cross-validation folds, at least 2
+            #   repeats: 2                  # times the cross-validation is repeated with new folds
+            #   seed: 42                    # every random choice derives from it, so a fit can be repeated exactly
+            # stakeholders: [data team, business owner]   # who the model's decisions matter to
+            # operation: batch scoring every night, retrained monthly   # how the model will run
+            """;
+}
