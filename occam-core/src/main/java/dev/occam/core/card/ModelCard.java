@@ -3,6 +3,7 @@ package dev.occam.core.card;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.occam.core.data.DataException;
 import dev.occam.core.data.DataFingerprint;
 import dev.occam.core.data.DataSource;
 import dev.occam.core.select.FitResult;
@@ -47,7 +48,7 @@ public final class ModelCard {
         if (source.jdbc() != null) {
             data.put("jdbc", redactCredentials(source.jdbc()));
         }
-        data.put("fingerprint", source.path() != null ? fingerprintOrNull(source) : DataFingerprint.of(table));
+        data.put("fingerprint", fingerprintOrNull(source, table));
         data.put("rows", result.rowsRead());
         data.put("rows_dropped", result.rowsDropped());
         data.put("rows_used", result.target().size());
@@ -128,10 +129,11 @@ public final class ModelCard {
         return card;
     }
 
-    private static String fingerprintOrNull(DataSource source) {
+    /** The data's fingerprint; null if the file vanished since it was read (the card still gets written). */
+    private static String fingerprintOrNull(DataSource source, Frame table) {
         try {
-            return DataFingerprint.of(source.path());
-        } catch (java.io.IOException e) {
+            return DataFingerprint.of(source, table);
+        } catch (DataException e) {
             return null;
         }
     }
