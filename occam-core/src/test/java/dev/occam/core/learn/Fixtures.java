@@ -64,7 +64,7 @@ public final class Fixtures {
         return new Data(new Frame(cols), d.target());
     }
 
-    /** n rows of p independent standard normal features; the target depends on the first three. */
+    /** n rows of p independent standard normal features; the target depends on the first three (or fewer). */
     public static Data wide(Task task, int n, int p, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[][] x = new double[p][n];
@@ -73,7 +73,7 @@ public final class Fixtures {
             for (int j = 0; j < p; j++) {
                 x[j][i] = r.nextGaussian();
             }
-            double eta = x[0][i] - x[1][i] + 0.5 * x[2][i];
+            double eta = x[0][i] - (p > 1 ? x[1][i] : 0) + (p > 2 ? 0.5 * x[2][i] : 0);
             y[i] = task == Task.CLASSIFICATION ? (r.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0) : eta;
         }
         List<Column> cols = new ArrayList<>();
