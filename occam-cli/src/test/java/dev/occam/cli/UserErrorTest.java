@@ -1,0 +1,134 @@
+package dev.occam.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user's mistake ends with one line that names the problem, a non-zero exit code and no stack trace.
+ */
+class UserErrorTest {
+
+    @TempDir
+    Path dir;
+
+    private Path useCase(String dataLine, String target) throws Exception {
+        Path file = dir.resolve("usecase.yaml");
+        Files.writeString(file, String.join("\n",
+                "name: test-case",
+                "question: Does it fail well?",
+                "data:",
+                "  " + dataLine,
+                "target: " + target,
+                "success:",
+                "  metric: auc",
+                "  at_least: 0.6",
+                ""));
+        return file;
+    }
+
+    private Path csv(String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private static String rows(int n, int textRow) {
+        StringBuilder sb = new StringBuilder("y,income,colour\n");
+        for (int i = 1; i <= n; i++) {
+            sb.append(i % 3 == 0 ? "yes" : "no").append(',').append(i == textRow ? "n/a" : Integer.toString(100 + i))
+                    .append(',').append(i % 2 == 0 ? "red" : "blue").append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void fit_missingUseCaseFile_namesIt() {
+        CliRun run = CliRun.of("fit", dir.resolve("nope.yaml").toString());
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.isOneLineError() && run.err().contains("nope.yaml"), run.err());
+    }
+
+    @Test
+    void fit_missingDataFile_namesIt() throws Exception {
+        CliRun run = CliRun.of("fit", useCase("path: absent.csv", "y").toString(), "--out", dir.resolve("o").toString());
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.isOneLineError() && run.err().contains("absent.csv") && run.err().contains("no such file"),
+                run.err());
+    }
+
+    @Test
+    void fit_unknownUseCaseKey_namesKeyAndLine() throws Exception {
+        Path file = useCase("path: data.csv", "y");
+        Files.writeString(file, Files.readString(file) + "colour: blue\n");
+        CliRun run = CliRun.of("fit", file.toString());
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.isOneLineError() && run.err().contains("'colour'") && run.err().contains("line 9"), run.err());
+    }
+
+    @Test
+    void fit_unknownTargetColumn_namesColumnAndListsColumns() throws Exception {
+        csv("data.csv", rows(60, -1));
+        CliRun run = CliRun.of("fit", useCase("path: data.csv", "outcome").toString(), "--out",
+                dir.resolve("o").toString());
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.isOneLineError() && run.err().contains("'outcome'") && run.err().contains("income"), run.err());
+    }
+
+    @Test
+    void fit_textInNumericColumn_namesFileRowColumnAndValue() throws Exception {
+        csv("data.csv", rows(60, 17));
+        CliRun run = CliRun.of("fit", useCase("path: data.csv", "y").toString(), "--out", dir.resolve("o").toString());
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.isOneLineError() && run.err().contains("row 17") && run.err().contains("'income'")
+                && run.err().contains("'n/a'"), run.err());
+    }
+
+    @Test
+    void fit_emptyDataFile_saysEmpty() throws Exception {
+        csv("data.csv", "");
+        CliRun run = CliRun.of("fit", useCase("path: data.csv", "y").toString(), "--out", dir.resolve("o").toString());
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.isOneLineError() && run.err().contains("data.csv") && run.err().contains("empty"), run.err());
+    }
+
+    @Test
+    void predict_corruptModelFile_namesProblem() throws Exception {
+        Path model = csv("model.json", "{\"format\": \"occam-model/1\", \"family\": ");
+        CliRun run = CliRun.of("predict", model.toString(), csv("data.csv", rows(10, -1)).toString());
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.isOneLineError() && run.err().contains("model.json"), run.err());
+    }
+
+    @Test
+    void unknownOption_usageHintNotStackTrace() {
+        CliRun run = CliRun.of("fit", "--colour");
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.err().startsWith("occam: ") && !run.err().contains("\tat "), run.err());
+    }
+
+    /** The same mistake through a real process: what a user's terminal shows. */
+    @Test
+    void mainProcess_textInNumericColumn_exitTwoOneLineNoStackTrace() throws Exception {
+        csv("data.csv", rows(60, 17));
+        Path useCase = useCase("path: data.csv", "y");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                OccamCommand.class.getName(), "fit", useCase.toString(), "--out", dir.resolve("o").toString()))
+                .directory(new File(dir.toString())).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "occam did not finish");
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.exitValue(), err + out);
+        assertTrue(new CliRun(2, out, err).isOneLineError(), err);
+        assertTrue(err.contains("row 17, column 'income'"), err);
+    }
+}
