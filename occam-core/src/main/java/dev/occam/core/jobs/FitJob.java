@@ -28,6 +28,7 @@ import dev.occam.runtime.Task;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.io.AtomicFiles;
 import dev.occam.runtime.io.Json;
+import dev.occam.runtime.scorer.LinearScorer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,6 +110,7 @@ public final class FitJob {
             if (evaluation.succeeded()) {
                 Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold());
                 fullModels.put(learner.family(), full);
+                noteAliased(full, notes);
                 parameters = full.parameterCount();
                 latency = Latency.measure(full, features);
             } else {
@@ -131,6 +133,23 @@ public final class FitJob {
                 metric, folds.size(), marked, choice.orElse(null), chosen, setAside, notes, outputDirectory);
         write(result, chosenEntry, source, table, features);
         return result;
+    }
+
+    /** Tells the user which columns a linear model dropped as linearly dependent, as R's glm reports NA. */
+    private static void noteAliased(Model model, List<String> notes) {
+        if (model.scorer() instanceof LinearScorer linear) {
+            boolean[] aliased = linear.aliased();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < aliased.length; i++) {
+                if (aliased[i]) {
+                    names.add(linear.input().feature(i).name());
+                }
+            }
+            if (!names.isEmpty()) {
+                notes.add(model.family() + ": " + names.size() + " aliased column" + (names.size() == 1 ? "" : "s")
+                        + " (linear combinations of earlier ones) dropped: " + String.join(", ", names));
+            }
+        }
     }
 
     /** Columns that are never features, each with the reason: excluded by the use case or protected. */
