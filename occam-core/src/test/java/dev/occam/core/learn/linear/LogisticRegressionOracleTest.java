@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.occam.core.data.Target;
+import dev.occam.core.data.TestDatasets;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.TargetInfo;
 import dev.occam.runtime.data.CategoricalColumn;
@@ -45,8 +46,7 @@ class LogisticRegressionOracleTest {
 
     @BeforeAll
     static void fitCreditData() {
-        Set<String> factors = Set.of("Status", "Home", "Marital", "Records", "Job");
-        Frame all = OracleFiles.frame("credit_data.csv", factors);
+        Frame all = TestDatasets.load("credit_data.csv");
         List<String[]> listed = OracleFiles.rows("credit_data_complete_case_rows.csv");
         int[] rows = new int[listed.size() - 1];
         for (int i = 0; i < rows.length; i++) {
@@ -66,7 +66,7 @@ class LogisticRegressionOracleTest {
 
     @Test
     void completeCaseRows_listedByR_areTheRowsWithoutMissingValues() {
-        Frame all = OracleFiles.frame("credit_data.csv", Set.of("Status", "Home", "Marital", "Records", "Job"));
+        Frame all = TestDatasets.load("credit_data.csv");
         List<Integer> ours = new ArrayList<>();
         for (int i = 0; i < all.rows(); i++) {
             boolean complete = true;

@@ -42,41 +42,4 @@ final class OracleFiles {
         }
         return rows;
     }
-
-    /**
-     * A CSV resource as a frame: the named columns categorical with their levels sorted alphabetically (R's
-     * factor default), every other column numeric.
-     */
-    static Frame frame(String resource, Set<String> categorical) {
-        List<String[]> rows = rows(resource);
-        String[] header = rows.get(0);
-        int n = rows.size() - 1;
-        List<Column> columns = new ArrayList<>();
-        for (int j = 0; j < header.length; j++) {
-            String name = header[j];
-            if (categorical.contains(name)) {
-                TreeSet<String> levels = new TreeSet<>();
-                for (int i = 1; i <= n; i++) {
-                    if (!rows.get(i)[j].equals("NA")) {
-                        levels.add(rows.get(i)[j]);
-                    }
-                }
-                List<String> sorted = List.copyOf(levels);
-                int[] codes = new int[n];
-                for (int i = 0; i < n; i++) {
-                    String v = rows.get(i + 1)[j];
-                    codes[i] = v.equals("NA") ? CategoricalColumn.MISSING : sorted.indexOf(v);
-                }
-                columns.add(new CategoricalColumn(name, sorted, codes));
-            } else {
-                double[] values = new double[n];
-                for (int i = 0; i < n; i++) {
-                    String v = rows.get(i + 1)[j];
-                    values[i] = v.equals("NA") ? Double.NaN : Double.parseDouble(v);
-                }
-                columns.add(new NumericColumn(name, values));
-            }
-        }
-        return new Frame(columns);
-    }
 }
