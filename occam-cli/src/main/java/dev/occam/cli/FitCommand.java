@@ -43,9 +43,6 @@ final class FitCommand implements Callable<Integer> {
         progress.finish();
         LeaderboardPrinter.print(result, stdout);
         stdout.flush();
-        if (result.choice() == null) {
-            return OccamCommand.SUCCESS_NOT_MET;
-        }
         return result.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
     }
 

@@ -1,12 +1,14 @@
 package dev.occam.cli;
 
+import dev.occam.core.evaluate.LeakageCheck;
 import dev.occam.core.select.FitResult;
 import dev.occam.core.select.LeaderboardEntry;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Prints the result of a fit as a person reads it: the data, the leaderboard, the choice, the verdict. */
+/** Prints the result of a fit as a person reads it: the data, the leaderboard, the verdict and why. */
 final class LeaderboardPrinter {
 
     private LeaderboardPrinter() {
@@ -25,41 +27,61 @@ final class LeaderboardPrinter {
         for (String note : r.notes()) {
             out.println("note: " + note);
         }
+        for (LeakageCheck.Suspect s : r.suspects()) {
+            out.println("warning: " + s.reason() + (r.setAside().containsKey(s.column()) ? " (dropped)"
+                    : " (kept; set data.drop_leaks: true or list it in data.exclude to drop it)"));
+        }
         var sel = r.useCase().selection();
         String metricHead = String.format(Locale.ROOT, "%s (%dx%d CV)", r.metric().key().toUpperCase(Locale.ROOT),
                 sel.folds(), sel.repeats());
-        out.println(String.format(Locale.ROOT, "%-5s %-14s %-18s %9s %10s %10s %10s  %s", "rung", "model", metricHead,
-                "params", "fit", "p50 score", "p99 score", "explainable"));
+        out.println(String.format(Locale.ROOT, "%-4s %-14s %-17s %9s %9s %10s %10s %-11s %s", "rung", "model",
+                metricHead, "params", "fit", "p50 score", "p99 score", "explainable", "vs best"));
         for (LeaderboardEntry e : r.entries()) {
             if (!e.evaluation().succeeded()) {
-                out.println(String.format(Locale.ROOT, "%-5d %-14s %s", e.rung(), e.family(), e.whyNotEligible()));
+                out.println(String.format(Locale.ROOT, "%-4d %-14s %s", e.rung(), e.family(), e.whyNotEligible()));
                 continue;
             }
-            out.println(String.format(Locale.ROOT, "%-5d %-14s %-18s %9s %10s %10s %10s  %-3s%s", e.rung(), e.family(),
+            out.println(String.format(Locale.ROOT, "%-4d %-14s %-17s %9s %9s %10s %10s %-11s %s%s", e.rung(), e.family(),
                     String.format(Locale.ROOT, "%.3f ± %.3f", e.evaluation().mean(), e.evaluation().standardDeviation()),
-                    String.format(Locale.ROOT, "%,d", e.parameters()), millis(e.evaluation().meanFitMillis()),
+                    String.format(Locale.ROOT, "%,d", e.parameters()), e.deployable()
+                            ? millis(e.evaluation().meanFitMillis()) : "-",
                     micros(e.p50Micros()), micros(e.p99Micros()), e.interpretable() ? "yes" : "no",
-                    e.chosen() ? "   <- chosen" : ""));
+                    versus(r, e), e.chosen() ? "   <- chosen" : ""));
         }
-        if (r.choice() == null) {
-            out.println("chosen: nothing -- no candidate could be evaluated");
-        } else {
-            out.println("chosen: " + r.choice().family() + " -- " + r.choice().reason()
-                    + " (the significance rule comes in a later version)");
-            LeaderboardEntry c = r.chosenEntry();
-            var success = r.useCase().success();
-            out.println(String.format(Locale.ROOT, "success: %s %.3f %s %s required  [%s]",
-                    success.metric().key().toUpperCase(Locale.ROOT), c.evaluation().mean(),
-                    success.atLeast() ? ">=" : "<=", trim(success.bound()), r.successMet() ? "met" : "NOT met"));
+        for (LeaderboardEntry e : r.entries()) {
+            if (!e.eligible() && e.evaluation().succeeded()) {
+                out.println("not eligible: " + e.family() + " -- " + e.whyNotEligible());
+            }
         }
+        var verdict = r.verdict();
+        out.println(verdict.chosen() == null ? "chosen: nothing" : "chosen: " + verdict.chosen().family());
+        for (String reason : verdict.reasons()) {
+            out.println("  " + reason);
+        }
+        out.println((r.successMet() ? "success: " : "NOT MET: ") + r.successSentence());
         StringBuilder wrote = new StringBuilder("wrote:");
         for (String f : new String[] {"leaderboard.json", "model.json", "card.json"}) {
             Path p = r.outputDirectory().resolve(f);
-            if (java.nio.file.Files.exists(p)) {
+            if (Files.exists(p)) {
                 wrote.append("  ").append(p);
             }
         }
         out.println(wrote);
+    }
+
+    private static String versus(FitResult r, LeaderboardEntry e) {
+        if (e == r.verdict().best()) {
+            return "best";
+        }
+        if (e.versusBest() == null) {
+            return "";
+        }
+        double p = e.versusBest().pValue();
+        String pText = p < 0.001 ? "p<0.001" : String.format(Locale.ROOT, "p=%.2f", p);
+        boolean significant = p < r.verdict().alpha();
+        boolean worse = r.metric().higherIsBetter() ? e.versusBest().meanDifference() < 0
+                : e.versusBest().meanDifference() > 0;
+        return String.format(Locale.ROOT, "%-6s %s", significant ? (worse ? "worse" : "better") : "equal", pText);
     }
 
     private static String millis(double ms) {
@@ -75,9 +97,5 @@ final class LeaderboardPrinter {
             return "-";
         }
         return us < 10 ? String.format(Locale.ROOT, "%.2f µs", us) : String.format(Locale.ROOT, "%.0f µs", us);
-    }
-
-    private static String trim(double v) {
-        return dev.occam.runtime.io.Json.number(v);
     }
 }

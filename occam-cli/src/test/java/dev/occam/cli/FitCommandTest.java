@@ -41,8 +41,10 @@ class FitCommandTest {
         assertTrue(Math.abs(logistic - 0.831) < 0.01, "logistic AUC " + logistic);
         assertEquals(0.5, baseline, 1e-9);
         assertTrue(fit.out().contains("tree"), fit.out());
-        assertTrue(fit.out().contains("success: AUC"), fit.out());
-        assertTrue(fit.out().contains("[met]"), fit.out());
+        assertTrue(fit.out().contains("success: The use case is met: logistic reaches AUC 0.8"), fit.out());
+        // Today's rule competes on rung 0 and loses: the model must beat what the business already does.
+        assertTrue(auc("current-rule") < logistic, fit.out());
+        assertTrue(fit.out().contains("chosen: logistic"), fit.out());
     }
 
     private double auc(String family) {
@@ -108,6 +110,19 @@ class FitCommandTest {
         CliRun second = CliRun.of("fit", CREDIT.resolve("usecase.yaml").toString(), "--out", again.toString());
         assertEquals(OccamCommand.OK, second.exitCode(), second.err());
         assertEquals(withoutTimes(out.resolve("leaderboard.json")), withoutTimes(again.resolve("leaderboard.json")));
+    }
+
+    @Test
+    void fit_barOutOfReach_exitThreeWithPlainSentence() throws Exception {
+        Path useCase = dir.resolve("usecase.yaml");
+        Files.writeString(useCase, Files.readString(CREDIT.resolve("usecase.yaml"))
+                .replace("path: credit_data.csv", "path: " + CREDIT.resolve("credit_data.csv").toAbsolutePath())
+                .replace("at_least: 0.80", "at_least: 0.95")
+                .replace("seed: 42", "seed: 42\n  candidates: [baseline, logistic]"));
+        CliRun run = CliRun.of("fit", useCase.toString(), "--out", dir.resolve("unmet").toString());
+        assertEquals(OccamCommand.SUCCESS_NOT_MET, run.exitCode(), run.err() + run.out());
+        assertTrue(run.out().contains("NOT MET: The use case is not met: the chosen model, logistic, reaches AUC 0.8")
+                && run.out().contains("requires at least 0.95"), run.out());
     }
 
     private static String withoutTimes(Path leaderboard) throws Exception {

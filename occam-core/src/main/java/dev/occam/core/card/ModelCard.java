@@ -29,8 +29,8 @@ public final class ModelCard {
     private ModelCard() {
     }
 
-    public static ObjectNode build(FitResult result, LeaderboardEntry chosen, DataSource source, Frame table,
-            Frame features) {
+    public static ObjectNode build(FitResult result, DataSource source, Frame table, Frame features) {
+        LeaderboardEntry chosen = result.chosenEntry();
         UseCase uc = result.useCase();
         ObjectNode card = JsonNodeFactory.instance.objectNode();
         card.put("format", FORMAT);
@@ -95,18 +95,60 @@ public final class ModelCard {
             if (e.whyNotEligible() != null) {
                 c.put("why_not_eligible", e.whyNotEligible());
             }
+            if (e.versusBest() != null) {
+                putNumber(c, "p_value_vs_best", e.versusBest().pValue());
+            }
         }
 
         ObjectNode selection = card.putObject("selection");
-        selection.put("rule", "best mean (this version; the significance rule of the use case, "
-                + uc.selection().rule().name().toLowerCase(Locale.ROOT).replace('_', '-') + ", is not applied yet)");
-        if (result.choice() != null) {
-            selection.put("chosen", result.choice().family());
-            selection.put("reason", result.choice().reason());
-            selection.put("threshold", result.model().threshold());
+        var verdict = result.verdict();
+        selection.put("rule", verdict.rule().key());
+        selection.put("alpha", verdict.alpha());
+        selection.put("test", "corrected resampled t-test (Nadeau & Bengio 2003; Bouckaert & Frank 2004), each"
+                + " comparison with the best eligible model at alpha on its own");
+        if (chosen != null) {
+            selection.put("chosen", chosen.family());
+            selection.put("rung", chosen.rung());
+            if (result.model() != null) {
+                selection.put("threshold", result.model().threshold());
+            }
         } else {
             selection.putNull("chosen");
-            selection.put("reason", "no candidate could be evaluated");
+        }
+        if (verdict.best() != null) {
+            selection.put("best", verdict.best().family());
+        }
+        ArrayNode reasons = selection.putArray("reasons");
+        verdict.reasons().forEach(reasons::add);
+        ArrayNode climbs = selection.putArray("price_of_climbing");
+        for (var climb : verdict.climbs()) {
+            ObjectNode c = climbs.addObject();
+            c.put("model", climb.family());
+            c.put("rung", climb.rung());
+            putNumber(c, "metric_gain", climb.gain().meanDifference());
+            putNumber(c, "gain_low", climb.gain().low());
+            putNumber(c, "gain_high", climb.gain().high());
+            putNumber(c, "p_value", climb.gain().pValue());
+            putNumber(c, "parameter_ratio", climb.parameterRatio());
+            putNumber(c, "fit_time_ratio", climb.fitTimeRatio());
+            putNumber(c, "latency_ratio", climb.latencyRatio());
+        }
+        ArrayNode excluded = selection.putArray("ineligible");
+        for (LeaderboardEntry e : result.entries()) {
+            if (!e.eligible()) {
+                ObjectNode x = excluded.addObject();
+                x.put("model", e.family());
+                x.put("why", e.whyNotEligible());
+            }
+        }
+
+        ArrayNode suspects = card.putArray("leakage_suspects");
+        for (var s : result.suspects()) {
+            ObjectNode x = suspects.addObject();
+            x.put("column", s.column());
+            x.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
+            x.put("reason", s.reason());
+            x.put("dropped", result.setAside().containsKey(s.column()));
         }
 
         ObjectNode success = card.putObject("success");
@@ -118,6 +160,7 @@ public final class ModelCard {
             success.putNull("value");
         }
         success.put("met", result.successMet());
+        success.put("verdict", result.successSentence());
 
         ArrayNode notes = card.putArray("notes");
         result.notes().forEach(notes::add);

@@ -17,12 +17,19 @@ import java.util.TreeSet;
  * made on the way written down as notes (rows dropped, task or positive class inferred), so the
  * user is told.
  */
-public record LabelledData(Frame features, Target target, int rowsDropped, List<String> notes) {
+public record LabelledData(Frame features, Target target, int rowsDropped, int[] keptRows, List<String> notes) {
 
     public LabelledData {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
         notes = List.copyOf(notes);
+        keptRows = keptRows.clone();
+    }
+
+    /** The rows of the original table that were kept (those with a target value), in order. */
+    @Override
+    public int[] keptRows() {
+        return keptRows.clone();
     }
 
     /**
@@ -69,7 +76,7 @@ public record LabelledData(Frame features, Target target, int rowsDropped, List<
                         + "'), so it cannot be a regression target");
             }
             return new LabelledData(features, new Target(TargetInfo.regression(targetName), nc.values().clone()),
-                    dropped, notes);
+                    dropped, keep, notes);
         }
         if (values.size() != 2) {
             throw new IllegalArgumentException("target '" + targetName + "' has " + values.size() + " classes ("
@@ -89,7 +96,7 @@ public record LabelledData(Frame features, Target target, int rowsDropped, List<
         for (int i = 0; i < v.length; i++) {
             v[i] = text(yc, i).equals(pos) ? 1.0 : 0.0;
         }
-        return new LabelledData(features, new Target(TargetInfo.classification(targetName, pos, neg), v), dropped, notes);
+        return new LabelledData(features, new Target(TargetInfo.classification(targetName, pos, neg), v), dropped, keep, notes);
     }
 
     private static List<String> distinctValues(Column c) {

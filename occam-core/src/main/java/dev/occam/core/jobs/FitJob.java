@@ -8,16 +8,21 @@ import dev.occam.core.data.DataException;
 import dev.occam.core.data.DataLoader;
 import dev.occam.core.data.DataSource;
 import dev.occam.core.data.LabelledData;
+import dev.occam.core.data.SqlRule;
+import dev.occam.core.data.Target;
 import dev.occam.core.evaluate.CrossValidation;
 import dev.occam.core.evaluate.Evaluation;
 import dev.occam.core.evaluate.Fold;
 import dev.occam.core.evaluate.FoldResult;
 import dev.occam.core.evaluate.Folds;
 import dev.occam.core.evaluate.Latency;
+import dev.occam.core.evaluate.LeakageCheck;
 import dev.occam.core.evaluate.Metric;
 import dev.occam.core.ladder.Ladder;
 import dev.occam.core.learn.Capability;
+import dev.occam.core.learn.DecisionThreshold;
 import dev.occam.core.learn.Learner;
+import dev.occam.core.select.Constraints;
 import dev.occam.core.select.FitResult;
 import dev.occam.core.select.LeaderboardEntry;
 import dev.occam.core.select.Selection;
@@ -30,12 +35,13 @@ import dev.occam.runtime.io.AtomicFiles;
 import dev.occam.runtime.io.Json;
 import dev.occam.runtime.scorer.LinearScorer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code occam fit}: the whole data flow for one use case. Load the data, set the target apart,
@@ -43,6 +49,8 @@ import java.util.Optional;
  * all rows, and write {@code leaderboard.json}, {@code model.json} and {@code card.json}.
  */
 public final class FitJob {
+
+    private static final String CURRENT_RULE = "current-rule";
 
     /** Where progress goes: one call per finished fold. */
     public interface Progress {
@@ -60,7 +68,7 @@ public final class FitJob {
     }
 
     /**
-     * @throws DataException when the data cannot be read
+     * @throws DataException when the data cannot be read, or today's rule does not run on them
      * @throws IllegalArgumentException when the data do not fit the use case (message names what)
      * @throws IOException when an output cannot be written
      */
@@ -77,36 +85,49 @@ public final class FitJob {
         Metric metric = useCase.success().metric();
         if (metric.task() != task) {
             throw new IllegalArgumentException("success metric " + metric.key() + " is for "
-                    + metric.task().name().toLowerCase(java.util.Locale.ROOT) + ", but " + useCase.target() + " is a "
-                    + task.name().toLowerCase(java.util.Locale.ROOT) + " target");
+                    + metric.task().name().toLowerCase(Locale.ROOT) + ", but " + useCase.target() + " is a "
+                    + task.name().toLowerCase(Locale.ROOT) + " target");
         }
         var selection = useCase.selection();
-        Frame features = data.features();
         var target = data.target();
+        List<LeakageCheck.Suspect> suspects = LeakageCheck.suspects(data.features(), target, selection.seed());
+        Frame features = data.features();
+        if (useCase.data().dropLeaks() && !suspects.isEmpty()) {
+            List<String> dropped = suspects.stream().map(LeakageCheck.Suspect::column).toList();
+            features = features.without(dropped);
+            for (String column : dropped) {
+                setAside.put(column, "suspected leak (data.drop_leaks is true)");
+            }
+            if (features.columnCount() == 0) {
+                throw new IllegalArgumentException("every feature is a suspected leak: " + String.join(", ", dropped));
+            }
+        }
         List<Fold> folds = Folds.repeatedKFold(selection.seed(), target.size(), selection.folds(), selection.repeats(),
                 target.isClassification() ? target.values() : null);
+        double testTrainRatio = folds.stream().mapToDouble(f -> (double) f.test().length / f.train().length)
+                .average().orElseThrow();
 
         List<Learner> learners = Ladder.forTask(task, selection.candidates());
         for (String missing : Ladder.unavailable(task, selection.candidates())) {
-            notes.add("candidate '" + missing + "' is not available in this version for "
-                    + task.name().toLowerCase(java.util.Locale.ROOT) + "; skipped");
+            if (!missing.equals("current-rule")) {
+                notes.add("candidate '" + missing + "' is not available in this version for "
+                        + task.name().toLowerCase(Locale.ROOT) + "; skipped");
+            }
         }
-        long started = System.nanoTime();
-        int totalFolds = learners.size() * folds.size();
-        int[] done = {0};
+        boolean withRule = useCase.currentRule() != null && selection.includes("current-rule");
+        int totalFolds = (learners.size() + (withRule ? 1 : 0)) * folds.size();
+        Counter counter = new Counter(totalFolds);
         List<LeaderboardEntry> entries = new ArrayList<>();
         Map<String, Model> fullModels = new LinkedHashMap<>();
+        boolean monotoneAsked = !useCase.constraints().monotone().isEmpty();
+        if (withRule) {
+            entries.add(evaluateRule(table, data, target, folds, metric, counter, notes));
+        }
         for (Learner learner : learners) {
             Evaluation evaluation = CrossValidation.evaluate(learner, features, target, folds, metric,
-                    useCase.threshold(), (family, fold, d, total) -> {
-                        done[0]++;
-                        if (progress != null) {
-                            progress.foldDone(family, done[0], totalFolds, (System.nanoTime() - started) / 1e9);
-                        }
-                    });
+                    useCase.threshold(), (family, fold, d, total) -> counter.foldDone(family));
             long parameters = -1;
             Latency latency = new Latency(Double.NaN, Double.NaN);
-            String whyNot = null;
             if (evaluation.succeeded()) {
                 Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold());
                 fullModels.put(learner.family(), full);
@@ -114,25 +135,79 @@ public final class FitJob {
                 parameters = full.parameterCount();
                 latency = Latency.measure(full, features);
             } else {
-                whyNot = "failed: " + evaluation.failure();
-                done[0] += folds.size() - evaluation.folds().size();
+                counter.skip(folds.size() - evaluation.folds().size());
             }
-            entries.add(new LeaderboardEntry(evaluation, parameters,
-                    learner.capabilities().contains(Capability.EXPLAINABLE), evaluation.succeeded(), whyNot,
-                    latency.p50Micros(), latency.p99Micros(), false));
+            LeaderboardEntry entry = new LeaderboardEntry(evaluation, parameters,
+                    learner.capabilities().contains(Capability.EXPLAINABLE), true, List.of(), latency.p50Micros(),
+                    latency.p99Micros(), null, false);
+            entries.add(entry.withIneligibility(Constraints.reasons(entry, useCase.constraints(),
+                    learner.capabilities(), monotoneAsked)));
         }
-        Optional<Selection.Choice> choice = Selection.best(entries, metric);
-        List<LeaderboardEntry> marked = new ArrayList<>();
-        for (LeaderboardEntry e : entries) {
-            marked.add(e.withChosen(choice.isPresent() && choice.get().family().equals(e.family())));
-        }
-        Model chosen = choice.map(c -> fullModels.get(c.family())).orElse(null);
-        LeaderboardEntry chosenEntry = marked.stream().filter(LeaderboardEntry::chosen).findFirst().orElse(null);
-
+        Selection.Verdict verdict = Selection.choose(entries, metric, selection.rule(), selection.alpha(),
+                testTrainRatio);
+        Model chosen = verdict.chosen() == null ? null : fullModels.get(verdict.chosen().family());
         FitResult result = new FitResult(useCase, table.rows(), data.rowsDropped(), features.columnCount(), target,
-                metric, folds.size(), marked, choice.orElse(null), chosen, setAside, notes, outputDirectory);
-        write(result, chosenEntry, source, table, features);
+                metric, folds.size(), verdict, chosen, setAside, suspects, notes, outputDirectory);
+        write(result, source, table, features);
         return result;
+    }
+
+    /** Today's rule, scored by DuckDB on each fold's validation rows; rung 0, nothing to fit. */
+    private LeaderboardEntry evaluateRule(Frame table, LabelledData data, Target target, List<Fold> folds,
+            Metric metric, Counter counter, List<String> notes) throws DataException {
+        // The rule reads the table as the user wrote it, including columns that are not features.
+        Frame rows = data.rowsDropped() == 0 ? table : table.select(data.keptRows());
+        try (SqlRule rule = SqlRule.open(rows, useCase.currentRule())) {
+            List<FoldResult> results = new ArrayList<>();
+            for (Fold fold : folds) {
+                double[] train = rule.scores(fold.train());
+                double[] test = rule.scores(fold.test());
+                double threshold = useCase.threshold() != null ? useCase.threshold()
+                        : isZeroOne(train) ? 0.5
+                        : DecisionThreshold.matchingPositiveShare(train, target.select(fold.train()).mean());
+                double value = metric.compute(target.select(fold.test()).values(), test, threshold);
+                results.add(new FoldResult(fold.repeat(), fold.index(), value, 0.0, fold.train().length,
+                        fold.test().length));
+                counter.foldDone(CURRENT_RULE);
+            }
+            if (rule.nullResults() > 0) {
+                notes.add("current-rule: " + rule.nullResults() + " evaluations gave NULL and counted as 0");
+            }
+            Evaluation evaluation = new Evaluation(CURRENT_RULE, 0, metric, results, null);
+            return new LeaderboardEntry(evaluation, SqlRule.conditionCount(useCase.currentRule()), true, false,
+                    List.of(), Double.NaN, Double.NaN, null, false);
+        }
+    }
+
+    private static boolean isZeroOne(double[] scores) {
+        for (double s : scores) {
+            if (s != 0.0 && s != 1.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Counts finished folds across all candidates, for the progress line. */
+    private final class Counter {
+        private final int total;
+        private final long started = System.nanoTime();
+        private int done;
+
+        Counter(int total) {
+            this.total = total;
+        }
+
+        void foldDone(String family) {
+            done++;
+            if (progress != null) {
+                progress.foldDone(family, done, total, (System.nanoTime() - started) / 1e9);
+            }
+        }
+
+        void skip(int folds) {
+            done += folds;
+        }
     }
 
     /** Tells the user which columns a linear model dropped as linearly dependent, as R's glm reports NA. */
@@ -181,16 +256,19 @@ public final class FitJob {
         }
     }
 
-    private void write(FitResult result, LeaderboardEntry chosenEntry, DataSource source, Frame table, Frame features)
-            throws IOException {
+    private void write(FitResult result, DataSource source, Frame table, Frame features) throws IOException {
         AtomicFiles.write(outputDirectory.resolve("leaderboard.json"),
                 Json.MAPPER.writeValueAsBytes(leaderboardJson(result)));
+        Path modelFile = outputDirectory.resolve("model.json");
         if (result.model() != null) {
             ObjectNode provenance = JsonNodeFactory.instance.objectNode();
             provenance.put("use_case", useCase.name());
-            ModelFile.save(result.model(), outputDirectory.resolve("model.json"), provenance);
+            ModelFile.save(result.model(), modelFile, provenance);
+        } else {
+            // A model file left from an earlier run would contradict this run's card.
+            Files.deleteIfExists(modelFile);
         }
-        ObjectNode card = ModelCard.build(result, chosenEntry, source, table, features);
+        ObjectNode card = ModelCard.build(result, source, table, features);
         AtomicFiles.write(outputDirectory.resolve("card.json"), Json.MAPPER.writeValueAsBytes(card));
     }
 
@@ -202,6 +280,13 @@ public final class FitJob {
         root.put("folds", result.useCase().selection().folds());
         root.put("repeats", result.useCase().selection().repeats());
         root.put("seed", result.useCase().selection().seed());
+        root.put("rule", result.verdict().rule().key());
+        root.put("alpha", result.verdict().alpha());
+        if (result.verdict().chosen() != null) {
+            root.put("chosen", result.verdict().chosen().family());
+        } else {
+            root.putNull("chosen");
+        }
         ArrayNode candidates = root.putArray("candidates");
         for (LeaderboardEntry e : result.entries()) {
             ObjectNode c = candidates.addObject();
@@ -221,11 +306,18 @@ public final class FitJob {
             }
             c.put("interpretable", e.interpretable());
             c.put("eligible", e.eligible());
+            c.put("deployable", e.deployable());
             if (e.whyNotEligible() != null) {
                 c.put("why_not_eligible", e.whyNotEligible());
             }
-            // The selection rule and its test come later; until then there is no p-value to report.
-            c.putNull("p_value_vs_best");
+            if (e.versusBest() != null) {
+                putNumber(c, "difference_vs_best", e.versusBest().meanDifference());
+                putNumber(c, "difference_low", e.versusBest().low());
+                putNumber(c, "difference_high", e.versusBest().high());
+                putNumber(c, "p_value_vs_best", e.versusBest().pValue());
+            } else {
+                c.putNull("p_value_vs_best");
+            }
             c.put("chosen", e.chosen());
             putNumber(c, "fit_ms", e.evaluation().meanFitMillis());
             putNumber(c, "p50_us", e.p50Micros());

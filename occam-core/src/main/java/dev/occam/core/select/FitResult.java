@@ -1,35 +1,66 @@
 package dev.occam.core.select;
 
 import dev.occam.core.data.Target;
+import dev.occam.core.evaluate.LeakageCheck;
 import dev.occam.core.evaluate.Metric;
 import dev.occam.core.usecase.UseCase;
 import dev.occam.runtime.Model;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code occam fit} found: the leaderboard, the choice (null when nothing was eligible), the model
- * refitted on all rows, the notes made on the way, and where the files went.
+ * What {@code occam fit} found: the verdict (leaderboard, choice, reasons), the chosen model refitted on
+ * all rows (null when nothing was chosen or the choice is today's SQL rule), the notes and suspicions
+ * raised on the way, and where the files went.
  */
 public record FitResult(UseCase useCase, int rowsRead, int rowsDropped, int featureCount, Target target, Metric metric,
-        int foldCount, List<LeaderboardEntry> entries, Selection.Choice choice, Model model,
-        Map<String, String> setAside, List<String> notes, Path outputDirectory) {
+        int foldCount, Selection.Verdict verdict, Model model, Map<String, String> setAside,
+        List<LeakageCheck.Suspect> suspects, List<String> notes, Path outputDirectory) {
 
     public FitResult {
-        entries = List.copyOf(entries);
         notes = List.copyOf(notes);
-        setAside = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(setAside));
+        suspects = List.copyOf(suspects);
+        setAside = Collections.unmodifiableMap(new LinkedHashMap<>(setAside));
+    }
+
+    public List<LeaderboardEntry> entries() {
+        return verdict.entries();
     }
 
     /** The chosen candidate's entry, or null. */
     public LeaderboardEntry chosenEntry() {
-        return entries.stream().filter(LeaderboardEntry::chosen).findFirst().orElse(null);
+        return verdict.chosen();
     }
 
     /** Whether the chosen model's cross-validated metric clears the use case's bar; false when nothing was chosen. */
     public boolean successMet() {
         LeaderboardEntry e = chosenEntry();
         return e != null && useCase.success().isMet(e.evaluation().mean());
+    }
+
+    /** The success verdict as a plain sentence. */
+    public String successSentence() {
+        var success = useCase.success();
+        String m = success.metric().key().toUpperCase(java.util.Locale.ROOT);
+        String bar = (success.atLeast() ? "at least " : "at most ") + dev.occam.runtime.io.Json.number(success.bound());
+        LeaderboardEntry e = chosenEntry();
+        if (e == null) {
+            return "The use case is not met: no model could be chosen, so none reaches " + m + " " + bar + ".";
+        }
+        String value = String.format(java.util.Locale.ROOT, "%.3f", e.evaluation().mean());
+        if (successMet()) {
+            return "The use case is met: " + e.family() + " reaches " + m + " " + value + ", " + bar + " required.";
+        }
+        String sentence = "The use case is not met: the chosen model, " + e.family() + ", reaches " + m + " " + value
+                + ", and the use case requires " + bar + ".";
+        LeaderboardEntry best = verdict.best();
+        if (best != null && best != e && success.isMet(best.evaluation().mean())) {
+            sentence += " The best eligible model, " + best.family() + ", reaches " + String.format(java.util.Locale.ROOT,
+                    "%.3f", best.evaluation().mean()) + ", but not significantly more: the bar sits within the noise.";
+        }
+        return sentence;
     }
 }

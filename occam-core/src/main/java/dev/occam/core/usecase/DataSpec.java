@@ -12,10 +12,13 @@ import java.util.Objects;
  * @param sql the query; null when {@code path} is given
  * @param jdbc the JDBC URL to run {@code sql} on, or null for the embedded DuckDB
  * @param exclude columns never used as features
+ * @param dropLeaks whether columns the honesty checks suspect (near-perfect single predictors, copies of the
+ *     target, identifiers) are dropped from the features rather than only reported
  * @param baseDirectory the use-case file's folder, against which relative paths (also those inside
  *     {@code sql}) are meant
  */
-public record DataSpec(Path path, String sql, String jdbc, List<String> exclude, Path baseDirectory) {
+public record DataSpec(Path path, String sql, String jdbc, List<String> exclude, boolean dropLeaks,
+        Path baseDirectory) {
 
     public DataSpec {
         Objects.requireNonNull(baseDirectory, "baseDirectory");

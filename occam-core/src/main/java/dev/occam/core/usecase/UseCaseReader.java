@@ -30,7 +30,7 @@ public final class UseCaseReader {
     static final List<String> TOP_KEYS = List.of("name", "question", "data", "target", "task", "positive",
             "threshold", "success", "current_rule", "constraints", "fairness", "selection", "stakeholders",
             "operation");
-    static final List<String> DATA_KEYS = List.of("path", "sql", "jdbc", "exclude");
+    static final List<String> DATA_KEYS = List.of("path", "sql", "jdbc", "exclude", "drop_leaks");
     static final List<String> SUCCESS_KEYS = List.of("metric", "at_least", "at_most");
     static final List<String> CONSTRAINTS_KEYS = List.of("max_latency_us", "max_parameters", "interpretable",
             "monotone");
@@ -173,7 +173,9 @@ public final class UseCaseReader {
             }
         }
         List<String> exclude = data.texts("exclude");
-        return new DataSpec(path, data.text("sql"), data.text("jdbc"), exclude == null ? List.of() : exclude, base);
+        Boolean dropLeaks = data.bool("drop_leaks");
+        return new DataSpec(path, data.text("sql"), data.text("jdbc"), exclude == null ? List.of() : exclude,
+                dropLeaks != null && dropLeaks, base);
     }
 
     private static Success success(Section success) throws UseCaseException {

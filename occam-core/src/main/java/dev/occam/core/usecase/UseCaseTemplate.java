@@ -31,6 +31,7 @@ public final class UseCaseTemplate {
               # sql: SELECT * FROM read_csv('data.csv') WHERE amount > 0   # ... or a query on the embedded DuckDB
               # jdbc: jdbc:postgresql://127.0.0.1/bank?user=me              # ... or that query on any JDBC database
               # exclude: [id]               # columns never used as features: identifiers, values known only later
+              # drop_leaks: true            # drop columns the honesty checks suspect (default: only report them)
             target: target                  # the column to predict
             success:                        # what the chosen model must reach on held-out rows
               metric: auc                   # classification: auc | logloss | accuracy | f1 | brier; regression: rmse | mae | r2

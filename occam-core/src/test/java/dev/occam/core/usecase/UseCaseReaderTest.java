@@ -353,7 +353,7 @@ class UseCaseReaderTest {
                 .startsWith("usecase.yaml line 9: unknown key 'folds' (it belongs under selection:; known keys:"));
         assertTrue(error(replace(MINIMAL, "target: rain\n", "  target: rain\n"))
                 .startsWith("usecase.yaml line 5: unknown key 'target' in data (it belongs at the top level, not "
-                        + "indented; known keys: path, sql, jdbc, exclude)"));
+                        + "indented; known keys: path, sql, jdbc, exclude, drop_leaks)"));
     }
 
     @Test

@@ -19,7 +19,7 @@ class UseCaseRecordsTest {
     private static final Path BASE = Path.of("/projects/demo");
 
     private static DataSpec data() {
-        return new DataSpec(BASE.resolve("data.csv"), null, null, List.of(), BASE);
+        return new DataSpec(BASE.resolve("data.csv"), null, null, List.of(), false, BASE);
     }
 
     @Test
@@ -52,7 +52,7 @@ class UseCaseRecordsTest {
     @Test
     void records_mutableInputs_copied() {
         List<String> exclude = new ArrayList<>(List.of("id"));
-        DataSpec d = new DataSpec(BASE.resolve("data.csv"), null, null, exclude, BASE);
+        DataSpec d = new DataSpec(BASE.resolve("data.csv"), null, null, exclude, false, BASE);
         exclude.add("other");
         assertEquals(List.of("id"), d.exclude());
         Map<String, Monotone> monotone = new LinkedHashMap<>();

@@ -1,0 +1,175 @@
+package dev.occam.core.evaluate;
+
+import dev.occam.core.data.Target;
+import dev.occam.runtime.data.CategoricalColumn;
+import dev.occam.runtime.data.Column;
+import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.data.NumericColumn;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Honesty checks before any fitting: columns that would make every model look better than it will be.
+ * A column that alone predicts the target almost perfectly is usually recorded after the outcome (a
+ * "days in arrears" beside "defaulted"), a near-copy of the target is the target under another name, and
+ * an identifier carries no signal that survives to new rows but lets flexible models memorise.
+ *
+ * <p>A column's predictive power alone is its AUC (classification) or R² (regression) on the rows where
+ * it is present: numbers by their own order (nothing is fitted), categories by their level's positive
+ * share or mean learned on one seeded half of the rows and measured on the other, so a column of many
+ * levels cannot look perfect by memorising.
+ */
+public final class LeakageCheck {
+
+    /** At or above this, a single column "predicts the target almost perfectly". */
+    public static final double NEAR_PERFECT = 0.99;
+    /** At or above this, the column is a near-copy of the target. */
+    public static final double NEAR_COPY = 0.9995;
+
+    private LeakageCheck() {
+    }
+
+    /** Why a column is suspect. */
+    public enum Kind {
+        NEAR_PERFECT_PREDICTOR, NEAR_COPY_OF_TARGET, IDENTIFIER
+    }
+
+    /** A suspect column, the reason in words, and the single-column score behind it. */
+    public record Suspect(String column, Kind kind, String reason, double score) {
+    }
+
+    public static List<Suspect> suspects(Frame features, Target target, long seed) {
+        List<Suspect> out = new ArrayList<>();
+        for (Column c : features.columns()) {
+            String id = identifierReason(c);
+            if (id != null) {
+                out.add(new Suspect(c.name(), Kind.IDENTIFIER, id, Double.NaN));
+                continue;
+            }
+            double score = singleColumnScore(c, target, seed);
+            if (Double.isNaN(score) || score < NEAR_PERFECT) {
+                continue;
+            }
+            String what = target.isClassification() ? "AUC" : "R²";
+            boolean copy = score >= NEAR_COPY;
+            out.add(new Suspect(c.name(), copy ? Kind.NEAR_COPY_OF_TARGET : Kind.NEAR_PERFECT_PREDICTOR,
+                    String.format(Locale.ROOT, "%s alone predicts %s with %s %.4f: %s", c.name(), target.info().name(),
+                            what, score, copy ? "a near-copy of the target" : "is it known before the outcome?"),
+                    score));
+        }
+        return out;
+    }
+
+    /** Every present value distinct over most rows (whole numbers or text), or a row counter. */
+    static String identifierReason(Column c) {
+        int present = c.size() - c.missingCount();
+        if (present < 20) {
+            return null;
+        }
+        Set<Object> seen = new HashSet<>();
+        boolean wholeNumbers = true;
+        boolean increasing = true;
+        double previous = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < c.size(); i++) {
+            if (c.isMissing(i)) {
+                continue;
+            }
+            if (c instanceof NumericColumn nc) {
+                double v = nc.values()[i];
+                wholeNumbers &= v == Math.rint(v);
+                increasing &= v > previous;
+                previous = v;
+                seen.add(v);
+            } else {
+                seen.add(((CategoricalColumn) c).codes()[i]);
+            }
+        }
+        boolean allDistinct = seen.size() == present && present >= 0.95 * c.size();
+        if (!allDistinct) {
+            return null;
+        }
+        if (c instanceof CategoricalColumn) {
+            return c.name() + " has a different value in every row: an identifier";
+        }
+        if (wholeNumbers && increasing) {
+            return c.name() + " counts up row by row with a different whole number in every row: an identifier";
+        }
+        return wholeNumbers ? c.name() + " has a different whole number in every row: an identifier?" : null;
+    }
+
+    static double singleColumnScore(Column c, Target target, long seed) {
+        int n = c.size();
+        boolean[] evaluate = new boolean[n];
+        double[] prediction = new double[n];
+        if (c instanceof NumericColumn nc) {
+            for (int i = 0; i < n; i++) {
+                evaluate[i] = !nc.isMissing(i);
+                prediction[i] = nc.values()[i];
+            }
+        } else {
+            // Level means learned on one half, measured on the other: no credit for memorising levels.
+            CategoricalColumn cc = (CategoricalColumn) c;
+            SplittableRandom random = new SplittableRandom(seed);
+            boolean[] learn = new boolean[n];
+            double[] sum = new double[cc.levels().size()];
+            int[] count = new int[cc.levels().size()];
+            for (int i = 0; i < n; i++) {
+                learn[i] = random.nextBoolean();
+                if (learn[i] && !cc.isMissing(i)) {
+                    sum[cc.codes()[i]] += target.value(i);
+                    count[cc.codes()[i]]++;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int code = cc.codes()[i];
+                evaluate[i] = !learn[i] && code >= 0 && count[code] > 0;
+                prediction[i] = evaluate[i] ? sum[code] / count[code] : Double.NaN;
+            }
+        }
+        int m = 0;
+        for (boolean b : evaluate) {
+            m += b ? 1 : 0;
+        }
+        if (m < 10) {
+            return Double.NaN;
+        }
+        double[] y = new double[m];
+        double[] p = new double[m];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (evaluate[i]) {
+                y[k] = target.value(i);
+                p[k++] = prediction[i];
+            }
+        }
+        if (target.isClassification()) {
+            double auc = Metric.AUC.compute(y, p, 0.5);
+            return Double.isNaN(auc) ? Double.NaN : Math.max(auc, 1 - auc);
+        }
+        double r = correlation(y, p);
+        return r * r;
+    }
+
+    private static double correlation(double[] a, double[] b) {
+        double ma = 0;
+        double mb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ma += a[i];
+            mb += b[i];
+        }
+        ma /= a.length;
+        mb /= b.length;
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < a.length; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        return saa == 0 || sbb == 0 ? 0.0 : sab / Math.sqrt(saa * sbb);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.occam.core.select;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.occam.core.evaluate.Evaluation;
+import dev.occam.core.evaluate.FoldResult;
+import dev.occam.core.evaluate.Metric;
+import dev.occam.core.learn.Capability;
+import dev.occam.core.usecase.Monotone;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConstraintsTest {
+
+    private static LeaderboardEntry forest() {
+        return new LeaderboardEntry(new Evaluation("random-forest", 4, Metric.AUC,
+                List.of(new FoldResult(0, 0, 0.8, 1, 80, 20), new FoldResult(0, 1, 0.82, 1, 80, 20)), null),
+                245_199, false, true, List.of(), 20, 51.5, null, false);
+    }
+
+    @Test
+    void reasons_everyViolatedConstraint_namedWithItsNumbers() {
+        var c = new dev.occam.core.usecase.Constraints(10.0, 10_000L, true, Map.of("Income", Monotone.DECREASING));
+        List<String> reasons = Constraints.reasons(forest(), c, EnumSet.of(Capability.CLASSIFICATION), true);
+        assertEquals(List.of("p99 scoring latency 51.5 µs > 10 µs allowed", "245,199 parameters > 10,000 allowed",
+                "not interpretable, and the use case requires it",
+                "cannot hold the monotone directions the use case asks for"), reasons);
+    }
+
+    @Test
+    void reasons_noConstraints_eligible() {
+        assertTrue(Constraints.reasons(forest(), dev.occam.core.usecase.Constraints.NONE,
+                EnumSet.of(Capability.CLASSIFICATION), false).isEmpty());
+    }
+
+    @Test
+    void reasons_failedEvaluation_isTheReason() {
+        LeaderboardEntry failed = new LeaderboardEntry(Evaluation.failed("mlp", 5, Metric.AUC, "fold 1: boom"), -1,
+                false, true, List.of(), Double.NaN, Double.NaN, null, false);
+        assertEquals(List.of("fold 1: boom"), Constraints.reasons(failed, dev.occam.core.usecase.Constraints.NONE,
+                EnumSet.noneOf(Capability.class), false));
+    }
+}
