@@ -39,11 +39,44 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         ProgressPrinter progress = new ProgressPrinter(stderr, System.console() != null);
-        FitResult result = new FitJob(useCase, dir, progress).run();
+        Thread onInterrupt = new Thread(() -> interrupted(dir, progress, stderr), "occam-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        FitResult result;
+        try {
+            result = new FitJob(useCase, dir, progress).run();
+        } finally {
+            removeHook(onInterrupt);
+        }
         progress.finish();
         LeaderboardPrinter.print(result, stdout);
         stdout.flush();
         return result.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
+    }
+
+    /**
+     * Ctrl-C (or a kill) while fitting: the outputs are written only at the end, each atomically, so
+     * nothing half-written is left; remove any temporary file of an interrupted write and say so.
+     */
+    private static void interrupted(Path dir, ProgressPrinter progress, PrintWriter stderr) {
+        progress.finish();
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                files.filter(p -> p.getFileName().toString().startsWith(".") && p.toString().endsWith(".tmp"))
+                        .forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+                // Best effort while the JVM stops.
+            }
+        }
+        stderr.println("occam: interrupted; nothing new was written to " + dir);
+        stderr.flush();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyStopping) {
+            // The JVM is stopping: the hook runs and tells the user.
+        }
     }
 
     /** Output files that exist but were not written by Occam are kept unless --force says otherwise. */
