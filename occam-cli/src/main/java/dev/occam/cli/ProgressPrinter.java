@@ -21,15 +21,16 @@ final class ProgressPrinter implements FitJob.Progress {
     }
 
     @Override
-    public synchronized void foldDone(String family, int done, int total, double elapsedSeconds) {
+    public synchronized void foldDone(String family, int rung, int done, int total, double elapsedSeconds) {
+        // Later rungs fit slower, so the estimate from the folds so far is a floor, not a promise.
         double left = done == 0 ? Double.NaN : elapsedSeconds / done * (total - done);
-        String line = String.format(Locale.ROOT, "fitting %-14s fold %d/%d  %.1f s, about %.0f s left", family, done,
-                total, elapsedSeconds, left);
+        String line = String.format(Locale.ROOT, "rung %d %-14s fold %d/%d  %.0f s elapsed, at least %.0f s left", rung,
+                family, done, total, elapsedSeconds, left);
         if (terminal) {
             err.print("\r" + line + "   ");
             lineOpen = true;
         } else if (!family.equals(currentFamily)) {
-            err.println(String.format(Locale.ROOT, "fitting %s (%.1f s elapsed)", family, elapsedSeconds));
+            err.println(String.format(Locale.ROOT, "fitting %s (rung %d), %.1f s elapsed", family, rung, elapsedSeconds));
         }
         currentFamily = family;
         err.flush();

@@ -52,9 +52,9 @@ public final class FitJob {
 
     private static final String CURRENT_RULE = "current-rule";
 
-    /** Where progress goes: one call per finished fold. */
+    /** Where progress goes: one call per finished fold, with the candidate and the count over all candidates. */
     public interface Progress {
-        void foldDone(String family, int done, int total, double elapsedSeconds);
+        void foldDone(String family, int rung, int done, int total, double elapsedSeconds);
     }
 
     private final UseCase useCase;
@@ -125,7 +125,7 @@ public final class FitJob {
         }
         for (Learner learner : learners) {
             Evaluation evaluation = CrossValidation.evaluate(learner, features, target, folds, metric,
-                    useCase.threshold(), (family, fold, d, total) -> counter.foldDone(family));
+                    useCase.threshold(), (family, fold, d, total) -> counter.foldDone(family, learner.rung()));
             long parameters = -1;
             Latency latency = new Latency(Double.NaN, Double.NaN);
             if (evaluation.succeeded()) {
@@ -168,7 +168,7 @@ public final class FitJob {
                 double value = metric.compute(target.select(fold.test()).values(), test, threshold);
                 results.add(new FoldResult(fold.repeat(), fold.index(), value, 0.0, fold.train().length,
                         fold.test().length));
-                counter.foldDone(CURRENT_RULE);
+                counter.foldDone(CURRENT_RULE, 0);
             }
             if (rule.nullResults() > 0) {
                 notes.add("current-rule: " + rule.nullResults() + " evaluations gave NULL and counted as 0");
@@ -198,10 +198,10 @@ public final class FitJob {
             this.total = total;
         }
 
-        void foldDone(String family) {
+        void foldDone(String family, int rung) {
             done++;
             if (progress != null) {
-                progress.foldDone(family, done, total, (System.nanoTime() - started) / 1e9);
+                progress.foldDone(family, rung, done, total, (System.nanoTime() - started) / 1e9);
             }
         }
 
