@@ -239,8 +239,7 @@ public final class MlpScorer implements Scorer {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("multilayer perceptron: ").append(architecture()).append('\n');
-        sb.append("parameters: ").append(parameterCount()).append(" (").append(parameterCount() - biases)
-                .append(" weights, ").append(biases).append(" biases)\n");
+        sb.append("weights: ").append(parameterCount() - biases).append(", biases: ").append(biases).append('\n');
         for (Map.Entry<String, Double> e : training.entrySet()) {
             sb.append(e.getKey()).append(": ").append(Json.number(e.getValue())).append('\n');
         }

@@ -92,7 +92,7 @@ class MlpScorerTest {
     void describe_architectureParametersAndTraining() {
         String text = small(MlpScorer.Output.LOGISTIC).describe();
         assertEquals("multilayer perceptron: 2 inputs -> 2 relu -> 1 logistic\n"
-                + "parameters: 9 (6 weights, 3 biases)\n"
+                + "weights: 6, biases: 3\n"
                 + "epochs: 12", text);
     }
 

@@ -57,9 +57,11 @@ import java.util.Set;
  * <p>What fails, and how it shows: a categorical, missing or infinite value throws, naming the column
  * and row. A network that diverges (non-finite validation loss) stops and keeps its best weights so far.
  * Nothing guarantees the global minimum: another seed gives another network, usually of similar quality.
- * The summary in the scorer ({@code epochs}, {@code best_epoch}, {@code best_validation_loss},
- * {@code stopped_early}, ...) says how training went; {@code best_epoch} 0 means no epoch improved on
- * the starting weights.
+ * The summary in the scorer says how training went: {@code training_rows}, {@code validation_rows},
+ * {@code epochs} run, {@code best_epoch} (0: no epoch improved on the starting weights),
+ * {@code best_validation_loss} (or {@code best_training_loss} when nothing was held out; the mean
+ * binary cross-entropy in nats, or half the mean squared error of the standardised target),
+ * {@code stopped_early} (1/0) and, for regression, {@code target_mean} and {@code target_scale}.
  */
 public final class MultilayerPerceptron implements Learner {
 
@@ -112,9 +114,18 @@ public final class MultilayerPerceptron implements Learner {
         }
 
         /**
-         * Hidden layers (20, 10), learning rate 1e-3, L2 penalty 1e-4, batches of 64, at most 300 epochs,
-         * patience 10, 10% held out, seed 42. Adam's step and the penalty are scikit-learn's defaults, as
-         * are the patience and the held-out share of its early stopping.
+         * One hidden layer of 32 units, learning rate 1e-3, L2 penalty 1e-4, batches of 64, at most 300
+         * epochs, patience 10, 10% held out, seed 42.
+         *
+         * <p>Why: Adam's step and the penalty are scikit-learn's defaults, as are the patience and the
+         * held-out share of its early stopping. One layer of 32 rather than (20, 10): on credit_data
+         * (26 inputs after encoding) it ranked better in 5x2 cross-validation over four seeds (AUC 0.826 to
+         * 0.829 against 0.821 to 0.825) with 897 parameters against 761; one hidden layer can already
+         * approximate any smooth function, and a second one mostly adds optimisation noise on tables of a
+         * few thousand rows. Batches of 64 rather than scikit-learn's 200 take more, smaller steps per
+         * epoch, which helped on the same data (0.828 against 0.824). Early stopping ends training long
+         * before 300 epochs on most data (20 to 100 on credit_data); the cap bounds the cost when it
+         * does not.
          */
         public static Options defaults() {
             return new Options(List.of(32), 1e-3, 1e-4, 64, 300, 10, 0.1, 42L);

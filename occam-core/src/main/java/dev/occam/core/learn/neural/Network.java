@@ -18,6 +18,9 @@ import java.util.SplittableRandom;
  * error of the output (regression); both have {@code output − y} (after the logistic, for
  * classification) as their derivative with respect to the output's pre-activation.
  *
+ * <p>Exponentials and logarithms come from {@link StrictMath}, whose results are the same on every
+ * platform, so a refit elsewhere gives the same weights bit for bit.
+ *
  * <p>Holds scratch buffers for one row, so one instance serves one fit on one thread.
  */
 final class Network {
@@ -148,7 +151,7 @@ final class Network {
     double loss(double z, double y) {
         if (logistic) {
             // −y log σ(z) − (1 − y) log(1 − σ(z)), written so that no exp overflows and no log sees 0.
-            return Math.max(z, 0.0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+            return Math.max(z, 0.0) - z * y + StrictMath.log1p(StrictMath.exp(-Math.abs(z)));
         }
         double r = z - y;
         return 0.5 * r * r;
@@ -157,9 +160,9 @@ final class Network {
     /** The logistic function, without overflow for large |z|. */
     static double sigmoid(double z) {
         if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
+            return 1.0 / (1.0 + StrictMath.exp(-z));
         }
-        double e = Math.exp(z);
+        double e = StrictMath.exp(z);
         return e / (1.0 + e);
     }
 

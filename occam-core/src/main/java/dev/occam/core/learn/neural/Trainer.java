@@ -60,7 +60,7 @@ final class Trainer {
             }
             // Shrunk half a row towards 1/2, so that a single-class training part gets a finite log-odds.
             double prior = (positives + 0.5) / (nt + 1.0);
-            outputBias = Math.log(prior / (1.0 - prior));
+            outputBias = StrictMath.log(prior / (1.0 - prior));
         }
         network.initialise(params, random, outputBias);
 

@@ -198,7 +198,7 @@ class MultilayerPerceptronTest {
         assertTrue(summary.get("best_validation_loss") < Math.log(2), summary.toString());
         String text = new MultilayerPerceptron().fit(d.features(), d.target()).describe();
         assertTrue(text.contains("2 inputs -> 32 relu -> 1 logistic"), text);
-        assertTrue(text.contains("parameters: 129 (96 weights, 33 biases)"), text);
+        assertTrue(text.contains("parameters: 129\n") && text.contains("weights: 96, biases: 33"), text);
         assertTrue(text.contains("best_validation_loss: "), text);
     }
 
