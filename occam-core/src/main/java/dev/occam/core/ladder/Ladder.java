@@ -5,6 +5,7 @@ import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.learn.linear.LinearRegression;
 import dev.occam.core.learn.linear.LogisticRegression;
+import dev.occam.core.learn.neural.MultilayerPerceptron;
 import dev.occam.core.learn.tree.DecisionTree;
 import dev.occam.runtime.Task;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ public final class Ladder {
                 new BaselineLearner(),
                 LogisticRegression.pipeline(),
                 LinearRegression.pipeline(),
-                new DecisionTree(DecisionTree.Options.defaults()));
+                new DecisionTree(DecisionTree.Options.defaults()),
+                MultilayerPerceptron.pipeline());
     }
 
     /**

@@ -1,0 +1,313 @@
+package dev.occam.core.learn.neural;
+
+import dev.occam.core.data.Target;
+import dev.occam.core.learn.Capability;
+import dev.occam.core.learn.Learner;
+import dev.occam.core.learn.Pipeline;
+import dev.occam.core.prepare.Imputer;
+import dev.occam.core.prepare.IndicatorEncoder;
+import dev.occam.core.prepare.Standardizer;
+import dev.occam.runtime.Model;
+import dev.occam.runtime.data.Column;
+import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.data.NumericColumn;
+import dev.occam.runtime.scorer.MlpScorer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Rung 5: a small fully connected neural network (multilayer perceptron), the "deep" comparator of the
+ * ladder. Use it to learn whether interactions and curvature that a linear model or a single tree cannot
+ * express are worth their price on this problem; Occam chooses it only when nothing simpler is as good.
+ * It cannot be read the way a coefficient table or a tree can.
+ *
+ * <p>The network: one or two hidden layers of rectified linear units, then one output unit, logistic
+ * for classification (loss: binary cross-entropy) or linear for regression (loss: squared error, on the
+ * target standardised to mean 0 and standard deviation 1 over the training rows; the fitted model undoes
+ * the standardisation by scaling its output layer). Gradients come from backpropagation (Rumelhart,
+ * Hinton &amp; Williams, Nature 323, 1986). Starting weights are drawn from the seed: He et al.
+ * ("Delving Deep into Rectifiers", ICCV 2015) for the ReLU layers, Glorot &amp; Bengio ("Understanding
+ * the difficulty of training deep feedforward neural networks", AISTATS 2010) for the output layer;
+ * biases start at 0, the output bias at the log-odds of the training prior.
+ *
+ * <p>Training: Adam (Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015; step
+ * {@code learningRate}, β₁ 0.9, β₂ 0.999, ε 1e-8) on mini-batches of {@code batchSize} rows, reshuffled
+ * every epoch from the seed, with an L2 penalty on the weights (not the biases) of strength
+ * {@code l2Penalty} in scikit-learn's convention (each batch minimises
+ * {@code (Σ loss + l2Penalty/2 · Σ w²) / batch size}). Early stopping (Prechelt, "Early Stopping — But
+ * When?", in <i>Neural Networks: Tricks of the Trade</i>, 1998): a stratified {@code validationFraction}
+ * of the training rows is held out; after each epoch the mean loss on those rows is measured, training
+ * stops once it has not improved for {@code patience} epochs (or after {@code maxEpochs}), and the
+ * weights of the best epoch are restored. When the held-out part would leave a side without a row of
+ * some class (tiny data), every row trains and the check watches the training loss instead.
+ *
+ * <p>The input is a frame of numeric columns without missing values; {@link #pipeline()} puts the
+ * imputation, the indicator encoding (every level its own column) and the standardisation in front,
+ * which gradient training needs: unscaled columns (a 1e12 next to a 1e-12) would make one learning rate
+ * wrong for all of them.
+ *
+ * <p>Fitting is single-threaded and its floating-point operations run in a fixed order, so the same rows
+ * and seed give bit-identical weights. Cost: {@code epochs × rows × parameters × ~3} multiply-adds.
+ *
+ * <p>What fails, and how it shows: a categorical, missing or infinite value throws, naming the column
+ * and row. A network that diverges (non-finite validation loss) stops and keeps its best weights so far.
+ * Nothing guarantees the global minimum: another seed gives another network, usually of similar quality.
+ * The summary in the scorer says how training went: {@code training_rows}, {@code validation_rows},
+ * {@code epochs} run, {@code best_epoch} (0: no epoch improved on the starting weights),
+ * {@code best_validation_loss} (or {@code best_training_loss} when nothing was held out; the mean
+ * binary cross-entropy in nats, or half the mean squared error of the standardised target),
+ * {@code stopped_early} (1/0) and, for regression, {@code target_mean} and {@code target_scale}.
+ */
+public final class MultilayerPerceptron implements Learner {
+
+    /**
+     * @param hiddenLayers units of each hidden layer, one or two layers
+     * @param learningRate Adam's step size α
+     * @param l2Penalty strength of the L2 penalty on the weights (scikit-learn's {@code alpha})
+     * @param batchSize rows per gradient step (the last batch of an epoch may be smaller)
+     * @param maxEpochs most passes over the training rows
+     * @param patience stop after this many epochs without a lower validation loss
+     * @param validationFraction share of the training rows held out for early stopping, in [0, 0.5]; 0
+     *     trains on every row and watches the training loss
+     * @param seed the only source of randomness: validation split, starting weights, batch order
+     */
+    public record Options(List<Integer> hiddenLayers, double learningRate, double l2Penalty, int batchSize,
+            int maxEpochs, int patience, double validationFraction, long seed) {
+
+        public Options {
+            Objects.requireNonNull(hiddenLayers, "hiddenLayers");
+            if (hiddenLayers.size() < 1 || hiddenLayers.size() > 2) {
+                throw new IllegalArgumentException("hiddenLayers must list 1 or 2 layer sizes: " + hiddenLayers);
+            }
+            for (Integer units : hiddenLayers) {
+                if (units == null || units < 1) {
+                    throw new IllegalArgumentException("hiddenLayers must be >= 1 unit each: " + hiddenLayers);
+                }
+            }
+            hiddenLayers = List.copyOf(hiddenLayers);
+            if (!(learningRate > 0)) {
+                throw new IllegalArgumentException("learningRate must be > 0: " + learningRate);
+            }
+            if (Double.isInfinite(learningRate)) {
+                throw new IllegalArgumentException("learningRate must be finite: " + learningRate);
+            }
+            if (!(l2Penalty >= 0) || Double.isInfinite(l2Penalty)) {
+                throw new IllegalArgumentException("l2Penalty must be a finite number >= 0: " + l2Penalty);
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be >= 1: " + batchSize);
+            }
+            if (maxEpochs < 1) {
+                throw new IllegalArgumentException("maxEpochs must be >= 1: " + maxEpochs);
+            }
+            if (patience < 1) {
+                throw new IllegalArgumentException("patience must be >= 1: " + patience);
+            }
+            if (!(validationFraction >= 0 && validationFraction <= 0.5)) {
+                throw new IllegalArgumentException("validationFraction must be in [0, 0.5]: " + validationFraction);
+            }
+        }
+
+        /**
+         * One hidden layer of 32 units, learning rate 1e-3, L2 penalty 1e-4, batches of 64, at most 300
+         * epochs, patience 10, 10% held out, seed 42.
+         *
+         * <p>Why: Adam's step and the penalty are scikit-learn's defaults, as are the patience and the
+         * held-out share of its early stopping. One layer of 32 rather than (20, 10): on credit_data
+         * (26 inputs after encoding) it ranked better in 5x2 cross-validation over four seeds (AUC 0.826 to
+         * 0.829 against 0.821 to 0.825) with 897 parameters against 761; one hidden layer can already
+         * approximate any smooth function, and a second one mostly adds optimisation noise on tables of a
+         * few thousand rows. Batches of 64 rather than scikit-learn's 200 take more, smaller steps per
+         * epoch, which helped on the same data (0.828 against 0.824). Early stopping ends training long
+         * before 300 epochs on most data (20 to 100 on credit_data); the cap bounds the cost when it
+         * does not.
+         */
+        public static Options defaults() {
+            return new Options(List.of(32), 1e-3, 1e-4, 64, 300, 10, 0.1, 42L);
+        }
+
+        public Options withHiddenLayers(List<Integer> value) {
+            return new Options(value, learningRate, l2Penalty, batchSize, maxEpochs, patience, validationFraction,
+                    seed);
+        }
+
+        public Options withLearningRate(double value) {
+            return new Options(hiddenLayers, value, l2Penalty, batchSize, maxEpochs, patience, validationFraction,
+                    seed);
+        }
+
+        public Options withL2Penalty(double value) {
+            return new Options(hiddenLayers, learningRate, value, batchSize, maxEpochs, patience, validationFraction,
+                    seed);
+        }
+
+        public Options withBatchSize(int value) {
+            return new Options(hiddenLayers, learningRate, l2Penalty, value, maxEpochs, patience, validationFraction,
+                    seed);
+        }
+
+        public Options withMaxEpochs(int value) {
+            return new Options(hiddenLayers, learningRate, l2Penalty, batchSize, value, patience, validationFraction,
+                    seed);
+        }
+
+        public Options withPatience(int value) {
+            return new Options(hiddenLayers, learningRate, l2Penalty, batchSize, maxEpochs, value, validationFraction,
+                    seed);
+        }
+
+        public Options withValidationFraction(double value) {
+            return new Options(hiddenLayers, learningRate, l2Penalty, batchSize, maxEpochs, patience, value, seed);
+        }
+
+        public Options withSeed(long value) {
+            return new Options(hiddenLayers, learningRate, l2Penalty, batchSize, maxEpochs, patience,
+                    validationFraction, value);
+        }
+    }
+
+    private final Options options;
+
+    /** A network with the default options. */
+    public MultilayerPerceptron() {
+        this(Options.defaults());
+    }
+
+    public MultilayerPerceptron(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** Imputation, indicator encoding of every level, standardisation, then a network with defaults. */
+    public static Pipeline pipeline() {
+        return pipeline(Options.defaults());
+    }
+
+    /** Imputation, indicator encoding of every level, standardisation, then a network. */
+    public static Pipeline pipeline(Options options) {
+        return new Pipeline(List.of(new Imputer(), new IndicatorEncoder(false), new Standardizer()),
+                new MultilayerPerceptron(options));
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public String family() {
+        return "mlp";
+    }
+
+    @Override
+    public int rung() {
+        return 5;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION);
+    }
+
+    /**
+     * @throws IllegalArgumentException for a categorical column or a missing or infinite value (naming the
+     *     column and row), zero rows, or features and target of different lengths
+     */
+    @Override
+    public Model fit(Frame features, Target target) {
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(target, "target");
+        if (features.rows() != target.size()) {
+            throw new IllegalArgumentException("the features have " + features.rows() + " rows but the target has "
+                    + target.size());
+        }
+        int n = target.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("cannot fit a neural network on zero rows");
+        }
+        int p = features.columnCount();
+        if ((long) n * p > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(n + " rows of " + p + " columns are too many to train a network on "
+                    + "in memory");
+        }
+        double[] x = rowMajor(features);
+        boolean classification = target.isClassification();
+        double[] y = target.values().clone();
+        double mean = 0.0;
+        double scale = 1.0;
+        if (!classification) {
+            // Squared error on a standardised target: the same learning rate suits any unit of measure.
+            mean = target.mean();
+            double ss = 0;
+            for (double v : y) {
+                ss += (v - mean) * (v - mean);
+            }
+            double sd = Math.sqrt(ss / n);
+            scale = sd > 1e-12 * Math.max(1.0, Math.abs(mean)) ? sd : 1.0;
+            for (int i = 0; i < n; i++) {
+                y[i] = (y[i] - mean) / scale;
+            }
+        }
+
+        Trainer.Result result = Trainer.train(x, y, n, p, classification, options);
+        Network network = result.network();
+        double[] params = result.params();
+        List<MlpScorer.Layer> layers = new ArrayList<>(network.layers());
+        for (int l = 0; l < network.layers(); l++) {
+            double[][] w = network.weights(params, l);
+            double[] b = network.biases(params, l);
+            if (!classification && l == network.layers() - 1) {
+                // Undo the target's standardisation inside the output unit: mean + scale · (b + w·h).
+                for (int i = 0; i < w[0].length; i++) {
+                    w[0][i] *= scale;
+                }
+                b[0] = b[0] * scale + mean;
+            }
+            layers.add(new MlpScorer.Layer(w, b));
+        }
+
+        Map<String, Double> summary = new LinkedHashMap<>();
+        summary.put("training_rows", (double) result.trainingRows());
+        summary.put("validation_rows", (double) result.validationRows());
+        summary.put("epochs", (double) result.epochs());
+        summary.put("best_epoch", (double) result.bestEpoch());
+        summary.put(result.validationRows() > 0 ? "best_validation_loss" : "best_training_loss", result.bestLoss());
+        summary.put("stopped_early", result.stoppedEarly() ? 1.0 : 0.0);
+        if (!classification) {
+            summary.put("target_mean", mean);
+            summary.put("target_scale", scale);
+        }
+        MlpScorer scorer = new MlpScorer(features.schema(), layers,
+                classification ? MlpScorer.Output.LOGISTIC : MlpScorer.Output.IDENTITY, summary);
+        return Model.of(family(), target.info(), scorer);
+    }
+
+    /** The frame's rows one after another, checked to be numbers. */
+    private static double[] rowMajor(Frame features) {
+        int n = features.rows();
+        int p = features.columnCount();
+        double[] x = new double[n * p];
+        for (int j = 0; j < p; j++) {
+            Column c = features.column(j);
+            if (!(c instanceof NumericColumn nc)) {
+                throw new IllegalArgumentException("column '" + c.name() + "' is categorical; a neural network needs "
+                        + "numbers (encode it first, as its pipeline() does)");
+            }
+            double[] v = nc.values();
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(v[i])) {
+                    throw new IllegalArgumentException("column '" + c.name() + "' is missing at row " + i
+                            + "; a neural network needs complete rows (impute first, as its pipeline() does)");
+                }
+                if (Double.isInfinite(v[i])) {
+                    throw new IllegalArgumentException("column '" + c.name() + "' holds " + v[i] + " at row " + i);
+                }
+                x[i * p + j] = v[i];
+            }
+        }
+        return x;
+    }
+}
