@@ -1,6 +1,6 @@
 package dev.occam.core.learn.scorecard;
 
-import dev.occam.core.usecase.Monotone;
+import dev.occam.core.learn.scorecard.Scorecard.Direction;
 import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.scorer.ScorecardScorer.Bin;
@@ -94,7 +94,7 @@ final class Binning {
      * @param direction the required effect of the feature on the positive class, or null
      * @throws IllegalArgumentException naming the column and row of an infinite value
      */
-    Characteristic numeric(int feature, NumericColumn column, double[] y, Monotone direction) {
+    Characteristic numeric(int feature, NumericColumn column, double[] y, Direction direction) {
         double[] values = column.values();
         int n = values.length;
         List<Integer> present = new ArrayList<>(n);
@@ -228,13 +228,13 @@ final class Binning {
     }
 
     /** Step 3: pool adjacent violators of the direction until the WOE runs one way. */
-    private void mergeViolators(List<Group> groups, Monotone direction) {
+    private void mergeViolators(List<Group> groups, Direction direction) {
         int k = 0;
         while (k < groups.size() - 1) {
             double here = woe(groups.get(k));
             double next = woe(groups.get(k + 1));
             // A rising bad rate is a falling WOE.
-            boolean violates = direction == Monotone.INCREASING ? next > here : next < here;
+            boolean violates = direction == Direction.INCREASING ? next > here : next < here;
             if (violates) {
                 merge(groups, k);
                 k = Math.max(0, k - 1);

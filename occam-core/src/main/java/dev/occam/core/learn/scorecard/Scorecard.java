@@ -4,12 +4,12 @@ import dev.occam.core.data.Target;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.learn.linear.LogisticRegression;
-import dev.occam.core.usecase.Monotone;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
+import dev.occam.runtime.io.Json;
 import dev.occam.runtime.scorer.LinearScorer;
 import dev.occam.runtime.scorer.ScorecardScorer;
 import dev.occam.runtime.scorer.ScorecardScorer.Bin;
@@ -22,7 +22,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -69,6 +68,15 @@ import java.util.Set;
 public final class Scorecard implements Learner {
 
     /**
+     * The required effect of a numeric feature on the positive class ("bad"): {@code INCREASING}, the bad
+     * rate only rises as the value grows, so the points only fall; {@code DECREASING}, the other way. The
+     * use case's {@code constraints.monotone} directions ("increasing", "decreasing") mean the same.
+     */
+    public enum Direction {
+        INCREASING, DECREASING
+    }
+
+    /**
      * @param pdo points that double the odds of good (Siddiqi's "points to double the odds"); finite, &gt; 0
      * @param baseScore the score at which the odds of good are {@code baseOdds}:1; finite
      * @param baseOdds the odds of good (good:bad) at {@code baseScore}; finite, &gt; 0
@@ -80,7 +88,7 @@ public final class Scorecard implements Learner {
      *     feature name ({@code increasing}: the bad rate only rises with the value); empty for none
      */
     public record Options(double pdo, double baseScore, double baseOdds, int maxBins, double minBinShare,
-            double minInformationValue, boolean roundPoints, Map<String, Monotone> monotone) {
+            double minInformationValue, boolean roundPoints, Map<String, Direction> monotone) {
 
         public Options {
             new Scaling(pdo, baseScore, baseOdds); // checks the three, naming the bad one
@@ -94,8 +102,8 @@ public final class Scorecard implements Learner {
                 throw new IllegalArgumentException("minInformationValue must be a finite number >= 0: "
                         + minInformationValue);
             }
-            Map<String, Monotone> copy = new LinkedHashMap<>();
-            for (Map.Entry<String, Monotone> e : (monotone == null ? Map.<String, Monotone>of() : monotone).entrySet()) {
+            Map<String, Direction> copy = new LinkedHashMap<>();
+            for (Map.Entry<String, Direction> e : (monotone == null ? Map.<String, Direction>of() : monotone).entrySet()) {
                 if (e.getKey() == null || e.getKey().isBlank()) {
                     throw new IllegalArgumentException("monotone has an empty feature name: '" + e.getKey() + "'");
                 }
@@ -145,7 +153,7 @@ public final class Scorecard implements Learner {
             return new Options(pdo, baseScore, baseOdds, maxBins, minBinShare, minInformationValue, value, monotone);
         }
 
-        public Options withMonotone(Map<String, Monotone> value) {
+        public Options withMonotone(Map<String, Direction> value) {
             return new Options(pdo, baseScore, baseOdds, maxBins, minBinShare, minInformationValue, roundPoints,
                     value);
         }
@@ -302,6 +310,6 @@ public final class Scorecard implements Learner {
     }
 
     private static String number(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+        return Json.number(v);
     }
 }
