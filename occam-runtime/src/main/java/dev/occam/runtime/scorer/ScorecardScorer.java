@@ -370,12 +370,14 @@ public final class ScorecardScorer implements Scorer {
         sb.append(String.format(Locale.ROOT, "points scorecard: %s points at odds %s:1 (good:bad), %s points double "
                 + "the odds%n", Json.number(scaling.baseScore()), Json.number(scaling.baseOdds()),
                 Json.number(scaling.pdo())));
-        sb.append("score = ");
-        if (basePoints != 0.0 || characteristics.isEmpty()) {
-            sb.append(Json.number(basePoints)).append(" + ");
+        if (characteristics.isEmpty()) {
+            sb.append("score = ").append(Json.number(basePoints)).append(" for every row (no feature in the card)");
+        } else {
+            sb.append("score = ").append(basePoints != 0.0 ? Json.number(basePoints) + " + " : "")
+                    .append("the sum of the points of the row's bins");
         }
-        sb.append("sum of the points of each row's bins; probability of the positive class = 1 / (1 + exp((score - ")
-                .append(Json.number(offset)).append(") / ").append(Json.number(factor)).append("))\n");
+        sb.append("; probability of the positive class = 1 / (1 + exp((score - ").append(Json.number(offset))
+                .append(") / ").append(Json.number(factor)).append("))\n");
         sb.append("missing values and categories not seen in training score in the bin marked 'missing'\n");
         int nameWidth = 12;
         int labelWidth = 12;
