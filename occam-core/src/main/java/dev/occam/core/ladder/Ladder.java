@@ -6,6 +6,7 @@ import dev.occam.core.learn.Learner;
 import dev.occam.core.learn.linear.LinearRegression;
 import dev.occam.core.learn.linear.LogisticRegression;
 import dev.occam.core.learn.neural.MultilayerPerceptron;
+import dev.occam.core.learn.scorecard.Scorecard;
 import dev.occam.core.learn.tree.DecisionTree;
 import dev.occam.runtime.Task;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class Ladder {
                 new BaselineLearner(),
                 LogisticRegression.pipeline(),
                 LinearRegression.pipeline(),
+                new Scorecard(),
                 new DecisionTree(DecisionTree.Options.defaults()),
                 MultilayerPerceptron.pipeline());
     }

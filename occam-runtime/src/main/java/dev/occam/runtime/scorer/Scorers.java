@@ -6,6 +6,9 @@ import dev.occam.runtime.io.Json;
 /** Reads a scorer from its JSON form. */
 public final class Scorers {
 
+    /** The scorer types this version reads. */
+    static final java.util.List<String> TYPES = java.util.List.of("constant", "linear", "tree", "scorecard", "mlp");
+
     private Scorers() {
     }
 
@@ -15,9 +18,10 @@ public final class Scorers {
             case "constant" -> ConstantScorer.fromJson(node);
             case "linear" -> LinearScorer.fromJson(node);
             case "tree" -> TreeScorer.fromJson(node);
+            case "scorecard" -> ScorecardScorer.fromJson(node);
             case "mlp" -> MlpScorer.fromJson(node);
             default -> throw new IllegalArgumentException("unknown scorer type '" + type
-                    + "'; expected constant, linear, tree or mlp");
+                    + "'; expected one of " + TYPES);
         };
     }
 }
