@@ -107,7 +107,7 @@ public final class FitJob {
         double testTrainRatio = folds.stream().mapToDouble(f -> (double) f.test().length / f.train().length)
                 .average().orElseThrow();
 
-        List<Learner> learners = Ladder.forTask(task, selection.candidates());
+        List<Learner> learners = Ladder.forUseCase(task, selection.candidates(), useCase.constraints().monotone());
         for (String missing : Ladder.unavailable(task, selection.candidates())) {
             if (!missing.equals("current-rule")) {
                 notes.add("candidate '" + missing + "' is not available in this version for "

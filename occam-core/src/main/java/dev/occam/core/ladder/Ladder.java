@@ -8,9 +8,12 @@ import dev.occam.core.learn.linear.LogisticRegression;
 import dev.occam.core.learn.neural.MultilayerPerceptron;
 import dev.occam.core.learn.scorecard.Scorecard;
 import dev.occam.core.learn.tree.DecisionTree;
+import dev.occam.core.usecase.Monotone;
 import dev.occam.runtime.Task;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,6 +39,25 @@ public final class Ladder {
                 new Scorecard(),
                 new DecisionTree(DecisionTree.Options.defaults()),
                 MultilayerPerceptron.pipeline());
+    }
+
+    /**
+     * The learners for a use case: those for its task, restricted to its candidates, lowest rung first,
+     * with the use case's monotone directions handed to the learners that can hold them.
+     */
+    public static List<Learner> forUseCase(Task task, List<String> candidates, Map<String, Monotone> monotone) {
+        List<Learner> out = new ArrayList<>();
+        for (Learner l : forTask(task, candidates)) {
+            if (l instanceof Scorecard && !monotone.isEmpty()) {
+                Map<String, Scorecard.Direction> directions = new LinkedHashMap<>();
+                monotone.forEach((column, m) -> directions.put(column,
+                        m == Monotone.INCREASING ? Scorecard.Direction.INCREASING : Scorecard.Direction.DECREASING));
+                out.add(new Scorecard(Scorecard.Options.defaults().withMonotone(directions)));
+            } else {
+                out.add(l);
+            }
+        }
+        return out;
     }
 
     /**
