@@ -46,7 +46,9 @@ final class CoordinateDescent {
     private final int n;
     private final int p;
     private final double nullDeviance;
+    private final double nullIntercept;
     private final double tolerance;
+    private final double lambdaMax;
 
     private double intercept;
     private final double[] beta;
@@ -98,6 +100,7 @@ final class CoordinateDescent {
             intercept = mean;
         }
         this.nullDeviance = nullDev;
+        this.nullIntercept = intercept;
         this.tolerance = threshold * nullDev / n;
         this.beta = new double[p];
         this.eta = new double[n];
@@ -112,6 +115,7 @@ final class CoordinateDescent {
             java.util.Arrays.fill(weights, 1.0 / n);
             weightSum = 1.0;
         }
+        this.lambdaMax = largestNullGradient(mean) / Math.max(alpha, SMALLEST_ALPHA_FOR_LAMBDA_MAX);
     }
 
     double nullDeviance() {
@@ -124,11 +128,10 @@ final class CoordinateDescent {
      * or the response does not.
      */
     double lambdaMax() {
-        double mean = 0;
-        for (double v : y) {
-            mean += v;
-        }
-        mean /= n;
+        return lambdaMax;
+    }
+
+    private double largestNullGradient(double mean) {
         double largest = 0;
         for (int k = 0; k < p; k++) {
             double[] z = design.column(k);
@@ -138,7 +141,7 @@ final class CoordinateDescent {
             }
             largest = Math.max(largest, Math.abs(g) / n);
         }
-        return largest / Math.max(alpha, SMALLEST_ALPHA_FOR_LAMBDA_MAX);
+        return largest;
     }
 
     /** Whether passes remain in the budget. */
@@ -146,8 +149,18 @@ final class CoordinateDescent {
         return passesLeft > 0;
     }
 
-    /** Solves at {@code lambda}, starting from the previous solution. */
+    /**
+     * Solves at {@code lambda}, starting from the previous solution. At or above λ_max (with α >= 0.001,
+     * where λ_max is where every coefficient becomes zero) the answer is the null model by definition,
+     * returned exactly rather than up to rounding in the gradient.
+     */
     Point solve(double lambda) {
+        if (lambda >= lambdaMax && alpha >= SMALLEST_ALPHA_FOR_LAMBDA_MAX) {
+            intercept = nullIntercept;
+            java.util.Arrays.fill(beta, 0.0);
+            java.util.Arrays.fill(eta, nullIntercept);
+            return new Point(intercept, beta.clone(), deviance(), true);
+        }
         double l1 = lambda * alpha;
         double l2 = lambda * (1.0 - alpha);
         boolean converged;

@@ -54,14 +54,17 @@ import java.util.SplittableRandom;
  * {@link #fit} (stratified by class for classification, folds drawn from {@code seed}): each fold's
  * training part is standardised and fitted along the same λ sequence, and its held-out deviance is
  * averaged as R's {@code cv.glmnet} averages it (binomial deviance with probabilities held within
- * [1e-5, 1 − 1e-5]; squared error for regression). The default rule is {@link LambdaRule#ONE_STANDARD_ERROR}
- * ({@code lambda.1se}): the largest λ whose cross-validated deviance is within one standard error of the
- * smallest. It is the rule Occam applies between rungs (the simplest model not measurably worse; Breiman,
- * Friedman, Olshen &amp; Stone 1984; Hastie, Tibshirani &amp; Friedman, ESL §7.10), applied within the
- * learner: it buys a sparser, more stable model for a deviance difference the folds cannot tell from
- * noise, and it is what glmnet's {@code predict} uses by default. {@link LambdaRule#MIN} ({@code lambda.min})
- * takes the smallest cross-validated deviance. Inside Occam's outer evaluation this selection runs on
- * each outer fold's training rows only, so the outer estimate stays honest.
+ * [1e-5, 1 − 1e-5]; squared error for regression). The default rule is {@link LambdaRule#MIN}
+ * ({@code lambda.min}): the λ with the smallest cross-validated deviance. The alternative,
+ * {@link LambdaRule#ONE_STANDARD_ERROR} ({@code lambda.1se}: the largest λ within one standard error of
+ * that smallest; Breiman, Friedman, Olshen &amp; Stone 1984; Hastie, Tibshirani &amp; Friedman, ESL
+ * §7.10), trades accuracy for sparsity by a rule of thumb. Occam already makes that trade between
+ * candidates, on the outer folds and with a paired test; making it inside the learner as well would count
+ * simplicity twice and hand the comparison a weakened candidate. On the credit data (all 4,454 rows, 5×2
+ * cross-validation) lambda.min scores AUC 0.830, as the unpenalised logistic regression does, and
+ * lambda.1se 0.824; fitted on all the rows both keep 18 of the 22 coefficients. The selection runs on the
+ * rows given to {@link #fit}, so inside Occam's outer evaluation it sees each outer fold's training rows
+ * only and the outer estimate stays honest.
  *
  * <p><b>Input and output.</b> A frame of numeric columns without missing values; {@link #pipeline()}
  * puts imputation and indicator encoding (first level as reference, as R's {@code model.matrix} gives
@@ -142,12 +145,12 @@ public final class ElasticNet implements Learner {
 
         /**
          * glmnet's defaults (lasso, 100 values of λ, glmnet's minimum-ratio rule, {@code thresh = 1e-7},
-         * {@code maxit = 1e5}), with λ chosen by 5-fold cross-validation and the one-standard-error rule.
+         * {@code maxit = 1e5}), with λ chosen by 5-fold cross-validation at the smallest deviance.
          * Five inner folds rather than cv.glmnet's ten: this runs inside every outer fold, and five is
          * enough to rank λ values.
          */
         public static Options defaults() {
-            return new Options(1.0, 100, null, 5, 1L, LambdaRule.ONE_STANDARD_ERROR, 1e-7, 100_000);
+            return new Options(1.0, 100, null, 5, 1L, LambdaRule.MIN, 1e-7, 100_000);
         }
 
         public Options withAlpha(double value) {
