@@ -379,8 +379,8 @@ public final class ElasticNet implements Learner {
     }
 
     /**
-     * The path at the given λ values (decreasing, every one solved, no early stop), or, when
-     * {@code lambdas} is null, at glmnet's. For reproducing a reference path exactly.
+     * The path at the given λ values (decreasing; the path stops early only once 99.9% of the deviance is
+     * explained), or, when {@code lambdas} is null, at glmnet's. For reproducing a reference path.
      */
     Path fitPath(Frame features, Target target, double[] lambdas) {
         Objects.requireNonNull(features, "features");
