@@ -3,6 +3,7 @@ package dev.occam.core.ladder;
 import dev.occam.core.learn.BaselineLearner;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
+import dev.occam.core.learn.linear.ElasticNet;
 import dev.occam.core.learn.linear.LinearRegression;
 import dev.occam.core.learn.linear.LogisticRegression;
 import dev.occam.core.learn.neural.MultilayerPerceptron;
@@ -36,6 +37,7 @@ public final class Ladder {
                 new BaselineLearner(),
                 LogisticRegression.pipeline(),
                 LinearRegression.pipeline(),
+                ElasticNet.pipeline(),
                 new Scorecard(),
                 new DecisionTree(DecisionTree.Options.defaults()),
                 MultilayerPerceptron.pipeline());

@@ -16,8 +16,12 @@ import java.util.Objects;
  * A generalised linear model over numeric inputs: {@code score = link⁻¹(intercept + Σ βⱼ xⱼ)}, with the
  * identity link (linear regression) or the logit link (logistic regression). Coefficients of aliased
  * columns are reported as such and contribute nothing. Optionally carries the fit's inference (standard
- * errors, test statistics, p-values) so that the model file reads like R's {@code summary(glm)}.
- * Parameter count: the intercept plus every coefficient that is not aliased.
+ * errors, test statistics, p-values) so that the model file reads like R's {@code summary(glm)}, or,
+ * for a penalised fit, only its fit statistics (see {@link Inference#fitOnly}).
+ * Parameter count: the intercept plus every coefficient that is neither aliased nor exactly zero. A
+ * coefficient of exactly zero takes no part in any score: a penalised fit (the lasso) drops features so,
+ * and the number of non-zero coefficients is the lasso's degrees of freedom (Zou, Hastie &amp; Tibshirani,
+ * Annals of Statistics 35, 2007). An unpenalised estimate is practically never exactly zero.
  */
 public final class LinearScorer implements Scorer {
 
@@ -32,13 +36,13 @@ public final class LinearScorer implements Scorer {
 
     /**
      * Inference for the intercept (index 0) and each coefficient (index j + 1). {@code statistic} is
-     * {@code "z"} (Wald, normal reference) or {@code "t"} (Student, for least squares). Aliased terms hold
-     * {@code NaN}. {@code fit} holds named fit statistics (deviance, iterations, ...).
+     * {@code "z"} (Wald, normal reference), {@code "t"} (Student, for least squares), or null when the fit
+     * has no per-term inference (see {@link #fitOnly}). Aliased terms hold {@code NaN}. {@code fit} holds
+     * named fit statistics (deviance, iterations, ...).
      */
     public record Inference(String statistic, double[] stdErrors, double[] statistics, double[] pValues,
             Map<String, Double> fit) {
         public Inference {
-            Objects.requireNonNull(statistic, "statistic");
             stdErrors = stdErrors.clone();
             statistics = statistics.clone();
             pValues = pValues.clone();
@@ -46,6 +50,21 @@ public final class LinearScorer implements Scorer {
             if (stdErrors.length != statistics.length || stdErrors.length != pValues.length) {
                 throw new IllegalArgumentException("inference arrays differ in length");
             }
+        }
+
+        /**
+         * Fit statistics alone, for {@code terms} terms (intercept included) without standard errors: a
+         * penalised estimate has no simple ones.
+         */
+        public static Inference fitOnly(int terms, Map<String, Double> fit) {
+            double[] none = new double[terms];
+            java.util.Arrays.fill(none, Double.NaN);
+            return new Inference(null, none, none, none, fit);
+        }
+
+        /** Whether there are standard errors, test statistics and p-values per term. */
+        public boolean hasTermInference() {
+            return statistic != null;
         }
 
         @Override
@@ -148,8 +167,8 @@ public final class LinearScorer implements Scorer {
     @Override
     public long parameterCount() {
         long n = 1;
-        for (boolean a : aliased) {
-            if (!a) {
+        for (int i = 0; i < aliased.length; i++) {
+            if (!aliased[i] && coefficients[i] != 0.0) {
                 n++;
             }
         }
@@ -197,7 +216,7 @@ public final class LinearScorer implements Scorer {
         node.put("type", "linear");
         node.put("link", link.name().toLowerCase(Locale.ROOT));
         node.set("schema", Json.schemaToJson(input));
-        if (inference != null) {
+        if (inference != null && inference.statistic != null) {
             node.put("statistic", inference.statistic);
         }
         ArrayNode terms = node.putArray("terms");
@@ -210,7 +229,7 @@ public final class LinearScorer implements Scorer {
                 continue;
             }
             term.put("estimate", t == 0 ? intercept : coefficients[t - 1]);
-            if (inference != null) {
+            if (inference != null && inference.statistic != null) {
                 putFinite(term, "std_error", inference.stdErrors[t]);
                 putFinite(term, inference.statistic + "_value", inference.statistics[t]);
                 putFinite(term, "p_value", inference.pValues[t]);
@@ -277,16 +296,16 @@ public final class LinearScorer implements Scorer {
             }
         }
         Inference inference = null;
-        if (statistic != null) {
+        JsonNode fitNode = node.get("fit");
+        if (statistic != null || fitNode != null) {
             Map<String, Double> fit = new LinkedHashMap<>();
-            JsonNode fitNode = node.get("fit");
             if (fitNode != null) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = fitNode.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     fit.put(e.getKey(), e.getValue().doubleValue());
                 }
             }
-            inference = new Inference(statistic, se, st, pv, fit);
+            inference = statistic != null ? new Inference(statistic, se, st, pv, fit) : Inference.fitOnly(p + 1, fit);
         }
         return new LinearScorer(schema, link, intercept, coef, aliased, inference);
     }

@@ -1,6 +1,6 @@
 /**
- * Rung 2 of the ladder: unpenalised linear models with R-style inference, producing a runtime
- * {@link dev.occam.runtime.scorer.LinearScorer}.
+ * Rung 2 of the ladder: linear models producing a runtime {@link dev.occam.runtime.scorer.LinearScorer},
+ * unpenalised with R-style inference, or penalised (the elastic net).
  *
  * <ul>
  *   <li>{@link dev.occam.core.learn.linear.LogisticRegression}: maximum likelihood by iteratively
@@ -9,12 +9,19 @@
  *       1e-6 (see the oracle test).</li>
  *   <li>{@link dev.occam.core.learn.linear.LinearRegression}: ordinary least squares by QR, as R's
  *       {@code lm}; t statistics.</li>
+ *   <li>{@link dev.occam.core.learn.linear.ElasticNet}: lasso / elastic-net logistic or linear regression by
+ *       coordinate descent along a path of penalties, λ chosen by inner cross-validation, as R's
+ *       {@code glmnet} (Friedman, Hastie &amp; Tibshirani, J. Stat. Software 33, 2010); no standard
+ *       errors, fit statistics only. Solves glmnet's problem on the credit data to its optimality
+ *       conditions, which glmnet's own answer meets to its stated precision (see the oracle test).</li>
  * </ul>
  *
- * <p>Both read numeric, complete frames; their {@code pipeline()} factories add the imputation and the
- * indicator encoding that make any frame so. Linearly dependent columns are reported as aliased (R's
- * {@code NA} coefficients), not fitted. Separation, which leaves a logistic regression without a finite
- * estimate, is flagged in the fit statistics rather than thrown. Linear algebra (QR, triangular solves)
- * and distributions come from Hipparchus; the iteration and the aliasing rule are written here.
+ * <p>All three read numeric, complete frames; their {@code pipeline()} factories add the imputation and
+ * the indicator encoding that make any frame so. The unpenalised models report linearly dependent columns
+ * as aliased (R's {@code NA} coefficients), not fitted; the elastic net needs that only for columns
+ * constant on its training rows (the penalty settles the rest). Separation, which leaves a logistic
+ * regression without a finite estimate, is flagged in the fit statistics rather than thrown. Linear
+ * algebra (QR, triangular solves) and distributions come from Hipparchus; the iterations, the coordinate
+ * descent and the aliasing rule are written here.
  */
 package dev.occam.core.learn.linear;
