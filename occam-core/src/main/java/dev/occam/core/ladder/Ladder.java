@@ -5,6 +5,7 @@ import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.learn.linear.LinearRegression;
 import dev.occam.core.learn.linear.LogisticRegression;
+import dev.occam.core.learn.rules.RuleList;
 import dev.occam.core.learn.tree.DecisionTree;
 import dev.occam.runtime.Task;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class Ladder {
     public static List<Learner> all() {
         return List.of(
                 new BaselineLearner(),
+                new RuleList(RuleList.Options.defaults()),
                 LogisticRegression.pipeline(),
                 LinearRegression.pipeline(),
                 new DecisionTree(DecisionTree.Options.defaults()));
