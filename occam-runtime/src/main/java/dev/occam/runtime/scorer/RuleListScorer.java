@@ -278,19 +278,28 @@ public final class RuleListScorer implements Scorer {
         return n + (n == 1 ? " row" : " rows");
     }
 
-    /** A condition in words: {@code Seniority < 6.5}, {@code Records = yes}, {@code Home in {other, rent}}. */
+    /**
+     * A condition in words: {@code Seniority < 6.5}, {@code Records = yes}, {@code Home in {other, rent}};
+     * a level set larger than the levels it leaves out is written by those: {@code Job != fixed},
+     * {@code Home not in {owner, parents}} (a missing or unseen level still makes it false).
+     */
     public String text(Condition c) {
         Feature f = input.feature(c.feature());
         return switch (c.operator()) {
             case LESS_THAN -> f.name() + " < " + Json.number(c.threshold());
             case AT_LEAST -> f.name() + " >= " + Json.number(c.threshold());
             case IN -> {
-                List<String> names = new ArrayList<>();
-                for (int code : c.levels()) {
-                    names.add(f.levels().get(code));
+                List<String> in = new ArrayList<>();
+                List<String> out = new ArrayList<>();
+                for (int code = 0; code < f.levels().size(); code++) {
+                    (c.levels().contains(code) ? in : out).add(f.levels().get(code));
                 }
-                yield names.size() == 1 ? f.name() + " = " + names.get(0)
-                        : f.name() + " in {" + String.join(", ", names) + "}";
+                if (!out.isEmpty() && out.size() < in.size()) {
+                    yield out.size() == 1 ? f.name() + " != " + out.get(0)
+                            : f.name() + " not in {" + String.join(", ", out) + "}";
+                }
+                yield in.size() == 1 ? f.name() + " = " + in.get(0)
+                        : f.name() + " in {" + String.join(", ", in) + "}";
             }
         };
     }

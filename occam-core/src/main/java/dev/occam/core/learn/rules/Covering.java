@@ -132,11 +132,9 @@ final class Covering {
     private final double[] groupSum;
     private final boolean[] mark;
 
-    // Statistics of the remaining rows, for the rule being searched.
-    private int nR;
-    private double sR;
-    private double ssR;
-    private double logLikR;
+    // The remaining rows, for the rule being searched: the mean and variance of d over them.
+    private double meanR;
+    private double varianceR;
 
     Covering(Frame features, double[] y, boolean classification, RuleList.Options options) {
         this.options = options;
@@ -195,24 +193,9 @@ final class Covering {
 
     /** The best rule on the remaining rows, or null when none covers enough rows and pays for its conditions. */
     private Candidate bestRule(int[] rows) {
-        nR = rows.length;
-        if (nR <= minRows || isConstant(rows)) {
+        if (!prepare(rows)) {
             return null;
         }
-        double sum = 0;
-        for (int r : rows) {
-            sum += y[r];
-        }
-        double centre = classification ? 0 : sum / nR;
-        sR = 0;
-        double squares = 0;
-        for (int r : rows) {
-            d[r] = y[r] - centre;
-            sR += d[r];
-            squares += d[r] * d[r];
-        }
-        ssR = squares - sR * sR / nR;
-        logLikR = classification ? binomialLogLik(sR, nR) : 0;
         Candidate root = new Candidate(List.of(), 0);
         root.rows = rows;
         List<Candidate> beam = List.of(root);
@@ -226,11 +209,36 @@ final class Covering {
             for (Candidate c : beam) {
                 c.rows = covered(c.parent.rows, c.conditions.get(c.conditions.size() - 1));
             }
+            // Strictly better only: a longer rule must beat the shorter one, and a rule must beat 0.
             if (!beam.isEmpty() && beam.get(0).quality > (best == null ? 0 : best.quality)) {
                 best = beam.get(0);
             }
         }
         return best;
+    }
+
+    /** Sets the statistics of the remaining rows; false when they leave no rule to find. */
+    private boolean prepare(int[] rows) {
+        int nR = rows.length;
+        if (nR <= minRows || isConstant(rows)) {
+            return false;
+        }
+        double sum = 0;
+        for (int r : rows) {
+            sum += y[r];
+        }
+        // Regression sums are taken from the remaining rows' mean, which keeps them small.
+        double centre = classification ? 0 : sum / nR;
+        double total = 0;
+        double squares = 0;
+        for (int r : rows) {
+            d[r] = y[r] - centre;
+            total += d[r];
+            squares += d[r] * d[r];
+        }
+        meanR = total / nR;
+        varianceR = Math.max(squares / nR - meanR * meanR, 0);
+        return true;
     }
 
     private boolean isConstant(int[] rows) {
@@ -368,32 +376,26 @@ final class Covering {
     }
 
     /**
-     * The likelihood-ratio statistic for "the covered rows differ from the other remaining rows": twice
-     * the log-likelihood gained by giving each part its own positive share (binomial) or mean (Gaussian,
-     * variance estimated), which is the fall in the list's training deviance when the rule is put just
-     * before the default.
+     * CN2's likelihood-ratio statistic for {@code count} covered rows summing {@code sum}: twice the
+     * log-likelihood ratio of their own positive share against the remaining rows' share, {@code 2 *
+     * count * KL(p_covered || p_remaining)}. For regression, its Gaussian counterpart with the remaining
+     * rows' variance: {@code count * (mean_covered - mean_remaining)^2 / variance}. Either is
+     * chi-squared with one degree of freedom when the rule picks rows at random.
      */
     private double statistic(int count, double sum) {
-        int rest = nR - count;
-        if (classification) {
-            return 2 * (binomialLogLik(sum, count) + binomialLogLik(sR - sum, rest) - logLikR);
+        double mean = sum / count;
+        if (!classification) {
+            double diff = mean - meanR;
+            return varianceR == 0 ? 0 : count * diff * diff / varianceR;
         }
-        // With y centred on the remaining rows' mean, the between-group sum of squares is this.
-        double gain = (sum - sR * count / nR) * (sum - sR * count / nR) * nR / ((double) count * rest);
-        double residual = ssR - gain;
-        return residual <= 0 ? Double.POSITIVE_INFINITY : nR * Math.log(ssR / residual);
-    }
-
-    private static double binomialLogLik(double positives, int count) {
-        double negatives = count - positives;
         double ll = 0;
-        if (positives > 0) {
-            ll += positives * Math.log(positives / count);
+        if (sum > 0) {
+            ll += sum * Math.log(mean / meanR);
         }
-        if (negatives > 0) {
-            ll += negatives * Math.log(negatives / count);
+        if (count - sum > 0) {
+            ll += (count - sum) * Math.log((1 - mean) / (1 - meanR));
         }
-        return ll;
+        return 2 * ll;
     }
 
     /** The rows of {@code rows} (ascending) where {@code cond} holds, ascending. */

@@ -13,48 +13,53 @@ import java.util.Set;
 
 /**
  * Rung 1: a short ordered list of if-then rules ending in a default, the whole model readable in a few
- * lines: {@code IF Records = yes AND Seniority < 6.5 THEN P(bad) = 0.69 (446 rows) ELSE IF ... ELSE
- * P(bad) = 0.14}. A row takes the output of the first rule it matches (a decision list, Rivest 1987).
+ * lines, such as {@code IF Records = yes AND Seniority < 9.5 THEN P(Status = bad) = 0.661 (507 rows) ELSE
+ * IF ... ELSE P(Status = bad) = 0.237 (1195 rows)}. A row takes the output of the first rule it matches
+ * (a decision list: Rivest, "Learning Decision Lists", Machine Learning 2, 1987).
  *
  * <p><b>When to use it.</b> When a person must apply, check or argue with the model line by line, and as
  * the first rung above the baseline: if a handful of rules is not significantly worse than a regression
  * or a forest, nothing more is needed. It scores only as many distinct values as it has rules plus one,
  * so it ranks coarsely; where the signal is spread thinly over many features a linear model beats it.
  *
- * <p><b>How it learns: sequential covering</b> in the manner of CN2 (Clark &amp; Niblett, "The CN2
- * Induction Algorithm", Machine Learning 3, 1989), with the ordered list, beam search and
- * likelihood-ratio significance of CN2, and outputs that are probabilities rather than classes:
+ * <p><b>How it learns: sequential covering</b> with the ordered list, beam search and likelihood-ratio
+ * statistic of CN2 (Clark &amp; Niblett, "The CN2 Induction Algorithm", Machine Learning 3, 1989), with
+ * outputs that are probabilities rather than classes:
  * <ol>
- *   <li>Among the rows no rule has taken yet, a beam search of width {@code beamWidth} looks for the
- *       conjunction of at most {@code maxConditions} conditions that best separates the rows it covers
- *       from the other remaining rows. Conditions are {@code x < t} and {@code x >= t} for a numeric
- *       feature, with {@code t} among at most {@code cutPoints} quantile cut points midway between
+ *   <li>Among the rows no rule has taken yet (the <i>remaining</i> rows), a beam search of width
+ *       {@code beamWidth} looks for the conjunction of at most {@code maxConditions} conditions whose
+ *       rows differ most from the remaining rows. Conditions are {@code x < t} and {@code x >= t} for a
+ *       numeric feature, with {@code t} among at most {@code cutPoints} quantile cut points midway between
  *       adjacent distinct training values, and {@code x in {levels}} for a categorical feature. A rule
  *       tests a categorical feature once and a numeric one at most once each way (so {@code 2 <= x < 5}
  *       is possible).</li>
- *   <li>Separation is measured by the likelihood-ratio statistic G of CN2: twice the log-likelihood
- *       gained by giving the covered rows and the rest of the remaining rows each their own positive
- *       share (binomial) or mean (Gaussian with estimated variance, for regression). This equals the fall
- *       in the list's training log-loss (or, for regression, a monotone function of the fall in its sum
- *       of squares) when the rule is inserted just before the default, so the covering is also a greedy
- *       minimisation of the list's deviance. The statistic rewards a rule whose rows differ from the
- *       rest in either direction, so a rule may single out a low-risk group as well as a high-risk one.
- *       </li>
- *   <li>A rule must cover at least {@code minCoverage} of the training rows (counted among the rows it
- *       captures, those no earlier rule took), and pays for each of its conditions: its quality is
- *       {@code G - c * conditions}, with {@code c} the chi-squared(1) quantile at {@code 1 - alpha}. It
- *       enters the list only with a positive quality, which for one condition is CN2's significance test
- *       at level {@code alpha}; a longer rule is preferred only when each extra condition buys at least
- *       {@code c} more. The test is not corrected for the many candidates tried, so it stops pure noise
- *       from growing a long list rather than certifying each rule.</li>
+ *   <li>"Differ most" is CN2's likelihood-ratio statistic {@code 2 * n * KL(p || p0)}: {@code n} covered
+ *       rows with positive share {@code p} against the share {@code p0} the remaining rows would lead one
+ *       to expect (for regression, its Gaussian counterpart {@code n * (mean - mean0)^2 / variance0}). It
+ *       is chi-squared with one degree of freedom for a rule that picks rows at random, and it rewards a
+ *       group that is both large and unlike the rest, in either direction: a rule may single out a
+ *       low-risk group as well as a high-risk one. It is a one-sample statistic: the two-sample one
+ *       (covered rows against the rows left over, CART's criterion) times the share of the remaining rows
+ *       the rule leaves, exactly so for the Gaussian form and to Pearson's approximation for the binomial.
+ *       So it does not favour a rule that swallows half the rows, which is right for a list: a list can
+ *       refine only what its rules leave, so each rule should single out a group. With the two-sample
+ *       statistic the lists scored 0.02 to 0.05 lower 5x2-CV AUC on credit_data, churn and breast
+ *       cancer.</li>
+ *   <li>A rule must capture at least {@code minCoverage} of the training rows, and pays for each of its
+ *       conditions: its quality is the statistic less {@code c} per condition, with {@code c} the
+ *       chi-squared(1) quantile at {@code 1 - alpha}. It enters the list only with a positive quality,
+ *       which for one condition is CN2's significance test at level {@code alpha}; a longer rule wins only
+ *       when each extra condition buys at least {@code c} more. The test is not corrected for the many
+ *       candidates tried, so it stops pure noise from growing a long list rather than certifying each
+ *       rule.</li>
  *   <li>The rule's rows are removed and the search repeats, until {@code maxRules} rules, or no rule
  *       qualifies. The rows left form the default.</li>
  *   <li>Each output, the default's too, is the m-estimate (Cestnik, "Estimating Probabilities: A Crucial
- *       Task in Machine Learning", ECAI 1990) of the rows the rule captured in list order: {@code (sum +
+ *       Task in Machine Learning", ECAI 1990) over the rows the rule captured in list order: {@code (sum +
  *       m * prior) / (rows + m)} with {@code m = priorWeight} and the training positive share (or mean) as
- *       prior. Outputs are therefore probabilities in [0, 1] that rank rows for AUC; they are not forced
- *       to fall down the list (as Wang &amp; Rudin's falling rule lists are), since the order of a decision
- *       list is part of its meaning.</li>
+ *       prior. Outputs are therefore probabilities in [0, 1] that rank rows for AUC. They are not forced
+ *       to fall down the list (as in Wang &amp; Rudin's falling rule lists, 2015): the order of a
+ *       decision list is part of its meaning, and a low-risk rule may come before a high-risk one.</li>
  * </ol>
  *
  * <p><b>Missing values and unseen categories.</b> A condition on a missing value is false, in training
@@ -63,8 +68,10 @@ import java.util.Set;
  * level set holding every present level reads "the value is known".
  *
  * <p><b>What fails.</b> Greedy covering can miss a better list (a rule chosen early is never revised);
- * rules late in the list describe only the rows earlier rules left, so they must be read in order.
- * Fitting is deterministic (ties go to the feature that comes first in the frame, then the smaller
+ * rules late in the list describe only the rows earlier rules left, so they must be read in order. The
+ * list scores at most {@code maxRules + 1} distinct values, so many rows tie (AUC counts ties as half)
+ * and a regression list is a step function. A categorical feature with many levels can give a long
+ * level set, which reads poorly. Fitting is deterministic (ties go to the feature that comes first in the frame, then the smaller
  * threshold, {@code <} before {@code >=}); there is no randomness and so no seed. The work is about
  * {@code maxRules * maxConditions * beamWidth} passes over the remaining rows per feature.
  */
