@@ -20,9 +20,11 @@ import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
  * <p>Numeric features are binned once per fit at their {@link CutPoints}; a candidate condition on a
  * rule's rows then costs one pass over those rows plus one over the bins. Categorical features try, for
  * their levels ordered by the target's mean among the rule's rows, every set of the k highest and of the
- * k lowest: the covering criterion is convex in the covered rows' (count, sum), so its maximum over all
- * level sets is at one of those (a vertex of the zonotope the level sets span; the argument of Breiman
- * et al. 1984, section 9.4, for CART's categorical splits).
+ * k lowest. The statistic is convex in the covered rows' (count, sum) (a perspective of the binomial
+ * divergence, or a quadratic over a linear term), so over all level sets it peaks at a vertex of the
+ * zonotope the levels span, and those vertices are exactly the sets of levels whose mean lies above, or
+ * below, some value: the k highest or the k lowest. So, leaving the minimum coverage aside, the level set
+ * chosen is the best of all 2^k, as for CART's categorical splits (Breiman et al. 1984).
  */
 final class Covering {
 

@@ -50,9 +50,10 @@ final class CutPoints {
     }
 
     private static int add(double[] cuts, int count, double lo, double hi) {
-        double t = lo + (hi - lo) / 2;
+        // Halves first, so the sum cannot overflow; otherwise the same double as (lo + hi) / 2.
+        double t = lo / 2 + hi / 2;
         if (!(t > lo && t <= hi)) {
-            // Adjacent doubles, or a difference that overflows: hi still separates the two values.
+            // Adjacent doubles: the midpoint rounds onto an end; hi still separates the two values.
             t = hi;
         }
         if (!Double.isFinite(t) || (count > 0 && cuts[count - 1] >= t)) {
