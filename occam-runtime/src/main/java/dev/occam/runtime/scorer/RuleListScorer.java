@@ -172,17 +172,19 @@ public final class RuleListScorer implements Scorer {
     }
 
     private void check(int rule, Condition c) {
+        String where = "rule " + (rule + 1) + ": ";
         if (c.feature() >= input.size()) {
-            throw new IllegalArgumentException("rule " + (rule + 1) + ": feature " + c.feature() + " outside the schema");
+            throw new IllegalArgumentException(where + "feature " + c.feature() + " outside the schema");
         }
         Feature f = input.feature(c.feature());
         if (f.isCategorical() != (c.operator() == Operator.IN)) {
-            throw new IllegalArgumentException("rule " + (rule + 1) + ": the condition on '" + f.name() + "' must be "
+            throw new IllegalArgumentException(where + "the condition on '" + f.name() + "' must be "
                     + (f.isCategorical() ? "a level set" : "a threshold"));
         }
-        if (f.isCategorical() && c.levels().get(c.levels().size() - 1) >= f.levels().size()) {
-            throw new IllegalArgumentException("rule " + (rule + 1) + ": level code " + c.levels().get(c.levels().size() - 1)
-                    + " outside the " + f.levels().size() + " levels of '" + f.name() + "'");
+        int highest = f.isCategorical() ? c.levels().get(c.levels().size() - 1) : -1;
+        if (highest >= f.levels().size()) {
+            throw new IllegalArgumentException(where + "level code " + highest + " outside the " + f.levels().size()
+                    + " levels of '" + f.name() + "'");
         }
     }
 

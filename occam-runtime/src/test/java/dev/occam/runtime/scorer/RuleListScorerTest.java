@@ -31,7 +31,7 @@ class RuleListScorerTest {
 
     private static final double NA = Double.NaN;
 
-    /** IF records = yes AND seniority < 6.5 -> 0.7; ELSE IF seniority >= 2 -> 0.1; ELSE IF home ... -> 0.4; ELSE 0.25. */
+    /** IF records = yes AND seniority < 6.5: 0.7; ELSE IF seniority >= 2: 0.1; ELSE IF home: 0.4; ELSE 0.25. */
     private static RuleListScorer scorer() {
         return new RuleListScorer(SCHEMA, "P(bad = yes)", List.of(
                 new Rule(List.of(Condition.in(1, List.of(1)), Condition.lessThan(0, 6.5)), 0.7, 446),
