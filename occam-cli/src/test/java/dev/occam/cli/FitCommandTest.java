@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.occam.runtime.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,10 +42,14 @@ class FitCommandTest {
         assertTrue(Math.abs(logistic - 0.831) < 0.01, "logistic AUC " + logistic);
         assertEquals(0.5, baseline, 1e-9);
         assertTrue(fit.out().contains("tree"), fit.out());
-        assertTrue(fit.out().contains("success: The use case is met: logistic reaches AUC 0.8"), fit.out());
+        // Nothing is significantly better than the linear models on this data: a rung-2 model is chosen.
+        Matcher chosen = Pattern.compile("(?m)^chosen: (\\S+)$").matcher(fit.out());
+        assertTrue(chosen.find(), fit.out());
+        assertTrue(List.of("logistic", "lasso", "scorecard").contains(chosen.group(1)), fit.out());
+        assertTrue(fit.out().contains("success: The use case is met: " + chosen.group(1) + " reaches AUC 0.8"),
+                fit.out());
         // Today's rule competes on rung 0 and loses: the model must beat what the business already does.
         assertTrue(auc("current-rule") < logistic, fit.out());
-        assertTrue(fit.out().contains("chosen: logistic"), fit.out());
     }
 
     private double auc(String family) {

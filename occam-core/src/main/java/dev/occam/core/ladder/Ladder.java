@@ -8,6 +8,7 @@ import dev.occam.core.learn.linear.LinearRegression;
 import dev.occam.core.learn.linear.LogisticRegression;
 import dev.occam.core.learn.neural.MultilayerPerceptron;
 import dev.occam.core.learn.scorecard.Scorecard;
+import dev.occam.core.learn.rules.RuleList;
 import dev.occam.core.learn.tree.DecisionTree;
 import dev.occam.core.usecase.Monotone;
 import dev.occam.runtime.Task;
@@ -35,6 +36,7 @@ public final class Ladder {
     public static List<Learner> all() {
         return List.of(
                 new BaselineLearner(),
+                new RuleList(RuleList.Options.defaults()),
                 LogisticRegression.pipeline(),
                 LinearRegression.pipeline(),
                 ElasticNet.pipeline(),

@@ -30,7 +30,10 @@ public final class Selection {
     private Selection() {
     }
 
-    /** The price of moving from the chosen model to a more complex eligible one. */
+    /**
+     * The price of moving from the chosen model to a more complex eligible one: the metric gained (with
+     * its test), and the ratios of parameters, mean fit time and median single-row scoring time.
+     */
     public record Climb(String family, int rung, CorrectedResampledTTest.Result gain, double parameterRatio,
             double fitTimeRatio, double latencyRatio) {
     }
@@ -130,7 +133,7 @@ public final class Selection {
                     chosen.evaluation().values(), ratio, alpha),
                     (double) e.parameters() / chosen.parameters(),
                     e.evaluation().meanFitMillis() / chosen.evaluation().meanFitMillis(),
-                    e.p99Micros() / chosen.p99Micros()));
+                    e.p50Micros() / chosen.p50Micros()));
         }
         return out;
     }

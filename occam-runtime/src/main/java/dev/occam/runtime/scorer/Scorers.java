@@ -7,7 +7,7 @@ import dev.occam.runtime.io.Json;
 public final class Scorers {
 
     /** The scorer types this version reads. */
-    static final java.util.List<String> TYPES = java.util.List.of("constant", "linear", "tree", "scorecard", "mlp");
+    static final java.util.List<String> TYPES = java.util.List.of("constant", "rules", "linear", "scorecard", "tree", "mlp");
 
     private Scorers() {
     }
@@ -20,6 +20,7 @@ public final class Scorers {
             case "tree" -> TreeScorer.fromJson(node);
             case "scorecard" -> ScorecardScorer.fromJson(node);
             case "mlp" -> MlpScorer.fromJson(node);
+            case "rules" -> RuleListScorer.fromJson(node);
             default -> throw new IllegalArgumentException("unknown scorer type '" + type
                     + "'; expected one of " + TYPES);
         };
