@@ -3,8 +3,10 @@ package dev.occam.core.ladder;
 import dev.occam.core.learn.BaselineLearner;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
+import dev.occam.core.learn.bayes.NaiveBayes;
 import dev.occam.core.learn.linear.LinearRegression;
 import dev.occam.core.learn.linear.LogisticRegression;
+import dev.occam.core.learn.neighbours.NearestNeighbours;
 import dev.occam.core.learn.tree.DecisionTree;
 import dev.occam.runtime.Task;
 import java.util.ArrayList;
@@ -31,7 +33,9 @@ public final class Ladder {
                 new BaselineLearner(),
                 LogisticRegression.pipeline(),
                 LinearRegression.pipeline(),
-                new DecisionTree(DecisionTree.Options.defaults()));
+                new DecisionTree(DecisionTree.Options.defaults()),
+                NearestNeighbours.pipeline(),
+                new NaiveBayes());
     }
 
     /**

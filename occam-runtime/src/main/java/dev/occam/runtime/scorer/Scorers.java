@@ -15,8 +15,10 @@ public final class Scorers {
             case "constant" -> ConstantScorer.fromJson(node);
             case "linear" -> LinearScorer.fromJson(node);
             case "tree" -> TreeScorer.fromJson(node);
+            case "neighbours" -> NeighboursScorer.fromJson(node);
+            case "naive-bayes" -> NaiveBayesScorer.fromJson(node);
             default -> throw new IllegalArgumentException("unknown scorer type '" + type
-                    + "'; expected constant, linear or tree");
+                    + "'; expected constant, linear, tree, neighbours or naive-bayes");
         };
     }
 }
