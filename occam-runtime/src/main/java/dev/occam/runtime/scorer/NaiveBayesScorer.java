@@ -27,9 +27,11 @@ import java.util.Objects;
  *
  * <p>A missing value, a level unseen in training, and a feature marked {@link Unused} contribute nothing:
  * the feature is left out of the product for that row, which is what marginalising it out of the
- * independent likelihood gives. A value so extreme that it rules out both classes (its likelihood
- * underflows to 0 under each) also contributes nothing, and if the remaining features rule out one class
- * each, the row is scored from its finite contributions alone.
+ * independent likelihood gives. A Gaussian feature's log-likelihood ratio is computed from z-scores as
+ * {@code log(σ₀/σ₁) − ½ (z₁ − z₀)(z₁ + z₀)}, which stays finite far beyond the point where either density
+ * underflows; only an infinite value leaves it undefined, and then that feature contributes nothing. If
+ * one feature rules out each class (log-ratios of +∞ and −∞), the row is scored from its finite
+ * contributions alone.
  *
  * <p>Parameter count: the numbers the model stores, 2 priors + 4 per Gaussian feature (a mean and a
  * variance per class) + 2 per level of each categorical feature (a probability per class); unused
@@ -122,8 +124,8 @@ public final class NaiveBayesScorer implements Scorer {
     private final double[] prior;
     private final Likelihood[] likelihoods;
     private final double priorLogOdds;
-    /** Gaussian features: 0.5 · log(2π variance) per class; null elsewhere. */
-    private final double[][] halfLogNorm;
+    /** Gaussian features: {@code {sd₀, sd₁, log(sd₀ / sd₁)}}; null elsewhere. */
+    private final double[][] gaussian;
     /** Categorical features: log P(level | positive) − log P(level | negative); null elsewhere. */
     private final double[][] levelLogRatio;
 
@@ -149,7 +151,7 @@ public final class NaiveBayesScorer implements Scorer {
         this.prior = prior.clone();
         this.likelihoods = likelihoods.toArray(new Likelihood[0]);
         this.priorLogOdds = Math.log(prior[POSITIVE]) - Math.log(prior[NEGATIVE]);
-        this.halfLogNorm = new double[input.size()][];
+        this.gaussian = new double[input.size()][];
         this.levelLogRatio = new double[input.size()][];
         for (int j = 0; j < input.size(); j++) {
             Feature f = input.feature(j);
@@ -159,8 +161,10 @@ public final class NaiveBayesScorer implements Scorer {
                     throw new IllegalArgumentException("'" + f.name() + "' is categorical; it cannot have a Gaussian"
                             + " likelihood");
                 }
-                halfLogNorm[j] = new double[] {0.5 * Math.log(2 * Math.PI * g.variance[0]),
-                        0.5 * Math.log(2 * Math.PI * g.variance[1])};
+                double sdNegative = Math.sqrt(g.variance[NEGATIVE]);
+                double sdPositive = Math.sqrt(g.variance[POSITIVE]);
+                gaussian[j] = new double[] {sdNegative, sdPositive,
+                    0.5 * (Math.log(g.variance[NEGATIVE]) - Math.log(g.variance[POSITIVE]))};
             } else if (l instanceof Categorical cat) {
                 if (!f.isCategorical() || cat.levels() != f.levels().size()) {
                     throw new IllegalArgumentException("'" + f.name() + "' needs " + (f.isCategorical()
@@ -240,11 +244,12 @@ public final class NaiveBayesScorer implements Scorer {
         }
         Likelihood l = likelihoods[j];
         if (l instanceof Gaussian g) {
-            double dp = v - g.mean[POSITIVE];
-            double dn = v - g.mean[NEGATIVE];
-            double logPositive = -(halfLogNorm[j][POSITIVE] + dp * dp / (2 * g.variance[POSITIVE]));
-            double logNegative = -(halfLogNorm[j][NEGATIVE] + dn * dn / (2 * g.variance[NEGATIVE]));
-            return logPositive - logNegative; // NaN when both are -inf: the value is impossible under each class
+            // log N(v; μ₁, σ₁²) − log N(v; μ₀, σ₀²) = log(σ₀/σ₁) − (z₁² − z₀²) / 2, with the difference of squares
+            // factored so that it neither cancels nor overflows before the true value does.
+            double[] sd = gaussian[j];
+            double zp = (v - g.mean[POSITIVE]) / sd[POSITIVE];
+            double zn = (v - g.mean[NEGATIVE]) / sd[NEGATIVE];
+            return sd[2] - 0.5 * ((zp - zn) * (zp + zn)); // NaN only for an infinite value
         }
         if (l instanceof Categorical) {
             double[] ratio = levelLogRatio[j];

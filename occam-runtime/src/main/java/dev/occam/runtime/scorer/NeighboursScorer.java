@@ -85,7 +85,7 @@ public final class NeighboursScorer implements Scorer {
         }
         this.k = k;
         this.targets = targets.clone();
-        this.index = new KdTree(points, targets.length, dims);
+        this.index = new KdTree(points, targets.length, dims, Math.min(k, targets.length));
     }
 
     @Override
