@@ -301,9 +301,9 @@ public final class NaiveBayesScorer implements Scorer {
                 sb.append(String.format(Locale.ROOT, "  %-24s %14s %14s%n", "sd", fmt(Math.sqrt(g.variance[NEGATIVE])),
                         fmt(Math.sqrt(g.variance[POSITIVE]))));
             } else if (l instanceof Categorical cat) {
-                sb.append(String.format(Locale.ROOT, "%s (categorical)%n", f.name()));
-                sb.append(String.format(Locale.ROOT, "  %-24s %14s %14s %14s%n", "level", "P(|negative)",
-                        "P(|positive)", "log-ratio"));
+                sb.append(String.format(Locale.ROOT, "%s (categorical): P(level | class)%n", f.name()));
+                sb.append(String.format(Locale.ROOT, "  %-24s %14s %14s %14s%n", "level", "negative", "positive",
+                        "log-ratio"));
                 for (int v = 0; v < cat.levels(); v++) {
                     sb.append(String.format(Locale.ROOT, "  %-24s %14s %14s %14s%n", f.levels().get(v),
                             fmt(cat.probability[NEGATIVE][v]), fmt(cat.probability[POSITIVE][v]),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.occam.runtime.data.Schema;
 import dev.occam.runtime.io.Json;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -41,6 +42,9 @@ public final class NeighboursScorer implements Scorer {
         /** Each neighbour counts in proportion to 1 / distance. */
         DISTANCE
     }
+
+    /** describe() names at most this many features. */
+    private static final int DESCRIBED_NAMES = 50;
 
     private final Schema input;
     private final int k;
@@ -178,7 +182,11 @@ public final class NeighboursScorer implements Scorer {
         sb.append("score = ").append(weighting == Weighting.UNIFORM ? "mean" : "1/distance-weighted mean")
                 .append(" target of the ").append(used).append(used == 1 ? " nearest row" : " nearest rows")
                 .append(" (for classification, the share of positives); ties in distance go to the earlier row\n");
-        sb.append("features: ").append(String.join(", ", input.names()));
+        List<String> names = input.names();
+        sb.append("features: ").append(String.join(", ", names.subList(0, Math.min(names.size(), DESCRIBED_NAMES))));
+        if (names.size() > DESCRIBED_NAMES) {
+            sb.append(", and ").append(names.size() - DESCRIBED_NAMES).append(" more");
+        }
         return sb.toString();
     }
 
