@@ -3,12 +3,14 @@ package dev.occam.core.ladder;
 import dev.occam.core.learn.BaselineLearner;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
+import dev.occam.core.learn.bayes.NaiveBayes;
 import dev.occam.core.learn.linear.ElasticNet;
 import dev.occam.core.learn.linear.LinearRegression;
 import dev.occam.core.learn.linear.LogisticRegression;
+import dev.occam.core.learn.neighbours.NearestNeighbours;
 import dev.occam.core.learn.neural.MultilayerPerceptron;
-import dev.occam.core.learn.scorecard.Scorecard;
 import dev.occam.core.learn.rules.RuleList;
+import dev.occam.core.learn.scorecard.Scorecard;
 import dev.occam.core.learn.tree.DecisionTree;
 import dev.occam.core.usecase.Monotone;
 import dev.occam.runtime.Task;
@@ -42,6 +44,8 @@ public final class Ladder {
                 ElasticNet.pipeline(),
                 new Scorecard(),
                 new DecisionTree(DecisionTree.Options.defaults()),
+                NearestNeighbours.pipeline(),
+                new NaiveBayes(),
                 MultilayerPerceptron.pipeline());
     }
 
@@ -62,6 +66,8 @@ public final class Ladder {
             }
         }
         return out;
+                NearestNeighbours.pipeline(),
+                new NaiveBayes());
     }
 
     /**

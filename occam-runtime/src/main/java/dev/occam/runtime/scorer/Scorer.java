@@ -8,8 +8,8 @@ import dev.occam.runtime.data.Schema;
  * score: the probability of the positive class for classification, the predicted value for regression.
  * Implementations are immutable and thread-safe; scoring allocates nothing it keeps.
  */
-public sealed interface Scorer
-        permits ConstantScorer, RuleListScorer, LinearScorer, ScorecardScorer, TreeScorer, MlpScorer {
+public sealed interface Scorer permits ConstantScorer, RuleListScorer, LinearScorer, ScorecardScorer,
+        TreeScorer, NeighboursScorer, NaiveBayesScorer, MlpScorer {
 
     Schema input();
 

@@ -7,7 +7,8 @@ import dev.occam.runtime.io.Json;
 public final class Scorers {
 
     /** The scorer types this version reads. */
-    static final java.util.List<String> TYPES = java.util.List.of("constant", "rules", "linear", "scorecard", "tree", "mlp");
+    static final java.util.List<String> TYPES = java.util.List.of("constant", "rules", "linear", "scorecard", "tree",
+            "neighbours", "naive-bayes", "mlp");
 
     private Scorers() {
     }
@@ -18,9 +19,11 @@ public final class Scorers {
             case "constant" -> ConstantScorer.fromJson(node);
             case "linear" -> LinearScorer.fromJson(node);
             case "tree" -> TreeScorer.fromJson(node);
-            case "scorecard" -> ScorecardScorer.fromJson(node);
-            case "mlp" -> MlpScorer.fromJson(node);
             case "rules" -> RuleListScorer.fromJson(node);
+            case "scorecard" -> ScorecardScorer.fromJson(node);
+            case "neighbours" -> NeighboursScorer.fromJson(node);
+            case "naive-bayes" -> NaiveBayesScorer.fromJson(node);
+            case "mlp" -> MlpScorer.fromJson(node);
             default -> throw new IllegalArgumentException("unknown scorer type '" + type
                     + "'; expected one of " + TYPES);
         };
