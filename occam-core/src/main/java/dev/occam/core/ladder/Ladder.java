@@ -66,8 +66,6 @@ public final class Ladder {
             }
         }
         return out;
-                NearestNeighbours.pipeline(),
-                new NaiveBayes());
     }
 
     /**
