@@ -8,7 +8,7 @@ import dev.occam.runtime.data.Schema;
  * score: the probability of the positive class for classification, the predicted value for regression.
  * Implementations are immutable and thread-safe; scoring allocates nothing it keeps.
  */
-public sealed interface Scorer permits ConstantScorer, LinearScorer, TreeScorer {
+public sealed interface Scorer permits ConstantScorer, LinearScorer, TreeScorer, TreeEnsembleScorer {
 
     Schema input();
 

@@ -15,8 +15,9 @@ public final class Scorers {
             case "constant" -> ConstantScorer.fromJson(node);
             case "linear" -> LinearScorer.fromJson(node);
             case "tree" -> TreeScorer.fromJson(node);
+            case "tree_ensemble" -> TreeEnsembleScorer.fromJson(node);
             default -> throw new IllegalArgumentException("unknown scorer type '" + type
-                    + "'; expected constant, linear or tree");
+                    + "'; expected constant, linear, tree or tree_ensemble");
         };
     }
 }
