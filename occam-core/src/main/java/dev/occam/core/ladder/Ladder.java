@@ -3,6 +3,8 @@ package dev.occam.core.ladder;
 import dev.occam.core.learn.BaselineLearner;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
+import dev.occam.core.learn.boosting.GradientBoosting;
+import dev.occam.core.learn.forest.RandomForest;
 import dev.occam.core.learn.linear.LinearRegression;
 import dev.occam.core.learn.linear.LogisticRegression;
 import dev.occam.core.learn.tree.DecisionTree;
@@ -31,7 +33,9 @@ public final class Ladder {
                 new BaselineLearner(),
                 LogisticRegression.pipeline(),
                 LinearRegression.pipeline(),
-                new DecisionTree(DecisionTree.Options.defaults()));
+                new DecisionTree(DecisionTree.Options.defaults()),
+                new RandomForest(RandomForest.Options.defaults()),
+                GradientBoosting.pipeline());
     }
 
     /**
