@@ -92,7 +92,8 @@ public final class GradientBoosting implements Learner {
          * settings rather than ones tuned here: 100 rounds at 0.1 is scikit-learn's HistGradientBoosting
          * default and depth 3 its GradientBoosting default; Friedman (2001) found shrinkage of 0.1 or less
          * generalises better, and Hastie, Tibshirani &amp; Friedman (<i>ESL</i>, 2nd ed., section 10.11) that
-         * trees of 4 to 8 leaves are rarely beaten. On credit_data 100, 200 and 300 rounds of depth 3, and
+         * trees of 4 to 8 leaves (depth 3 allows 8) work well, with results fairly insensitive within that
+         * range. On credit_data 100, 200 and 300 rounds of depth 3, and
          * 100 rounds of depth 4 or 6, all lie within 0.01 of one another in 5x2-CV AUC (0.835 to 0.845).
          * A fixed number of rounds rather than early stopping: an inner validation split would take rows
          * from small folds and add a second random split to explain.
