@@ -8,7 +8,6 @@ import dev.occam.runtime.Model;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.scorer.TreeEnsembleScorer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -143,15 +142,28 @@ public final class RandomForest implements Learner {
         List<TreeEnsembleScorer.Tree> trees = new ArrayList<>(options.trees());
         for (int t = 0; t < options.trees(); t++) {
             SplittableRandom random = seed.split();
-            int[] sample = new int[n];
-            for (int i = 0; i < n; i++) {
-                sample[i] = random.nextInt(n);
-            }
-            // Row order within a sample does not change the tree; sorted rows are read in memory order.
-            Arrays.sort(sample);
-            trees.add(TreeEnsembleScorer.Tree.of(grower.grow(sample, random)));
+            trees.add(TreeEnsembleScorer.Tree.of(grower.grow(bootstrap(random, n), random)));
         }
         return Model.of(family(), target.info(), TreeEnsembleScorer.mean(features.schema(), trees));
+    }
+
+    /**
+     * n draws of a row with replacement, listed in row order (the order of a sample does not change the
+     * tree, and rows in order are read in memory order).
+     */
+    private static int[] bootstrap(SplittableRandom random, int n) {
+        int[] draws = new int[n];
+        for (int i = 0; i < n; i++) {
+            draws[random.nextInt(n)]++;
+        }
+        int[] sample = new int[n];
+        int k = 0;
+        for (int row = 0; row < n; row++) {
+            for (int c = 0; c < draws[row]; c++) {
+                sample[k++] = row;
+            }
+        }
+        return sample;
     }
 
     /** Breiman's mtry: the option, or sqrt(p) for classification and p / 3 for regression, within [1, p]. */

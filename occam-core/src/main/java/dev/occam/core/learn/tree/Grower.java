@@ -35,6 +35,13 @@ final class Grower {
     /** Gains below this share of the node's impurity are rounding noise, not splits. */
     private static final double MIN_RELATIVE_GAIN = 1e-10;
 
+    /**
+     * A node's rows are counting-sorted when their ranks span at most this many times their number: the
+     * counting sort costs about two passes over the rows and two over the span, a comparison sort about
+     * log2(rows) passes.
+     */
+    private static final int COUNTING_SORT_SPAN = 4;
+
     /** The rank of a missing value: after every present value. */
     private static final int MISSING_RANK = Integer.MAX_VALUE;
 
@@ -112,6 +119,7 @@ final class Grower {
     private final int[] rows;
     // Scratch for sorting one node's rows on one feature, and for drawing features (forest mode only).
     private final long[] keys;
+    private final int[] rankCounts;
     private final int[] segment;
     private final int[] featureOrder;
     private final int[] buffer;
@@ -180,6 +188,7 @@ final class Grower {
             }
         }
         keys = ranks == null ? null : new long[rows.length];
+        rankCounts = ranks == null ? null : new int[n + 2];
         segment = ranks == null ? null : new int[rows.length];
         featureOrder = new int[p];
         goesLeft = new boolean[n];
@@ -428,26 +437,54 @@ final class Grower {
     }
 
     /**
-     * The node's rows sorted by feature {@code j} (missing last) in {@link #segment}, at the node's
-     * positions; null when the feature takes at most one value in the node, which then needs no sort.
+     * The node's rows sorted by feature {@code j} (missing last), in {@link #segment} at the node's
+     * positions, rows of equal value (and the missing ones) in their order in the node; null when the
+     * feature takes at most one value in the node, which then needs no sort.
+     *
+     * <p>When the node's ranks span a range not much wider than its row count (few distinct values, as
+     * with ages, terms or codes, or any feature near the root) a counting sort orders them in linear
+     * time; otherwise one primitive sort of (rank, position) pairs. Both give the same order.
      */
     private int[] sortByRank(GrowNode node, int j) {
         int[] rank = ranks[j];
-        int first = MISSING_RANK;
-        boolean varies = false;
+        int lo = MISSING_RANK;
+        int hi = -1;
+        int present = 0;
         for (int i = node.start; i < node.end; i++) {
             int k = rank[rows[i]];
             if (k != MISSING_RANK) {
-                if (first == MISSING_RANK) {
-                    first = k;
-                } else if (k != first) {
-                    varies = true;
-                    break;
-                }
+                present++;
+                lo = Math.min(lo, k);
+                hi = Math.max(hi, k);
             }
         }
-        if (!varies) {
+        if (present == 0 || lo == hi) {
             return null;
+        }
+        int range = hi - lo + 1;
+        if (range <= COUNTING_SORT_SPAN * (node.end - node.start)) {
+            // rankCounts[t + 1] counts rank lo + t; after the running sum, rankCounts[t] is where it starts.
+            Arrays.fill(rankCounts, 0, range + 1, 0);
+            for (int i = node.start; i < node.end; i++) {
+                int k = rank[rows[i]];
+                if (k != MISSING_RANK) {
+                    rankCounts[k - lo + 1]++;
+                }
+            }
+            for (int t = 1; t <= range; t++) {
+                rankCounts[t] += rankCounts[t - 1];
+            }
+            int missingAt = node.start + present;
+            for (int i = node.start; i < node.end; i++) {
+                int r = rows[i];
+                int k = rank[r];
+                if (k == MISSING_RANK) {
+                    segment[missingAt++] = r;
+                } else {
+                    segment[node.start + rankCounts[k - lo]++] = r;
+                }
+            }
+            return segment;
         }
         // Rank in the high half, position in the low half: one primitive sort, ties kept in position order.
         for (int i = node.start; i < node.end; i++) {

@@ -103,7 +103,6 @@ class GradientBoostingTest {
         Frame x = encoded(d.features());
         assertTrue(rowsWithMissing(x) > 0, "credit_data has missing values to route");
         double max = maxDifferenceFromXgboost(x, d.target(), 3000, GradientBoosting.Options.defaults());
-        System.out.println("boosting credit_data: max |pure Java - XGBoost| = " + max);
         assertTrue(max <= XGBOOST_TOLERANCE, "max difference " + max);
     }
 
@@ -114,7 +113,6 @@ class GradientBoostingTest {
         GradientBoosting.Options deep = GradientBoosting.Options.defaults().withMaxDepth(8).withRounds(300)
                 .withLearningRate(0.3).withMinChildWeight(0);
         double max = maxDifferenceFromXgboost(x, d.target(), 3000, deep);
-        System.out.println("boosting credit_data, depth 8 x 300: max |pure Java - XGBoost| = " + max);
         assertTrue(max <= XGBOOST_TOLERANCE, "max difference " + max);
     }
 
@@ -124,7 +122,6 @@ class GradientBoostingTest {
         Frame x = encoded(d.features());
         assertTrue(rowsWithMissing(x) > 0);
         double max = maxDifferenceFromXgboost(x, d.target(), 600, GradientBoosting.Options.defaults());
-        System.out.println("boosting regression fixture: max |pure Java - XGBoost| = " + max);
         assertTrue(max <= XGBOOST_TOLERANCE, "max difference " + max);
     }
 
@@ -160,7 +157,6 @@ class GradientBoostingTest {
         Evaluation e = CrossValidation.evaluate(GradientBoosting.pipeline(), d.features(), d.target(),
                 Folds.repeatedKFold(42, d.target().size(), 5, 2, d.target().values()), Metric.AUC, null, null);
         assertTrue(e.succeeded(), e.failure());
-        System.out.println("boosting credit_data 5x2-CV AUC = " + e.mean());
         assertTrue(e.mean() >= 0.799, "AUC " + e.mean());
     }
 

@@ -43,7 +43,6 @@ class RandomForestTest {
         Evaluation e = CrossValidation.evaluate(forest, d.features(), d.target(),
                 Folds.repeatedKFold(42, d.target().size(), 5, 2, d.target().values()), Metric.AUC, null, null);
         assertTrue(e.succeeded(), e.failure());
-        System.out.println("random-forest (100 trees) credit_data 5x2-CV AUC = " + e.mean());
         assertTrue(e.mean() >= 0.803, "AUC " + e.mean());
     }
 
