@@ -189,8 +189,9 @@ public final class GradientBoosting implements Learner {
     }
 
     /**
-     * @throws IllegalArgumentException for zero rows, a categorical column (encode it first, or use
-     *     {@link #pipeline()}), or features and target of different lengths
+     * @throws IllegalArgumentException for zero rows, a classification target with one class only, a
+     *     categorical column (encode it first, or use {@link #pipeline()}), or features and target of
+     *     different lengths
      * @throws IllegalStateException when XGBoost cannot run on this machine (with the reason) or fails
      *     (with XGBoost's message)
      */
@@ -206,6 +207,12 @@ public final class GradientBoosting implements Learner {
             throw new IllegalArgumentException("cannot fit boosted trees on zero rows");
         }
         requireNumeric(features);
+        if (target.isClassification() && (target.mean() == 0.0 || target.mean() == 1.0)) {
+            // XGBoost's logistic loss needs a base score strictly between 0 and 1.
+            throw new IllegalArgumentException("boosting needs both classes of '" + target.info().name()
+                    + "' in the training rows; all " + target.size() + " are '"
+                    + (target.mean() == 1.0 ? target.info().positive() : target.info().negative()) + "'");
+        }
         Optional<String> reason = availability.get();
         if (reason.isPresent()) {
             throw new IllegalStateException(reason.get());

@@ -29,12 +29,21 @@ final class XGBoostTrainer {
             booster = train(features, target, options);
             return XGBoostModels.toScorer(booster.toByteArray("json"), features.schema());
         } catch (XGBoostError e) {
-            throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
+            throw new IllegalStateException("XGBoost failed: " + firstLine(e.getMessage()), e);
         } finally {
             if (booster != null) {
                 booster.dispose();
             }
         }
+    }
+
+    /** XGBoost's message without the native stack trace it appends. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int cut = message.indexOf("\nStack trace");
+        return (cut < 0 ? message : message.substring(0, cut)).strip();
     }
 
     /** Trains a booster on a numeric frame; the caller disposes it. */

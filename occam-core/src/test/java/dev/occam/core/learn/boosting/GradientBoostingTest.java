@@ -218,6 +218,20 @@ class GradientBoostingTest {
     }
 
     @Test
+    void fit_oneClassOnly_rejectedNamingTheClass() {
+        Frame x = new Frame(List.of(new NumericColumn("x", new double[] {1, 2, 3})));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new GradientBoosting().fit(x, Fixtures.target(Task.CLASSIFICATION, new double[] {1, 1, 1})));
+        assertEquals("boosting needs both classes of 'y' in the training rows; all 3 are 'yes'", e.getMessage());
+    }
+
+    @Test
+    void firstLine_xgboostMessage_dropsNativeStackTrace() {
+        assertEquals("[04:30:05] regression_loss.h:68: Check failed: base_score > 0.0f", XGBoostTrainer.firstLine(
+                "[04:30:05] regression_loss.h:68: Check failed: base_score > 0.0f\nStack trace:\n  [bt] (0) x.so\n"));
+    }
+
+    @Test
     void fit_valuesBeyondFloatRange_clampedAndScored() {
         Fixtures.Data d = Fixtures.easy(Task.REGRESSION, 200, 5);
         double[] big = new double[200];
