@@ -5,6 +5,8 @@ import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.learn.bayes.NaiveBayes;
 import dev.occam.core.learn.linear.ElasticNet;
+import dev.occam.core.learn.boosting.GradientBoosting;
+import dev.occam.core.learn.forest.RandomForest;
 import dev.occam.core.learn.linear.LinearRegression;
 import dev.occam.core.learn.linear.LogisticRegression;
 import dev.occam.core.learn.neighbours.NearestNeighbours;
@@ -46,6 +48,8 @@ public final class Ladder {
                 new DecisionTree(DecisionTree.Options.defaults()),
                 NearestNeighbours.pipeline(),
                 new NaiveBayes(),
+                new RandomForest(RandomForest.Options.defaults()),
+                GradientBoosting.pipeline(),
                 MultilayerPerceptron.pipeline());
     }
 

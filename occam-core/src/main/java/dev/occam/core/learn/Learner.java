@@ -3,6 +3,7 @@ package dev.occam.core.learn;
 import dev.occam.core.data.Target;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.Frame;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +23,16 @@ public interface Learner {
     int rung();
 
     Set<Capability> capabilities();
+
+    /**
+     * Why this learner cannot run on this machine (a native library that does not load on this platform,
+     * a system library that is missing), or empty when it can. Callers ask before fitting, so that one
+     * learner that cannot run is reported with its reason and the rest of the ladder goes on. Learners in
+     * pure Java always can; the answer does not change during the life of the process.
+     */
+    default Optional<String> unavailableReason() {
+        return Optional.empty();
+    }
 
     /**
      * @param features training rows, features only (the frame's schema becomes the model's schema)

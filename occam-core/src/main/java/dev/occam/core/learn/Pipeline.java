@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,6 +50,12 @@ public record Pipeline(List<Preparer> steps, Learner learner) implements Learner
             }
         }
         return caps;
+    }
+
+    /** The learner's: preparation steps are pure Java. */
+    @Override
+    public Optional<String> unavailableReason() {
+        return learner.unavailableReason();
     }
 
     @Override

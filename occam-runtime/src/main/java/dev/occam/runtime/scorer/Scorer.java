@@ -9,7 +9,7 @@ import dev.occam.runtime.data.Schema;
  * Implementations are immutable and thread-safe; scoring allocates nothing it keeps.
  */
 public sealed interface Scorer permits ConstantScorer, RuleListScorer, LinearScorer, ScorecardScorer,
-        TreeScorer, NeighboursScorer, NaiveBayesScorer, MlpScorer {
+        TreeScorer, TreeEnsembleScorer, NeighboursScorer, NaiveBayesScorer, MlpScorer {
 
     Schema input();
 

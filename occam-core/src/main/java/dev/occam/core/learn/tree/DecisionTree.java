@@ -146,7 +146,7 @@ public final class DecisionTree implements Learner {
     }
 
     /** The tree as runtime nodes, root first, each subtree in preorder (left before right). */
-    private static List<TreeScorer.Node> flatten(Grower.GrowNode root) {
+    static List<TreeScorer.Node> flatten(Grower.GrowNode root) {
         List<Grower.GrowNode> preorder = new ArrayList<>();
         Deque<Grower.GrowNode> stack = new ArrayDeque<>();
         stack.push(root);

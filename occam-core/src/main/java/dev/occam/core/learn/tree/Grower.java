@@ -6,8 +6,10 @@ import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * The working state of one fit: grows the tree and prunes it. Used once, by one thread.
@@ -16,6 +18,12 @@ import java.util.List;
  * the same segment of that feature's {@link #sorted} array, which lists the node's rows by ascending
  * value with the rows missing that feature at the end. The columns are sorted once per fit; a split
  * partitions each segment stably, so the children's segments stay sorted and no node sorts again.
+ *
+ * <p>For a random forest's trees ({@link ForestGrower}) the grower instead takes a sample of rows (a
+ * row may repeat: a bootstrap sample), examines only a random subset of the features at each split, and
+ * does not prune. Keeping every feature presorted would then cost a pass over all features per split
+ * while only a few are examined, so each node sorts its rows on the features it examines, by ranks
+ * computed once for the whole forest ({@link #ranks}).
  *
  * <p>Split quality is the decrease in the sum of squared deviations from the node mean. For a 0/1
  * target that is half the decrease in Gini impurity times the row count ({@code n * gini = 2 * pos *
@@ -26,6 +34,16 @@ final class Grower {
 
     /** Gains below this share of the node's impurity are rounding noise, not splits. */
     private static final double MIN_RELATIVE_GAIN = 1e-10;
+
+    /**
+     * A node's rows are counting-sorted when their ranks span at most this many times their number: the
+     * counting sort costs about two passes over the rows and two over the span, a comparison sort about
+     * log2(rows) passes.
+     */
+    private static final int COUNTING_SORT_SPAN = 4;
+
+    /** The rank of a missing value: after every present value. */
+    private static final int MISSING_RANK = Integer.MAX_VALUE;
 
     /** A node while growing; children are null for a leaf. */
     static final class GrowNode {
@@ -93,7 +111,17 @@ final class Grower {
     private final int[][] codes;
     private final int[] levelCounts;
     private final int[][] sorted;
+    /** Per numeric feature, each row's dense rank among the feature's values; null when presorting. */
+    private final int[][] ranks;
+    private final int featuresPerSplit;
+    private final SplittableRandom random;
+    private final boolean prune;
     private final int[] rows;
+    // Scratch for sorting one node's rows on one feature, and for drawing features (forest mode only).
+    private final long[] keys;
+    private final int[] rankCounts;
+    private final int[] segment;
+    private final int[] featureOrder;
     private final int[] buffer;
     private final boolean[] goesLeft;
     // Per-level scratch for categorical splits, sized for the feature with the most levels.
@@ -104,23 +132,54 @@ final class Grower {
     private final int[] levelTmp;
     private final List<GrowNode> created = new ArrayList<>();
 
+    /** A single tree: every row once, every feature at every split, presorted columns, pruned. */
     Grower(Frame features, double[] y, boolean classification, DecisionTree.Options options) {
+        this(features, y, classification, options, null, null, features.columnCount(), null, true);
+    }
+
+    /**
+     * @param sample the rows to grow on, repeats allowed; null for every row once
+     * @param ranks from {@link #ranks(Frame)} to sort node by node (required with a sample); null to presort
+     * @param featuresPerSplit how many features that vary in a node to examine there, drawn at random;
+     *     {@code >= p} examines every feature in frame order
+     * @param random draws the features; may be null when every feature is examined
+     * @param prune whether to prune the grown tree at the options' complexity
+     */
+    Grower(Frame features, double[] y, boolean classification, DecisionTree.Options options, int[] sample,
+            int[][] ranks, int featuresPerSplit, SplittableRandom random, boolean prune) {
+        if (sample != null && ranks == null) {
+            throw new IllegalArgumentException("a row sample needs ranks (presorted columns assume each row once)");
+        }
         this.options = options;
         this.classification = classification;
         this.y = y;
         this.n = y.length;
         this.p = features.columnCount();
+        this.ranks = ranks;
+        this.featuresPerSplit = featuresPerSplit;
+        this.random = random;
+        this.prune = prune;
         numeric = new double[p][];
         codes = new int[p][];
         levelCounts = new int[p];
         sorted = new int[p][];
-        buffer = new int[n];
+        if (sample == null) {
+            rows = new int[n];
+            for (int i = 0; i < n; i++) {
+                rows[i] = i;
+            }
+        } else {
+            rows = sample.clone();
+        }
+        buffer = new int[Math.max(n, rows.length)];
         int maxLevels = 0;
         for (int j = 0; j < p; j++) {
             Column c = features.column(j);
             if (c instanceof NumericColumn nc) {
                 numeric[j] = nc.values();
-                sorted[j] = presort(nc.values());
+                if (ranks == null) {
+                    sorted[j] = presort(nc.values());
+                }
             } else {
                 CategoricalColumn cc = (CategoricalColumn) c;
                 codes[j] = cc.codes();
@@ -128,10 +187,10 @@ final class Grower {
                 maxLevels = Math.max(maxLevels, levelCounts[j]);
             }
         }
-        rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = i;
-        }
+        keys = ranks == null ? null : new long[rows.length];
+        rankCounts = ranks == null ? null : new int[n + 2];
+        segment = ranks == null ? null : new int[rows.length];
+        featureOrder = new int[p];
         goesLeft = new boolean[n];
         levelRows = new double[maxLevels];
         levelSum = new double[maxLevels];
@@ -140,8 +199,46 @@ final class Grower {
         levelTmp = new int[maxLevels];
     }
 
+    /**
+     * Per numeric column (null for categorical ones), each row's rank among the column's distinct values,
+     * from 0 up; equal values share a rank and missing values rank last. Sorting a node's rows by rank
+     * orders them by value.
+     */
+    static int[][] ranks(Frame features) {
+        int rowCount = features.rows();
+        int[][] out = new int[features.columnCount()][];
+        int[] tmp = new int[rowCount];
+        for (int j = 0; j < out.length; j++) {
+            if (!(features.column(j) instanceof NumericColumn nc)) {
+                continue;
+            }
+            double[] x = nc.values();
+            int[] order = presort(x, tmp);
+            int[] rank = new int[rowCount];
+            int r = -1;
+            for (int k = 0; k < rowCount; k++) {
+                int row = order[k];
+                if (Double.isNaN(x[row])) {
+                    rank[row] = MISSING_RANK;
+                } else {
+                    if (k == 0 || x[row] != x[order[k - 1]]) {
+                        r++;
+                    }
+                    rank[row] = r;
+                }
+            }
+            out[j] = rank;
+        }
+        return out;
+    }
+
     /** Row indices by ascending value, missing (NaN) rows last in row order. */
     private int[] presort(double[] x) {
+        return presort(x, buffer);
+    }
+
+    private static int[] presort(double[] x, int[] buffer) {
+        int n = x.length;
         int[] order = new int[n];
         int present = 0;
         for (int i = 0; i < n; i++) {
@@ -164,7 +261,7 @@ final class Grower {
      * would remove the subtree anyway (see {@link #prune}), so the result is the pruned full tree.
      */
     GrowNode grow() {
-        GrowNode root = node(0, n, 0);
+        GrowNode root = node(0, rows.length, 0);
         double alpha = options.complexity() * root.risk;
         Deque<GrowNode> pending = new ArrayDeque<>();
         pending.push(root);
@@ -180,7 +277,9 @@ final class Grower {
                 pending.push(node.left);
             }
         }
-        prune(alpha);
+        if (prune) {
+            prune(alpha);
+        }
         return root;
     }
 
@@ -233,11 +332,25 @@ final class Grower {
         double impurity = sumSquares - total * total / node.count();
         Best best = new Best();
         best.gain = MIN_RELATIVE_GAIN * impurity;
-        for (int j = 0; j < p; j++) {
-            if (numeric[j] != null) {
-                scanNumeric(node, j, centre, total, best);
-            } else {
-                scanCategorical(node, j, centre, best);
+        if (featuresPerSplit >= p) {
+            for (int j = 0; j < p; j++) {
+                scan(node, j, centre, total, best);
+            }
+        } else {
+            // Draw features without replacement (a partial Fisher-Yates shuffle) until featuresPerSplit of
+            // them vary in the node: a feature constant here cannot split, so it does not use up a draw.
+            for (int k = 0; k < p; k++) {
+                featureOrder[k] = k;
+            }
+            int examined = 0;
+            for (int k = 0; k < p && examined < featuresPerSplit; k++) {
+                int pick = k + random.nextInt(p - k);
+                int j = featureOrder[pick];
+                featureOrder[pick] = featureOrder[k];
+                featureOrder[k] = j;
+                if (scan(node, j, centre, total, best)) {
+                    examined++;
+                }
             }
         }
         if (best.feature < 0) {
@@ -247,15 +360,26 @@ final class Grower {
         return true;
     }
 
+    /** Scans one feature for the node's best split; false when the feature takes a single value there. */
+    private boolean scan(GrowNode node, int j, double centre, double total, Best best) {
+        return numeric[j] != null ? scanNumeric(node, j, centre, total, best) : scanCategorical(node, j, centre, best);
+    }
+
     /** Decrease in the sum of squares when {@code m} rows summing {@code s} split into (sL, nL) and the rest. */
     private static double gain(double sL, int nL, double s, int m) {
         double sR = s - sL;
         return sL * sL / nL + sR * sR / (m - nL) - s * s / m;
     }
 
-    private void scanNumeric(GrowNode node, int j, double centre, double nodeTotal, Best best) {
+    private boolean scanNumeric(GrowNode node, int j, double centre, double nodeTotal, Best best) {
         double[] x = numeric[j];
         int[] order = sorted[j];
+        if (order == null) {
+            order = sortByRank(node, j);
+            if (order == null) {
+                return false;
+            }
+        }
         int present = node.end;
         double total = nodeTotal;
         // Rows missing x sit at the end of the segment; they take no part in choosing this split.
@@ -264,9 +388,10 @@ final class Grower {
             total -= y[order[present]] - centre;
         }
         int m = present - node.start;
+        boolean varies = m >= 2 && x[order[node.start]] != x[order[present - 1]];
         int minLeaf = options.minLeaf();
         if (m < 2 * minLeaf) {
-            return;
+            return varies;
         }
         double sumLeft = 0;
         double bestGain = best.gain;
@@ -292,7 +417,7 @@ final class Grower {
             }
         }
         if (bestAt < 0) {
-            return;
+            return varies;
         }
         double lo = x[order[bestAt]];
         double hi = x[order[bestAt + 1]];
@@ -308,6 +433,68 @@ final class Grower {
         best.leftLevels = null;
         best.presentLeft = nLeft;
         best.presentRight = m - nLeft;
+        return varies;
+    }
+
+    /**
+     * The node's rows sorted by feature {@code j} (missing last), in {@link #segment} at the node's
+     * positions, rows of equal value (and the missing ones) in their order in the node; null when the
+     * feature takes at most one value in the node, which then needs no sort.
+     *
+     * <p>When the node's ranks span a range not much wider than its row count (few distinct values, as
+     * with ages, terms or codes, or any feature near the root) a counting sort orders them in linear
+     * time; otherwise one primitive sort of (rank, position) pairs. Both give the same order.
+     */
+    private int[] sortByRank(GrowNode node, int j) {
+        int[] rank = ranks[j];
+        int lo = MISSING_RANK;
+        int hi = -1;
+        int present = 0;
+        for (int i = node.start; i < node.end; i++) {
+            int k = rank[rows[i]];
+            if (k != MISSING_RANK) {
+                present++;
+                lo = Math.min(lo, k);
+                hi = Math.max(hi, k);
+            }
+        }
+        if (present == 0 || lo == hi) {
+            return null;
+        }
+        int range = hi - lo + 1;
+        if (range <= COUNTING_SORT_SPAN * (node.end - node.start)) {
+            // rankCounts[t + 1] counts rank lo + t; after the running sum, rankCounts[t] is where it starts.
+            Arrays.fill(rankCounts, 0, range + 1, 0);
+            for (int i = node.start; i < node.end; i++) {
+                int k = rank[rows[i]];
+                if (k != MISSING_RANK) {
+                    rankCounts[k - lo + 1]++;
+                }
+            }
+            for (int t = 1; t <= range; t++) {
+                rankCounts[t] += rankCounts[t - 1];
+            }
+            int missingAt = node.start + present;
+            for (int i = node.start; i < node.end; i++) {
+                int r = rows[i];
+                int k = rank[r];
+                if (k == MISSING_RANK) {
+                    segment[missingAt++] = r;
+                } else {
+                    segment[node.start + rankCounts[k - lo]++] = r;
+                }
+            }
+            return segment;
+        }
+        // Rank in the high half, position in the low half: one primitive sort, ties kept in position order.
+        for (int i = node.start; i < node.end; i++) {
+            keys[i] = ((long) rank[rows[i]] << 32) | (i - node.start);
+        }
+        Arrays.sort(keys, node.start, node.end);
+        for (int i = node.start; i < node.end; i++) {
+            segment[i] = rows[node.start + (int) keys[i]];
+        }
+        return segment;
     }
 
     /**
@@ -315,7 +502,7 @@ final class Grower {
      * for a 0/1 or numeric target the best of these is the best of all level partitions (Breiman et al.
      * 1984), so k levels cost k - 1 evaluations, not 2^(k-1).
      */
-    private void scanCategorical(GrowNode node, int j, double centre, Best best) {
+    private boolean scanCategorical(GrowNode node, int j, double centre, Best best) {
         int[] c = codes[j];
         int levels = levelCounts[j];
         for (int k = 0; k < levels; k++) {
@@ -343,7 +530,7 @@ final class Grower {
         }
         int minLeaf = options.minLeaf();
         if (present < 2 || m < 2 * minLeaf) {
-            return;
+            return present >= 2;
         }
         IndexSort.sort(levelOrder, 0, present, levelMean, levelTmp);
         // The low-mean prefix goes right, the high-mean rest left (rpart shows the class-1-rich group first).
@@ -370,7 +557,7 @@ final class Grower {
             }
         }
         if (bestCut < 0) {
-            return;
+            return true;
         }
         boolean[] left = new boolean[levels];
         for (int q = bestCut + 1; q < present; q++) {
@@ -391,6 +578,7 @@ final class Grower {
         best.leftLevels = left;
         best.presentLeft = presentLeft;
         best.presentRight = presentRight;
+        return true;
     }
 
     /** Records the split and partitions the node's segments into the two children. */

@@ -1,0 +1,79 @@
+package dev.occam.core.learn.tree;
+
+import dev.occam.core.data.Target;
+import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.scorer.TreeScorer;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Grows the trees of a random forest (Breiman, <i>Random Forests</i>, Machine Learning 45, 2001) with the
+ * split search of {@link DecisionTree}: the same numeric thresholds, the same ordered categorical
+ * partitions, the same missing-value direction. Each tree differs from a single CART tree in three ways:
+ * it grows on a sample of the rows (a bootstrap sample repeats some rows and leaves others out), each
+ * split examines only {@code featuresPerSplit} features drawn at random among those that vary in the node,
+ * and it is grown until its leaves are pure or smaller than {@code 2 * minLeaf} rows, then not pruned.
+ *
+ * <p>Build one grower per training frame: it ranks every numeric column once, and each tree then sorts only
+ * the rows of its nodes on the features it examines. {@link #grow} keeps no state between calls, so trees
+ * may be grown from several threads at once; each call is deterministic given its sample and random source.
+ */
+public final class ForestGrower {
+
+    private final Frame features;
+    private final double[] y;
+    private final boolean classification;
+    private final DecisionTree.Options options;
+    private final int featuresPerSplit;
+    private final int[][] ranks;
+
+    /**
+     * @param featuresPerSplit how many features each split examines (Breiman's {@code mtry}), at least 1
+     * @param minLeaf fewest rows, counted with their repeats, on each side of a split
+     * @throws IllegalArgumentException when the features and the target differ in length, or an argument is
+     *     below 1
+     */
+    public ForestGrower(Frame features, Target target, int featuresPerSplit, int minLeaf) {
+        this.features = Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(target, "target");
+        if (features.rows() != target.size()) {
+            throw new IllegalArgumentException("features have " + features.rows() + " rows, the target has "
+                    + target.size());
+        }
+        if (featuresPerSplit < 1) {
+            throw new IllegalArgumentException("featuresPerSplit must be >= 1: " + featuresPerSplit);
+        }
+        if (minLeaf < 1) {
+            throw new IllegalArgumentException("minLeaf must be >= 1: " + minLeaf);
+        }
+        this.y = target.values();
+        this.classification = target.isClassification();
+        this.featuresPerSplit = featuresPerSplit;
+        // No depth limit and no pruning (complexity 0 only stops nodes that are already pure).
+        this.options = new DecisionTree.Options(Integer.MAX_VALUE, Math.max(2, 2 * minLeaf), minLeaf, 0.0);
+        this.ranks = Grower.ranks(features);
+    }
+
+    /**
+     * Grows one tree.
+     *
+     * @param sample row indices to grow on, repeats allowed, at least one
+     * @param random draws the features examined at each split
+     * @return the tree's nodes, root first, each subtree in preorder; a node's count is its rows with repeats
+     */
+    public List<TreeScorer.Node> grow(int[] sample, SplittableRandom random) {
+        Objects.requireNonNull(random, "random");
+        if (sample.length == 0) {
+            throw new IllegalArgumentException("cannot grow a tree on an empty sample");
+        }
+        for (int row : sample) {
+            if (row < 0 || row >= y.length) {
+                throw new IllegalArgumentException("sample row " + row + " outside the " + y.length + " rows");
+            }
+        }
+        Grower grower = new Grower(features, y, classification, options, sample, ranks, featuresPerSplit, random,
+                false);
+        return DecisionTree.flatten(grower.grow());
+    }
+}
