@@ -77,7 +77,7 @@ final class LeaderboardPrinter {
             return "";
         }
         double p = e.versusBest().pValue();
-        String pText = p < 0.001 ? "p<0.001" : String.format(Locale.ROOT, "p=%.2f", p);
+        String pText = p < 0.001 ? "p<0.001" : String.format(Locale.ROOT, p < 0.01 ? "p=%.3f" : "p=%.2f", p);
         boolean significant = p < r.verdict().alpha();
         boolean worse = r.metric().higherIsBetter() ? e.versusBest().meanDifference() < 0
                 : e.versusBest().meanDifference() > 0;

@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code occam fit}: the whole data flow for one use case. Load the data, set the target apart,
@@ -124,8 +125,11 @@ public final class FitJob {
             entries.add(evaluateRule(table, data, target, folds, metric, counter, notes));
         }
         for (Learner learner : learners) {
-            Evaluation evaluation = CrossValidation.evaluate(learner, features, target, folds, metric,
-                    useCase.threshold(), (family, fold, d, total) -> counter.foldDone(family, learner.rung()));
+            Optional<String> unavailable = learner.unavailableReason();
+            Evaluation evaluation = unavailable.isPresent()
+                    ? Evaluation.failed(learner.family(), learner.rung(), metric, "unavailable: " + unavailable.get())
+                    : CrossValidation.evaluate(learner, features, target, folds, metric, useCase.threshold(),
+                            (family, fold, d, total) -> counter.foldDone(family, learner.rung()));
             long parameters = -1;
             Latency latency = new Latency(Double.NaN, Double.NaN);
             if (evaluation.succeeded()) {

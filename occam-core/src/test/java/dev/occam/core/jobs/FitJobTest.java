@@ -1,0 +1,88 @@
+package dev.occam.core.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.occam.core.select.FitResult;
+import dev.occam.core.select.LeaderboardEntry;
+import dev.occam.core.usecase.UseCaseReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole fit on data made so that the honest answer is known. */
+class FitJobTest {
+
+    @TempDir
+    Path dir;
+
+    private Path useCase(String csv, String candidates) throws Exception {
+        Files.writeString(dir.resolve("data.csv"), csv);
+        Path file = dir.resolve("usecase.yaml");
+        Files.writeString(file, String.join("\n",
+                "name: synthetic",
+                "question: Is the interaction found?",
+                "data:",
+                "  path: data.csv",
+                "target: y",
+                "positive: yes",
+                "success:",
+                "  metric: auc",
+                "  at_least: 0.7",
+                "selection:",
+                "  candidates: [" + candidates + "]",
+                ""));
+        return file;
+    }
+
+    /** y depends only on the product of x1 and x2: no feature has a marginal effect, so no line finds it. */
+    private static String interaction(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        StringBuilder sb = new StringBuilder("x1,x2,x3,x4,y\n");
+        for (int i = 0; i < n; i++) {
+            double x1 = r.nextDouble(-1, 1);
+            double x2 = r.nextDouble(-1, 1);
+            double p = 1 / (1 + Math.exp(-6 * x1 * x2));
+            sb.append(String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%.5f,%s%n", x1, x2, r.nextDouble(-1, 1),
+                    r.nextDouble(-1, 1), r.nextDouble() < p ? "yes" : "no"));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void run_strongInteraction_climbsToAnEnsemble() throws Exception {
+        Path file = useCase(interaction(1500, 7), "baseline, logistic, tree, boosting");
+        FitResult result = new FitJob(UseCaseReader.read(file), dir.resolve("out"), null).run();
+        LeaderboardEntry chosen = result.chosenEntry();
+        assertEquals("boosting", chosen.family(), result.verdict().reasons().toString());
+        assertEquals(4, chosen.rung());
+        for (LeaderboardEntry e : result.entries()) {
+            if (e != chosen) {
+                assertTrue(e.versusBest().pValue() < 0.05, e.family() + " should be significantly worse");
+            }
+        }
+        assertTrue(result.successMet());
+        assertTrue(Files.exists(dir.resolve("out").resolve("model.json")));
+    }
+
+    @Test
+    void run_linearSignal_staysOnRungTwo() throws Exception {
+        SplittableRandom r = new SplittableRandom(3);
+        StringBuilder sb = new StringBuilder("x1,x2,x3,y\n");
+        for (int i = 0; i < 1500; i++) {
+            double x1 = r.nextGaussian();
+            double x2 = r.nextGaussian();
+            double p = 1 / (1 + Math.exp(-(1.5 * x1 - x2)));
+            sb.append(String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%s%n", x1, x2, r.nextGaussian(),
+                    r.nextDouble() < p ? "yes" : "no"));
+        }
+        Path file = useCase(sb.toString(), "baseline, logistic, tree, boosting");
+        FitResult result = new FitJob(UseCaseReader.read(file), dir.resolve("out"), null).run();
+        assertEquals("logistic", result.chosenEntry().family(), result.verdict().reasons().toString());
+        assertFalse(result.verdict().climbs().isEmpty());
+    }
+}
