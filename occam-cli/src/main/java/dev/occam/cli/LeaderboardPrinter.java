@@ -59,6 +59,7 @@ final class LeaderboardPrinter {
             out.println("  " + reason);
         }
         out.println((r.successMet() ? "success: " : "NOT MET: ") + r.successSentence());
+        FairnessPrinter.print(r, out);
         StringBuilder wrote = new StringBuilder("wrote:");
         for (String f : new String[] {"leaderboard.json", "model.json", "card.json"}) {
             Path p = r.outputDirectory().resolve(f);

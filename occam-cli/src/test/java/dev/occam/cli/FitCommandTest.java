@@ -102,6 +102,63 @@ class FitCommandTest {
     }
 
     @Test
+    void fit_creditExample_printsFairnessAuditOfChosenModelAndProxies() {
+        Matcher chosen = Pattern.compile("(?m)^chosen: (\\S+)$").matcher(fit.out());
+        assertTrue(chosen.find(), fit.out());
+        assertTrue(fit.out().contains("fairness of " + chosen.group(1) + " on held-out predictions: favourable decision"
+                + " = called good; threshold 0."), fit.out());
+        // Age is numeric, so it is compared in quartile bands named by their observed ages.
+        assertTrue(Pattern.compile("(?m)^  Age \\(quartile bands\\): selection-rate ratio \\d\\.\\d\\d \\[95% CI "
+                + "\\d\\.\\d\\d–\\d\\.\\d\\d\\].*equal-opportunity difference \\d\\.\\d\\d \\[95% CI").matcher(fit.out()).find(),
+                fit.out());
+        assertTrue(Pattern.compile("(?m)^    18–\\d\\d\\s+[\\d,]+ ").matcher(fit.out()).find(), fit.out());
+        assertTrue(Pattern.compile("(?m)^  Marital: selection-rate ratio ").matcher(fit.out()).find(), fit.out());
+        assertTrue(Pattern.compile("(?m)^    married\\s+3,241 ").matcher(fit.out()).find(), fit.out());
+        assertTrue(fit.out().contains("(small: not compared)"), "the one row with Marital missing: " + fit.out());
+        assertTrue(Pattern.compile("(?m)^proxies \\(").matcher(fit.out()).find(), fit.out());
+        assertTrue(Pattern.compile("(?m)^  Marital: \\S+ AUC 0\\.\\d\\d .*\\[STRONG PROXY\\]").matcher(fit.out()).find(),
+                fit.out());
+        assertTrue(Pattern.compile("(?m)^  Age: \\S+ R² 0\\.\\d\\d").matcher(fit.out()).find(), fit.out());
+    }
+
+    @Test
+    void fit_creditExample_cardHasFairnessSection() throws Exception {
+        JsonNode fairness = Json.MAPPER.readTree(out.resolve("card.json").toFile()).get("fairness");
+        assertTrue(fairness != null, "no fairness section");
+        JsonNode chosen = fairness.get("chosen");
+        assertEquals("called good", chosen.get("favourable_decision").asText());
+        assertTrue(chosen.get("threshold").asDouble() > 0 && chosen.get("threshold").asDouble() < 1, chosen.toString());
+        assertEquals(2, chosen.get("attributes").size());
+        for (JsonNode a : chosen.get("attributes")) {
+            double ratio = a.get("selection_rate_ratio").asDouble();
+            assertTrue(a.get("ratio_low").asDouble() <= ratio && ratio <= a.get("ratio_high").asDouble(), a.toString());
+            assertTrue(a.get("equal_opportunity_difference").isNumber(), a.toString());
+            assertTrue(a.get("groups").size() >= 4, a.toString());
+            assertTrue(a.get("groups").get(0).has("favourable_rate") && a.get("groups").get(0).has("calibration"));
+            assertTrue(a.get("verdict").asText().startsWith("no bound set"), a.toString());
+        }
+        assertEquals(List.of("Age", "Marital"), List.of(chosen.get("attributes").get(0).get("attribute").asText(),
+                chosen.get("attributes").get(1).get("attribute").asText()));
+        assertEquals(2, fairness.get("proxies").size());
+        assertTrue(fairness.get("candidates").size() >= 2, fairness.get("candidates").toString());
+    }
+
+    @Test
+    void fit_fourFifthsBound_unfairCandidateIneligibleWithReason() throws Exception {
+        Path useCase = dir.resolve("fair.yaml");
+        Files.writeString(useCase, Files.readString(CREDIT.resolve("usecase.yaml"))
+                .replace("path: credit_data.csv", "path: " + CREDIT.resolve("credit_data.csv").toAbsolutePath())
+                .replace("# min_selection_rate_ratio: 0.8", "min_selection_rate_ratio: 0.8")
+                .replace("seed: 42", "seed: 42\n  candidates: [baseline, logistic]"));
+        CliRun run = CliRun.of("fit", useCase.toString(), "--out", dir.resolve("fair").toString());
+        // Logistic refuses separated applicants far more often than married ones: below four-fifths, not eligible.
+        assertTrue(Pattern.compile("(?m)^not eligible: logistic -- selection-rate ratio by Marital 0\\.\\d\\d < 0\\.80"
+                + " required \\(Marital \\S+ vs \\S+; threshold 0\\.\\d\\d\\)").matcher(run.out()).find(), run.out());
+        assertTrue(run.out().contains("chosen: baseline"), run.out());
+        assertEquals(OccamCommand.SUCCESS_NOT_MET, run.exitCode(), run.err() + run.out());
+    }
+
+    @Test
     void predict_creditRows_writesOneLinePerRowMatchingTheModel() throws Exception {
         Path predictions = dir.resolve("predictions.csv");
         CliRun run = CliRun.of("predict", out.resolve("model.json").toString(),

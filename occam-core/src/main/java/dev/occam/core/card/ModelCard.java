@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.occam.core.data.DataException;
 import dev.occam.core.data.DataFingerprint;
 import dev.occam.core.data.DataSource;
+import dev.occam.core.fairness.FairnessAudit;
+import dev.occam.core.fairness.ProxyCheck;
 import dev.occam.core.select.FitResult;
 import dev.occam.core.select.LeaderboardEntry;
+import dev.occam.core.usecase.Fairness;
 import dev.occam.core.usecase.UseCase;
 import dev.occam.runtime.ModelFile;
 import dev.occam.runtime.data.CategoricalColumn;
@@ -25,6 +28,9 @@ import java.util.Map;
 public final class ModelCard {
 
     public static final String FORMAT = "occam-card/1";
+
+    /** The four-fifths rule's ratio (29 CFR 1607.4(D)), the reference when the use case sets no bound. */
+    static final double FOUR_FIFTHS = 0.8;
 
     private ModelCard() {
     }
@@ -151,6 +157,10 @@ public final class ModelCard {
             x.put("dropped", result.setAside().containsKey(s.column()));
         }
 
+        if (!result.fairness().isEmpty()) {
+            card.set("fairness", fairnessJson(result));
+        }
+
         ObjectNode success = card.putObject("success");
         success.put("metric", uc.success().metric().key());
         success.put(uc.success().atLeast() ? "at_least" : "at_most", uc.success().bound());
@@ -170,6 +180,106 @@ public final class ModelCard {
         versions.put("model_format", ModelFile.FORMAT);
         versions.put("java", System.getProperty("java.version"));
         return card;
+    }
+
+    /**
+     * The chosen model's fairness audit on held-out predictions (threshold, per attribute the groups with
+     * their rates, the ratio and the equal-opportunity difference with their intervals, the verdict), the
+     * ratio of every audited candidate, and the proxy ranking.
+     */
+    static ObjectNode fairnessJson(FitResult result) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        Double bound = result.useCase().fairness().minSelectionRateRatio();
+        node.put("method", "held-out (out-of-fold) decisions; selection-rate ratio = lowest group favourable rate /"
+                + " highest (four-fifths rule, 29 CFR 1607.4(D)); equal-opportunity difference = highest minus lowest"
+                + " share of rows with the favourable actual outcome given the favourable decision (Hardt, Price &"
+                + " Srebro 2016); 95% percentile bootstrap intervals, rows resampled within groups; groups under "
+                + FairnessAudit.Options.MIN_GROUP_ROWS + " rows not compared; numbers in quartile bands");
+        if (bound != null) {
+            node.put("min_selection_rate_ratio", bound);
+        } else {
+            node.putNull("min_selection_rate_ratio");
+        }
+        FairnessAudit audit = result.chosenAudit();
+        if (audit != null) {
+            ObjectNode chosen = node.putObject("chosen");
+            chosen.put("model", result.chosenEntry().family());
+            chosen.put("favourable_decision", "called " + (audit.favourable() == Fairness.Favourable.NEGATIVE
+                    ? audit.negative() : audit.positive()));
+            putNumber(chosen, "threshold", audit.threshold());
+            putNumber(chosen, "threshold_low", audit.thresholdLow());
+            putNumber(chosen, "threshold_high", audit.thresholdHigh());
+            chosen.put("decisions_per_row", audit.repeats());
+            ArrayNode attributes = chosen.putArray("attributes");
+            for (FairnessAudit.AttributeAudit a : audit.attributes()) {
+                ObjectNode x = attributes.addObject();
+                x.put("attribute", a.attribute());
+                x.put("groups_are", a.banded() ? "quartile bands" : "levels");
+                putNumber(x, "selection_rate_ratio", a.selectionRateRatio());
+                putNumber(x, "ratio_low", a.ratioInterval().low());
+                putNumber(x, "ratio_high", a.ratioInterval().high());
+                x.put("lowest_group", a.lowestGroup());
+                x.put("highest_group", a.highestGroup());
+                putNumber(x, "equal_opportunity_difference", a.equalOpportunityDifference());
+                putNumber(x, "equal_opportunity_low", a.opportunityInterval().low());
+                putNumber(x, "equal_opportunity_high", a.opportunityInterval().high());
+                x.put("verdict", Double.isNaN(a.selectionRateRatio()) ? "not measurable"
+                        : bound != null ? (a.meets(bound) ? "met" : "not met")
+                        : a.meets(FOUR_FIFTHS) ? "no bound set; four-fifths rule met"
+                        : "no bound set; below the four-fifths rule (adverse impact indicated)");
+                ArrayNode groups = x.putArray("groups");
+                for (FairnessAudit.GroupRates g : a.groups()) {
+                    ObjectNode gr = groups.addObject();
+                    gr.put("group", g.group());
+                    gr.put("rows", g.rows());
+                    gr.put("compared", !g.small());
+                    putNumber(gr, "positive_call_rate", g.positiveCallRate());
+                    putNumber(gr, "favourable_rate", g.favourableRate());
+                    putNumber(gr, "true_positive_rate", g.truePositiveRate());
+                    putNumber(gr, "false_positive_rate", g.falsePositiveRate());
+                    putNumber(gr, "opportunity_rate", g.opportunityRate());
+                    putNumber(gr, "mean_score", g.meanScore());
+                    putNumber(gr, "observed_positive_rate", g.observedRate());
+                    ArrayNode calibration = gr.putArray("calibration");
+                    for (FairnessAudit.CalibrationBand b : g.calibration()) {
+                        ObjectNode cb = calibration.addObject();
+                        cb.put("score_band", b.band());
+                        cb.put("predictions", b.predictions());
+                        putNumber(cb, "mean_score", b.meanScore());
+                        putNumber(cb, "observed_positive_rate", b.observedRate());
+                    }
+                }
+                ArrayNode notes = x.putArray("notes");
+                a.notes().forEach(notes::add);
+            }
+        }
+        ArrayNode candidates = node.putArray("candidates");
+        for (Map.Entry<String, FairnessAudit> e : result.fairness().audits().entrySet()) {
+            ObjectNode c = candidates.addObject();
+            c.put("model", e.getKey());
+            for (FairnessAudit.AttributeAudit a : e.getValue().attributes()) {
+                putNumber(c, a.attribute(), a.selectionRateRatio());
+            }
+        }
+        ArrayNode proxies = node.putArray("proxies");
+        for (ProxyCheck.Ranking ranking : result.fairness().proxies()) {
+            ObjectNode x = proxies.addObject();
+            x.put("attribute", ranking.attribute());
+            x.put("measure", ranking.measure());
+            ArrayNode features = x.putArray("features");
+            for (ProxyCheck.Proxy p : ranking.proxies()) {
+                ObjectNode f = features.addObject();
+                f.put("feature", p.feature());
+                putNumber(f, "score", p.score());
+                if (p.level() != null) {
+                    f.put("level", p.level());
+                }
+                f.put("strong", p.strong());
+            }
+        }
+        ArrayNode notes = node.putArray("notes");
+        result.fairness().notes().forEach(notes::add);
+        return node;
     }
 
     /** The data's fingerprint; null if the file vanished since it was read (the card still gets written). */
@@ -221,6 +331,7 @@ public final class ModelCard {
             fairness.put("min_selection_rate_ratio", uc.fairness().minSelectionRateRatio());
         }
         fairness.put("use_protected", uc.fairness().useProtected());
+        fairness.put("favourable", uc.fairness().favourable().key());
         ArrayNode stakeholders = node.putArray("stakeholders");
         uc.stakeholders().forEach(stakeholders::add);
         if (uc.operation() != null) {

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Scores a learner on every fold: fit on the fold's training rows (the learner refits its whole
  * pipeline there), set the decision threshold from those rows, score the held-out rows, and keep the
- * per-fold metric. A learner that fails on a fold is recorded as failed with its reason; the caller
+ * per-fold metric and every held-out score (see {@link HeldOutScores}). A learner that fails on a fold is recorded as failed with its reason; the caller
  * goes on with the others.
  */
 public final class CrossValidation {
@@ -30,6 +30,8 @@ public final class CrossValidation {
     public static Evaluation evaluate(Learner learner, Frame features, Target target, List<Fold> folds,
             Metric metric, Double threshold, Listener listener) {
         List<FoldResult> results = new ArrayList<>(folds.size());
+        int repeats = folds.stream().mapToInt(Fold::repeat).max().orElse(0) + 1;
+        HeldOutScores.Builder heldOut = new HeldOutScores.Builder(target.size(), repeats);
         int done = 0;
         for (Fold fold : folds) {
             Frame trainX = features.select(fold.train());
@@ -47,6 +49,7 @@ public final class CrossValidation {
             double fitMillis = (System.nanoTime() - start) / 1e6;
             double[] scores = model.score(testX);
             double value = metric.compute(testY.values(), scores, model.threshold());
+            heldOut.add(fold, scores, model.threshold());
             results.add(new FoldResult(fold.repeat(), fold.index(), value, fitMillis, fold.train().length,
                     fold.test().length));
             done++;
@@ -54,7 +57,7 @@ public final class CrossValidation {
                 listener.foldDone(learner.family(), fold, done, folds.size());
             }
         }
-        return new Evaluation(learner.family(), learner.rung(), metric, results, null);
+        return new Evaluation(learner.family(), learner.rung(), metric, results, null, heldOut.build());
     }
 
     /**

@@ -5,11 +5,20 @@ import java.util.List;
 /**
  * A learner's cross-validated record: the metric on every fold (the numbers the significance test and
  * the report both read), or why it could not be evaluated.
+ *
+ * @param heldOut every row's out-of-fold scores and thresholds (read by the fairness audit); null when
+ *     the evaluation failed or was made without them
  */
-public record Evaluation(String family, int rung, Metric metric, List<FoldResult> folds, String failure) {
+public record Evaluation(String family, int rung, Metric metric, List<FoldResult> folds, String failure,
+        HeldOutScores heldOut) {
 
     public Evaluation {
         folds = List.copyOf(folds);
+    }
+
+    /** An evaluation without held-out scores. */
+    public Evaluation(String family, int rung, Metric metric, List<FoldResult> folds, String failure) {
+        this(family, rung, metric, folds, failure, null);
     }
 
     public static Evaluation failed(String family, int rung, Metric metric, String reason) {

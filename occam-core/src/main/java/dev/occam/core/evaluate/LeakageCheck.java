@@ -101,7 +101,12 @@ public final class LeakageCheck {
         return wholeNumbers ? c.name() + " has a different whole number in every row: an identifier?" : null;
     }
 
-    static double singleColumnScore(Column c, Target target, long seed) {
+    /**
+     * How well one column alone predicts the target: AUC folded above 0.5 (classification) or R²
+     * (regression), as the class comment describes; NaN when fewer than 10 rows can be scored. Also read
+     * by the fairness proxy check, with a protected attribute as the target.
+     */
+    public static double singleColumnScore(Column c, Target target, long seed) {
         int n = c.size();
         boolean[] evaluate = new boolean[n];
         double[] prediction = new double[n];

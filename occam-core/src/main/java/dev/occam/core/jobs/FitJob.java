@@ -17,7 +17,11 @@ import dev.occam.core.evaluate.FoldResult;
 import dev.occam.core.evaluate.Folds;
 import dev.occam.core.evaluate.Latency;
 import dev.occam.core.evaluate.LeakageCheck;
+import dev.occam.core.evaluate.HeldOutScores;
 import dev.occam.core.evaluate.Metric;
+import dev.occam.core.fairness.FairnessAudit;
+import dev.occam.core.fairness.FairnessReport;
+import dev.occam.core.fairness.ProxyCheck;
 import dev.occam.core.ladder.Ladder;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.DecisionThreshold;
@@ -38,6 +42,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +51,9 @@ import java.util.Optional;
 
 /**
  * {@code occam fit}: the whole data flow for one use case. Load the data, set the target apart,
- * cross-validate every candidate of the ladder on the same seeded folds, choose, refit the choice on
- * all rows, and write {@code leaderboard.json}, {@code model.json} and {@code card.json}.
+ * cross-validate every candidate of the ladder on the same seeded folds, audit each candidate's held-out
+ * predictions for fairness (a candidate below the use case's selection-rate ratio is ineligible), choose,
+ * refit the choice on all rows, and write {@code leaderboard.json}, {@code model.json} and {@code card.json}.
  */
 public final class FitJob {
 
@@ -115,6 +121,9 @@ public final class FitJob {
                         + task.name().toLowerCase(Locale.ROOT) + "; skipped");
             }
         }
+        Fairness fairness = new Fairness(useCase, data.rowsDropped() == 0 ? table : table.select(data.keptRows()),
+                target);
+        fairness.rankProxies(features);
         boolean withRule = useCase.currentRule() != null && selection.includes("current-rule");
         int totalFolds = (learners.size() + (withRule ? 1 : 0)) * folds.size();
         Counter counter = new Counter(totalFolds);
@@ -122,7 +131,10 @@ public final class FitJob {
         Map<String, Model> fullModels = new LinkedHashMap<>();
         boolean monotoneAsked = !useCase.constraints().monotone().isEmpty();
         if (withRule) {
-            entries.add(evaluateRule(table, data, target, folds, metric, counter, notes));
+            LeaderboardEntry rule = evaluateRule(table, data, target, folds, metric, counter, notes);
+            FairnessAudit audit = fairness.audit(rule.evaluation());
+            entries.add(rule.withIneligibility(Constraints.reasons(rule, dev.occam.core.usecase.Constraints.NONE,
+                    EnumSet.noneOf(Capability.class), false, audit, useCase.fairness().minSelectionRateRatio())));
         }
         for (Learner learner : learners) {
             Optional<String> unavailable = learner.unavailableReason();
@@ -144,14 +156,15 @@ public final class FitJob {
             LeaderboardEntry entry = new LeaderboardEntry(evaluation, parameters,
                     learner.capabilities().contains(Capability.EXPLAINABLE), true, List.of(), latency.p50Micros(),
                     latency.p99Micros(), null, false);
+            FairnessAudit audit = fairness.audit(evaluation);
             entries.add(entry.withIneligibility(Constraints.reasons(entry, useCase.constraints(),
-                    learner.capabilities(), monotoneAsked)));
+                    learner.capabilities(), monotoneAsked, audit, useCase.fairness().minSelectionRateRatio())));
         }
         Selection.Verdict verdict = Selection.choose(entries, metric, selection.rule(), selection.alpha(),
                 testTrainRatio);
         Model chosen = verdict.chosen() == null ? null : fullModels.get(verdict.chosen().family());
         FitResult result = new FitResult(useCase, table.rows(), data.rowsDropped(), features.columnCount(), target,
-                metric, folds.size(), verdict, chosen, setAside, suspects, notes, outputDirectory);
+                metric, folds.size(), verdict, chosen, setAside, suspects, notes, outputDirectory, fairness.report());
         write(result, source, table, features);
         return result;
     }
@@ -163,6 +176,10 @@ public final class FitJob {
         Frame rows = data.rowsDropped() == 0 ? table : table.select(data.keptRows());
         try (SqlRule rule = SqlRule.open(rows, useCase.currentRule())) {
             List<FoldResult> results = new ArrayList<>();
+            int n = target.size();
+            int repeats = useCase.selection().repeats();
+            double[] heldOutScores = new double[n * repeats];
+            double[] heldOutThresholds = new double[n * repeats];
             for (Fold fold : folds) {
                 double[] train = rule.scores(fold.train());
                 double[] test = rule.scores(fold.test());
@@ -170,6 +187,11 @@ public final class FitJob {
                         : isZeroOne(train) ? 0.5
                         : DecisionThreshold.matchingPositiveShare(train, target.select(fold.train()).mean());
                 double value = metric.compute(target.select(fold.test()).values(), test, threshold);
+                int[] testRows = fold.test();
+                for (int j = 0; j < testRows.length; j++) {
+                    heldOutScores[fold.repeat() * n + testRows[j]] = test[j];
+                    heldOutThresholds[fold.repeat() * n + testRows[j]] = threshold;
+                }
                 results.add(new FoldResult(fold.repeat(), fold.index(), value, 0.0, fold.train().length,
                         fold.test().length));
                 counter.foldDone(CURRENT_RULE, 0);
@@ -177,7 +199,8 @@ public final class FitJob {
             if (rule.nullResults() > 0) {
                 notes.add("current-rule: " + rule.nullResults() + " evaluations gave NULL and counted as 0");
             }
-            Evaluation evaluation = new Evaluation(CURRENT_RULE, 0, metric, results, null);
+            Evaluation evaluation = new Evaluation(CURRENT_RULE, 0, metric, results, null,
+                    new HeldOutScores(n, repeats, heldOutScores, heldOutThresholds));
             return new LeaderboardEntry(evaluation, SqlRule.conditionCount(useCase.currentRule()), true, false,
                     List.of(), Double.NaN, Double.NaN, null, false);
         }
@@ -190,6 +213,50 @@ public final class FitJob {
             }
         }
         return true;
+    }
+
+    /**
+     * The fairness findings as the fit goes: the protected columns (rows aligned with the target, whether
+     * or not they are features), each candidate's audit on its held-out scores, the proxy ranking.
+     */
+    private final class Fairness {
+        private final Frame protectedColumns;
+        private final Target target;
+        private final Map<String, FairnessAudit> audits = new LinkedHashMap<>();
+        private final List<String> notes = new ArrayList<>();
+        private List<ProxyCheck.Ranking> proxies = List.of();
+
+        Fairness(UseCase useCase, Frame rows, Target target) {
+            List<String> names = useCase.fairness().protectedAttributes();
+            this.protectedColumns = names.isEmpty() ? null
+                    : new Frame(names.stream().map(rows::column).toList());
+            this.target = target;
+            if (protectedColumns != null && !target.isClassification()) {
+                notes.add("the fairness audit compares decisions, so it needs a classification target; "
+                        + "only proxies are ranked");
+            }
+        }
+
+        void rankProxies(Frame features) {
+            if (protectedColumns != null) {
+                proxies = ProxyCheck.rank(features, protectedColumns, useCase.selection().seed());
+            }
+        }
+
+        /** The candidate's audit, kept for the report; null when there is nothing to audit. */
+        FairnessAudit audit(Evaluation evaluation) {
+            if (protectedColumns == null || !target.isClassification() || evaluation.heldOut() == null) {
+                return null;
+            }
+            FairnessAudit audit = FairnessAudit.of(protectedColumns, target, evaluation.heldOut(),
+                    useCase.fairness().favourable(), FairnessAudit.Options.defaults(useCase.selection().seed()));
+            audits.put(evaluation.family(), audit);
+            return audit;
+        }
+
+        FairnessReport report() {
+            return protectedColumns == null ? FairnessReport.NONE : new FairnessReport(audits, proxies, notes);
+        }
     }
 
     /** Counts finished folds across all candidates, for the progress line. */

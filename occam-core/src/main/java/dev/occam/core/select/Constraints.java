@@ -1,5 +1,6 @@
 package dev.occam.core.select;
 
+import dev.occam.core.fairness.FairnessAudit;
 import dev.occam.core.learn.Capability;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,19 @@ public final class Constraints {
      */
     public static List<String> reasons(LeaderboardEntry entry, dev.occam.core.usecase.Constraints useCase,
             Set<Capability> capabilities, boolean monotoneAsked) {
+        return reasons(entry, useCase, capabilities, monotoneAsked, null, null);
+    }
+
+    /**
+     * Reasons a candidate may not be chosen, fairness included: a selection-rate ratio below the use
+     * case's {@code fairness.min_selection_rate_ratio} for any protected attribute (the point estimate on
+     * held-out predictions; a ratio that cannot be measured, too few comparable groups, excludes nothing).
+     *
+     * @param audit the candidate's fairness audit, or null when it has none
+     * @param minSelectionRateRatio the bound, or null for none
+     */
+    public static List<String> reasons(LeaderboardEntry entry, dev.occam.core.usecase.Constraints useCase,
+            Set<Capability> capabilities, boolean monotoneAsked, FairnessAudit audit, Double minSelectionRateRatio) {
         List<String> reasons = new ArrayList<>();
         if (!entry.evaluation().succeeded()) {
             reasons.add(entry.evaluation().failure());
@@ -45,6 +59,26 @@ public final class Constraints {
         }
         if (monotoneAsked && !capabilities.contains(Capability.MONOTONE_CONSTRAINTS)) {
             reasons.add("cannot hold the monotone directions the use case asks for");
+        }
+        reasons.addAll(fairnessReasons(audit, minSelectionRateRatio));
+        return reasons;
+    }
+
+    /**
+     * One reason per protected attribute whose selection-rate ratio is below the bound; the ratio is
+     * shown rounded down, so a ratio just below the bound never reads as equal to it.
+     */
+    static List<String> fairnessReasons(FairnessAudit audit, Double minSelectionRateRatio) {
+        List<String> reasons = new ArrayList<>();
+        if (audit == null || minSelectionRateRatio == null) {
+            return reasons;
+        }
+        for (FairnessAudit.AttributeAudit a : audit.attributes()) {
+            if (!a.meets(minSelectionRateRatio)) {
+                reasons.add(String.format(Locale.ROOT, "selection-rate ratio by %s %.2f < %.2f required (%s %s vs %s;"
+                        + " threshold %.2f)", a.attribute(), Math.floor(a.selectionRateRatio() * 100 + 1e-9) / 100,
+                        minSelectionRateRatio, a.attribute(), a.lowestGroup(), a.highestGroup(), audit.threshold()));
+            }
         }
         return reasons;
     }

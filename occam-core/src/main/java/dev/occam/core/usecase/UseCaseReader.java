@@ -34,7 +34,8 @@ public final class UseCaseReader {
     static final List<String> SUCCESS_KEYS = List.of("metric", "at_least", "at_most");
     static final List<String> CONSTRAINTS_KEYS = List.of("max_latency_us", "max_parameters", "interpretable",
             "monotone");
-    static final List<String> FAIRNESS_KEYS = List.of("protected", "min_selection_rate_ratio", "use_protected");
+    static final List<String> FAIRNESS_KEYS = List.of("protected", "min_selection_rate_ratio", "use_protected",
+            "favourable");
     static final List<String> SELECTION_KEYS = List.of("rule", "alpha", "candidates", "folds", "repeats", "seed");
 
     /** Each known key's section, "" for the top level. */
@@ -236,8 +237,18 @@ public final class UseCaseReader {
         }
         List<String> protectedAttributes = f.texts("protected");
         Boolean useProtected = f.bool("use_protected");
+        String favourable = f.text("favourable");
+        Fairness.Favourable side = null;
+        if (favourable != null) {
+            try {
+                side = Fairness.Favourable.valueOf(favourable.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException bad) {
+                throw f.error("favourable", "fairness.favourable must be negative or positive: "
+                        + Text.quote(favourable));
+            }
+        }
         return new Fairness(protectedAttributes == null ? List.of() : protectedAttributes,
-                f.number("min_selection_rate_ratio"), useProtected != null && useProtected);
+                f.number("min_selection_rate_ratio"), useProtected != null && useProtected, side);
     }
 
     private static SelectionSpec selection(Section s) throws UseCaseException {

@@ -56,6 +56,8 @@ public final class UseCaseTemplate {
             #   protected: [sex, age]       # never used as features unless use_protected is true
             #   min_selection_rate_ratio: 0.8    # lowest group selection rate / highest (four-fifths rule); numbers are banded
             #   use_protected: false        # true keeps the protected columns as features; they are audited either way
+            #   favourable: negative        # the favourable decision: negative (default; the positive class is the
+            #                               # adverse event, as a bad loan) or positive (as hired)
             # selection:                    # how candidates are compared and one is chosen
             #   rule: significance          # significance: the simplest not significantly worse than the best (default);
             #                               # one-se: the simplest within one standard error of the best; best: the best
