@@ -165,7 +165,7 @@ class FitCommandTest {
                 CREDIT.resolve("credit_data.csv").toString(), "--out", predictions.toString());
         assertEquals(OccamCommand.OK, run.exitCode(), run.err());
         var lines = Files.readAllLines(predictions);
-        assertEquals("prediction,probability", lines.get(0));
+        assertEquals("prediction,probability,reasons", lines.get(0));
         assertEquals(4454, lines.size() - 1);
         assertTrue(run.err().contains("wrote 4,454 predictions"), run.err());
         for (String line : lines.subList(1, lines.size())) {
@@ -174,6 +174,71 @@ class FitCommandTest {
             assertTrue(p >= 0 && p <= 1, line);
             assertTrue(f[0].equals("bad") || f[0].equals("good"), line);
         }
+    }
+
+    @Test
+    void predict_creditRows_reasonsColumnHoldsUpToThreeReasons() throws Exception {
+        CliRun run = CliRun.of("predict", out.resolve("model.json").toString(),
+                CREDIT.resolve("credit_data.csv").toString());
+        assertEquals(OccamCommand.OK, run.exitCode(), run.err());
+        String[] lines = run.out().split("\n");
+        int withReasons = 0;
+        for (int i = 1; i < lines.length; i++) {
+            int third = lines[i].indexOf(',', lines[i].indexOf(',') + 1);
+            String reasons = lines[i].substring(third + 1);
+            if (reasons.startsWith("\"")) {
+                assertTrue(reasons.endsWith("\""), lines[i]);
+                reasons = reasons.substring(1, reasons.length() - 1).replace("\"\"", "\"");
+            }
+            if (!reasons.isEmpty()) {
+                withReasons++;
+                assertTrue(reasons.split("; ").length <= 3, lines[i]);
+                assertTrue(reasons.contains("bad"), lines[i]);
+            }
+        }
+        assertTrue(withReasons > 4000, "rows with reasons: " + withReasons);
+    }
+
+    @Test
+    void explain_creditRow_printsContributionsThatAddUpAndReasons() {
+        CliRun run = CliRun.of("explain", out.resolve("model.json").toString(),
+                CREDIT.resolve("credit_data.csv").toString(), "--row", "17");
+        assertEquals(OccamCommand.OK, run.exitCode(), run.err());
+        String text = run.out();
+        assertTrue(text.startsWith("row 17 of credit_data.csv\nscore: "), text);
+        assertTrue(text.contains("(probability that Status = bad)"), text);
+        for (String feature : new String[] {"Seniority", "Home", "Income", "Debt", "Amount"}) {
+            assertTrue(Pattern.compile("(?m)^" + feature + "\\s").matcher(text).find(), feature + " missing:\n" + text);
+        }
+        Matcher sum = Pattern.compile("(?m)^sum: baseline (\\S+) \\+ contributions (\\S+) = (\\S+); score on the (.+) scale (\\S+)$")
+                .matcher(text);
+        assertTrue(sum.find(), text);
+        assertEquals(Double.parseDouble(sum.group(5)), Double.parseDouble(sum.group(3)), 1e-6, text);
+        assertTrue(text.contains("reasons towards bad:"), text);
+        assertTrue(text.contains("reasons away from bad:"), text);
+    }
+
+    @Test
+    void explain_modelWithoutData_printsTheReadableModel() {
+        CliRun run = CliRun.of("explain", out.resolve("model.json").toString());
+        assertEquals(OccamCommand.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains(" model of Status"), run.out());
+        assertTrue(run.out().contains("parameters: "), run.out());
+    }
+
+    @Test
+    void explain_rowOutsideTheData_oneLineError() {
+        for (String row : new String[] {"0", "4455"}) {
+            CliRun run = CliRun.of("explain", out.resolve("model.json").toString(),
+                    CREDIT.resolve("credit_data.csv").toString(), "--row", row);
+            assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+            assertTrue(run.isOneLineError(), run.err());
+            assertTrue(run.err().contains("4,454 data rows") && run.err().contains("no row " + row), run.err());
+        }
+        CliRun noRow = CliRun.of("explain", out.resolve("model.json").toString(),
+                CREDIT.resolve("credit_data.csv").toString());
+        assertEquals(OccamCommand.USER_ERROR, noRow.exitCode());
+        assertTrue(noRow.isOneLineError() && noRow.err().contains("--row"), noRow.err());
     }
 
     @Test

@@ -26,12 +26,26 @@ public final class Model {
     private final List<Transform> preparation;
     private final Scorer scorer;
     private final double threshold;
+    /** The training rows' typical values, for reason codes; null when not recorded. */
+    private final TypicalValues typical;
+    /** For each column the scorer reads, the raw feature it comes from. */
+    private final int[] featureOf;
 
     /**
      * @param threshold probability at or above which a row is called positive; ignored (NaN) for
      *     regression
      */
     public Model(String family, TargetInfo target, List<Transform> preparation, Scorer scorer, double threshold) {
+        this(family, target, preparation, scorer, threshold, null);
+    }
+
+    /**
+     * @param typical the training rows' typical values, read by reason codes; null when unknown
+     * @throws IllegalArgumentException when the preparation does not chain into the scorer, the threshold is
+     *     outside [0, 1], or the typical values are not of the model's features
+     */
+    public Model(String family, TargetInfo target, List<Transform> preparation, Scorer scorer, double threshold,
+            TypicalValues typical) {
         this.family = Objects.requireNonNull(family, "family");
         this.target = Objects.requireNonNull(target, "target");
         this.preparation = List.copyOf(preparation);
@@ -49,6 +63,19 @@ public final class Model {
             }
             expected = t.input();
         }
+        int[] groups = dev.occam.runtime.scorer.Attribution.identity(scorer.input().size());
+        for (int i = this.preparation.size() - 1; i >= 0; i--) {
+            int[] sources = this.preparation.get(i).sources();
+            for (int c = 0; c < groups.length; c++) {
+                groups[c] = sources[groups[c]];
+            }
+        }
+        this.featureOf = groups;
+        if (typical != null && !typical.schema().equals(schema())) {
+            throw new IllegalArgumentException("typical values are recorded for " + typical.schema().names()
+                    + ", but the model reads " + schema().names());
+        }
+        this.typical = typical;
     }
 
     /** A model with only a scorer: no preparation, threshold 0.5. */
@@ -86,15 +113,85 @@ public final class Model {
     public Model withPreparation(List<Transform> before) {
         List<Transform> all = new ArrayList<>(before);
         all.addAll(preparation);
+        // Typical values describe the raw features, which the new steps change: they are not kept.
         return new Model(family, target, all, scorer, target.isClassification() ? threshold : Double.NaN);
     }
 
     public Model withThreshold(double newThreshold) {
-        return new Model(family, target, preparation, scorer, newThreshold);
+        return new Model(family, target, preparation, scorer, newThreshold, typical);
     }
 
     public Model withFamily(String newFamily) {
-        return new Model(newFamily, target, preparation, scorer, threshold);
+        return new Model(newFamily, target, preparation, scorer, threshold, typical);
+    }
+
+    /**
+     * This model with the typical values of its training rows, which reason codes compare a row with.
+     *
+     * @throws IllegalArgumentException when the frame lacks one of the model's features
+     */
+    public Model withTypicalValues(Frame training) {
+        return new Model(family, target, preparation, scorer, threshold, TypicalValues.of(training, schema()));
+    }
+
+    /** The training rows' typical values, or null when they were not recorded. */
+    public TypicalValues typicalValues() {
+        return typical;
+    }
+
+    /**
+     * Explains one row of named values: its score taken apart into one contribution per raw feature of
+     * {@link #schema()}, on the scale its scorer explains (see {@link Explanation.Scale}), against a baseline
+     * that does not depend on the row. The contributions of the prepared columns of a feature (its
+     * indicators) are summed back to it. Values are reported as given.
+     *
+     * @throws IllegalArgumentException naming a field that cannot be read
+     */
+    public Explanation explain(Row row) {
+        double[] x = schema().encode(row);
+        List<Object> given = new ArrayList<>();
+        for (Feature f : schema().features()) {
+            given.add(row.get(f.name()));
+        }
+        return explain(x, given);
+    }
+
+    /** Explains one row encoded against {@link #schema()} (see {@link #explain(Row)}); values are decoded. */
+    public Explanation explainEncoded(double[] x) {
+        return explain(x, new ArrayList<>(schema().decode(x).values()));
+    }
+
+    private Explanation explain(double[] x, List<Object> given) {
+        Schema raw = schema();
+        if (x.length != raw.size()) {
+            throw new IllegalArgumentException("row has " + x.length + " values, the model reads " + raw.size());
+        }
+        double[] v = x;
+        for (Transform t : preparation) {
+            v = t.apply(v);
+        }
+        dev.occam.runtime.scorer.Attribution a = scorer.attribute(v, featureOf, raw.size());
+        Explanation.Scale scale = a.logOdds() ? Explanation.Scale.LOG_ODDS
+                : target.isClassification() ? Explanation.Scale.PROBABILITY : Explanation.Scale.VALUE;
+        double[] c = a.contributions();
+        List<Explanation.Contribution> contributions = new ArrayList<>(raw.size());
+        java.util.Map<String, Object> typicalByName = new java.util.LinkedHashMap<>();
+        for (int j = 0; j < raw.size(); j++) {
+            String name = raw.feature(j).name();
+            contributions.add(new Explanation.Contribution(name, given.get(j), c[j]));
+            if (typical != null) {
+                typicalByName.put(name, typical.value(j));
+            }
+        }
+        java.util.Map<String, Explanation.Points> points = new java.util.HashMap<>();
+        if (scorer instanceof dev.occam.runtime.scorer.ScorecardScorer card && preparation.isEmpty()) {
+            for (dev.occam.runtime.scorer.ScorecardScorer.Characteristic ch : card.characteristics()) {
+                points.put(raw.feature(ch.feature()).name(),
+                        new Explanation.Points(ch.points(x[ch.feature()]), ch.averagePoints()));
+            }
+        }
+        return new Explanation(target, scorer.score(v), scale, a.value(), a.baseline(), contributions, typicalByName,
+                points);
     }
 
     /** How many numbers the fitted function is made of (the scorer's; preparation statistics are not counted). */

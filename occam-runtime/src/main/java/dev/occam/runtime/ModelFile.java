@@ -57,6 +57,9 @@ public final class ModelFile {
             prep.add(step.toJson());
         }
         root.set("scorer", model.scorer().toJson());
+        if (model.typicalValues() != null) {
+            root.set("typical", model.typicalValues().toJson());
+        }
         if (extra != null) {
             extra.fields().forEachRemaining(e -> {
                 if (!root.has(e.getKey())) {
@@ -137,7 +140,12 @@ public final class ModelFile {
         }
         Scorer scorer = Scorers.fromJson(Json.required(root, "scorer"));
         double threshold = target.isClassification() ? Json.required(root, "threshold").doubleValue() : Double.NaN;
-        return new Model(family, target, prep, scorer, threshold);
+        Model model = new Model(family, target, prep, scorer, threshold);
+        JsonNode typical = root.get("typical");
+        if (typical != null) {
+            model = new Model(family, target, prep, scorer, threshold, TypicalValues.fromJson(typical, model.schema()));
+        }
+        return model;
     }
 
     private static String checksum(JsonNode body) {

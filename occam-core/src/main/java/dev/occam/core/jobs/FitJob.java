@@ -145,7 +145,8 @@ public final class FitJob {
             long parameters = -1;
             Latency latency = new Latency(Double.NaN, Double.NaN);
             if (evaluation.succeeded()) {
-                Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold());
+                Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold())
+                        .withTypicalValues(features);
                 fullModels.put(learner.family(), full);
                 noteAliased(full, notes);
                 parameters = full.parameterCount();

@@ -15,7 +15,8 @@ import java.nio.file.Path;
 /**
  * {@code occam predict}: scores every row of a CSV or Parquet file with a saved model and writes one
  * CSV line per input row, in order: {@code prediction} and, for classification, {@code probability}
- * of the positive class.
+ * of the positive class, then {@code reasons}: the top three reasons that raised the score (towards the
+ * positive class), joined by "; " (see {@link dev.occam.runtime.Explanation#reasons(int)}).
  */
 public final class PredictJob {
 
@@ -34,13 +35,16 @@ public final class PredictJob {
         }
         boolean classification = model.target().isClassification();
         StringBuilder sb = new StringBuilder(predictions.length * 24);
-        sb.append(classification ? "prediction,probability\n" : "prediction\n");
-        for (Prediction p : predictions) {
+        sb.append(classification ? "prediction,probability,reasons\n" : "prediction,reasons\n");
+        for (int i = 0; i < predictions.length; i++) {
+            Prediction p = predictions[i];
             if (classification) {
-                sb.append(csvField(p.label())).append(',').append(p.probability()).append('\n');
+                sb.append(csvField(p.label())).append(',').append(p.probability());
             } else {
-                sb.append(p.score()).append('\n');
+                sb.append(p.score());
             }
+            String reasons = String.join("; ", model.explain(ExplainJob.row(model, frame, i)).reasons(ExplainJob.REASONS));
+            sb.append(',').append(csvField(reasons)).append('\n');
         }
         return sb.toString();
     }

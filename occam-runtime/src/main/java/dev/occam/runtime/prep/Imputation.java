@@ -51,6 +51,16 @@ public final class Imputation implements Transform {
         return out;
     }
 
+    /** Column for column. */
+    @Override
+    public int[] sources() {
+        int[] out = new int[schema.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
     @Override
     public ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();

@@ -87,6 +87,19 @@ public final class IndicatorEncoding implements Transform {
         return out;
     }
 
+    /** Every indicator column of a category reads that category; a number reads itself. */
+    @Override
+    public int[] sources() {
+        int[] out = new int[output.size()];
+        for (int i = 0; i < input.size(); i++) {
+            int end = i + 1 < input.size() ? start[i + 1] : output.size();
+            for (int c = start[i]; c < end; c++) {
+                out[c] = i;
+            }
+        }
+        return out;
+    }
+
     @Override
     public ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();

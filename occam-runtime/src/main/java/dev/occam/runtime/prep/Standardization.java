@@ -62,6 +62,16 @@ public final class Standardization implements Transform {
         return out;
     }
 
+    /** Column for column. */
+    @Override
+    public int[] sources() {
+        int[] out = new int[schema.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
     @Override
     public ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();

@@ -16,6 +16,12 @@ public sealed interface Transform permits Imputation, IndicatorEncoding, Standar
 
     double[] apply(double[] x);
 
+    /**
+     * For each output column, the input column its value is computed from (each output column reads
+     * exactly one input column): how an explanation sums prepared columns back to the raw features.
+     */
+    int[] sources();
+
     /** The step as readable JSON, with a {@code "type"} field naming it. */
     ObjectNode toJson();
 

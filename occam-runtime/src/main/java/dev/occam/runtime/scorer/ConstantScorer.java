@@ -35,6 +35,12 @@ public final class ConstantScorer implements Scorer {
         return value;
     }
 
+    /** Nothing to explain: the baseline is the constant and every contribution is 0. */
+    @Override
+    public Attribution attribute(double[] x, int[] groupOf, int groups) {
+        return new Attribution(false, value, value, Attribution.grouped(new double[input.size()], groupOf, groups));
+    }
+
     @Override
     public long parameterCount() {
         return 1;

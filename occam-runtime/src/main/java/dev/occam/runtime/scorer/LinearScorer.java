@@ -92,9 +92,23 @@ public final class LinearScorer implements Scorer {
     private final boolean[] aliased;
     private final Inference inference;
     private final Map<String, Double> fitStatistics;
+    /** Per input column, the value an explanation measures from: the training mean (0 when unknown). */
+    private final double[] reference;
 
+    /** A scorer without references: explanations measure every column from 0 (see {@link #withReference}). */
     public LinearScorer(Schema input, Link link, double intercept, double[] coefficients, boolean[] aliased,
             Inference inference) {
+        this(input, link, intercept, coefficients, aliased, inference, new double[input.size()]);
+    }
+
+    /**
+     * @param reference per input column, the value explanations measure from: the training mean of the
+     *     column, so that the baseline is the score of the average row
+     * @throws IllegalArgumentException when an array does not fit the schema, a reference is not finite, or
+     *     an input is categorical
+     */
+    public LinearScorer(Schema input, Link link, double intercept, double[] coefficients, boolean[] aliased,
+            Inference inference, double[] reference) {
         this.input = Objects.requireNonNull(input, "input");
         this.link = Objects.requireNonNull(link, "link");
         if (coefficients.length != input.size() || aliased.length != input.size()) {
@@ -121,6 +135,43 @@ public final class LinearScorer implements Scorer {
         }
         this.inference = inference;
         this.fitStatistics = inference == null ? Map.of() : inference.fit();
+        if (reference.length != input.size()) {
+            throw new IllegalArgumentException("need " + input.size() + " reference values, got " + reference.length);
+        }
+        for (int i = 0; i < reference.length; i++) {
+            if (!Double.isFinite(reference[i])) {
+                throw new IllegalArgumentException("reference of '" + input.feature(i).name() + "' must be finite: "
+                        + reference[i]);
+            }
+        }
+        this.reference = reference.clone();
+    }
+
+    /** This scorer with the training means of its input columns as the reference explanations measure from. */
+    public LinearScorer withReference(double[] means) {
+        return new LinearScorer(input, link, intercept, coefficients, aliased, inference, means);
+    }
+
+    /** Per input column, the value explanations measure from (the training mean; 0 when not recorded). */
+    public double[] reference() {
+        return reference.clone();
+    }
+
+    /**
+     * Exact, on the linear predictor (log-odds for the logit link, the prediction for the identity link):
+     * column j contributes {@code βⱼ · (xⱼ − referenceⱼ)}, and the baseline is the linear predictor at the
+     * reference row, {@code intercept + Σ βⱼ · referenceⱼ}. With the training means as reference, the baseline
+     * is the prediction for the average row and a column that never varied contributes 0.
+     */
+    @Override
+    public Attribution attribute(double[] x, int[] groupOf, int groups) {
+        double[] c = new double[coefficients.length];
+        double baseline = intercept;
+        for (int i = 0; i < c.length; i++) {
+            c[i] = coefficients[i] * (x[i] - reference[i]);
+            baseline += coefficients[i] * reference[i];
+        }
+        return new Attribution(link == Link.LOGIT, linearPredictor(x), baseline, Attribution.grouped(c, groupOf, groups));
     }
 
     public Link link() {
@@ -224,6 +275,9 @@ public final class LinearScorer implements Scorer {
             ObjectNode term = terms.addObject();
             term.put("name", t == 0 ? INTERCEPT : input.feature(t - 1).name());
             boolean isAliased = t > 0 && aliased[t - 1];
+            if (t > 0) {
+                term.put("reference", reference[t - 1]);
+            }
             if (isAliased) {
                 term.put("aliased", true);
                 continue;
@@ -271,8 +325,12 @@ public final class LinearScorer implements Scorer {
         double[] st = new double[p + 1];
         double[] pv = new double[p + 1];
         double intercept = 0;
+        double[] reference = new double[p];
         for (int t = 0; t <= p; t++) {
             JsonNode term = terms.get(t);
+            if (t > 0 && term.has("reference")) {
+                reference[t - 1] = term.get("reference").doubleValue();
+            }
             String expected = t == 0 ? INTERCEPT : schema.feature(t - 1).name();
             String name = Json.required(term, "name").asText();
             if (!name.equals(expected)) {
@@ -307,7 +365,7 @@ public final class LinearScorer implements Scorer {
             }
             inference = statistic != null ? new Inference(statistic, se, st, pv, fit) : Inference.fitOnly(p + 1, fit);
         }
-        return new LinearScorer(schema, link, intercept, coef, aliased, inference);
+        return new LinearScorer(schema, link, intercept, coef, aliased, inference, reference);
     }
 
     private static double nullable(JsonNode v) {

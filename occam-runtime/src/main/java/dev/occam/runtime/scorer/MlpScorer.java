@@ -108,6 +108,8 @@ public final class MlpScorer implements Scorer {
     private final double[][] flatWeights;
     private final double[][] flatBiases;
     private final int widest;
+    /** Rows of the input, a sample of the training rows, that explanations are measured against. */
+    private final double[][] background;
 
     /**
      * @param layers the hidden layers then the output layer, which has one unit
@@ -115,6 +117,32 @@ public final class MlpScorer implements Scorer {
      *     they are; may be empty
      */
     public MlpScorer(Schema input, List<Layer> layers, Output output, Map<String, Double> training) {
+        this(input, layers, output, training, new double[][] {new double[input.size()]});
+    }
+
+    /**
+     * @param background a small sample of (prepared) training rows that explanations are measured against;
+     *     the all-zero row (the standardized mean) when none is given
+     * @throws IllegalArgumentException when a background row does not fit the input or holds a value that is
+     *     not finite
+     */
+    public MlpScorer(Schema input, List<Layer> layers, Output output, Map<String, Double> training,
+            double[][] background) {
+        if (background.length == 0) {
+            background = new double[][] {new double[input.size()]};
+        }
+        double[][] copy = new double[background.length][];
+        for (int r = 0; r < background.length; r++) {
+            if (background[r].length != input.size()) {
+                throw new IllegalArgumentException("background row " + (r + 1) + " has " + background[r].length
+                        + " values for " + input.size() + " inputs");
+            }
+            for (double v : background[r]) {
+                requireFinite(v, "background row " + (r + 1) + " value");
+            }
+            copy[r] = background[r].clone();
+        }
+        this.background = copy;
         this.input = Objects.requireNonNull(input, "input");
         this.layers = List.copyOf(layers);
         this.output = Objects.requireNonNull(output, "output");
@@ -210,6 +238,25 @@ public final class MlpScorer implements Scorer {
         return output.apply(outputValue(x));
     }
 
+    /** The background rows explanations are measured against. */
+    public double[][] background() {
+        double[][] out = new double[background.length][];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = background[r].clone();
+        }
+        return out;
+    }
+
+    /**
+     * Shapley values sampled against the stored background rows (see {@link SampledShapley}), on the output
+     * unit's value: the log-odds for {@link Output#LOGISTIC}, the prediction for {@link Output#IDENTITY}. The
+     * baseline is the mean of that value over the background.
+     */
+    @Override
+    public Attribution attribute(double[] x, int[] groupOf, int groups) {
+        return SampledShapley.attribute(this::outputValue, output == Output.LOGISTIC, x, background, groupOf, groups);
+    }
+
     @Override
     public long parameterCount() {
         long n = 0;
@@ -288,6 +335,10 @@ public final class MlpScorer implements Scorer {
             ObjectNode t = node.putObject("training");
             training.forEach(t::put);
         }
+        ArrayNode rows = node.putArray("background");
+        for (double[] row : background) {
+            rows.add(Json.array(row));
+        }
         return node;
     }
 
@@ -352,6 +403,11 @@ public final class MlpScorer implements Scorer {
         if (output == null) {
             throw new IllegalArgumentException("a network needs at least an output layer");
         }
-        return new MlpScorer(schema, layers, output, training);
+        JsonNode rows = node.get("background");
+        double[][] background = new double[rows == null ? 0 : rows.size()][];
+        for (int r = 0; r < background.length; r++) {
+            background[r] = Json.doubles(rows.get(r));
+        }
+        return new MlpScorer(schema, layers, output, training, background);
     }
 }

@@ -270,6 +270,25 @@ public final class NaiveBayesScorer implements Scorer {
         return e / (1.0 + e);
     }
 
+    /**
+     * Exact: on the log-odds scale, the baseline is {@link #priorLogOdds()} and each feature contributes its
+     * log-likelihood ratio ({@link #contributions}). When one value rules out each class (an infinite ratio of
+     * each sign), the infinite ratios count as 0, as {@link #logOdds} drops them.
+     */
+    @Override
+    public Attribution attribute(double[] x, int[] groupOf, int groups) {
+        double[] c = contributions(x);
+        double value = logOdds(x);
+        if (Double.isFinite(value)) {
+            for (int j = 0; j < c.length; j++) {
+                if (!Double.isFinite(c[j])) {
+                    c[j] = 0;
+                }
+            }
+        }
+        return new Attribution(true, value, priorLogOdds, Attribution.grouped(c, groupOf, groups));
+    }
+
     @Override
     public long parameterCount() {
         long n = 2;

@@ -248,6 +248,60 @@ public final class RuleListScorer implements Scorer {
         };
     }
 
+    /**
+     * The mean output over the training rows: each rule's output weighted by the rows it captured, and the
+     * default's by its rows; the plain mean of the outputs when no rows were recorded.
+     */
+    public double averageOutput() {
+        double sum = defaultValue * defaultCount;
+        long rows = defaultCount;
+        for (Rule r : rules) {
+            sum += r.value() * r.count();
+            rows += r.count();
+        }
+        if (rows > 0) {
+            return sum / rows;
+        }
+        double plain = defaultValue;
+        for (Rule r : rules) {
+            plain += r.value();
+        }
+        return plain / (rules.size() + 1);
+    }
+
+    /**
+     * On the score itself, against the {@linkplain #averageOutput() average output}: the difference between the
+     * row's output and the average is shared equally among the distinct features that decided it. A row
+     * matched by a rule is decided by that rule's conditions (which held) and by the earlier rules (which
+     * failed), so the features of the conditions of the matched rule and of every rule before it share the
+     * difference; a row that falls to the default is decided by every rule failing, so all the features the
+     * list asks about share it. The equal split is a stated convention (a rule is a conjunction, and
+     * no condition of it decides alone); it adds up by construction. A list without rules has nothing to
+     * share: its output, the default, is the average.
+     */
+    @Override
+    public Attribution attribute(double[] x, int[] groupOf, int groups) {
+        int matched = ruleOf(x);
+        int last = matched < 0 ? rules.size() - 1 : matched;
+        TreeSet<Integer> deciding = new TreeSet<>();
+        for (int r = 0; r <= last; r++) {
+            for (Condition c : rules.get(r).conditions()) {
+                deciding.add(groupOf[c.feature()]);
+            }
+        }
+        double value = score(x);
+        double baseline = averageOutput();
+        double[] out = new double[groups];
+        if (!deciding.isEmpty()) {
+            double share = (value - baseline) / deciding.size();
+            for (int g : deciding) {
+                out[g] = share;
+            }
+        }
+        Attribution.grouped(new double[input.size()], groupOf, groups); // checks the grouping
+        return new Attribution(false, value, baseline, out);
+    }
+
     /** Conditions plus outputs (each rule's and the default's). */
     @Override
     public long parameterCount() {

@@ -198,6 +198,19 @@ public final class ScorecardScorer implements Scorer {
             return bins.get(binOf(v)).points();
         }
 
+        /**
+         * The mean points of this characteristic over the training rows (each bin's points weighted by its
+         * rows); the plain mean of the bins' points when no rows were recorded.
+         */
+        public double averagePoints() {
+            long total = rows();
+            double sum = 0;
+            for (Bin b : bins) {
+                sum += total > 0 ? b.points() * b.rows() : b.points();
+            }
+            return sum / (total > 0 ? total : bins.size());
+        }
+
         /** Training rows over all bins. */
         public long rows() {
             long n = 0;
@@ -319,6 +332,26 @@ public final class ScorecardScorer implements Scorer {
     @Override
     public double score(double[] x) {
         return probability(points(x));
+    }
+
+    /**
+     * Exact, on the log-odds of the positive class, {@code (offset − points) / factor}: each characteristic
+     * contributes its points minus its {@linkplain Characteristic#averagePoints() average points} over the
+     * training rows, divided by {@code −factor} (more points mean better odds of good, so lower log-odds of
+     * the positive class); the baseline is the log-odds of a row scoring the base points plus every average.
+     * A feature outside the card contributes 0.
+     */
+    @Override
+    public Attribution attribute(double[] x, int[] groupOf, int groups) {
+        double[] c = new double[input.size()];
+        double averageTotal = basePoints;
+        for (Characteristic ch : characteristics) {
+            double average = ch.averagePoints();
+            averageTotal += average;
+            c[ch.feature()] = -(ch.points(x[ch.feature()]) - average) / factor;
+        }
+        return new Attribution(true, (offset - points(x)) / factor, (offset - averageTotal) / factor,
+                Attribution.grouped(c, groupOf, groups));
     }
 
     @Override

@@ -15,6 +15,27 @@ public sealed interface Scorer permits ConstantScorer, RuleListScorer, LinearSco
 
     double score(double[] x);
 
+    /**
+     * The row's score taken apart into contributions that add up exactly (to rounding) to the score on the
+     * scorer's scale, against a baseline that does not depend on the row. Each family documents its method
+     * (coefficient times distance from the training mean, TreeSHAP, log-likelihood ratios, points against
+     * their average, Shapley values sampled against a background). Contributions are reported per group of
+     * input columns, group {@code groupOf[c]} for column {@code c}, so that a model can report a raw feature
+     * whose value was spread over several prepared columns (indicators) as one; a method that samples
+     * (Shapley values) swaps whole groups, so its answer depends on the grouping. Deterministic: the same row
+     * always gets the same explanation.
+     *
+     * @param x a row encoded against {@link #input()}
+     * @param groupOf for each input column, its group in {@code [0, groups)}
+     * @throws IllegalArgumentException when the grouping does not fit the input
+     */
+    Attribution attribute(double[] x, int[] groupOf, int groups);
+
+    /** {@link #attribute(double[], int[], int)} with one contribution per input column. */
+    default Attribution attribute(double[] x) {
+        return attribute(x, Attribution.identity(input().size()), input().size());
+    }
+
     /** How many numbers the fitted function is made of, by the family's documented definition. */
     long parameterCount();
 

@@ -217,6 +217,13 @@ public final class TreeEnsembleScorer implements Scorer {
             return i;
         }
 
+        /** Whether level code {@code v} goes left at categorical split {@code node}; an unknown code goes the missing way. */
+        boolean goesLeftCategorical(int node, double v) {
+            boolean[] levels = leftLevels[node];
+            int code = (int) v;
+            return code >= 0 && code < levels.length ? levels[code] : missingLeft[node];
+        }
+
         /** Edges on the longest path from the root to a leaf. */
         public int depth() {
             int[] depth = new int[feature.length];
@@ -361,6 +368,56 @@ public final class TreeEnsembleScorer implements Scorer {
     @Override
     public double score(double[] x) {
         return link.inverse(margin(x));
+    }
+
+    /**
+     * The SHAP values of the trees for this row, one per input column, and the expected value they are
+     * measured against, on the margin scale (before the link): TreeSHAP of each tree (see {@link TreeShap}),
+     * summed for boosting, averaged for a forest; the expected value is the base margin plus the sum (or the
+     * mean) of the trees' cover-weighted leaf means. Computed in doubles: for a {@link Precision#FLOAT32}
+     * ensemble they add up to the double sum of the leaf values, which differs from {@link #margin} by the
+     * float rounding of the sum. XGBoost's {@code predictContrib} returns the same numbers (its last column
+     * is the expected value), to its float rounding.
+     *
+     * @return the values per input column followed by the expected value, {@code input().size() + 1} numbers
+     */
+    public double[] shapValues(double[] x) {
+        double[] phi = new double[input.size() + 1];
+        double weight = combination == Combination.MEAN ? 1.0 / trees.length : 1.0;
+        double expected = 0;
+        for (Tree tree : trees) {
+            TreeShap.accumulate(tree, x, precision, weight, phi);
+            expected += TreeShap.expectedValue(tree);
+        }
+        phi[input.size()] = baseMargin + (combination == Combination.MEAN ? expected / trees.length : expected);
+        return phi;
+    }
+
+    /**
+     * TreeSHAP ({@link #shapValues}) on the margin scale: log-odds for the logit link, otherwise the score
+     * itself (a forest's probability or mean, boosting's value). The contributions add up to the margin the
+     * model computes: for a {@link Precision#FLOAT32} ensemble, the float rounding between the double sum and
+     * the float sum (about 1e-7 of the margin) is shared out in proportion to the absolute contributions.
+     */
+    @Override
+    public Attribution attribute(double[] x, int[] groupOf, int groups) {
+        double[] shap = shapValues(x);
+        double[] perColumn = Arrays.copyOf(shap, input.size());
+        double expected = shap[input.size()];
+        double value = margin(x);
+        double sum = expected;
+        double absolute = 0;
+        for (double v : perColumn) {
+            sum += v;
+            absolute += Math.abs(v);
+        }
+        double residual = value - sum;
+        if (residual != 0 && absolute > 0) {
+            for (int c = 0; c < perColumn.length; c++) {
+                perColumn[c] += residual * Math.abs(perColumn[c]) / absolute;
+            }
+        }
+        return new Attribution(link == Link.LOGIT, value, expected, Attribution.grouped(perColumn, groupOf, groups));
     }
 
     @Override

@@ -41,6 +41,8 @@ public final class TreeScorer implements Scorer {
 
     private final Schema input;
     private final Node[] nodes;
+    /** The same tree as an ensemble's tree (counts as cover), for TreeSHAP. */
+    private final TreeEnsembleScorer.Tree shapTree;
 
     /** @param nodes the nodes, root first; children may appear in any order after their parent */
     public TreeScorer(Schema input, List<Node> nodes) {
@@ -67,6 +69,7 @@ public final class TreeScorer implements Scorer {
                         + (f.isCategorical() ? "a level set" : "a threshold"));
             }
         }
+        this.shapTree = TreeEnsembleScorer.Tree.of(List.of(this.nodes));
     }
 
     public List<Node> nodes() {
@@ -102,6 +105,19 @@ public final class TreeScorer implements Scorer {
             n = nodes[i];
         }
         return i;
+    }
+
+    /**
+     * TreeSHAP (Lundberg, Erion &amp; Lee 2018; see {@link TreeShap}) with the training row counts as cover,
+     * on the score itself: the contributions add up to the leaf's value minus the count-weighted mean of the
+     * leaf values.
+     */
+    @Override
+    public Attribution attribute(double[] x, int[] groupOf, int groups) {
+        double[] phi = new double[input.size()];
+        TreeShap.accumulate(shapTree, x, TreeEnsembleScorer.Precision.FLOAT64, 1.0, phi);
+        return new Attribution(false, score(x), TreeShap.expectedValue(shapTree),
+                Attribution.grouped(phi, groupOf, groups));
     }
 
     @Override

@@ -44,6 +44,26 @@ class ScorecardScorerTest {
     }
 
     @Test
+    void explain_rowBelowAverage_pointsAgainstAveragesOnLogOdds() {
+        Model m = Model.of("scorecard", TargetInfo.classification("status", "bad", "good"), card());
+        Map<String, Object> v = new HashMap<>();
+        v.put("age", 22);
+        v.put("home", "rent");
+        v.put("debt", 5);
+        dev.occam.runtime.Explanation e = m.explain(Row.of(v));
+        // age: average (10*100 + 25*300 + 33.5*180 - 4*20) / 600 = 24.083; home: (40*350 + 18*250) / 600 = 30.833.
+        double factor = SIDDIQI.factor();
+        assertEquals(-(10 - 14450.0 / 600) / factor, e.contribution("age"), 1e-12);
+        assertEquals(-(18 - 18500.0 / 600) / factor, e.contribution("home"), 1e-12);
+        assertEquals(0.0, e.contribution("debt"), 0.0);
+        assertEquals(e.value(), e.total(), 1e-12);
+        assertEquals(dev.occam.runtime.Explanation.Scale.LOG_ODDS, e.scale());
+        assertEquals(m.predict(Row.of(v)).score(), 1 / (1 + Math.exp(-e.value())), 1e-15);
+        assertEquals(List.of("age 22: 10 points (average 24.08), -14.08 points",
+                "home rent: 18 points (average 30.83), -12.83 points"), e.reasons(3));
+    }
+
+    @Test
     void scaling_siddiqiDefaults_factorAndOffsetByHand() {
         // factor = 20 / ln 2; offset = 600 - factor * ln 50 (Siddiqi 2006, ch. 10); values from the formulas.
         assertEquals(28.85390081777927, SIDDIQI.factor(), 1e-12);

@@ -365,7 +365,7 @@ public final class ElasticNet implements Learner {
         double[] coefficients = Arrays.copyOfRange(all, 1, all.length);
         Inference inference = Inference.fitOnly(coefficients.length + 1, fit);
         LinearScorer scorer = new LinearScorer(features.schema(), binomial ? Link.LOGIT : Link.IDENTITY, all[0],
-                coefficients, full.design.setAside(), inference);
+                coefficients, full.design.setAside(), inference).withReference(ColumnMeans.of(features));
         return Model.of(family(), target.info(), scorer);
     }
 

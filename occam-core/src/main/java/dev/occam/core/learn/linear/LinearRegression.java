@@ -120,7 +120,8 @@ public final class LinearRegression implements Learner {
         Inference inference = new Inference("t", design.expand(se, Double.NaN), design.expand(t, Double.NaN),
                 design.expand(p, Double.NaN), fit);
         LinearScorer scorer = new LinearScorer(features.schema(), Link.IDENTITY, all[0],
-                Arrays.copyOfRange(all, 1, all.length), design.aliased(), inference);
+                Arrays.copyOfRange(all, 1, all.length), design.aliased(), inference)
+                .withReference(ColumnMeans.of(features));
         return Model.of(family(), target.info(), scorer);
     }
 

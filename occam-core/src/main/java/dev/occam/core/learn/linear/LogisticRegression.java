@@ -260,7 +260,7 @@ public final class LogisticRegression implements Learner {
         Inference inference = new Inference("z", design.expand(se, Double.NaN), design.expand(zValues, Double.NaN),
                 design.expand(pValues, Double.NaN), fit);
         LinearScorer scorer = new LinearScorer(features.schema(), Link.LOGIT, all[0], coefficients, design.aliased(),
-                inference);
+                inference).withReference(ColumnMeans.of(features));
         return Model.of(family(), target.info(), scorer);
     }
 

@@ -281,8 +281,32 @@ public final class MultilayerPerceptron implements Learner {
             summary.put("target_scale", scale);
         }
         MlpScorer scorer = new MlpScorer(features.schema(), layers,
-                classification ? MlpScorer.Output.LOGISTIC : MlpScorer.Output.IDENTITY, summary);
+                classification ? MlpScorer.Output.LOGISTIC : MlpScorer.Output.IDENTITY, summary,
+                background(features));
         return Model.of(family(), target.info(), scorer);
+    }
+
+    /** How many training rows, evenly spaced, are kept as the background explanations are measured against. */
+    static final int BACKGROUND_ROWS = 32;
+
+    /**
+     * Up to {@value #BACKGROUND_ROWS} (prepared) training rows, evenly spaced, with any missing value as 0
+     * (the standardized mean): the background that per-decision Shapley values are sampled against.
+     */
+    private static double[][] background(Frame features) {
+        int n = features.rows();
+        int b = Math.min(BACKGROUND_ROWS, n);
+        double[][] rows = new double[b][];
+        for (int i = 0; i < b; i++) {
+            double[] row = features.row((int) ((long) i * n / b));
+            for (int j = 0; j < row.length; j++) {
+                if (!Double.isFinite(row[j])) {
+                    row[j] = 0;
+                }
+            }
+            rows[i] = row;
+        }
+        return rows;
     }
 
     /** The frame's rows one after another, checked to be numbers. */

@@ -1,0 +1,144 @@
+package dev.occam.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.occam.runtime.data.CategoricalColumn;
+import dev.occam.runtime.data.Column;
+import dev.occam.runtime.data.Feature;
+import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.data.NumericColumn;
+import dev.occam.runtime.data.Schema;
+import dev.occam.runtime.io.Json;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * What a typical training row holds, feature by feature: the median of a number, the most frequent level
+ * of a category (ties: the first level). Reason codes compare a row with it ("above typical (median 0)").
+ * Recorded when the model is fitted, from the training rows, and saved in the model file as one value per
+ * feature. Immutable.
+ */
+public final class TypicalValues {
+
+    private final Schema schema;
+    /** Per feature, encoded: the median, or the level code; NaN when every training value was missing. */
+    private final double[] values;
+
+    /**
+     * @throws IllegalArgumentException when there is not one value per feature or a level code is not a level
+     */
+    public TypicalValues(Schema schema, double[] values) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        if (values.length != schema.size()) {
+            throw new IllegalArgumentException("need " + schema.size() + " typical values, got " + values.length);
+        }
+        for (int i = 0; i < values.length; i++) {
+            Feature f = schema.feature(i);
+            double v = values[i];
+            if (f.isCategorical() && !Double.isNaN(v) && (v != Math.rint(v) || v < 0 || v >= f.levels().size())) {
+                throw new IllegalArgumentException("typical value of '" + f.name() + "' is not a level code: " + v);
+            }
+        }
+        this.values = values.clone();
+    }
+
+    /**
+     * The typical values of the frame's columns named by the schema.
+     *
+     * @throws IllegalArgumentException when the frame lacks a feature of the schema
+     */
+    public static TypicalValues of(Frame frame, Schema schema) {
+        double[] values = new double[schema.size()];
+        for (int i = 0; i < values.length; i++) {
+            Feature f = schema.feature(i);
+            if (!frame.hasColumn(f.name())) {
+                throw new IllegalArgumentException("the training rows have no column '" + f.name() + "'");
+            }
+            Column c = frame.column(f.name());
+            if (c instanceof NumericColumn n && f.isNumeric()) {
+                values[i] = median(n.values());
+            } else if (c instanceof CategoricalColumn cat && f.isCategorical()) {
+                int[] counts = new int[cat.levels().size()];
+                for (int code : cat.codes()) {
+                    if (code >= 0) {
+                        counts[code]++;
+                    }
+                }
+                int best = -1;
+                int bestCode = -1;
+                // Ties go to the first level in the model's order.
+                for (int code = 0; code < f.levels().size(); code++) {
+                    int k = cat.levels().indexOf(f.levels().get(code));
+                    if (k >= 0 && counts[k] > best && counts[k] > 0) {
+                        best = counts[k];
+                        bestCode = code;
+                    }
+                }
+                values[i] = bestCode < 0 ? Double.NaN : bestCode;
+            } else {
+                throw new IllegalArgumentException("column '" + f.name() + "' is not of the model's type " + f.type());
+            }
+        }
+        return new TypicalValues(schema, values);
+    }
+
+    private static double median(double[] column) {
+        double[] v = Arrays.stream(column).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** The typical value of feature {@code index}: a {@link Double} (median), a level, or null. */
+    public Object value(int index) {
+        double v = values[index];
+        if (Double.isNaN(v)) {
+            return null;
+        }
+        Feature f = schema.feature(index);
+        return f.isNumeric() ? (Object) v : f.levels().get((int) v);
+    }
+
+    ObjectNode toJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < values.length; i++) {
+            Object v = value(i);
+            String name = schema.feature(i).name();
+            if (v == null) {
+                node.putNull(name);
+            } else if (v instanceof Double d) {
+                node.put(name, d);
+            } else {
+                node.put(name, v.toString());
+            }
+        }
+        return node;
+    }
+
+    static TypicalValues fromJson(JsonNode node, Schema schema) {
+        double[] values = new double[schema.size()];
+        for (int i = 0; i < values.length; i++) {
+            Feature f = schema.feature(i);
+            JsonNode v = Json.required(node, f.name());
+            if (v.isNull()) {
+                values[i] = Double.NaN;
+            } else if (f.isNumeric()) {
+                values[i] = v.doubleValue();
+            } else {
+                int code = f.code(v.asText());
+                if (code < 0) {
+                    throw new IllegalArgumentException("typical value of '" + f.name() + "' is not one of its levels: " + v);
+                }
+                values[i] = code;
+            }
+        }
+        return new TypicalValues(schema, values);
+    }
+}
