@@ -151,6 +151,10 @@ public final class ModelCard {
             x.put("dropped", result.setAside().containsKey(s.column()));
         }
 
+        if (result.explanation() != null) {
+            card.set("explanation", result.explanation().toJson());
+        }
+
         ObjectNode success = card.putObject("success");
         success.put("metric", uc.success().metric().key());
         success.put(uc.success().atLeast() ? "at_least" : "at_most", uc.success().bound());

@@ -3,6 +3,7 @@ package dev.occam.core.select;
 import dev.occam.core.data.Target;
 import dev.occam.core.evaluate.LeakageCheck;
 import dev.occam.core.evaluate.Metric;
+import dev.occam.core.explain.GlobalExplanation;
 import dev.occam.core.usecase.UseCase;
 import dev.occam.runtime.Model;
 import java.nio.file.Path;
@@ -14,16 +15,25 @@ import java.util.Map;
 /**
  * What {@code occam fit} found: the verdict (leaderboard, choice, reasons), the chosen model refitted on
  * all rows (null when nothing was chosen or the choice is today's SQL rule), the notes and suspicions
- * raised on the way, and where the files went.
+ * raised on the way, where the files went, and the chosen model's global explanation (null when there
+ * is no chosen model to explain).
  */
 public record FitResult(UseCase useCase, int rowsRead, int rowsDropped, int featureCount, Target target, Metric metric,
         int foldCount, Selection.Verdict verdict, Model model, Map<String, String> setAside,
-        List<LeakageCheck.Suspect> suspects, List<String> notes, Path outputDirectory) {
+        List<LeakageCheck.Suspect> suspects, List<String> notes, Path outputDirectory, GlobalExplanation explanation) {
 
     public FitResult {
         notes = List.copyOf(notes);
         suspects = List.copyOf(suspects);
         setAside = Collections.unmodifiableMap(new LinkedHashMap<>(setAside));
+    }
+
+    /** A result without a global explanation. */
+    public FitResult(UseCase useCase, int rowsRead, int rowsDropped, int featureCount, Target target, Metric metric,
+            int foldCount, Selection.Verdict verdict, Model model, Map<String, String> setAside,
+            List<LeakageCheck.Suspect> suspects, List<String> notes, Path outputDirectory) {
+        this(useCase, rowsRead, rowsDropped, featureCount, target, metric, foldCount, verdict, model, setAside, suspects,
+                notes, outputDirectory, null);
     }
 
     public List<LeaderboardEntry> entries() {

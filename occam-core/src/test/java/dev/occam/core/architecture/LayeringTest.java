@@ -19,7 +19,7 @@ class LayeringTest {
             .importPackages("dev.occam");
 
     /** Each stage, in data-flow order; a stage may use the ones before it only. */
-    private static final String[] STAGES = {"usecase", "data", "prepare", "learn", "ladder", "evaluate", "select",
+    private static final String[] STAGES = {"usecase", "data", "prepare", "learn", "ladder", "evaluate", "explain", "select",
         "card", "jobs"};
 
     @Test
