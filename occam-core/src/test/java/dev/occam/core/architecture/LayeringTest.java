@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Packages depend only down the data flow (usecase, data -> prepare -> learn -> ladder -> evaluate ->
- * select -> card -> jobs), with no cycles; the runtime never reaches into training code.
+ * explain -> select -> card -> jobs), with no cycles; the runtime never reaches into training code.
  */
 class LayeringTest {
 
