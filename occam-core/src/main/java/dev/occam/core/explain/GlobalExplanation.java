@@ -116,6 +116,7 @@ public record GlobalExplanation(String basis, Metric metric, int repeats, List<F
             imp.put("on", basis);
             imp.put("metric", metric.key());
             imp.put("shuffles", repeats);
+            imp.put("sd", "sample standard deviation over every (fold, shuffle) loss");
         }
         ArrayNode ranking = imp.putArray("ranking");
         for (FeatureImportance i : importance) {
