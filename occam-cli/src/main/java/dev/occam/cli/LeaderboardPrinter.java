@@ -1,11 +1,14 @@
 package dev.occam.cli;
 
 import dev.occam.core.evaluate.LeakageCheck;
+import dev.occam.core.explain.FeatureImportance;
+import dev.occam.core.explain.GlobalExplanation;
 import dev.occam.core.select.FitResult;
 import dev.occam.core.select.LeaderboardEntry;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** Prints the result of a fit as a person reads it: the data, the leaderboard, the verdict and why. */
@@ -58,6 +61,7 @@ final class LeaderboardPrinter {
         for (String reason : verdict.reasons()) {
             out.println("  " + reason);
         }
+        printImportance(r, out);
         out.println((r.successMet() ? "success: " : "NOT MET: ") + r.successSentence());
         FairnessPrinter.print(r, out);
         StringBuilder wrote = new StringBuilder("wrote:");
@@ -68,6 +72,25 @@ final class LeaderboardPrinter {
             }
         }
         out.println(wrote);
+    }
+
+    /** The chosen model's five most important features: loss in the metric when shuffled, mean ± sd. */
+    private static void printImportance(FitResult r, PrintWriter out) {
+        GlobalExplanation x = r.explanation();
+        if (x == null || x.importance().isEmpty()) {
+            return;
+        }
+        out.println(String.format(Locale.ROOT, "importance: drop in %s when a feature is shuffled (%s)",
+                x.metric().key().toUpperCase(Locale.ROOT), x.basis()));
+        int width = 0;
+        List<FeatureImportance> top = x.importance().subList(0, Math.min(5, x.importance().size()));
+        for (FeatureImportance i : top) {
+            width = Math.max(width, i.feature().length());
+        }
+        for (FeatureImportance i : top) {
+            out.println(String.format(Locale.ROOT, "  %-" + width + "s  %7.4f ± %.4f", i.feature(), i.meanDrop(),
+                    i.standardDeviation()));
+        }
     }
 
     private static String versus(FitResult r, LeaderboardEntry e) {

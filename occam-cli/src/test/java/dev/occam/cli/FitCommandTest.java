@@ -48,6 +48,10 @@ class FitCommandTest {
                 fit.out());
         // Today's rule competes on rung 0 and loses: the model must beat what the business already does.
         assertTrue(auc("current-rule") < logistic, fit.out());
+        // The chosen model's five most important features follow the verdict, before the success line.
+        Matcher importance = Pattern.compile("(?m)^importance: drop in AUC when a feature is shuffled .*\n"
+                + "((?:  \\S+\\s+-?\\d\\.\\d{4} ± \\d\\.\\d{4}\\n){5})success: ").matcher(fit.out());
+        assertTrue(importance.find(), fit.out());
     }
 
     private double auc(String family) {
@@ -99,6 +103,7 @@ class FitCommandTest {
         assertTrue(card.get("data").get("fingerprint").asText().startsWith("sha256:"));
         assertTrue(card.get("success").get("met").asBoolean());
         assertEquals(4454, card.get("data").get("rows").asInt());
+        assertEquals(13, card.get("explanation").get("permutation_importance").get("ranking").size());
     }
 
     @Test

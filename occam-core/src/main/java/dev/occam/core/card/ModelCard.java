@@ -160,6 +160,9 @@ public final class ModelCard {
         if (!result.fairness().isEmpty()) {
             card.set("fairness", fairnessJson(result));
         }
+        if (result.explanation() != null) {
+            card.set("explanation", result.explanation().toJson());
+        }
 
         ObjectNode success = card.putObject("success");
         success.put("metric", uc.success().metric().key());

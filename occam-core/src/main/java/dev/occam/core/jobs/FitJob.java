@@ -22,6 +22,7 @@ import dev.occam.core.evaluate.Metric;
 import dev.occam.core.fairness.FairnessAudit;
 import dev.occam.core.fairness.FairnessReport;
 import dev.occam.core.fairness.ProxyCheck;
+import dev.occam.core.explain.GlobalExplanation;
 import dev.occam.core.ladder.Ladder;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.DecisionThreshold;
@@ -164,10 +165,33 @@ public final class FitJob {
         Selection.Verdict verdict = Selection.choose(entries, metric, selection.rule(), selection.alpha(),
                 testTrainRatio);
         Model chosen = verdict.chosen() == null ? null : fullModels.get(verdict.chosen().family());
+        GlobalExplanation explanation = chosen == null ? null
+                : explain(learners, verdict.chosen().family(), chosen, features, target, folds, metric, notes);
         FitResult result = new FitResult(useCase, table.rows(), data.rowsDropped(), features.columnCount(), target,
-                metric, folds.size(), verdict, chosen, setAside, suspects, notes, outputDirectory, fairness.report());
+                metric, folds.size(), verdict, chosen, setAside, suspects, notes, outputDirectory, fairness.report(),
+                explanation);
         write(result, source, table, features);
         return result;
+    }
+
+    /**
+     * The chosen model's global explanation: permutation importance on the held-out rows of the same
+     * folds (the chosen learner refitted once per fold), partial dependence of its top features. Null
+     * when the learner is not found; a failure is a note, not a failed fit.
+     */
+    private GlobalExplanation explain(List<Learner> learners, String family, Model chosen, Frame features,
+            Target target, List<Fold> folds, Metric metric, List<String> notes) {
+        Learner learner = learners.stream().filter(l -> l.family().equals(family)).findFirst().orElse(null);
+        if (learner == null) {
+            return null;
+        }
+        try {
+            return GlobalExplanation.crossValidated(learner, chosen, features, target, folds, metric,
+                    useCase.threshold(), useCase.selection().seed());
+        } catch (RuntimeException e) {
+            notes.add("explanation of " + family + " not computed: " + e.getMessage());
+            return null;
+        }
     }
 
     /** Today's rule, scored by DuckDB on each fold's validation rows; rung 0, nothing to fit. */

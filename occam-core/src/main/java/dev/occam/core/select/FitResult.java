@@ -5,6 +5,7 @@ import dev.occam.core.evaluate.LeakageCheck;
 import dev.occam.core.evaluate.Metric;
 import dev.occam.core.fairness.FairnessAudit;
 import dev.occam.core.fairness.FairnessReport;
+import dev.occam.core.explain.GlobalExplanation;
 import dev.occam.core.usecase.UseCase;
 import dev.occam.runtime.Model;
 import java.nio.file.Path;
@@ -16,25 +17,19 @@ import java.util.Map;
 /**
  * What {@code occam fit} found: the verdict (leaderboard, choice, reasons), the chosen model refitted on
  * all rows (null when nothing was chosen or the choice is today's SQL rule), the notes and suspicions
- * raised on the way, where the files went, and the fairness findings (audits of the candidates, proxies).
+ * raised on the way, where the files went, the fairness findings (audits of the candidates, proxies), and
+ * the chosen model's global explanation (null when there is no chosen model to explain).
  */
 public record FitResult(UseCase useCase, int rowsRead, int rowsDropped, int featureCount, Target target, Metric metric,
         int foldCount, Selection.Verdict verdict, Model model, Map<String, String> setAside,
-        List<LeakageCheck.Suspect> suspects, List<String> notes, Path outputDirectory, FairnessReport fairness) {
+        List<LeakageCheck.Suspect> suspects, List<String> notes, Path outputDirectory, FairnessReport fairness,
+        GlobalExplanation explanation) {
 
     public FitResult {
         fairness = fairness == null ? FairnessReport.NONE : fairness;
         notes = List.copyOf(notes);
         suspects = List.copyOf(suspects);
         setAside = Collections.unmodifiableMap(new LinkedHashMap<>(setAside));
-    }
-
-    /** A result without fairness findings. */
-    public FitResult(UseCase useCase, int rowsRead, int rowsDropped, int featureCount, Target target, Metric metric,
-            int foldCount, Selection.Verdict verdict, Model model, Map<String, String> setAside,
-            List<LeakageCheck.Suspect> suspects, List<String> notes, Path outputDirectory) {
-        this(useCase, rowsRead, rowsDropped, featureCount, target, metric, foldCount, verdict, model, setAside, suspects,
-                notes, outputDirectory, FairnessReport.NONE);
     }
 
     /** The fairness audit of the chosen candidate, or null (nothing chosen, no protected attribute, regression). */

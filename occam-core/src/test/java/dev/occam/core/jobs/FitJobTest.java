@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.occam.core.explain.FeatureImportance;
+import dev.occam.core.explain.GlobalExplanation;
+import dev.occam.core.explain.PermutationImportance;
 import dev.occam.core.select.FitResult;
 import dev.occam.core.select.LeaderboardEntry;
 import dev.occam.core.usecase.UseCaseReader;
+import dev.occam.runtime.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -84,5 +90,53 @@ class FitJobTest {
         FitResult result = new FitJob(UseCaseReader.read(file), dir.resolve("out"), null).run();
         assertEquals("logistic", result.chosenEntry().family(), result.verdict().reasons().toString());
         assertFalse(result.verdict().climbs().isEmpty());
+    }
+
+    /** y depends strongly on x1, weakly on x2, not at all on x3. */
+    private static String strongWeakNone(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        StringBuilder sb = new StringBuilder("x1,x2,x3,y\n");
+        for (int i = 0; i < n; i++) {
+            double x1 = r.nextGaussian();
+            double x2 = r.nextGaussian();
+            double p = 1 / (1 + Math.exp(-(2.5 * x1 + 0.7 * x2)));
+            sb.append(String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%s%n", x1, x2, r.nextGaussian(),
+                    r.nextDouble() < p ? "yes" : "no"));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void run_strongWeakNone_explainsChosenModelInResultAndCard() throws Exception {
+        Path file = useCase(strongWeakNone(600, 12), "baseline, logistic");
+        FitResult result = new FitJob(UseCaseReader.read(file), dir.resolve("out"), null).run();
+        assertEquals("logistic", result.chosenEntry().family());
+        GlobalExplanation x = result.explanation();
+        assertEquals(List.of("x1", "x2", "x3"), x.importance().stream().map(FeatureImportance::feature).toList());
+        assertTrue(Math.abs(x.importance().get(2).meanDrop()) < 0.01, x.importance().toString());
+        assertEquals(10 * PermutationImportance.DEFAULT_REPEATS, x.importance().get(0).evaluations());
+        assertEquals(List.of("x1", "x2", "x3"), x.partialDependence().stream().map(c -> c.feature()).toList());
+
+        JsonNode card = Json.MAPPER.readTree(dir.resolve("out").resolve("card.json").toFile());
+        JsonNode explanation = card.get("explanation");
+        JsonNode ranking = explanation.get("permutation_importance").get("ranking");
+        assertEquals("x1", ranking.get(0).get("feature").asText());
+        assertEquals(x.importance().get(0).meanDrop(), ranking.get(0).get("mean_drop").asDouble(), 0.0);
+        assertTrue(ranking.get(0).has("sd"));
+        assertEquals("auc", explanation.get("permutation_importance").get("metric").asText());
+        JsonNode curve = explanation.get("partial_dependence").get("features").get(0);
+        assertEquals("x1", curve.get("feature").asText());
+        assertEquals(curve.get("grid").size(), curve.get("mean_score").size());
+        JsonNode terms = explanation.get("coefficients").get("terms");
+        assertEquals(4, terms.size());
+        JsonNode x1 = terms.get(1);
+        assertEquals("x1", x1.get("term").asText());
+        assertEquals(Math.exp(x1.get("estimate").asDouble()), x1.get("odds_ratio").asDouble(), 1e-12);
+        assertTrue(x1.get("low").asDouble() < x1.get("estimate").asDouble());
+
+        FitResult again = new FitJob(UseCaseReader.read(file), dir.resolve("again"), null).run();
+        assertEquals(explanation, Json.MAPPER.readTree(dir.resolve("again").resolve("card.json").toFile())
+                .get("explanation"), "same seed, same explanation");
+        assertEquals(x.importance(), again.explanation().importance());
     }
 }
