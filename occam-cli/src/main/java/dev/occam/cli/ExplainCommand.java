@@ -11,7 +11,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "explain", description = {
     "Explains one decision: the row's values, the score, the baseline, every feature's contribution (they add up"
             + " to the score) and the reasons in words.",
-    "Without DATA, prints the model as a person reads it: coefficients, rules, points or trees."})
+    "With DATA and no --row: how the model behaves on that data: permutation importance (when DATA has the"
+            + " target column) and partial dependence.",
+    "Without DATA, prints the model as a person reads it: coefficients (with intervals and odds ratios), rules,"
+            + " points or trees."})
 final class ExplainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "a model.json written by 'occam fit'")
@@ -23,6 +26,10 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--row", paramLabel = "N", description = "the data row to explain, 1 for the first row after the header")
     Integer row;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "seed of the shuffles and the row sample of the global explanation (default: ${DEFAULT-VALUE})")
+    long seed;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -36,10 +43,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
             text = ExplainJob.describe(model);
         } else {
-            if (row == null) {
-                throw new Errors.UserError("which row of " + data + "? pass --row N (1 is the first data row)");
-            }
-            text = ExplainJob.explainRow(model, data, row);
+            text = row == null ? ExplainJob.global(model, data, seed) : ExplainJob.explainRow(model, data, row);
         }
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();

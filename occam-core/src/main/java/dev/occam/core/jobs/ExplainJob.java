@@ -3,6 +3,8 @@ package dev.occam.core.jobs;
 import dev.occam.core.data.DataException;
 import dev.occam.core.data.DataLoader;
 import dev.occam.core.data.DataSource;
+import dev.occam.core.explain.CoefficientTable;
+import dev.occam.core.explain.GlobalExplanation;
 import dev.occam.runtime.Explanation;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.ModelFile;
@@ -22,8 +24,9 @@ import java.util.Map;
 
 /**
  * {@code occam explain}: one decision taken apart (the row's values, the score, the baseline, every
- * feature's contribution, that they add up, and the reasons in words), or, without data, the model as a
- * person reads it ({@link Model#describe()}).
+ * feature's contribution, that they add up, and the reasons in words); the model's behaviour on a data
+ * file (permutation importance, partial dependence); or, without data, the model as a person reads it
+ * ({@link Model#describe()}, with confidence intervals and odds ratios for the linear family).
  */
 public final class ExplainJob {
 
@@ -33,9 +36,111 @@ public final class ExplainJob {
     private ExplainJob() {
     }
 
-    /** The readable model: preparation, coefficients, rules, points or trees. */
+    /**
+     * The readable model: preparation, coefficients, rules, points or trees; for the linear family also
+     * the coefficients' confidence intervals and, for logistic models, odds ratios.
+     */
     public static String describe(Path modelFile) throws IOException {
-        return ModelFile.load(modelFile).describe() + "\n";
+        Model model = ModelFile.load(modelFile);
+        StringBuilder sb = new StringBuilder(model.describe()).append('\n');
+        CoefficientTable.of(model).ifPresent(table -> appendCoefficients(table, sb));
+        return sb.toString();
+    }
+
+    private static void appendCoefficients(CoefficientTable table, StringBuilder sb) {
+        if (table.statistic() == null && !table.hasOddsRatios()) {
+            return;
+        }
+        String level = Json.number(100 * table.confidence()) + "%";
+        sb.append('\n').append(table.hasOddsRatios() ? "odds ratios and " : "").append(level)
+                .append(" confidence intervals").append(table.statistic() == null
+                        ? " (penalised fit: no standard errors, so no intervals)" : "").append(":\n");
+        sb.append(String.format(Locale.ROOT, "%-28s %12s %25s", "term", "estimate", level + " interval"));
+        if (table.hasOddsRatios()) {
+            sb.append(String.format(Locale.ROOT, " %12s %25s", "odds ratio", level + " interval"));
+        }
+        sb.append('\n');
+        for (CoefficientTable.Term t : table.terms()) {
+            if (t.aliased()) {
+                sb.append(String.format(Locale.ROOT, "%-28s %12s%n", t.name(), "aliased"));
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "%-28s %12s %25s", t.name(), number(t.estimate()),
+                    interval(t.low(), t.high())));
+            if (table.hasOddsRatios()) {
+                sb.append(String.format(Locale.ROOT, " %12s %25s", number(t.oddsRatio()),
+                        interval(t.oddsRatioLow(), t.oddsRatioHigh())));
+            }
+            sb.append('\n');
+        }
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static String interval(double low, double high) {
+        return Double.isNaN(low) ? "-" : "[" + number(low) + ", " + number(high) + "]";
+    }
+
+    /**
+     * The model's global explanation on a data file: permutation importance when the file has the target
+     * column (rows without a target value are left out), and partial dependence of the top features.
+     */
+    public static String global(Path modelFile, Path dataFile, long seed) throws IOException, DataException {
+        Model model = ModelFile.load(modelFile);
+        Frame frame = DataLoader.load(new DataSource(dataFile, null, null, null));
+        String targetName = model.target().name();
+        double[] truth = null;
+        Frame data = frame;
+        if (frame.hasColumn(targetName)) {
+            Column y = frame.column(targetName);
+            int[] keep = java.util.stream.IntStream.range(0, y.size()).filter(i -> !y.isMissing(i)).toArray();
+            data = frame.select(keep);
+            Column kept = data.column(targetName);
+            truth = new double[keep.length];
+            for (int i = 0; i < truth.length; i++) {
+                String value = kept instanceof CategoricalColumn c ? c.level(i)
+                        : Json.number(((NumericColumn) kept).values()[i]);
+                truth[i] = model.target().isClassification() ? (value.equals(model.target().positive()) ? 1 : 0)
+                        : ((NumericColumn) kept).values()[i];
+            }
+        }
+        GlobalExplanation g;
+        try {
+            g = GlobalExplanation.of(model, data, truth, null, seed);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(dataFile + ": " + e.getMessage());
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(model.family()).append(" model of ").append(targetName).append(" on ").append(dataFile)
+                .append(String.format(Locale.ROOT, " (%,d rows)%n", data.rows()));
+        if (g.importance().isEmpty()) {
+            sb.append("no ").append(targetName).append(" column in the data: no importance, partial dependence only\n");
+        } else {
+            sb.append("importance: drop in ").append(g.metric().key().toUpperCase(Locale.ROOT))
+                    .append(" when a feature is shuffled (").append(g.repeats())
+                    .append(" shuffles each, on these rows: on the model's own training rows it flatters the model)\n");
+            for (var f : g.importance()) {
+                sb.append(String.format(Locale.ROOT, "  %-16s %8.4f ± %.4f%n", f.feature(), f.meanDrop(),
+                        f.standardDeviation()));
+            }
+        }
+        sb.append("partial dependence: the mean score with the feature set to each value\n");
+        int shown = 0;
+        for (var curve : g.partialDependence()) {
+            if (shown++ == GlobalExplanation.TOP_FEATURES) {
+                break;
+            }
+            sb.append("  ").append(curve.feature()).append(':');
+            for (int k = 0; k < curve.meanScore().length; k++) {
+                String at = curve.categorical() ? curve.levels().get(k) : Json.number(curve.grid()[k]);
+                sb.append(' ').append(at).append(" -> ").append(String.format(Locale.ROOT, "%.3f", curve.meanScore()[k]))
+                        .append(k + 1 < curve.meanScore().length ? "," : "");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     /**
