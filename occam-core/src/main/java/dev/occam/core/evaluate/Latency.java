@@ -7,9 +7,9 @@ import java.util.Arrays;
 /**
  * Single-row scoring latency of a model in this process, after warm-up: each call of
  * {@link Model#score(double[])} on an encoded row is timed alone, cycling through sample rows, in three
- * rounds of which the one with the lowest p99 is kept. Each phase stops after 5,000 calls (20,000 to warm up)
- * or a quarter of a second, whichever comes first, with at least 500 calls. A rough in-process figure for the leaderboard and
- * the latency constraint; the benchmarks measure properly.
+ * rounds of which the one with the lowest p99 is kept. Each phase stops after 5,000 calls (20,000 to
+ * warm up) or a quarter of a second, whichever comes first, with at least 500 calls. A rough in-process
+ * figure for the leaderboard and the latency constraint; the benchmarks measure properly.
  */
 public record Latency(double p50Micros, double p99Micros) {
 
