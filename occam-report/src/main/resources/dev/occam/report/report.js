@@ -115,7 +115,7 @@
           return g.group + ': ' + fmt(g.rate) + ' favourable, ' + g.rows + ' rows' + (g.compared ? '' : ' (too small to compare)');
         } },
         xAxis: { type: 'category', data: a.groups.map(function (g) { return g.group; }), axisLabel: { interval: 0 } },
-        yAxis: { type: 'value', min: 0, max: 1, name: 'favourable-decision rate' },
+        yAxis: { type: 'value', min: 0, max: 1, name: 'favourable-decision rate', nameTextStyle: { align: 'left' } },
         series: [{
           type: 'bar', barMaxWidth: 56,
           data: a.groups.map(function (g) {
