@@ -4,6 +4,7 @@ import dev.occam.core.jobs.FitJob;
 import dev.occam.core.select.FitResult;
 import dev.occam.core.usecase.UseCase;
 import dev.occam.core.usecase.UseCaseReader;
+import dev.occam.report.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +15,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "fit", description = "Cross-validates the ladder of models on a use case, chooses one, and writes"
-        + " leaderboard.json, model.json and card.json.")
+        + " leaderboard.json, model.json, card.json and report.html.")
 final class FitCommand implements Callable<Integer> {
 
-    private static final String[] OUTPUTS = {"leaderboard.json", "model.json", "card.json"};
+    private static final String[] OUTPUTS = {"leaderboard.json", "model.json", "card.json", "report-data.json",
+        ReportWriter.FILE_NAME};
 
     @Parameters(index = "0", paramLabel = "USECASE", description = "the use-case YAML file")
     Path useCaseFile;
@@ -47,6 +49,7 @@ final class FitCommand implements Callable<Integer> {
         } finally {
             removeHook(onInterrupt);
         }
+        ReportWriter.write(dir);
         progress.finish();
         LeaderboardPrinter.print(result, stdout);
         stdout.flush();

@@ -65,7 +65,7 @@ final class LeaderboardPrinter {
         out.println((r.successMet() ? "success: " : "NOT MET: ") + r.successSentence());
         FairnessPrinter.print(r, out);
         StringBuilder wrote = new StringBuilder("wrote:");
-        for (String f : new String[] {"leaderboard.json", "model.json", "card.json"}) {
+        for (String f : new String[] {"leaderboard.json", "model.json", "card.json", "report.html"}) {
             Path p = r.outputDirectory().resolve(f);
             if (Files.exists(p)) {
                 wrote.append("  ").append(p);

@@ -54,7 +54,8 @@ import java.util.Optional;
  * {@code occam fit}: the whole data flow for one use case. Load the data, set the target apart,
  * cross-validate every candidate of the ladder on the same seeded folds, audit each candidate's held-out
  * predictions for fairness (a candidate below the use case's selection-rate ratio is ineligible), choose,
- * refit the choice on all rows, and write {@code leaderboard.json}, {@code model.json} and {@code card.json}.
+ * refit the choice on all rows, and write {@code leaderboard.json}, {@code model.json}, {@code card.json} and {@code report-data.json}
+ * (what the report draws beyond the card: curves, example decisions, histograms).
  */
 public final class FitJob {
 
@@ -366,6 +367,8 @@ public final class FitJob {
         }
         ObjectNode card = ModelCard.build(result, source, table, features);
         AtomicFiles.write(outputDirectory.resolve("card.json"), Json.MAPPER.writeValueAsBytes(card));
+        AtomicFiles.write(outputDirectory.resolve("report-data.json"),
+                Json.MAPPER.writeValueAsBytes(ReportData.build(result, table, features)));
     }
 
     static ObjectNode leaderboardJson(FitResult result) {

@@ -1,0 +1,132 @@
+package dev.occam.core.evaluate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Diagnostic curves of a classifier from its held-out (out-of-fold) scores, every repeat pooled: the ROC
+ * curve (Fawcett 2006, Algorithm 1: one point per distinct score, ties taken together) and a calibration
+ * (reliability) table in equal-width score bands. Used by the report; nothing here is refitted.
+ */
+public final class Curves {
+
+    /** One point of the ROC curve: the false and true positive rates at a score threshold. */
+    public record RocPoint(double falsePositiveRate, double truePositiveRate, double threshold) {
+    }
+
+    /** One score band: how many predictions fell in it, their mean score, and the observed positive rate. */
+    public record CalibrationBin(double low, double high, int predictions, double meanScore, double observedRate) {
+    }
+
+    private Curves() {
+    }
+
+    /**
+     * The ROC curve from (0, 0) to (1, 1), thinned to at most {@code maxPoints} points (the corners kept).
+     *
+     * @param truth 1 for the positive class, 0 otherwise, one per row
+     * @throws IllegalArgumentException when there are no positives or no negatives
+     */
+    public static List<RocPoint> roc(HeldOutScores heldOut, double[] truth, int maxPoints) {
+        double[] scores = heldOut.scores();
+        double[] labels = pooledTruth(heldOut, truth);
+        long positives = Arrays.stream(labels).filter(y -> y == 1.0).count();
+        long negatives = labels.length - positives;
+        if (positives == 0 || negatives == 0) {
+            throw new IllegalArgumentException("ROC needs both classes: " + positives + " positives, " + negatives
+                    + " negatives");
+        }
+        Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+        List<RocPoint> points = new ArrayList<>();
+        points.add(new RocPoint(0, 0, Double.POSITIVE_INFINITY));
+        long tp = 0;
+        long fp = 0;
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            if (labels[i] == 1.0) {
+                tp++;
+            } else {
+                fp++;
+            }
+            boolean lastOfTie = k == order.length - 1 || scores[order[k + 1]] != scores[i];
+            if (lastOfTie) {
+                points.add(new RocPoint((double) fp / negatives, (double) tp / positives, scores[i]));
+            }
+        }
+        return thin(points, maxPoints);
+    }
+
+    /** Area under the ROC curve by the trapezoid rule (ties counted half, as the Mann-Whitney statistic). */
+    public static double area(List<RocPoint> roc) {
+        double area = 0;
+        for (int i = 1; i < roc.size(); i++) {
+            RocPoint a = roc.get(i - 1);
+            RocPoint b = roc.get(i);
+            area += (b.falsePositiveRate() - a.falsePositiveRate()) * (a.truePositiveRate() + b.truePositiveRate()) / 2;
+        }
+        return area;
+    }
+
+    /**
+     * Calibration in {@code bands} equal-width bands over [0, 1]; empty bands left out.
+     *
+     * @throws IllegalArgumentException when {@code bands < 1}
+     */
+    public static List<CalibrationBin> calibration(HeldOutScores heldOut, double[] truth, int bands) {
+        if (bands < 1) {
+            throw new IllegalArgumentException("bands must be >= 1: " + bands);
+        }
+        double[] scores = heldOut.scores();
+        double[] labels = pooledTruth(heldOut, truth);
+        int[] count = new int[bands];
+        double[] scoreSum = new double[bands];
+        double[] positiveSum = new double[bands];
+        for (int i = 0; i < scores.length; i++) {
+            if (Double.isNaN(scores[i])) {
+                continue;
+            }
+            int b = Math.min(bands - 1, Math.max(0, (int) Math.floor(scores[i] * bands)));
+            count[b]++;
+            scoreSum[b] += scores[i];
+            positiveSum[b] += labels[i];
+        }
+        List<CalibrationBin> out = new ArrayList<>();
+        for (int b = 0; b < bands; b++) {
+            if (count[b] > 0) {
+                out.add(new CalibrationBin((double) b / bands, (double) (b + 1) / bands, count[b],
+                        scoreSum[b] / count[b], positiveSum[b] / count[b]));
+            }
+        }
+        return out;
+    }
+
+    private static double[] pooledTruth(HeldOutScores heldOut, double[] truth) {
+        if (truth.length != heldOut.rows()) {
+            throw new IllegalArgumentException("expected " + heldOut.rows() + " true values, got " + truth.length);
+        }
+        double[] labels = new double[heldOut.rows() * heldOut.repeats()];
+        for (int r = 0; r < heldOut.repeats(); r++) {
+            System.arraycopy(truth, 0, labels, r * heldOut.rows(), heldOut.rows());
+        }
+        return labels;
+    }
+
+    private static List<RocPoint> thin(List<RocPoint> points, int maxPoints) {
+        if (maxPoints < 2) {
+            throw new IllegalArgumentException("maxPoints must be >= 2: " + maxPoints);
+        }
+        if (points.size() <= maxPoints) {
+            return points;
+        }
+        List<RocPoint> out = new ArrayList<>();
+        double step = (points.size() - 1) / (double) (maxPoints - 1);
+        for (int k = 0; k < maxPoints; k++) {
+            out.add(points.get((int) Math.round(k * step)));
+        }
+        return out;
+    }
+}

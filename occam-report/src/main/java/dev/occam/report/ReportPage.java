@@ -1,0 +1,145 @@
+package dev.occam.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report page: the template filled with the verdict, the leaderboard, the curves, the chosen model and
+ * example decisions ({@link AuditSections} adds fairness, data and provenance), the chart data and the
+ * inlined chart library.
+ */
+final class ReportPage {
+
+    private ReportPage() {
+    }
+
+    static String render(ReportInputs in) {
+        JsonNode card = in.card();
+        Map<String, String> v = new HashMap<>();
+        v.put("title", card.path("name").asText("Occam report"));
+        v.put("question", card.path("question").asText(""));
+        v.put("verdict", card.path("success").path("verdict").asText("No verdict in the card."));
+        v.put("verdict_class", card.path("success").path("met").asBoolean() ? "met" : "not-met");
+        v.put("verdict_word", card.path("success").path("met").asBoolean() ? "Success bar met" : "Success bar not met");
+        v.put("reasons", Html.list(texts(card.path("selection").path("reasons"))));
+        v.put("verdict_details", verdictDetails(card));
+        v.put("leaderboard_table", leaderboardTable(in.leaderboard()));
+        v.put("metric", in.leaderboard().path("metric").asText(card.path("evaluation").path("metric").asText()));
+        v.put("curves", curves(in.reportData()));
+        v.put("model_description", in.modelDescription() == null ? "No model file: nothing deployable was chosen."
+                : in.modelDescription());
+        v.put("importance", importance(card));
+        v.put("examples", examples(in.reportData()));
+        v.put("fairness", AuditSections.fairness(card.path("fairness")));
+        v.put("data_profile", AuditSections.dataProfile(card.path("data"), in.reportData()));
+        v.put("provenance", AuditSections.provenance(card));
+        v.put("chart_data", ChartData.inlineJson(ChartData.of(in)));
+        v.put("echarts", ChartLibrary.script());
+        v.put("page_script", ChartLibrary.pageScript());
+        return Template.resource("report.html").render(v);
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static String verdictDetails(JsonNode card) {
+        StringBuilder sb = new StringBuilder();
+        List<String> ineligible = new ArrayList<>();
+        card.path("selection").path("ineligible")
+                .forEach(x -> ineligible.add(x.path("model").asText() + ": " + x.path("why").asText()));
+        if (!ineligible.isEmpty()) {
+            sb.append("<h3>Not eligible</h3>").append(Html.list(ineligible));
+        }
+        List<String> leaks = new ArrayList<>();
+        card.path("leakage_suspects").forEach(x -> leaks.add(x.path("column").asText() + ": " + x.path("reason").asText()
+                + (x.path("dropped").asBoolean() ? " (dropped)" : " (kept)")));
+        if (!leaks.isEmpty()) {
+            sb.append("<h3>Suspected leaks</h3>").append(Html.list(leaks));
+        }
+        List<String> notes = texts(card.path("notes"));
+        if (!notes.isEmpty()) {
+            sb.append("<h3>Notes</h3>").append(Html.list(notes));
+        }
+        return sb.toString();
+    }
+
+    private static String leaderboardTable(JsonNode leaderboard) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode c : leaderboard.path("candidates")) {
+            rows.add(List.of(c.path("chosen").asBoolean() ? "✔ chosen" : "", c.path("rung").asText(),
+                    c.path("model").asText(),
+                    c.path("mean").isNumber() ? Html.number(c.get("mean").asDouble()) + " ± "
+                            + Html.number(c.path("std").asDouble(Double.NaN)) : "failed",
+                    c.path("parameters").isNumber() ? Html.number(c.get("parameters").asDouble()) : "—",
+                    c.path("p_value_vs_best").isNumber() ? Html.number(c.get("p_value_vs_best").asDouble()) : "—",
+                    number(c, "fit_ms"), number(c, "p99_us"),
+                    c.path("eligible").asBoolean() ? "yes" : "no: " + c.path("why_not_eligible").asText()));
+        }
+        if (rows.isEmpty()) {
+            return "<p class=\"empty\">No leaderboard.json in the folder.</p>";
+        }
+        return Html.table(List.of("", "rung", "model", "mean ± sd", "parameters", "p vs best", "fit ms", "p99 µs",
+                "eligible"), rows, new boolean[] {false, true, false, true, true, true, true, true, false}, "leaderboard");
+    }
+
+    private static String number(JsonNode node, String field) {
+        return node.path(field).isNumber() ? Html.number(node.get(field).asDouble()) : "—";
+    }
+
+    private static String curves(JsonNode reportData) {
+        JsonNode curves = reportData.path("curves");
+        if (!curves.isArray() || curves.isEmpty()) {
+            return "<p class=\"empty\">No curves: they are drawn for classification targets from the held-out scores"
+                    + " in report-data.json.</p>";
+        }
+        List<String> lines = new ArrayList<>();
+        for (JsonNode c : curves) {
+            lines.add(c.path("role").asText() + ": " + c.path("model").asText() + " (rung " + c.path("rung").asInt()
+                    + (c.path("eligible").asBoolean() ? "" : ", not eligible") + "), held-out AUC "
+                    + Html.number(c.path("auc").asDouble()));
+        }
+        return Html.list(lines) + "<div class=\"pair\">" + Html.chart("roc", 0, "ROC curves")
+                + Html.chart("calibration", 0, "Calibration curves") + "</div>";
+    }
+
+    private static String importance(JsonNode card) {
+        JsonNode importance = card.path("explanation").path("permutation_importance");
+        if (!importance.path("ranking").isArray() || importance.path("ranking").isEmpty()) {
+            return "<p class=\"empty\">No permutation importance in the card.</p>";
+        }
+        return "<p class=\"note\">" + Html.escape(importance.path("method").asText()) + "; "
+                + Html.escape(importance.path("on").asText()) + ".</p>" + Html.chart("importance", 0,
+                "Permutation importance");
+    }
+
+    private static String examples(JsonNode reportData) {
+        JsonNode examples = reportData.path("examples");
+        if (!examples.isArray() || examples.isEmpty()) {
+            return "<p class=\"empty\">No example decisions (no deployable model).</p>";
+        }
+        StringBuilder sb = new StringBuilder("<div class=\"examples\">");
+        for (JsonNode e : examples) {
+            sb.append("<div class=\"example\"><h3>").append(Html.escape(e.path("label").asText())).append("</h3><p>")
+                    .append("row ").append(e.path("row").asInt()).append(": score <b>")
+                    .append(Html.number(e.path("score").asDouble())).append("</b>");
+            if (e.has("decision")) {
+                sb.append(", called <b>").append(Html.escape(e.get("decision").asText())).append("</b>");
+            }
+            sb.append("</p>");
+            List<String> raises = texts(e.path("raises"));
+            List<String> lowers = texts(e.path("lowers"));
+            sb.append("<h4>Raised the score</h4>").append(raises.isEmpty() ? "<p class=\"empty\">nothing</p>"
+                    : Html.list(raises));
+            sb.append("<h4>Lowered the score</h4>").append(lowers.isEmpty() ? "<p class=\"empty\">nothing</p>"
+                    : Html.list(lowers));
+            sb.append("</div>");
+        }
+        return sb.append("</div>").toString();
+    }
+}
