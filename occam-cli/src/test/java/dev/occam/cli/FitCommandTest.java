@@ -240,10 +240,9 @@ class FitCommandTest {
             assertTrue(run.isOneLineError(), run.err());
             assertTrue(run.err().contains("4,454 data rows") && run.err().contains("no row " + row), run.err());
         }
-        CliRun noRow = CliRun.of("explain", out.resolve("model.json").toString(),
-                CREDIT.resolve("credit_data.csv").toString());
-        assertEquals(OccamCommand.USER_ERROR, noRow.exitCode());
-        assertTrue(noRow.isOneLineError() && noRow.err().contains("--row"), noRow.err());
+        CliRun noData = CliRun.of("explain", out.resolve("model.json").toString(), "--row", "3");
+        assertEquals(OccamCommand.USER_ERROR, noData.exitCode());
+        assertTrue(noData.isOneLineError() && noData.err().contains("needs a DATA file"), noData.err());
     }
 
     @Test
