@@ -146,7 +146,11 @@ final class ModelStore {
         Stamp stamp;
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            stamp = new Stamp(a.lastModifiedTime().toMillis(), a.size(), a.lastModifiedTime().toString());
+            Path card = file.resolveSibling("card.json");
+            BasicFileAttributes ca = Files.isRegularFile(card) ? Files.readAttributes(card, BasicFileAttributes.class)
+                    : null;
+            stamp = new Stamp(a.lastModifiedTime().toString(), a.size(),
+                    ca == null ? "" : ca.lastModifiedTime().toString(), ca == null ? -1 : ca.size());
             if (!file.toRealPath().startsWith(realDir)) {
                 tell("refused " + file + ": it links outside " + dir);
                 return null;
@@ -226,7 +230,8 @@ final class ModelStore {
     private record Candidate(long version, Path file) {
     }
 
-    private record Stamp(long modifiedMillis, long size, String modified) {
+    /** What identifies a version of a model file and its card: modification times and sizes. */
+    private record Stamp(String modified, long size, String cardModified, long cardSize) {
     }
 
     private record Loaded(Stamp stamp, ServedModel model) {

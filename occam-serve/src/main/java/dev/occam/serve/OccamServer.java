@@ -162,14 +162,14 @@ public final class OccamServer implements AutoCloseable {
                     answer = json(200, Documents.list(store.models()));
                 } else if (parts.length == 4 && path.startsWith("/v1/models/")) {
                     endpoint = "model";
-                    requireMethod(method, "GET");
                     ServedModel m = find(parts[3]);
+                    requireMethod(method, "GET");
                     modelName = m.name();
                     answer = json(200, Documents.summary(m));
                 } else if (parts.length == 5 && path.startsWith("/v1/models/") && parts[4].equals("predict")) {
                     endpoint = "predict";
-                    requireMethod(method, "POST");
                     ServedModel m = find(parts[3]);
+                    requireMethod(method, "POST");
                     modelName = m.name();
                     answer = json(200, predict(m, readBody(exchange)));
                 } else {
