@@ -5,10 +5,11 @@
 #
 # Fits the credit example twice (logistic only, boosting only) into $OCCAM_BENCH_DIR/models (once; reused),
 # starts the server on 127.0.0.1, and for each model runs wrk with a Lua script POSTing one JSON row:
-#   1. paced:     10 connections, each waiting 1.5 ms between requests (wrk's delay()), about 5,000 requests/s;
+#   1. paced:     10 connections, each waiting 1.8 ms between requests (wrk's delay(); OCCAM_BENCH_DELAY_MS),
+#                 about 5,000 requests/s;
 #   2. saturated: 32 connections as fast as they go (the most the machine answers).
 # Each run is preceded by a 5 s warm-up and bounded by SECONDS. wrk reports latency percentiles (--latency)
-# and requests/s; the server's own view is in its /metrics. wrk and the server share the machine's cores.
+# and requests/s. OCCAM_JAVA_OPTS goes to the server's JVM, OCCAM_SERVE_ARGS to `occam serve`. The server's own view is in its /metrics. wrk and the server share the machine's cores.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-20}"
@@ -40,10 +41,10 @@ wrk.body = '{"Seniority": 9, "Home": "rent", "Time": 60, "Age": 30, "Marital": "
 LUA
 cat > "$work/paced.lua" <<'LUA'
 dofile(os.getenv("OCCAM_BENCH_POST"))
-function delay() return 1.5 end
+function delay() return tonumber(os.getenv("OCCAM_BENCH_DELAY_MS") or "1.8") end
 LUA
 
-java ${OCCAM_JAVA_OPTS:-} -jar "$root/occam-cli/target/occam.jar" serve "$models" --host 127.0.0.1 --port "$port" \
+java ${OCCAM_JAVA_OPTS:-} -jar "$root/occam-cli/target/occam.jar" serve "$models" --host 127.0.0.1 --port "$port" ${OCCAM_SERVE_ARGS:-} \
   2> "$work/server.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
@@ -53,6 +54,7 @@ for _ in $(seq 1 100); do
 done
 curl -sf "http://127.0.0.1:$port/v1/models" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
 
+export OCCAM_BENCH_DELAY_MS="${OCCAM_BENCH_DELAY_MS:-1.8}"
 export OCCAM_BENCH_POST="$work/post.lua"
 summary() { # name, wrk output
   local p50 p99 rps

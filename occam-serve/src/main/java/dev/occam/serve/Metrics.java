@@ -98,7 +98,7 @@ final class Metrics {
             long cumulative = 0;
             for (int i = 0; i <= BOUNDS.length; i++) {
                 cumulative += buckets[i].sum();
-                String le = i < BOUNDS.length ? String.format(Locale.ROOT, "%s", BOUNDS[i]) : "+Inf";
+                String le = i < BOUNDS.length ? java.math.BigDecimal.valueOf(BOUNDS[i]).toPlainString() : "+Inf";
                 sb.append("occam_request_duration_seconds_bucket{endpoint=\"").append(endpoint).append("\",le=\"")
                         .append(le).append("\"} ").append(cumulative).append('\n');
             }
