@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "occam", mixinStandardHelpOptions = true, versionProvider = OccamCommand.Version.class,
         description = "Finds the simplest model that works, proves it, and writes it down.",
-        subcommands = {InitCommand.class, FitCommand.class, PredictCommand.class, ExplainCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InitCommand.class, FitCommand.class, PredictCommand.class, ExplainCommand.class,
+            ReportCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class OccamCommand implements Runnable {
 
     public static final int OK = 0;

@@ -219,6 +219,16 @@ public final class Model {
         return predictEncoded(schema().encode(row));
     }
 
+    /**
+     * Predicts one row given as feature name to value: a {@link Number} (or numeric text) for a number, the
+     * level's text for a category, null or absent for missing. Extra entries are ignored.
+     *
+     * @throws IllegalArgumentException naming a field that cannot be read
+     */
+    public Prediction predict(java.util.Map<String, ?> values) {
+        return predict(Row.of(values));
+    }
+
     /** Predicts every row of a frame, in order. Columns are matched by name; extra columns are ignored. */
     public Prediction[] predict(Frame frame) {
         double[] scores = score(frame);

@@ -59,6 +59,10 @@ public final class ModelFile {
         root.set("scorer", model.scorer().toJson());
         if (model.typicalValues() != null) {
             root.set("typical", model.typicalValues().toJson());
+            ObjectNode ranges = model.typicalValues().rangesToJson();
+            if (ranges != null) {
+                root.set("ranges", ranges);
+            }
         }
         if (extra != null) {
             extra.fields().forEachRemaining(e -> {
@@ -143,7 +147,7 @@ public final class ModelFile {
         Model model = new Model(family, target, prep, scorer, threshold);
         JsonNode typical = root.get("typical");
         if (typical != null) {
-            model = new Model(family, target, prep, scorer, threshold, TypicalValues.fromJson(typical, model.schema()));
+            model = new Model(family, target, prep, scorer, threshold, TypicalValues.fromJson(typical, root.get("ranges"), model.schema()));
         }
         return model;
     }

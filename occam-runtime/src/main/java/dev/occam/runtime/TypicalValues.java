@@ -24,15 +24,39 @@ public final class TypicalValues {
     private final Schema schema;
     /** Per feature, encoded: the median, or the level code; NaN when every training value was missing. */
     private final double[] values;
+    /** Per feature, the smallest and largest training value of a number; NaN for a category or when unknown. */
+    private final double[] min;
+    private final double[] max;
 
     /**
+     * Typical values without training ranges (as in model files written before ranges were recorded).
+     *
      * @throws IllegalArgumentException when there is not one value per feature or a level code is not a level
      */
     public TypicalValues(Schema schema, double[] values) {
+        this(schema, values, nanArray(values.length), nanArray(values.length));
+    }
+
+    /**
+     * @param min per feature, the smallest training value of a number; NaN for a category or when unknown
+     * @param max per feature, the largest training value of a number; NaN for a category or when unknown
+     * @throws IllegalArgumentException when there is not one value per feature, a level code is not a level, or a
+     *     range is reversed
+     */
+    public TypicalValues(Schema schema, double[] values, double[] min, double[] max) {
         this.schema = Objects.requireNonNull(schema, "schema");
-        if (values.length != schema.size()) {
-            throw new IllegalArgumentException("need " + schema.size() + " typical values, got " + values.length);
+        if (values.length != schema.size() || min.length != schema.size() || max.length != schema.size()) {
+            throw new IllegalArgumentException("need " + schema.size() + " typical values and ranges, got "
+                    + values.length + ", " + min.length + " and " + max.length);
         }
+        for (int i = 0; i < values.length; i++) {
+            if (min[i] > max[i]) {
+                throw new IllegalArgumentException("training range of '" + schema.feature(i).name() + "' is reversed: "
+                        + min[i] + " > " + max[i]);
+            }
+        }
+        this.min = min.clone();
+        this.max = max.clone();
         for (int i = 0; i < values.length; i++) {
             Feature f = schema.feature(i);
             double v = values[i];
@@ -50,6 +74,8 @@ public final class TypicalValues {
      */
     public static TypicalValues of(Frame frame, Schema schema) {
         double[] values = new double[schema.size()];
+        double[] min = nanArray(schema.size());
+        double[] max = nanArray(schema.size());
         for (int i = 0; i < values.length; i++) {
             Feature f = schema.feature(i);
             if (!frame.hasColumn(f.name())) {
@@ -58,6 +84,12 @@ public final class TypicalValues {
             Column c = frame.column(f.name());
             if (c instanceof NumericColumn n && f.isNumeric()) {
                 values[i] = median(n.values());
+                for (double v : n.values()) {
+                    if (!Double.isNaN(v)) {
+                        min[i] = Double.isNaN(min[i]) ? v : Math.min(min[i], v);
+                        max[i] = Double.isNaN(max[i]) ? v : Math.max(max[i], v);
+                    }
+                }
             } else if (c instanceof CategoricalColumn cat && f.isCategorical()) {
                 int[] counts = new int[cat.levels().size()];
                 for (int code : cat.codes()) {
@@ -80,7 +112,13 @@ public final class TypicalValues {
                 throw new IllegalArgumentException("column '" + f.name() + "' is not of the model's type " + f.type());
             }
         }
-        return new TypicalValues(schema, values);
+        return new TypicalValues(schema, values, min, max);
+    }
+
+    private static double[] nanArray(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
     }
 
     private static double median(double[] column) {
@@ -106,6 +144,34 @@ public final class TypicalValues {
         return f.isNumeric() ? (Object) v : f.levels().get((int) v);
     }
 
+    /** The smallest training value of numeric feature {@code index}; NaN for a category or when not recorded. */
+    public double min(int index) {
+        return min[index];
+    }
+
+    /** The largest training value of numeric feature {@code index}; NaN for a category or when not recorded. */
+    public double max(int index) {
+        return max[index];
+    }
+
+    /** Whether the training range of numeric feature {@code index} is known. */
+    public boolean hasRange(int index) {
+        return !Double.isNaN(min[index]);
+    }
+
+    /** The training ranges as {@code {"Income": {"min": 0, "max": 959}}}, numbers only; null when none is known. */
+    ObjectNode rangesToJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < values.length; i++) {
+            if (hasRange(i)) {
+                ObjectNode r = node.putObject(schema.feature(i).name());
+                r.put("min", min[i]);
+                r.put("max", max[i]);
+            }
+        }
+        return node.isEmpty() ? null : node;
+    }
+
     ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         for (int i = 0; i < values.length; i++) {
@@ -122,8 +188,24 @@ public final class TypicalValues {
         return node;
     }
 
-    static TypicalValues fromJson(JsonNode node, Schema schema) {
+    /**
+     * Reads the typical values and, when given (files written since ranges were recorded), the training ranges.
+     */
+    static TypicalValues fromJson(JsonNode node, JsonNode ranges, Schema schema) {
         double[] values = new double[schema.size()];
+        double[] min = nanArray(schema.size());
+        double[] max = nanArray(schema.size());
+        if (ranges != null) {
+            ranges.fieldNames().forEachRemaining(name -> {
+                int i = schema.indexOf(name);
+                if (i < 0 || !schema.feature(i).isNumeric()) {
+                    throw new IllegalArgumentException("training range given for '" + name
+                            + "', which is not a numeric feature of the model");
+                }
+                min[i] = Json.required(ranges.get(name), "min").doubleValue();
+                max[i] = Json.required(ranges.get(name), "max").doubleValue();
+            });
+        }
         for (int i = 0; i < values.length; i++) {
             Feature f = schema.feature(i);
             JsonNode v = Json.required(node, f.name());
@@ -139,6 +221,6 @@ public final class TypicalValues {
                 values[i] = code;
             }
         }
-        return new TypicalValues(schema, values);
+        return new TypicalValues(schema, values, min, max);
     }
 }

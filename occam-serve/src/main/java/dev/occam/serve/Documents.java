@@ -1,0 +1,234 @@
+package dev.occam.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.occam.runtime.Model;
+import dev.occam.runtime.TargetInfo;
+import dev.occam.runtime.TypicalValues;
+import dev.occam.runtime.data.Feature;
+import dev.occam.runtime.data.Schema;
+import java.util.Map;
+
+/**
+ * The JSON documents that describe models: the list, one model's summary, and the OpenAPI 3 document of the
+ * service with each model's input schema. Built from the loaded models; nothing is read from disk here.
+ */
+final class Documents {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private Documents() {
+    }
+
+    static ObjectNode list(Map<String, ServedModel> models) {
+        ObjectNode root = JSON.objectNode();
+        ArrayNode list = root.putArray("models");
+        models.values().forEach(m -> {
+            ObjectNode o = list.addObject();
+            o.put("name", m.name());
+            o.put("version", m.version());
+            o.put("family", m.model().family());
+            o.put("target", m.model().target().name());
+        });
+        return root;
+    }
+
+    static ObjectNode summary(ServedModel served) {
+        Model model = served.model();
+        ObjectNode root = JSON.objectNode();
+        root.put("name", served.name());
+        root.put("version", served.version());
+        root.put("checksum", served.checksum());
+        root.put("family", model.family());
+        TargetInfo t = model.target();
+        ObjectNode target = root.putObject("target");
+        target.put("name", t.name());
+        target.put("task", t.isClassification() ? "classification" : "regression");
+        if (t.isClassification()) {
+            target.put("positive", t.positive());
+            target.put("negative", t.negative());
+            root.put("threshold", model.threshold());
+        }
+        root.put("parameters", model.parameterCount());
+        ArrayNode features = root.putArray("schema");
+        Schema schema = model.schema();
+        TypicalValues typical = model.typicalValues();
+        for (int i = 0; i < schema.size(); i++) {
+            Feature f = schema.feature(i);
+            ObjectNode o = features.addObject();
+            o.put("name", f.name());
+            o.put("type", f.isNumeric() ? "numeric" : "categorical");
+            if (f.isCategorical()) {
+                ArrayNode levels = o.putArray("levels");
+                f.levels().forEach(levels::add);
+            }
+            if (typical != null) {
+                Object v = typical.value(i);
+                if (v instanceof Double d) {
+                    o.put("typical", d);
+                } else if (v != null) {
+                    o.put("typical", v.toString());
+                }
+                if (typical.hasRange(i)) {
+                    o.put("min", typical.min(i));
+                    o.put("max", typical.max(i));
+                }
+            }
+        }
+        if (served.success() != null) {
+            root.set("success", served.success());
+        }
+        return root;
+    }
+
+    /** An OpenAPI 3.0 document of every endpoint, with one predict path and one row schema per model. */
+    static ObjectNode openApi(Map<String, ServedModel> models, int maxBatchRows) {
+        ObjectNode root = JSON.objectNode();
+        root.put("openapi", "3.0.3");
+        ObjectNode info = root.putObject("info");
+        info.put("title", "Occam scoring service");
+        info.put("version", "1");
+        info.put("description", "Scores rows with the models of a folder: predictions, probabilities, reason codes "
+                + "and guardrails. Every feature of a model must be sent; null means a missing value.");
+        ObjectNode paths = root.putObject("paths");
+        ObjectNode schemas = root.putObject("components").putObject("schemas");
+        schemas.set("Error", object(Map.of("error", string(), "field", string(), "row", integer()), "error"));
+        schemas.set("Guardrail", object(Map.of("field", string(), "issue", string()), "field", "issue"));
+
+        simpleGet(paths, "/health", "Whether the server is up, and how many models it serves", object(
+                Map.of("status", string(), "models", integer()), "status"));
+        ObjectNode metrics = paths.putObject("/metrics").putObject("get");
+        metrics.put("summary", "Request counts and latencies in the Prometheus text format");
+        metrics.putObject("responses").putObject("200").put("description", "metrics").putObject("content")
+                .putObject("text/plain").putObject("schema").put("type", "string");
+        simpleGet(paths, "/openapi.json", "This document", JSON.objectNode().put("type", "object"));
+        ObjectNode modelEntry = object(Map.of("name", string(), "version", integer(), "family", string(),
+                "target", string()), "name", "version", "family");
+        ObjectNode listSchema = JSON.objectNode().put("type", "object");
+        listSchema.putObject("properties").putObject("models").put("type", "array").set("items", modelEntry);
+        simpleGet(paths, "/v1/models", "The models served, with their versions and families", listSchema);
+        ObjectNode one = paths.putObject("/v1/models/{name}").putObject("get");
+        one.put("summary", "One model: family, target, threshold, parameters, input schema, success verdict");
+        nameParameter(one);
+        ObjectNode oneResponses = one.putObject("responses");
+        oneResponses.putObject("200").put("description", "the model").putObject("content")
+                .putObject("application/json").putObject("schema").put("type", "object");
+        errorResponse(oneResponses, "404", "no model of that name");
+
+        for (ServedModel m : models.values()) {
+            String rowName = "Row-" + m.name();
+            schemas.set(rowName, rowSchema(m.model().schema()));
+            ObjectNode post = paths.putObject("/v1/models/" + m.name() + "/predict").putObject("post");
+            post.put("summary", "Score one row, or a batch of up to " + maxBatchRows + " rows, with " + m.name()
+                    + " (" + m.model().family() + " model of " + m.model().target().name() + ")");
+            ObjectNode body = post.putObject("requestBody");
+            body.put("required", true);
+            ObjectNode ref = JSON.objectNode().put("$ref", "#/components/schemas/" + rowName);
+            ObjectNode batch = JSON.objectNode().put("type", "object");
+            batch.putArray("required").add("rows");
+            batch.put("additionalProperties", false);
+            ObjectNode rowsProp = batch.putObject("properties").putObject("rows");
+            rowsProp.put("type", "array").put("maxItems", maxBatchRows).set("items", ref.deepCopy());
+            ObjectNode schema = body.putObject("content").putObject("application/json").putObject("schema");
+            schema.putArray("oneOf").add(ref).add(batch);
+            ObjectNode responses = post.putObject("responses");
+            responses.putObject("200").put("description", "the prediction of each row, with the model version")
+                    .putObject("content").putObject("application/json").putObject("schema")
+                    .set("$ref", JSON.textNode("#/components/schemas/Answer-" + m.name()));
+            schemas.set("Answer-" + m.name(), answerSchema(m.model().target()));
+            errorResponse(responses, "400", "bad JSON, an unknown or missing field, a wrong type (named in 'field')"
+                    + ", or a guardrail tripped when the server runs with --strict");
+            errorResponse(responses, "404", "no model of that name");
+            errorResponse(responses, "413", "the body is over the size limit or the batch over " + maxBatchRows
+                    + " rows");
+        }
+        return root;
+    }
+
+    private static ObjectNode rowSchema(Schema schema) {
+        ObjectNode row = JSON.objectNode().put("type", "object").put("additionalProperties", false);
+        ArrayNode required = row.putArray("required");
+        ObjectNode props = row.putObject("properties");
+        for (Feature f : schema.features()) {
+            required.add(f.name());
+            ObjectNode p = props.putObject(f.name());
+            if (f.isNumeric()) {
+                p.put("type", "number").put("nullable", true);
+            } else {
+                p.put("type", "string").put("nullable", true);
+                p.put("description", "one of the training levels " + f.levels()
+                        + "; another level is scored as missing and flagged as a guardrail");
+                ArrayNode examples = JSON.arrayNode();
+                f.levels().stream().limit(1).forEach(examples::add);
+                if (!examples.isEmpty()) {
+                    p.set("example", examples.get(0));
+                }
+            }
+        }
+        return row;
+    }
+
+    private static ObjectNode answerSchema(TargetInfo target) {
+        ObjectNode prediction = JSON.objectNode().put("type", "object");
+        ObjectNode props = prediction.putObject("properties");
+        if (target.isClassification()) {
+            props.putObject("prediction").put("type", "string").putArray("enum").add(target.positive())
+                    .add(target.negative());
+            props.putObject("probability").put("type", "number").put("description",
+                    "probability that " + target.name() + " = " + target.positive());
+        } else {
+            props.putObject("prediction").put("type", "number");
+        }
+        props.putObject("reasons").put("type", "array").put("description",
+                "the top 3 reasons that raised the score").putObject("items").put("type", "string");
+        props.putObject("guardrails").put("type", "array").putObject("items")
+                .put("$ref", "#/components/schemas/Guardrail");
+        ObjectNode answer = JSON.objectNode().put("type", "object");
+        ObjectNode a = answer.putObject("properties");
+        a.set("model", string());
+        a.set("version", integer());
+        a.putObject("predictions").put("type", "array").put("description", "for a batch, one per row in order")
+                .set("items", prediction.deepCopy());
+        props.fields().forEachRemaining(e -> a.set(e.getKey(), e.getValue().deepCopy()));
+        return answer;
+    }
+
+    private static void simpleGet(ObjectNode paths, String path, String summary, JsonNode schema) {
+        ObjectNode get = paths.putObject(path).putObject("get");
+        get.put("summary", summary);
+        get.putObject("responses").putObject("200").put("description", "ok").putObject("content")
+                .putObject("application/json").set("schema", schema);
+    }
+
+    private static void nameParameter(ObjectNode op) {
+        ObjectNode p = op.putArray("parameters").addObject();
+        p.put("name", "name").put("in", "path").put("required", true);
+        p.putObject("schema").put("type", "string").put("pattern", "^[a-z0-9-]+$");
+    }
+
+    private static void errorResponse(ObjectNode responses, String status, String description) {
+        responses.putObject(status).put("description", description).putObject("content")
+                .putObject("application/json").putObject("schema").put("$ref", "#/components/schemas/Error");
+    }
+
+    private static ObjectNode object(Map<String, ObjectNode> properties, String... required) {
+        ObjectNode o = JSON.objectNode().put("type", "object");
+        ObjectNode props = o.putObject("properties");
+        new java.util.TreeMap<>(properties).forEach(props::set);
+        ArrayNode req = o.putArray("required");
+        for (String r : required) {
+            req.add(r);
+        }
+        return o;
+    }
+
+    private static ObjectNode string() {
+        return JSON.objectNode().put("type", "string");
+    }
+
+    private static ObjectNode integer() {
+        return JSON.objectNode().put("type", "integer");
+    }
+}

@@ -1,0 +1,239 @@
+package dev.occam.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.occam.runtime.Model;
+import dev.occam.runtime.ModelFile;
+import dev.occam.runtime.io.Json;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The models of a folder, reloaded while the server runs.
+ *
+ * <p>Layout: one sub-folder per model, named with lowercase letters, digits and '-' (the name in the URL).
+ * In it, versions side by side as {@code versions/<n>/model.json} (n = 1, 2, ...), each optionally with the
+ * {@code card.json} {@code occam fit} wrote beside it; or, for a single unversioned model, a bare
+ * {@code model.json} (version 0), as {@code occam fit --out DIR/<name>} writes it. The highest version whose
+ * file loads is served.
+ *
+ * <p>Reload: {@link #refresh()} rescans the folder (the server calls it every second) and swaps the whole set of
+ * loaded models in one {@link AtomicReference}, so a request sees either the old set or the new one and none is
+ * dropped. A file is only read again when its size or modification time changed. A file that does not load
+ * (truncated, corrupt, a bad checksum, an unknown format) is refused with one line in the log and the model
+ * keeps serving what it served before: a lower version, or the previous content of the same slot.
+ */
+final class ModelStore {
+
+    static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,17}");
+
+    private final Path dir;
+    private final Path realDir;
+    private final Consumer<String> log;
+    private final AtomicReference<Map<String, ServedModel>> models = new AtomicReference<>(Map.of());
+    /** Every file read so far, by path, with the stamp it had and what came of it. */
+    private final Map<Path, Loaded> loaded = new HashMap<>();
+    /** Log lines already written, so a refused file or an ignored folder is told once, not every second. */
+    private final Set<String> told = new HashSet<>();
+    private ScheduledExecutorService poller;
+
+    /** @throws IOException when the folder does not exist or cannot be read */
+    ModelStore(Path dir, Consumer<String> log) throws IOException {
+        this.dir = dir;
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + ": no such folder of models");
+        }
+        this.realDir = dir.toRealPath();
+        this.log = log;
+    }
+
+    /** The models served now, by name; an immutable snapshot. */
+    Map<String, ServedModel> models() {
+        return models.get();
+    }
+
+    /** Rescans the folder now and swaps in what changed. Never throws: a problem is logged and skipped. */
+    synchronized void refresh() {
+        Map<String, ServedModel> previous = models.get();
+        Map<String, ServedModel> next = new TreeMap<>();
+        List<Path> folders = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            s.forEach(folders::add);
+        } catch (IOException e) {
+            tell("cannot list " + dir + ": " + e.getMessage() + "; serving the models already loaded");
+            return;
+        }
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            String name = folder.getFileName().toString();
+            if (!NAME.matcher(name).matches()) {
+                tell("ignoring folder '" + name + "': a model name is lowercase letters, digits and '-'");
+                continue;
+            }
+            ServedModel chosen = choose(name, folder, previous.get(name));
+            if (chosen != null) {
+                next.put(name, chosen);
+            }
+        }
+        for (Map.Entry<String, ServedModel> e : next.entrySet()) {
+            ServedModel before = previous.get(e.getKey());
+            if (before == null || before.version() != e.getValue().version()
+                    || !java.util.Objects.equals(before.checksum(), e.getValue().checksum())) {
+                log.accept("serving " + e.getKey() + " version " + e.getValue().version() + " ("
+                        + e.getValue().model().family() + ", " + e.getValue().file() + ")");
+            }
+        }
+        models.set(Collections.unmodifiableMap(next));
+    }
+
+    /** The newest loadable version of one model, or what it served before when its slot became unreadable. */
+    private ServedModel choose(String name, Path folder, ServedModel current) {
+        List<Candidate> candidates = new ArrayList<>();
+        Path versions = folder.resolve("versions");
+        if (Files.isDirectory(versions, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(versions)) {
+                for (Path v : s) {
+                    String n = v.getFileName().toString();
+                    if (VERSION.matcher(n).matches()) {
+                        candidates.add(new Candidate(Long.parseLong(n), v.resolve("model.json")));
+                    }
+                }
+            } catch (IOException e) {
+                tell("cannot list " + versions + ": " + e.getMessage());
+            }
+        }
+        candidates.add(new Candidate(0, folder.resolve("model.json")));
+        candidates.sort(Comparator.comparingLong(Candidate::version).reversed());
+        for (Candidate c : candidates) {
+            if (!Files.isRegularFile(c.file())) {
+                continue;
+            }
+            ServedModel m = load(name, c);
+            if (m != null) {
+                return m;
+            }
+            if (current != null && current.version() == c.version()) {
+                return current; // the same slot was overwritten with a bad file: keep what it held
+            }
+        }
+        return null;
+    }
+
+    /** The model in a file, from the cache when the file has not changed; null (logged once) when it does not load. */
+    private ServedModel load(String name, Candidate c) {
+        Path file = c.file();
+        Stamp stamp;
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            Path card = file.resolveSibling("card.json");
+            BasicFileAttributes ca = Files.isRegularFile(card) ? Files.readAttributes(card, BasicFileAttributes.class)
+                    : null;
+            stamp = new Stamp(a.lastModifiedTime().toString(), a.size(),
+                    ca == null ? "" : ca.lastModifiedTime().toString(), ca == null ? -1 : ca.size());
+            if (!file.toRealPath().startsWith(realDir)) {
+                tell("refused " + file + ": it links outside " + dir);
+                return null;
+            }
+        } catch (IOException e) {
+            return null; // removed while scanning
+        }
+        Loaded before = loaded.get(file);
+        if (before != null && before.stamp().equals(stamp)) {
+            return before.model();
+        }
+        ServedModel model = null;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            JsonNode root = Json.MAPPER.readTree(bytes);
+            Model m = ModelFile.fromJson(root);
+            model = new ServedModel(name, c.version(), file, root.path("checksum").asText(null), m,
+                    readSuccess(file.resolveSibling("card.json")));
+        } catch (IOException | RuntimeException e) {
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                    ? "not a complete JSON model file (" + j.getOriginalMessage() + ")"
+                    : String.valueOf(e.getMessage());
+            tell("refused " + file + ": " + why.replace('\n', ' '));
+        }
+        loaded.put(file, new Loaded(stamp, model));
+        return model;
+    }
+
+    private JsonNode readSuccess(Path card) {
+        if (!Files.isRegularFile(card)) {
+            return null;
+        }
+        try {
+            JsonNode success = Json.MAPPER.readTree(card.toFile()).get("success");
+            return success == null || !success.isObject() ? null : success;
+        } catch (IOException e) {
+            tell("ignoring " + card + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void tell(String line) {
+        if (told.add(line)) {
+            log.accept(line);
+        }
+    }
+
+    /** Rescans every {@code period} on a daemon thread until {@link #close()}. */
+    synchronized void startPolling(java.time.Duration period) {
+        if (poller != null) {
+            return;
+        }
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "occam-serve-reload");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = Math.max(1, period.toMillis());
+        poller.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.accept("reload failed: " + e + "; serving the models already loaded");
+        }
+    }
+
+    synchronized void close() {
+        if (poller != null) {
+            poller.shutdownNow();
+            poller = null;
+        }
+    }
+
+    private record Candidate(long version, Path file) {
+    }
+
+    /** What identifies a version of a model file and its card: modification times and sizes. */
+    private record Stamp(String modified, long size, String cardModified, long cardSize) {
+    }
+
+    private record Loaded(Stamp stamp, ServedModel model) {
+    }
+}
