@@ -9,13 +9,14 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * One real, small fit shared by the report tests: a synthetic credit-like table (a numeric signal, a
- * categorical one, noise, a protected attribute with a proxy), four candidates including a complex one, so
- * every section of the report has something to draw.
+ * Real fits shared by the report tests: a small synthetic credit-like table (a numeric signal, a
+ * categorical one, noise, a protected attribute with a proxy, a question with markup to escape), four
+ * candidates including a complex one; and the shipped credit example with its whole ladder.
  */
 final class FittedFolder {
 
     private static Path fitted;
+    private static Path credit;
 
     private FittedFolder() {
     }
@@ -28,6 +29,20 @@ final class FittedFolder {
         Files.createDirectories(into);
         for (String name : new String[] {"card.json", "leaderboard.json", "model.json", "report-data.json"}) {
             Files.copy(fitted.resolve(name), into.resolve(name));
+        }
+        return into;
+    }
+
+    /** A fresh copy of the output folder of the shipped credit example, fitted as a user fits it (once). */
+    static synchronized Path copyCredit(Path into) throws Exception {
+        if (credit == null) {
+            Path out = Files.createTempDirectory("occam-report-credit").resolve("out");
+            new FitJob(UseCaseReader.read(Path.of("..", "examples", "credit", "usecase.yaml")), out, null).run();
+            credit = out;
+        }
+        Files.createDirectories(into);
+        for (String name : new String[] {"card.json", "leaderboard.json", "model.json", "report-data.json"}) {
+            Files.copy(credit.resolve(name), into.resolve(name));
         }
         return into;
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report of a real fit, opened in a real headless Chromium that cannot resolve any host name: every chart
+ * The report of the shipped credit example (examples/credit, the whole ladder), opened in a real headless Chromium that cannot resolve any host name: every chart
  * draws an SVG, the page reports no error (its own hook records script errors, {@code console.error} and
  * content-security-policy violations, i.e. any attempted request), and its source links to nothing outside.
  */
@@ -33,13 +33,13 @@ class ReportInBrowserTest {
 
     @BeforeAll
     static void renderAndOpen() throws Exception {
-        report = ReportWriter.write(FittedFolder.copy(dir.resolve("fit")));
+        report = ReportWriter.write(FittedFolder.copyCredit(dir.resolve("fit")));
         Path profile = Files.createDirectories(dir.resolve("profile"));
         dom = new Chromium(profile).dumpDom(report);
     }
 
     @Test
-    void open_syntheticFit_everyChartDrawsAnSvg() {
+    void open_creditExample_everyChartDrawsAnSvg() {
         Matcher m = CHART.matcher(dom);
         List<String> kinds = new ArrayList<>();
         while (m.find()) {
@@ -61,14 +61,14 @@ class ReportInBrowserTest {
     }
 
     @Test
-    void open_syntheticFit_noErrorsAndNoBlockedRequests() {
+    void open_creditExample_noErrorsAndNoBlockedRequests() {
         Matcher errors = Pattern.compile("<pre id=\"occam-errors\"[^>]*>(.*?)</pre>", Pattern.DOTALL).matcher(dom);
         assertTrue(errors.find(), "the error box is missing");
         assertEquals("", errors.group(1).strip(), "the page reported errors");
     }
 
     @Test
-    void write_syntheticFit_sourceLinksToNothingOutside() throws Exception {
+    void write_creditExample_sourceLinksToNothingOutside() throws Exception {
         String html = Files.readString(report);
         assertFalse(Pattern.compile("(?i)(src|href|action)\\s*=\\s*[\"']?\\s*(https?:)?//").matcher(html).find(),
                 "a src or href points outside");
@@ -80,7 +80,7 @@ class ReportInBrowserTest {
     }
 
     @Test
-    void screenshot_syntheticFit_writesAnImage() throws Exception {
+    void screenshot_creditExample_writesAnImage() throws Exception {
         Path png = dir.resolve("report.png");
         new Chromium(Files.createDirectories(dir.resolve("profile-shot"))).screenshot(report, png, 1280, 4000);
         byte[] head = Files.readAllBytes(png);
