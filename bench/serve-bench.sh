@@ -9,7 +9,10 @@
 #                 about 5,000 requests/s;
 #   2. saturated: 32 connections as fast as they go (the most the machine answers).
 # Each run is preceded by a 5 s warm-up and bounded by SECONDS. wrk reports latency percentiles (--latency)
-# and requests/s. OCCAM_JAVA_OPTS goes to the server's JVM, OCCAM_SERVE_ARGS to `occam serve`. The server's own view is in its /metrics. wrk and the server share the machine's cores.
+# and requests/s. OCCAM_JAVA_OPTS goes to the server's JVM, OCCAM_SERVE_ARGS to `occam serve`. The server's
+# own view is in its /metrics. By default wrk and the server share the machine's cores; with OCCAM_BENCH_PIN=1
+# the server runs on CPU 0 and wrk (one thread) on CPU 1 (taskset), so the load generator does not steal the
+# server's core.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-20}"
@@ -44,7 +47,11 @@ dofile(os.getenv("OCCAM_BENCH_POST"))
 function delay() return tonumber(os.getenv("OCCAM_BENCH_DELAY_MS") or "1.8") end
 LUA
 
-java ${OCCAM_JAVA_OPTS:-} -jar "$root/occam-cli/target/occam.jar" serve "$models" --host 127.0.0.1 --port "$port" ${OCCAM_SERVE_ARGS:-} \
+server_cpu=(); client_cpu=(); wrk_threads=2
+if [ "${OCCAM_BENCH_PIN:-0}" = 1 ]; then
+  server_cpu=(taskset -c 0); client_cpu=(taskset -c 1); wrk_threads=1
+fi
+"${server_cpu[@]}" java ${OCCAM_JAVA_OPTS:-} -jar "$root/occam-cli/target/occam.jar" serve "$models" --host 127.0.0.1 --port "$port" ${OCCAM_SERVE_ARGS:-} \
   2> "$work/server.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
@@ -66,10 +73,12 @@ results=()
 for family in logistic boosting; do
   url="http://127.0.0.1:$port/v1/models/credit-$family/predict"
   curl -s -H 'Content-Type: application/json' --data "$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p" "$work/post.lua")" "$url" >&2; echo >&2
-  wrk -t2 -c16 -d5s -s "$work/post.lua" "$url" >/dev/null                       # warm-up (JIT)
-  out=$(wrk -t2 -c10 -d"${seconds}s" --latency -s "$work/paced.lua" "$url"); echo "$out" >&2
+  "${client_cpu[@]}" wrk -t"$wrk_threads" -c16 -d5s -s "$work/post.lua" "$url" >/dev/null   # warm-up (JIT)
+  out=$("${client_cpu[@]}" wrk -t"$wrk_threads" -c10 -d"${seconds}s" --latency -s "$work/paced.lua" "$url")
+  echo "$out" >&2
   results+=("$(summary "credit-$family paced (10 conn)" "$out")")
-  out=$(wrk -t2 -c32 -d"${seconds}s" --latency -s "$work/post.lua" "$url"); echo "$out" >&2
+  out=$("${client_cpu[@]}" wrk -t"$wrk_threads" -c32 -d"${seconds}s" --latency -s "$work/post.lua" "$url")
+  echo "$out" >&2
   results+=("$(summary "credit-$family saturated (32 conn)" "$out")")
 done
 echo
