@@ -5,6 +5,7 @@ import dev.occam.core.prepare.Frames;
 import dev.occam.core.prepare.Imputer;
 import dev.occam.core.prepare.IndicatorEncoder;
 import dev.occam.core.prepare.Preparer;
+import dev.occam.core.prepare.Standardizer;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.prep.Transform;
@@ -25,6 +26,23 @@ public record Pipeline(List<Preparer> steps, Learner learner) implements Learner
     public Pipeline {
         steps = List.copyOf(steps);
         Objects.requireNonNull(learner, "learner");
+    }
+
+    /**
+     * Imputation, then 0/1 indicators with the first level as the reference (treatment contrasts): the
+     * preparation of models with an intercept, as R's model.matrix gives them.
+     */
+    public static Pipeline treatmentCoded(Learner learner) {
+        return new Pipeline(List.of(new Imputer(), new IndicatorEncoder(true)), learner);
+    }
+
+    /**
+     * Imputation, one 0/1 indicator per level, then standardisation: the preparation of models that compare
+     * distances or follow gradients, for which every column must be a number on a common scale.
+     */
+    public static Pipeline scaledIndicators(Learner learner) {
+        return new Pipeline(List.of(new Imputer(), new IndicatorEncoder(false),
+                new Standardizer()), learner);
     }
 
     @Override

@@ -4,8 +4,6 @@ import dev.occam.core.data.Target;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.learn.Pipeline;
-import dev.occam.core.prepare.Imputer;
-import dev.occam.core.prepare.IndicatorEncoder;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.scorer.LinearScorer;
@@ -295,7 +293,7 @@ public final class ElasticNet implements Learner {
 
     /** Imputation, indicator encoding with the first level as reference, then the elastic net. */
     public static Pipeline pipeline(Options options) {
-        return new Pipeline(List.of(new Imputer(), new IndicatorEncoder(true)), new ElasticNet(options));
+        return Pipeline.treatmentCoded(new ElasticNet(options));
     }
 
     public Options options() {

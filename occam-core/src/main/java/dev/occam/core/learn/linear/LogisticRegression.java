@@ -4,8 +4,6 @@ import dev.occam.core.data.Target;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.learn.Pipeline;
-import dev.occam.core.prepare.Imputer;
-import dev.occam.core.prepare.IndicatorEncoder;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.scorer.LinearScorer;
@@ -14,7 +12,6 @@ import dev.occam.runtime.scorer.LinearScorer.Link;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -116,7 +113,7 @@ public final class LogisticRegression implements Learner {
 
     /** Imputation, indicator encoding with the first level as reference, then a logistic regression. */
     public static Pipeline pipeline(Options options) {
-        return new Pipeline(List.of(new Imputer(), new IndicatorEncoder(true)), new LogisticRegression(options));
+        return Pipeline.treatmentCoded(new LogisticRegression(options));
     }
 
     public Options options() {

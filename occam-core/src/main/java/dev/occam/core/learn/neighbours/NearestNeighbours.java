@@ -4,9 +4,6 @@ import dev.occam.core.data.Target;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.learn.Pipeline;
-import dev.occam.core.prepare.Imputer;
-import dev.occam.core.prepare.IndicatorEncoder;
-import dev.occam.core.prepare.Standardizer;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
@@ -14,7 +11,6 @@ import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.scorer.NeighboursScorer;
 import dev.occam.runtime.scorer.NeighboursScorer.Weighting;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -95,8 +91,7 @@ public final class NearestNeighbours implements Learner {
 
     /** Imputation, one indicator per level, standardisation, then k nearest neighbours. */
     public static Pipeline pipeline(Options options) {
-        return new Pipeline(List.of(new Imputer(), new IndicatorEncoder(false), new Standardizer()),
-                new NearestNeighbours(options));
+        return Pipeline.scaledIndicators(new NearestNeighbours(options));
     }
 
     public Options options() {

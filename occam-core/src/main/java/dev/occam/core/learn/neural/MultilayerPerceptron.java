@@ -4,9 +4,6 @@ import dev.occam.core.data.Target;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.learn.Pipeline;
-import dev.occam.core.prepare.Imputer;
-import dev.occam.core.prepare.IndicatorEncoder;
-import dev.occam.core.prepare.Standardizer;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
@@ -189,8 +186,7 @@ public final class MultilayerPerceptron implements Learner {
 
     /** Imputation, indicator encoding of every level, standardisation, then a network. */
     public static Pipeline pipeline(Options options) {
-        return new Pipeline(List.of(new Imputer(), new IndicatorEncoder(false), new Standardizer()),
-                new MultilayerPerceptron(options));
+        return Pipeline.scaledIndicators(new MultilayerPerceptron(options));
     }
 
     public Options options() {
