@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param strict refuse (400) a row that trips a guardrail instead of flagging it in the answer
  * @param maxBodyBytes a larger request body is refused with 413
  * @param maxBatchRows a larger batch is refused with 413
- * @param threads the threads that answer requests
+ * @param threads the threads that answer requests (Jetty adds one acceptor and one selector thread)
  * @param poll how often the folder is scanned for new model versions
- * @param requestTimeout how long a request may take from its first byte to the start of its answer
+ * @param requestTimeout how long a connection may stay silent, mid-request or between keep-alive requests, before
+ *     it is closed (Jetty's idle timeout)
  */
 public record ServeOptions(Path dir, String host, int port, boolean strict, int maxBodyBytes, int maxBatchRows,
         int threads, Duration poll, Duration requestTimeout) {
