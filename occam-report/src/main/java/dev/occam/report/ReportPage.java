@@ -79,7 +79,7 @@ final class ReportPage {
                     c.path("parameters").isNumber() ? Html.number(c.get("parameters").asDouble()) : "—",
                     c.path("p_value_vs_best").isNumber() ? Html.number(c.get("p_value_vs_best").asDouble()) : "—",
                     number(c, "fit_ms"), number(c, "p99_us"),
-                    c.path("eligible").asBoolean() ? "yes" : "no: " + c.path("why_not_eligible").asText()));
+                    c.path("eligible").asBoolean() ? "yes" : "no: " + whyNot(c)));
         }
         if (rows.isEmpty()) {
             return "<p class=\"empty\">No leaderboard.json in the folder.</p>";
@@ -141,5 +141,16 @@ final class ReportPage {
             sb.append("</div>");
         }
         return sb.append("</div>").toString();
+    }
+
+    /** The reasons a candidate was not eligible: the fixed ones and those resting on a measured time. */
+    private static String whyNot(JsonNode candidate) {
+        List<String> reasons = new ArrayList<>();
+        for (String field : new String[] {"why_not_eligible", "why_not_eligible_timing"}) {
+            if (candidate.hasNonNull(field)) {
+                reasons.add(candidate.get(field).asText());
+            }
+        }
+        return String.join("; ", reasons);
     }
 }

@@ -407,7 +407,17 @@ public final class FitJob {
             c.put("eligible", e.eligible());
             c.put("deployable", e.deployable());
             if (e.whyNotEligible() != null) {
-                c.put("why_not_eligible", e.whyNotEligible());
+                // Reasons resting on a measured time go apart, like the times themselves.
+                List<String> fixed = e.ineligibleBecause().stream()
+                        .filter(r -> !r.startsWith(Constraints.LATENCY_REASON)).toList();
+                List<String> timed = e.ineligibleBecause().stream()
+                        .filter(r -> r.startsWith(Constraints.LATENCY_REASON)).toList();
+                if (!fixed.isEmpty()) {
+                    c.put("why_not_eligible", String.join("; ", fixed));
+                }
+                if (!timed.isEmpty()) {
+                    c.put("why_not_eligible_timing", String.join("; ", timed));
+                }
             }
             if (e.versusBest() != null) {
                 putNumber(c, "difference_vs_best", e.versusBest().meanDifference());

@@ -13,6 +13,12 @@ import java.util.Set;
  */
 public final class Constraints {
 
+    /**
+     * How a latency exclusion begins. It rests on a measured time, so the leaderboard keeps it in a field of
+     * its own, apart from the reasons that are the same on every run.
+     */
+    public static final String LATENCY_REASON = "p99 scoring latency above the ";
+
     private Constraints() {
     }
 
@@ -48,7 +54,7 @@ public final class Constraints {
         }
         if (useCase.maxLatencyUs() != null && entry.p99Micros() > useCase.maxLatencyUs()) {
             // The measured value stays in its own field (p99_us): the reason must not vary from run to run.
-            reasons.add("p99 scoring latency above the " + dev.occam.runtime.io.Json.number(useCase.maxLatencyUs())
+            reasons.add(LATENCY_REASON + dev.occam.runtime.io.Json.number(useCase.maxLatencyUs())
                     + " µs allowed");
         }
         if (useCase.maxParameters() != null && entry.parameters() > useCase.maxParameters()) {
