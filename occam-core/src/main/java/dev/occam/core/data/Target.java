@@ -1,6 +1,7 @@
 package dev.occam.core.data;
 
 import dev.occam.runtime.TargetInfo;
+import dev.occam.runtime.data.Frame;
 import java.util.Objects;
 
 /**
@@ -43,6 +44,18 @@ public record Target(TargetInfo info, double[] values) {
             out[i] = values[rows[i]];
         }
         return new Target(info, out);
+    }
+
+    /**
+     * Checks that a frame of features has one row per target value; every learner's {@code fit} starts here.
+     *
+     * @throws IllegalArgumentException naming both row counts when they differ
+     */
+    public void requireRowsOf(Frame features) {
+        if (features.rows() != values.length) {
+            throw new IllegalArgumentException("features have " + features.rows() + " rows, the target has "
+                    + values.length);
+        }
     }
 
     /** Share of the positive class (classification) or mean (regression). */

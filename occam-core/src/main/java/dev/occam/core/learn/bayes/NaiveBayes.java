@@ -126,9 +126,7 @@ public final class NaiveBayes implements Learner {
                     + "' is a regression target");
         }
         int n = features.rows();
-        if (n != target.size()) {
-            throw new IllegalArgumentException("features have " + n + " rows, the target has " + target.size());
-        }
+        target.requireRowsOf(features);
         double[] y = target.values();
         int positives = 0;
         for (double v : y) {

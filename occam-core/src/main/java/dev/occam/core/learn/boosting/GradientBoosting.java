@@ -199,10 +199,7 @@ public final class GradientBoosting implements Learner {
     public Model fit(Frame features, Target target) {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
-        if (features.rows() != target.size()) {
-            throw new IllegalArgumentException("features have " + features.rows() + " rows, the target has "
-                    + target.size());
-        }
+        target.requireRowsOf(features);
         if (target.size() == 0) {
             throw new IllegalArgumentException("cannot fit boosted trees on zero rows");
         }

@@ -127,10 +127,7 @@ public final class RandomForest implements Learner {
     public Model fit(Frame features, Target target) {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
-        if (features.rows() != target.size()) {
-            throw new IllegalArgumentException("features have " + features.rows() + " rows, the target has "
-                    + target.size());
-        }
+        target.requireRowsOf(features);
         int n = target.size();
         if (n == 0) {
             throw new IllegalArgumentException("cannot fit a random forest on zero rows");

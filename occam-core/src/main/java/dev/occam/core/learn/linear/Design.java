@@ -55,10 +55,7 @@ final class Design {
      *     missing or infinite value, or when the row counts differ or are zero
      */
     static Design of(Frame features, Target target, String model, double aliasTolerance) {
-        if (features.rows() != target.size()) {
-            throw new IllegalArgumentException("the features have " + features.rows() + " rows but the target has "
-                    + target.size());
-        }
+        target.requireRowsOf(features);
         if (features.rows() == 0) {
             throw new IllegalArgumentException("cannot fit a " + model + " on zero rows");
         }

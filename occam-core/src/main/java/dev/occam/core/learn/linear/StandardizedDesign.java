@@ -37,10 +37,7 @@ final class StandardizedDesign {
      *     missing or infinite value, or when the row counts differ or are zero
      */
     static double[][] numericColumns(Frame features, Target target, String model) {
-        if (features.rows() != target.size()) {
-            throw new IllegalArgumentException("the features have " + features.rows() + " rows but the target has "
-                    + target.size());
-        }
+        target.requireRowsOf(features);
         if (features.rows() == 0) {
             throw new IllegalArgumentException("cannot fit " + model + " on zero rows");
         }

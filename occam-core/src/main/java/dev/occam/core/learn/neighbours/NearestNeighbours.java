@@ -122,9 +122,7 @@ public final class NearestNeighbours implements Learner {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
         int n = features.rows();
-        if (n != target.size()) {
-            throw new IllegalArgumentException("features have " + n + " rows, the target has " + target.size());
-        }
+        target.requireRowsOf(features);
         if (n == 0) {
             throw new IllegalArgumentException("cannot fit k nearest neighbours on zero rows");
         }

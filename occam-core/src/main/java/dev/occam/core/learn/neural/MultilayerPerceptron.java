@@ -216,10 +216,7 @@ public final class MultilayerPerceptron implements Learner {
     public Model fit(Frame features, Target target) {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
-        if (features.rows() != target.size()) {
-            throw new IllegalArgumentException("the features have " + features.rows() + " rows but the target has "
-                    + target.size());
-        }
+        target.requireRowsOf(features);
         int n = target.size();
         if (n == 0) {
             throw new IllegalArgumentException("cannot fit a neural network on zero rows");

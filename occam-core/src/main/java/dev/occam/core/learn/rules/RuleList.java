@@ -189,10 +189,7 @@ public final class RuleList implements Learner {
 
     @Override
     public Model fit(Frame features, Target target) {
-        if (features.rows() != target.size()) {
-            throw new IllegalArgumentException("features have " + features.rows() + " rows, the target has "
-                    + target.size());
-        }
+        target.requireRowsOf(features);
         if (target.size() == 0) {
             throw new IllegalArgumentException("cannot fit a rule list on zero rows");
         }

@@ -202,10 +202,7 @@ public final class Scorecard implements Learner {
             throw new IllegalArgumentException("a scorecard needs a classification target; '"
                     + target.info().name() + "' is a regression target");
         }
-        if (features.rows() != target.size()) {
-            throw new IllegalArgumentException("the features have " + features.rows() + " rows but the target has "
-                    + target.size());
-        }
+        target.requireRowsOf(features);
         checkMonotone(features);
         double[] y = target.values();
         long bads = 0;

@@ -134,10 +134,7 @@ public final class DecisionTree implements Learner {
 
     @Override
     public Model fit(Frame features, Target target) {
-        if (features.rows() != target.size()) {
-            throw new IllegalArgumentException("features have " + features.rows() + " rows, the target has "
-                    + target.size());
-        }
+        target.requireRowsOf(features);
         if (target.size() == 0) {
             throw new IllegalArgumentException("cannot fit a tree on zero rows");
         }

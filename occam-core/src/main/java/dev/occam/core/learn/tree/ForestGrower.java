@@ -37,10 +37,7 @@ public final class ForestGrower {
     public ForestGrower(Frame features, Target target, int featuresPerSplit, int minLeaf) {
         this.features = Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
-        if (features.rows() != target.size()) {
-            throw new IllegalArgumentException("features have " + features.rows() + " rows, the target has "
-                    + target.size());
-        }
+        target.requireRowsOf(features);
         if (featuresPerSplit < 1) {
             throw new IllegalArgumentException("featuresPerSplit must be >= 1: " + featuresPerSplit);
         }

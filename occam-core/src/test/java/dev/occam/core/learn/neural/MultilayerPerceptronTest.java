@@ -234,6 +234,6 @@ class MultilayerPerceptronTest {
         Frame f = new Frame(List.of(new NumericColumn("x", new double[] {1, 2, 3})));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new MultilayerPerceptron().fit(f, new Target(CLASS, new double[] {0, 1})));
-        assertEquals("the features have 3 rows but the target has 2", e.getMessage());
+        assertEquals("features have 3 rows, the target has 2", e.getMessage());
     }
 }

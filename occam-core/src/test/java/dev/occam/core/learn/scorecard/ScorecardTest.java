@@ -158,7 +158,7 @@ class ScorecardTest {
         double[] y = {0, 1, 0, 1};
         assertEquals("a scorecard needs a classification target; 'n' is a regression target",
                 message(() -> new Scorecard().fit(f, new Target(TargetInfo.regression("n"), y))));
-        assertEquals("the features have 4 rows but the target has 3",
+        assertEquals("features have 4 rows, the target has 3",
                 message(() -> new Scorecard().fit(f, new Target(Y, new double[] {0, 1, 0}))));
         assertEquals("column 'x' holds Infinity at row 3; a scorecard bins finite numbers",
                 message(() -> new Scorecard().fit(f, new Target(Y, y))));
