@@ -25,8 +25,11 @@ import java.util.SplittableRandom;
  */
 public final class LeakageCheck {
 
-    /** At or above this, a single column "predicts the target almost perfectly". */
-    public static final double NEAR_PERFECT = 0.99;
+    /**
+     * At or above this, a single column "predicts the target almost perfectly": an AUC or R² of 0.95 from one
+     * column alone is rare in honest business data and common when the column was recorded after the outcome.
+     */
+    public static final double NEAR_PERFECT = 0.95;
     /** At or above this, the column is a near-copy of the target. */
     public static final double NEAR_COPY = 0.9995;
 
@@ -35,7 +38,9 @@ public final class LeakageCheck {
 
     /** Why a column is suspect. */
     public enum Kind {
-        NEAR_PERFECT_PREDICTOR, NEAR_COPY_OF_TARGET, IDENTIFIER
+        NEAR_PERFECT_PREDICTOR, NEAR_COPY_OF_TARGET, IDENTIFIER,
+        /** A value or range of the column occurs in one class only, and holds much of that class. */
+        GIVEAWAY_VALUE
     }
 
     /** A suspect column, the reason in words, and the single-column score behind it. */
@@ -51,15 +56,21 @@ public final class LeakageCheck {
                 continue;
             }
             double score = singleColumnScore(c, target, seed);
-            if (Double.isNaN(score) || score < NEAR_PERFECT) {
+            if (!Double.isNaN(score) && score >= NEAR_PERFECT) {
+                String what = target.isClassification() ? "AUC" : "R²";
+                boolean copy = score >= NEAR_COPY;
+                out.add(new Suspect(c.name(), copy ? Kind.NEAR_COPY_OF_TARGET : Kind.NEAR_PERFECT_PREDICTOR,
+                        String.format(Locale.ROOT, "%s alone predicts %s with %s %.4f: %s", c.name(),
+                                target.info().name(), what, score, copy ? "a near-copy of the target"
+                                        : "a feature this strong on its own may give the answer away; is it known"
+                                                + " before the outcome?"),
+                        score));
                 continue;
             }
-            String what = target.isClassification() ? "AUC" : "R²";
-            boolean copy = score >= NEAR_COPY;
-            out.add(new Suspect(c.name(), copy ? Kind.NEAR_COPY_OF_TARGET : Kind.NEAR_PERFECT_PREDICTOR,
-                    String.format(Locale.ROOT, "%s alone predicts %s with %s %.4f: %s", c.name(), target.info().name(),
-                            what, score, copy ? "a near-copy of the target" : "is it known before the outcome?"),
-                    score));
+            if (target.isClassification()) {
+                GiveawayValue.find(c, target).ifPresent(g -> out.add(new Suspect(c.name(), Kind.GIVEAWAY_VALUE,
+                        g.sentence(c.name(), target.info()), g.classShare())));
+            }
         }
         return out;
     }

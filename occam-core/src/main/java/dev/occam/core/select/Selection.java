@@ -126,7 +126,7 @@ public final class Selection {
             double alpha) {
         List<Climb> out = new ArrayList<>();
         for (LeaderboardEntry e : entries) {
-            if (e == chosen || !e.eligible() || SIMPLER_FIRST.compare(e, chosen) <= 0) {
+            if (e == chosen || !e.eligible() || SIMPLER_FIRST.compare(e, chosen) <= 0 || e.rung() < chosen.rung()) {
                 continue;
             }
             out.add(new Climb(e.family(), e.rung(), CorrectedResampledTTest.compare(e.evaluation().values(),
@@ -148,9 +148,14 @@ public final class Selection {
                     + Text.metric(chosen.evaluation().mean()) + "); the use case asks for the best, whatever its cost.");
             case SIGNIFICANCE -> {
                 if (chosen == best) {
+                    boolean anySimpler = entries.stream().anyMatch(e -> e.eligible() && e != chosen
+                            && SIMPLER_FIRST.compare(e, chosen) < 0);
+                    long eligible = entries.stream().filter(LeaderboardEntry::eligible).count();
+                    String rest = eligible == 1 ? "it is the only eligible model, so it was compared with none"
+                            : anySimpler ? "every simpler model is significantly worse (" + test + ")"
+                            : "no eligible model is simpler, so none was tested against it";
                     r.add(chosen.family() + " has the best mean " + m + " of the eligible models ("
-                            + Text.metric(best.evaluation().mean()) + "), and every simpler model is significantly worse ("
-                            + test + ").");
+                            + Text.metric(best.evaluation().mean()) + "), and " + rest + ".");
                 } else {
                     r.add(chosen.family() + " is the simplest model not significantly worse than the best (" + test
                             + "): " + best.family() + " scores " + Text.metric(best.evaluation().mean()) + " " + m
@@ -173,10 +178,13 @@ public final class Selection {
         }
         String level = Text.number(100 * (1 - alpha)) + "%";
         for (Climb c : climbs) {
-            r.add("Climbing to " + c.family() + " would change " + m + " by " + Text.signed(c.gain().meanDifference())
+            // "Climbing" is up the ladder; a same-rung alternative only has more parameters.
+            String move = c.rung() > chosen.rung() ? "Climbing to " + c.family() + " (rung " + c.rung() + ")"
+                    : "Moving to " + c.family() + " (the same rung, more parameters)";
+            r.add(move + " would change " + m + " by " + Text.signed(c.gain().meanDifference())
                     + " (" + level + " CI " + Text.signed(c.gain().low()) + " to " + Text.signed(c.gain().high()) + ") for "
-                    + Text.ratio(c.parameterRatio()) + " the parameters and " + Text.ratio(c.latencyRatio())
-                    + " the scoring time.");
+                    + Text.ratio(c.parameterRatio(), "the parameters") + " and "
+                    + Text.ratio(c.latencyRatio(), "the scoring time") + ".");
         }
         for (LeaderboardEntry e : entries) {
             if (!e.eligible() && e.evaluation().succeeded() && better(e, chosen, metric)) {
@@ -216,14 +224,23 @@ public final class Selection {
                     + signed(r.low()) + " to " + signed(r.high()) + ", " + pValue(r.pValue());
         }
 
-        static String ratio(double x) {
-            if (Double.isNaN(x) || Double.isInfinite(x)) {
-                return "an unknown multiple of";
+        /**
+         * "12x the parameters", "1.3x the scoring time", or below 0.95 a fraction, "1/40 of the parameters":
+         * never "0.0x", which reads as nothing.
+         */
+        static String ratio(double x, String what) {
+            if (Double.isNaN(x) || Double.isInfinite(x) || x <= 0) {
+                return "an unknown multiple of " + what;
             }
             if (x >= 10) {
-                return String.format(Locale.ROOT, "%,.0fx", x);
+                return String.format(Locale.ROOT, "%,.0fx %s", x, what);
             }
-            return String.format(Locale.ROOT, "%.1fx", x);
+            if (x >= 0.95) {
+                return String.format(Locale.ROOT, "%.1fx %s", x, what);
+            }
+            double inverse = 1 / x;
+            return inverse < 10 ? String.format(Locale.ROOT, "1/%.1f of %s", inverse, what)
+                    : String.format(Locale.ROOT, "1/%,.0f of %s", inverse, what);
         }
     }
 }

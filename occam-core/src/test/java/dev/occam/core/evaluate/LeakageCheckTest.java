@@ -94,4 +94,66 @@ class LeakageCheckTest {
         assertTrue(LeakageCheck.suspects(Fixtures.withColumn(d, new CategoricalColumn("zip", levels, codes))
                 .features(), d.target(), 42).isEmpty());
     }
+
+    @Test
+    void suspects_spendingZeroForEveryRefusal_giveawayValueNamed() {
+        // Every refused (no) applicant has spending 0; most accepted ones spent something. Alone, Spending's AUC
+        // stays below the near-perfect bar, but "Spending > 0" gives the class away.
+        Fixtures.Data d = base();
+        SplittableRandom r = new SplittableRandom(8);
+        double[] spending = new double[500];
+        for (int i = 0; i < 500; i++) {
+            spending[i] = d.target().value(i) == 1 && r.nextDouble() < 0.8 ? Math.round(Math.exp(4 + r.nextGaussian()))
+                    : 0;
+        }
+        var s = LeakageCheck.suspects(Fixtures.withColumn(d, new NumericColumn("Spending", spending)).features(),
+                d.target(), 42);
+        assertEquals(1, s.size(), s.toString());
+        assertEquals(LeakageCheck.Kind.GIVEAWAY_VALUE, s.get(0).kind());
+        assertEquals("Spending", s.get(0).column());
+        assertTrue(s.get(0).reason().startsWith("Spending > 0 in "), s.get(0).reason());
+        assertTrue(s.get(0).reason().contains("every one of them y = yes"), s.get(0).reason());
+        assertTrue(s.get(0).score() > 0.7 && s.get(0).score() < 0.9, "share of the yes rows " + s.get(0).score());
+    }
+
+    @Test
+    void suspects_levelOnlyInOneClass_giveawayValueNamed() {
+        Fixtures.Data d = base();
+        int[] channel = new int[500];
+        SplittableRandom r = new SplittableRandom(9);
+        for (int i = 0; i < 500; i++) {
+            // "closed" is recorded only for negative rows, and for most of them.
+            channel[i] = d.target().value(i) == 0 && r.nextDouble() < 0.7 ? 2 : r.nextInt(2);
+        }
+        var s = LeakageCheck.suspects(Fixtures.withColumn(d, new CategoricalColumn("channel",
+                List.of("branch", "online", "closed"), channel)).features(), d.target(), 42);
+        assertEquals(LeakageCheck.Kind.GIVEAWAY_VALUE, s.get(0).kind());
+        assertTrue(s.get(0).reason().startsWith("channel = closed in "), s.get(0).reason());
+        assertTrue(s.get(0).reason().contains("y = no"), s.get(0).reason());
+    }
+
+    @Test
+    void suspects_pureTailOfFewRows_notFlagged() {
+        // The highest 20 values are all positive: a strong feature's tail, not a giveaway (under half the class).
+        Fixtures.Data d = base();
+        double[] x = new double[500];
+        SplittableRandom r = new SplittableRandom(10);
+        int tail = 0;
+        for (int i = 0; i < 500; i++) {
+            x[i] = d.target().value(i) == 1 && tail < 20 ? 100 + tail++ : r.nextDouble() * 50;
+        }
+        assertTrue(LeakageCheck.suspects(Fixtures.withColumn(d, new NumericColumn("income", x)).features(),
+                d.target(), 42).isEmpty());
+    }
+
+    @Test
+    void suspects_creditAndChurnData_none() {
+        // The shipped examples: real, honest columns, none a giveaway.
+        var credit = dev.occam.core.data.LabelledData.of(dev.occam.core.data.TestDatasets.load("credit_data.csv"),
+                "Status", Task.CLASSIFICATION, "bad", List.of());
+        assertEquals(List.of(), LeakageCheck.suspects(credit.features(), credit.target(), 42));
+        var churn = dev.occam.core.data.LabelledData.of(dev.occam.core.data.TestDatasets.load("wa_churn.csv"),
+                "churn", Task.CLASSIFICATION, "Yes", List.of());
+        assertEquals(List.of(), LeakageCheck.suspects(churn.features(), churn.target(), 42));
+    }
 }

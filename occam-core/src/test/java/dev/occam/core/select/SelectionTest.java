@@ -114,4 +114,44 @@ class SelectionTest {
         var v = Selection.choose(List.of(bad, good), Metric.LOGLOSS, SelectionRule.SIGNIFICANCE, 0.05, RATIO);
         assertEquals("boosting", v.chosen().family());
     }
+
+    @Test
+    void reasons_oneCandidate_doesNotClaimSimplerModelsAreWorse() {
+        var v = Selection.choose(List.of(entry("logistic", 2, 23, BEST)), Metric.AUC, SelectionRule.SIGNIFICANCE,
+                0.05, RATIO);
+        assertEquals("logistic", v.chosen().family());
+        assertTrue(v.reasons().get(0).contains("the only eligible model"), v.reasons().get(0));
+        assertTrue(v.reasons().stream().noneMatch(r -> r.contains("simpler model is significantly worse")),
+                v.reasons().toString());
+    }
+
+    @Test
+    void reasons_bestIsSimplest_saysNoneWasTested() {
+        var v = Selection.choose(List.of(entry("logistic", 2, 23, BEST), entry("random-forest", 4, 9000, WORSE)),
+                Metric.AUC, SelectionRule.SIGNIFICANCE, 0.05, RATIO);
+        assertEquals("logistic", v.chosen().family());
+        assertTrue(v.reasons().get(0).contains("no eligible model is simpler"), v.reasons().get(0));
+    }
+
+    @Test
+    void reasons_climbs_onlyHigherRungsAreClimbs_fractionsNeverZero() {
+        // kNN stores every row: the forest above it has far fewer parameters, a ratio below 1.
+        var v = Selection.choose(List.of(entry("knn", 3, 400_000, CLOSE), entry("naive-bayes", 3, 500_000, CLOSE),
+                entry("random-forest", 4, 1_000, BEST)), Metric.AUC, SelectionRule.SIGNIFICANCE, 0.05, RATIO);
+        assertEquals("knn", v.chosen().family());
+        List<String> climbs = v.reasons().stream().filter(r -> r.contains(" would change AUC")).toList();
+        assertEquals(2, climbs.size(), v.reasons().toString());
+        assertTrue(climbs.stream().anyMatch(r -> r.startsWith("Climbing to random-forest (rung 4)")
+                && r.contains("1/400 of the parameters")), climbs.toString());
+        assertTrue(climbs.stream().anyMatch(r -> r.startsWith("Moving to naive-bayes (the same rung")), climbs.toString());
+        assertTrue(v.reasons().stream().noneMatch(r -> r.contains("0.0x")), v.reasons().toString());
+    }
+
+    @Test
+    void ratio_belowOne_isAFraction() {
+        assertEquals("1/2.0 of the parameters", Selection.Text.ratio(0.5, "the parameters"));
+        assertEquals("1/1,000 of the parameters", Selection.Text.ratio(0.001, "the parameters"));
+        assertEquals("1.0x the parameters", Selection.Text.ratio(0.96, "the parameters"));
+        assertEquals("12x the parameters", Selection.Text.ratio(12.4, "the parameters"));
+    }
 }

@@ -1,0 +1,181 @@
+package dev.occam.core.evaluate;
+
+import dev.occam.core.data.Target;
+import dev.occam.runtime.TargetInfo;
+import dev.occam.runtime.data.CategoricalColumn;
+import dev.occam.runtime.data.Column;
+import dev.occam.runtime.data.NumericColumn;
+import dev.occam.runtime.io.Json;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A value of one column that gives a class away: a range at either end of a number ({@code Spending > 0}), one
+ * value of a number or level of a category ({@code Channel = branch}), or the column being missing, in which
+ * every row has the same class, and which holds at least half of that class's rows. Such a pattern is
+ * quasi-complete separation on one column (Albert &amp; Anderson, Biometrika 71, 1984): the logistic
+ * likelihood has no maximum, and the pattern is typical of a column filled in after the outcome was known
+ * ("every refused applicant has spending 0": there was nothing to spend).
+ *
+ * @param description the region in words, "Spending > 0"
+ * @param rows rows in the region
+ * @param positive whether the region's class is the positive one
+ * @param classShare the share of that class's rows that fall in the region
+ */
+record GiveawayValue(String description, int rows, boolean positive, double classShare) {
+
+    /** A region must hold at least this share of its class's rows to give the class away. */
+    static final double MIN_CLASS_SHARE = 0.5;
+    /** ... and at least this many rows, so that a small data set's lucky pockets are not called leaks. */
+    static final int MIN_ROWS = 30;
+
+    String sentence(String column, TargetInfo target) {
+        String cls = positive ? target.positive() : target.negative();
+        return String.format(Locale.ROOT,
+                "%s in %,d rows, every one of them %s = %s (%.0f%% of the %s rows): a value that gives the answer "
+                        + "away; is %s known before the outcome?",
+                description, rows, target.name(), cls, 100 * classShare, cls, column);
+    }
+
+    /** The largest giving-away region of the column, if one holds enough of its class. */
+    static Optional<GiveawayValue> find(Column column, Target target) {
+        int n = column.size();
+        int positives = 0;
+        for (int i = 0; i < n; i++) {
+            positives += target.value(i) == 1.0 ? 1 : 0;
+        }
+        Best best = new Best(positives, n - positives);
+        int missingRows = 0;
+        int missingPositives = 0;
+        for (int i = 0; i < n; i++) {
+            if (column.isMissing(i)) {
+                missingRows++;
+                missingPositives += target.value(i) == 1.0 ? 1 : 0;
+            }
+        }
+        best.offer(column.name() + " missing", missingRows, missingPositives);
+        if (column instanceof NumericColumn nc) {
+            numeric(nc, target, best);
+        } else {
+            CategoricalColumn cc = (CategoricalColumn) column;
+            int levels = cc.levels().size();
+            int[] rows = new int[levels];
+            int[] pos = new int[levels];
+            for (int i = 0; i < n; i++) {
+                int code = cc.codes()[i];
+                if (code >= 0) {
+                    rows[code]++;
+                    pos[code] += target.value(i) == 1.0 ? 1 : 0;
+                }
+            }
+            for (int l = 0; l < levels; l++) {
+                best.offer(column.name() + " = " + cc.levels().get(l), rows[l], pos[l]);
+            }
+        }
+        return Optional.ofNullable(best.found);
+    }
+
+    /** Each distinct value, and the longest pure run of values from either end. */
+    private static void numeric(NumericColumn c, Target target, Best best) {
+        double[] v = c.values();
+        int m = 0;
+        for (double x : v) {
+            m += Double.isNaN(x) ? 0 : 1;
+        }
+        if (m == 0) {
+            return;
+        }
+        // Each class's present values sorted apart (primitive sorts), then merged into distinct values with
+        // their row and positive counts, ascending.
+        double[] ofPositives = new double[m];
+        double[] ofNegatives = new double[m];
+        int p = 0;
+        int q = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isNaN(v[i])) {
+                if (target.value(i) == 1.0) {
+                    ofPositives[p++] = v[i];
+                } else {
+                    ofNegatives[q++] = v[i];
+                }
+            }
+        }
+        Arrays.sort(ofPositives, 0, p);
+        Arrays.sort(ofNegatives, 0, q);
+        int groups = 0;
+        double[] value = new double[m];
+        int[] rows = new int[m];
+        int[] positives = new int[m];
+        for (int a = 0, b = 0; a < p || b < q; ) {
+            double x = b >= q || (a < p && ofPositives[a] <= ofNegatives[b]) ? ofPositives[a] : ofNegatives[b];
+            value[groups] = x;
+            while (a < p && ofPositives[a] == x) {
+                a++;
+                rows[groups]++;
+                positives[groups]++;
+            }
+            while (b < q && ofNegatives[b] == x) {
+                b++;
+                rows[groups]++;
+            }
+            groups++;
+        }
+        if (groups < 2) {
+            return;
+        }
+        String name = c.name();
+        for (int g = 0; g < groups; g++) {
+            best.offer(name + " = " + Json.number(value[g]), rows[g], positives[g]);
+        }
+        // From the low end: the longest run of values whose rows are all of the first value's class.
+        int run = 0;
+        int runPositives = 0;
+        for (int g = 0; g < groups - 1; g++) {
+            boolean pure = positives[g] == 0 || positives[g] == rows[g];
+            boolean sameClass = run == 0 || (positives[g] == 0) == (runPositives == 0);
+            if (!pure || !sameClass) {
+                break;
+            }
+            run += rows[g];
+            runPositives += positives[g];
+            best.offer(name + " < " + Json.number(value[g + 1]), run, runPositives);
+        }
+        run = 0;
+        runPositives = 0;
+        for (int g = groups - 1; g > 0; g--) {
+            boolean pure = positives[g] == 0 || positives[g] == rows[g];
+            boolean sameClass = run == 0 || (positives[g] == 0) == (runPositives == 0);
+            if (!pure || !sameClass) {
+                break;
+            }
+            run += rows[g];
+            runPositives += positives[g];
+            best.offer(name + " > " + Json.number(value[g - 1]), run, runPositives);
+        }
+    }
+
+    /** Keeps the region holding the largest share of its class among the pure ones offered. */
+    private static final class Best {
+        private final int positives;
+        private final int negatives;
+        GiveawayValue found;
+
+        Best(int positives, int negatives) {
+            this.positives = positives;
+            this.negatives = negatives;
+        }
+
+        void offer(String description, int rows, int rowPositives) {
+            if (rows < MIN_ROWS || (rowPositives != 0 && rowPositives != rows)) {
+                return;
+            }
+            boolean positive = rowPositives == rows;
+            int classRows = positive ? positives : negatives;
+            double share = (double) rows / classRows;
+            if (share >= MIN_CLASS_SHARE && (found == null || share > found.classShare())) {
+                found = new GiveawayValue(description, rows, positive, share);
+            }
+        }
+    }
+}
