@@ -30,11 +30,18 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace output files even if Occam did not write them")
     boolean force;
 
+    @Option(names = "--threads", paramLabel = "N", description = "fit this many folds at once (default: the "
+            + "machine's cores); the results do not depend on it")
+    Integer threads;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1: " + threads);
+        }
         UseCase useCase = UseCaseReader.read(useCaseFile);
         Path dir = out != null ? out : Path.of("out", useCase.name());
         refuseToClobber(dir);
@@ -45,7 +52,8 @@ final class FitCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         FitResult result;
         try {
-            result = new FitJob(useCase, dir, progress).run();
+            int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            result = new FitJob(useCase, dir, progress, n).run();
         } finally {
             removeHook(onInterrupt);
         }

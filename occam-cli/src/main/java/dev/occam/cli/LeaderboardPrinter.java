@@ -30,6 +30,9 @@ final class LeaderboardPrinter {
         for (String note : r.notes()) {
             out.println("note: " + note);
         }
+        for (String warning : r.warnings()) {
+            out.println("warning: " + warning);
+        }
         for (LeakageCheck.Suspect s : r.suspects()) {
             out.println("warning: " + s.reason() + (r.setAside().containsKey(s.column()) ? " (dropped)"
                     : " (kept; set data.drop_leaks: true or list it in data.exclude to drop it)"));

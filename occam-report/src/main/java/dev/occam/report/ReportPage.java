@@ -50,6 +50,10 @@ final class ReportPage {
 
     private static String verdictDetails(JsonNode card) {
         StringBuilder sb = new StringBuilder();
+        List<String> warnings = texts(card.path("warnings"));
+        if (!warnings.isEmpty()) {
+            sb.append("<h3>Warnings: how the models were fitted</h3>").append(Html.list(warnings));
+        }
         List<String> ineligible = new ArrayList<>();
         card.path("selection").path("ineligible")
                 .forEach(x -> ineligible.add(x.path("model").asText() + ": " + x.path("why").asText()));

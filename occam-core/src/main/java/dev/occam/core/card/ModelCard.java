@@ -177,6 +177,8 @@ public final class ModelCard {
 
         ArrayNode notes = card.putArray("notes");
         result.notes().forEach(notes::add);
+        ArrayNode warnings = card.putArray("warnings");
+        result.warnings().forEach(warnings::add);
 
         ObjectNode versions = card.putObject("versions");
         versions.put("occam", Versions.occam());

@@ -7,6 +7,10 @@ import dev.occam.runtime.Model;
 import dev.occam.runtime.data.Frame;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Scores a learner on every fold: fit on the fold's training rows (the learner refits its whole
@@ -29,35 +33,79 @@ public final class CrossValidation {
      */
     public static Evaluation evaluate(Learner learner, Frame features, Target target, List<Fold> folds,
             Metric metric, Double threshold, Listener listener) {
-        List<FoldResult> results = new ArrayList<>(folds.size());
+        return evaluate(learner, features, target, folds, metric, threshold, listener, Runnable::run);
+    }
+
+    /**
+     * As {@link #evaluate(Learner, Frame, Target, List, Metric, Double, Listener)}, with the folds fitted on
+     * {@code executor} (one task per fold). The result does not depend on the executor: each fold's fit depends
+     * only on its rows and the learner's own seed, and the folds' results are assembled in fold order. The
+     * listener may be called from the executor's threads, one call at a time.
+     */
+    public static Evaluation evaluate(Learner learner, Frame features, Target target, List<Fold> folds,
+            Metric metric, Double threshold, Listener listener, Executor executor) {
         int repeats = folds.stream().mapToInt(Fold::repeat).max().orElse(0) + 1;
-        HeldOutScores.Builder heldOut = new HeldOutScores.Builder(target.size(), repeats);
-        int done = 0;
+        AtomicInteger done = new AtomicInteger();
+        List<CompletableFuture<FoldOutcome>> futures = new ArrayList<>(folds.size());
         for (Fold fold : folds) {
-            Frame trainX = features.select(fold.train());
-            Target trainY = target.select(fold.train());
-            Frame testX = features.select(fold.test());
-            Target testY = target.select(fold.test());
-            long start = System.nanoTime();
-            Model model;
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                FoldOutcome outcome = fitFold(learner, features, target, fold, metric, threshold);
+                if (listener != null && outcome.failure == null) {
+                    synchronized (listener) {
+                        listener.foldDone(learner.family(), fold, done.incrementAndGet(), folds.size());
+                    }
+                }
+                return outcome;
+            }, executor));
+        }
+        List<FoldResult> results = new ArrayList<>(folds.size());
+        HeldOutScores.Builder heldOut = new HeldOutScores.Builder(target.size(), repeats);
+        for (int f = 0; f < folds.size(); f++) {
+            Fold fold = folds.get(f);
+            FoldOutcome outcome;
             try {
-                model = fitWithThreshold(learner, trainX, trainY, threshold);
-            } catch (RuntimeException e) {
+                outcome = futures.get(f).join();
+            } catch (CompletionException e) {
+                // Not a fit's RuntimeException (those are outcomes): an Error, rethrown as it was.
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+            if (outcome.failure != null) {
+                // The first failing fold in fold order, whichever thread finished first.
                 return Evaluation.failed(learner.family(), learner.rung(), metric,
-                        "fold " + (fold.index() + 1) + " of repeat " + (fold.repeat() + 1) + ": " + e.getMessage());
+                        "fold " + (fold.index() + 1) + " of repeat " + (fold.repeat() + 1) + ": "
+                                + outcome.failure.getMessage());
             }
-            double fitMillis = (System.nanoTime() - start) / 1e6;
-            double[] scores = model.score(testX);
-            double value = metric.compute(testY.values(), scores, model.threshold());
-            heldOut.add(fold, scores, model.threshold());
-            results.add(new FoldResult(fold.repeat(), fold.index(), value, fitMillis, fold.train().length,
-                    fold.test().length));
-            done++;
-            if (listener != null) {
-                listener.foldDone(learner.family(), fold, done, folds.size());
-            }
+            heldOut.add(fold, outcome.scores, outcome.threshold);
+            results.add(outcome.result);
         }
         return new Evaluation(learner.family(), learner.rung(), metric, results, null, heldOut.build());
+    }
+
+    /** One fold's fit and scores, or the exception its fit threw. */
+    private record FoldOutcome(FoldResult result, double[] scores, double threshold, RuntimeException failure) {
+    }
+
+    private static FoldOutcome fitFold(Learner learner, Frame features, Target target, Fold fold, Metric metric,
+            Double threshold) {
+        Frame trainX = features.select(fold.train());
+        Target trainY = target.select(fold.train());
+        Frame testX = features.select(fold.test());
+        Target testY = target.select(fold.test());
+        long start = System.nanoTime();
+        Model model;
+        try {
+            model = fitWithThreshold(learner, trainX, trainY, threshold);
+        } catch (RuntimeException e) {
+            return new FoldOutcome(null, null, Double.NaN, e);
+        }
+        double fitMillis = (System.nanoTime() - start) / 1e6;
+        double[] scores = model.score(testX);
+        double value = metric.compute(testY.values(), scores, model.threshold());
+        return new FoldOutcome(new FoldResult(fold.repeat(), fold.index(), value, fitMillis, fold.train().length,
+                fold.test().length), scores, model.threshold(), null);
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.occam.core.evaluate.FoldResult;
 import dev.occam.core.evaluate.Folds;
 import dev.occam.core.evaluate.Latency;
 import dev.occam.core.evaluate.LeakageCheck;
+import dev.occam.core.evaluate.RefitCheck;
 import dev.occam.core.evaluate.HeldOutScores;
 import dev.occam.core.evaluate.Metric;
 import dev.occam.core.fairness.FairnessAudit;
@@ -49,6 +50,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * {@code occam fit}: the whole data flow for one use case. Load the data, set the target apart,
@@ -70,10 +74,25 @@ public final class FitJob {
     private final Path outputDirectory;
     private final Progress progress;
 
+    private final int threads;
+
+    /** A fit on one thread. */
     public FitJob(UseCase useCase, Path outputDirectory, Progress progress) {
+        this(useCase, outputDirectory, progress, 1);
+    }
+
+    /**
+     * @param threads how many folds are fitted at once, >= 1; the results do not depend on it (each fold's fit
+     *     depends only on its rows and the learner's seed), only the measured times do
+     */
+    public FitJob(UseCase useCase, Path outputDirectory, Progress progress, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1: " + threads);
+        }
         this.useCase = useCase;
         this.outputDirectory = outputDirectory;
         this.progress = progress;
+        this.threads = threads;
     }
 
     /**
@@ -82,6 +101,22 @@ public final class FitJob {
      * @throws IOException when an output cannot be written
      */
     public FitResult run() throws DataException, IOException {
+        if (threads == 1) {
+            return run(Runnable::run);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "occam-fold");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return run(pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private FitResult run(Executor executor) throws DataException, IOException {
         DataSource source = new DataSource(useCase.data().path(), useCase.data().sql(), useCase.data().jdbc(),
                 useCase.data().baseDirectory());
         Frame table = DataLoader.load(source);
@@ -131,6 +166,7 @@ public final class FitJob {
         Counter counter = new Counter(totalFolds);
         List<LeaderboardEntry> entries = new ArrayList<>();
         Map<String, Model> fullModels = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
         boolean monotoneAsked = !useCase.constraints().monotone().isEmpty();
         if (withRule) {
             LeaderboardEntry rule = evaluateRule(table, data, target, folds, metric, counter, notes);
@@ -143,14 +179,19 @@ public final class FitJob {
             Evaluation evaluation = unavailable.isPresent()
                     ? Evaluation.failed(learner.family(), learner.rung(), metric, "unavailable: " + unavailable.get())
                     : CrossValidation.evaluate(learner, features, target, folds, metric, useCase.threshold(),
-                            (family, fold, d, total) -> counter.foldDone(family, learner.rung()));
+                            (family, fold, d, total) -> counter.foldDone(family, learner.rung()), executor);
             long parameters = -1;
+            List<String> refitProblems = List.of();
             Latency latency = new Latency(Double.NaN, Double.NaN);
             if (evaluation.succeeded()) {
                 Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold())
                         .withTypicalValues(features);
                 fullModels.put(learner.family(), full);
                 noteAliased(full, notes);
+                for (String finding : full.diagnostics().findings()) {
+                    warnings.add(learner.family() + ": " + finding);
+                }
+                refitProblems = RefitCheck.problems(full, features, target, metric, evaluation, selection.seed());
                 parameters = full.parameterCount();
                 latency = Latency.measure(full, features);
             } else {
@@ -160,8 +201,10 @@ public final class FitJob {
                     learner.capabilities().contains(Capability.EXPLAINABLE), true, List.of(), latency.p50Micros(),
                     latency.p99Micros(), null, false);
             FairnessAudit audit = fairness.audit(evaluation);
-            entries.add(entry.withIneligibility(Constraints.reasons(entry, useCase.constraints(),
-                    learner.capabilities(), monotoneAsked, audit, useCase.fairness().minSelectionRateRatio())));
+            List<String> reasons = new ArrayList<>(refitProblems);
+            reasons.addAll(Constraints.reasons(entry, useCase.constraints(), learner.capabilities(), monotoneAsked,
+                    audit, useCase.fairness().minSelectionRateRatio()));
+            entries.add(entry.withIneligibility(reasons));
         }
         Selection.Verdict verdict = Selection.choose(entries, metric, selection.rule(), selection.alpha(),
                 testTrainRatio);
@@ -169,8 +212,8 @@ public final class FitJob {
         GlobalExplanation explanation = chosen == null ? null
                 : explain(learners, verdict.chosen().family(), chosen, features, target, folds, metric, notes);
         FitResult result = new FitResult(useCase, table.rows(), data.rowsDropped(), features.columnCount(), target,
-                metric, folds.size(), verdict, chosen, setAside, suspects, notes, outputDirectory, fairness.report(),
-                explanation);
+                metric, folds.size(), verdict, chosen, setAside, suspects, notes, warnings, outputDirectory,
+                fairness.report(), explanation);
         write(result, source, table, features);
         return result;
     }
@@ -295,14 +338,14 @@ public final class FitJob {
             this.total = total;
         }
 
-        void foldDone(String family, int rung) {
+        synchronized void foldDone(String family, int rung) {
             done++;
             if (progress != null) {
                 progress.foldDone(family, rung, done, total, (System.nanoTime() - started) / 1e9);
             }
         }
 
-        void skip(int folds) {
+        synchronized void skip(int folds) {
             done += folds;
         }
     }

@@ -17,17 +17,18 @@ import java.util.Map;
 /**
  * What {@code occam fit} found: the verdict (leaderboard, choice, reasons), the chosen model refitted on
  * all rows (null when nothing was chosen or the choice is today's SQL rule), the notes and suspicions
- * raised on the way, where the files went, the fairness findings (audits of the candidates, proxies), and
+ * raised on the way, the warnings about how candidates were fitted (separation, convergence: "logistic: ..."), where the files went, the fairness findings (audits of the candidates, proxies), and
  * the chosen model's global explanation (null when there is no chosen model to explain).
  */
 public record FitResult(UseCase useCase, int rowsRead, int rowsDropped, int featureCount, Target target, Metric metric,
         int foldCount, Selection.Verdict verdict, Model model, Map<String, String> setAside,
-        List<LeakageCheck.Suspect> suspects, List<String> notes, Path outputDirectory, FairnessReport fairness,
-        GlobalExplanation explanation) {
+        List<LeakageCheck.Suspect> suspects, List<String> notes, List<String> warnings, Path outputDirectory,
+        FairnessReport fairness, GlobalExplanation explanation) {
 
     public FitResult {
         fairness = fairness == null ? FairnessReport.NONE : fairness;
         notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
         suspects = List.copyOf(suspects);
         setAside = Collections.unmodifiableMap(new LinkedHashMap<>(setAside));
     }
