@@ -139,4 +139,24 @@ class FitJobTest {
                 .get("explanation"), "same seed, same explanation");
         assertEquals(x.importance(), again.explanation().importance());
     }
+
+    @Test
+    void run_twoThreads_sameLeaderboardAsOne() throws Exception {
+        Path file = useCase(interaction(600, 5), "baseline, logistic, tree, random-forest, boosting, mlp");
+        new FitJob(UseCaseReader.read(file), dir.resolve("one"), null, 1).run();
+        new FitJob(UseCaseReader.read(file), dir.resolve("two"), null, 2).run();
+        assertEquals(withoutTimes(dir.resolve("one")), withoutTimes(dir.resolve("two")));
+        assertEquals(Files.readString(dir.resolve("one").resolve("model.json")),
+                Files.readString(dir.resolve("two").resolve("model.json")));
+    }
+
+    /** leaderboard.json without the measured times, which are the only fields allowed to differ. */
+    private static JsonNode withoutTimes(Path out) throws Exception {
+        JsonNode board = Json.MAPPER.readTree(out.resolve("leaderboard.json").toFile());
+        for (JsonNode c : board.get("candidates")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove(List.of("fit_ms", "p50_us", "p99_us",
+                    "why_not_eligible_timing"));
+        }
+        return board;
+    }
 }
