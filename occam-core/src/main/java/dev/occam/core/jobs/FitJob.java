@@ -229,6 +229,10 @@ public final class FitJob {
         if (learner == null) {
             return null;
         }
+        if (chosen.schema().size() == 0 || chosen.scorer() instanceof dev.occam.runtime.scorer.ConstantScorer) {
+            notes.add(family + " is a constant: no feature changes its score, so there is nothing to explain");
+            return null;
+        }
         try {
             return GlobalExplanation.crossValidated(learner, chosen, features, target, folds, metric,
                     useCase.threshold(), useCase.selection().seed());
