@@ -51,26 +51,34 @@ public final class Folds {
                     deal++;
                 }
             }
-            for (int f = 0; f < k; f++) {
-                int testSize = 0;
-                for (int a : assignment) {
-                    if (a == f) {
-                        testSize++;
-                    }
+            folds.addAll(fromAssignment(r, assignment, k));
+        }
+        return folds;
+    }
+
+    /** The k folds of one repeat from each row's fold number: fold f validates on the rows assigned to it. */
+    static List<Fold> fromAssignment(int repeat, int[] assignment, int k) {
+        int n = assignment.length;
+        List<Fold> folds = new ArrayList<>(k);
+        for (int f = 0; f < k; f++) {
+            int testSize = 0;
+            for (int a : assignment) {
+                if (a == f) {
+                    testSize++;
                 }
-                int[] test = new int[testSize];
-                int[] train = new int[n - testSize];
-                int ti = 0;
-                int tr = 0;
-                for (int i = 0; i < n; i++) {
-                    if (assignment[i] == f) {
-                        test[ti++] = i;
-                    } else {
-                        train[tr++] = i;
-                    }
-                }
-                folds.add(new Fold(r, f, train, test));
             }
+            int[] test = new int[testSize];
+            int[] train = new int[n - testSize];
+            int ti = 0;
+            int tr = 0;
+            for (int i = 0; i < n; i++) {
+                if (assignment[i] == f) {
+                    test[ti++] = i;
+                } else {
+                    train[tr++] = i;
+                }
+            }
+            folds.add(new Fold(repeat, f, train, test));
         }
         return folds;
     }
@@ -96,7 +104,7 @@ public final class Folds {
     }
 
     /** A well-spread seed for repeat r (SplitMix64's finaliser), so nearby seeds give unrelated folds. */
-    private static long mix(long seed, int repeat) {
+    static long mix(long seed, int repeat) {
         long z = seed + 0x9E3779B97F4A7C15L * (repeat + 1L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -14,7 +14,7 @@ import dev.occam.core.evaluate.CrossValidation;
 import dev.occam.core.evaluate.Evaluation;
 import dev.occam.core.evaluate.Fold;
 import dev.occam.core.evaluate.FoldResult;
-import dev.occam.core.evaluate.Folds;
+import dev.occam.core.evaluate.Splitter;
 import dev.occam.core.evaluate.Latency;
 import dev.occam.core.evaluate.LeakageCheck;
 import dev.occam.core.evaluate.RefitCheck;
@@ -146,8 +146,9 @@ public final class FitJob {
                 throw new IllegalArgumentException("every feature is a suspected leak: " + String.join(", ", dropped));
             }
         }
-        List<Fold> folds = Folds.repeatedKFold(selection.seed(), target.size(), selection.folds(), selection.repeats(),
-                target.isClassification() ? target.values() : null);
+        Frame keptRows = data.rowsDropped() == 0 ? table : table.select(data.keptRows());
+        Splitter splitter = splitter(keptRows);
+        List<Fold> folds = splitter.folds(target.size(), target.isClassification() ? target.values() : null);
         double testTrainRatio = folds.stream().mapToDouble(f -> (double) f.test().length / f.train().length)
                 .average().orElseThrow();
 
@@ -371,6 +372,30 @@ public final class FitJob {
         }
     }
 
+    /** The use case's splitter: grouped k-fold when it names groups, else stratified k-fold. */
+    private Splitter splitter(Frame rows) {
+        var selection = useCase.selection();
+        if (selection.groups() == null) {
+            return new Splitter.KFold(selection.seed(), selection.folds(), selection.repeats());
+        }
+        return new Splitter.GroupedKFold(selection.seed(), selection.folds(), selection.repeats(),
+                codes(rows.column(selection.groups())), selection.groups());
+    }
+
+    /** Each row's value of the column as a code, equal values equal codes; missing is -1. */
+    private static int[] codes(dev.occam.runtime.data.Column column) {
+        if (column instanceof dev.occam.runtime.data.CategoricalColumn c) {
+            return c.codes();
+        }
+        double[] v = ((dev.occam.runtime.data.NumericColumn) column).values();
+        Map<Double, Integer> seen = new java.util.HashMap<>();
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Double.isNaN(v[i]) ? -1 : seen.computeIfAbsent(v[i], x -> seen.size());
+        }
+        return out;
+    }
+
     /** Columns that are never features, each with the reason: excluded by the use case or protected. */
     private Map<String, String> setAside(Frame table, List<String> notes) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -386,6 +411,11 @@ public final class FitJob {
         }
         for (String column : useCase.constraints().monotone().keySet()) {
             requireColumn(table, column, "constraints.monotone");
+        }
+        String groups = useCase.selection().groups();
+        if (groups != null) {
+            requireColumn(table, groups, "selection.groups");
+            out.put(groups, "groups the folds (selection.groups): an identifier of who the row is about");
         }
         if (!out.isEmpty()) {
             notes.add("not used as features: " + String.join(", ", out.keySet()));

@@ -12,9 +12,15 @@ import java.util.Objects;
  * @param folds cross-validation folds, at least 2
  * @param repeats cross-validation repeats, at least 1
  * @param seed the seed every random choice derives from
+ * @param split how rows become folds: {@code kfold} (shuffled, stratified for classes) or {@code time} (in the
+ *     order of the use case's {@code time} column, expanding window)
+ * @param groups a column whose rows stay together in one fold ({@code selection.groups}), or null
  */
 public record SelectionSpec(SelectionRule rule, double alpha, List<String> candidates, int folds, int repeats,
-        long seed) {
+        long seed, String split, String groups) {
+
+    /** The values of {@code selection.split}. */
+    public static final List<String> SPLITS = List.of("kfold", "time");
 
     /** The model families of the ladder, simplest first; these names stay, more may come. */
     public static final List<String> FAMILIES = List.of("baseline", "current-rule", "rules", "logistic", "linear",
@@ -28,6 +34,12 @@ public record SelectionSpec(SelectionRule rule, double alpha, List<String> candi
     /** Significance at 0.05, all families, 5 folds repeated twice, seed 42. */
     public static final SelectionSpec DEFAULTS = new SelectionSpec(SelectionRule.SIGNIFICANCE, DEFAULT_ALPHA,
             List.of(), DEFAULT_FOLDS, DEFAULT_REPEATS, DEFAULT_SEED);
+
+    /** Shuffled k-fold without groups. */
+    public SelectionSpec(SelectionRule rule, double alpha, List<String> candidates, int folds, int repeats,
+            long seed) {
+        this(rule, alpha, candidates, folds, repeats, seed, "kfold", null);
+    }
 
     public SelectionSpec {
         Objects.requireNonNull(rule, "rule");
@@ -51,6 +63,24 @@ public record SelectionSpec(SelectionRule rule, double alpha, List<String> candi
         if (repeats < 1) {
             throw new KeyedArgumentException("selection.repeats", "selection.repeats must be >= 1: " + repeats);
         }
+        split = split == null ? "kfold" : split;
+        if (!SPLITS.contains(split)) {
+            throw new KeyedArgumentException("selection.split", "selection.split must be one of "
+                    + String.join(", ", SPLITS) + ": " + Text.quote(split));
+        }
+        if (groups != null && groups.isBlank()) {
+            throw new KeyedArgumentException("selection.groups", "selection.groups is empty; name a column or "
+                    + "delete the key");
+        }
+        if (groups != null && split.equals("time")) {
+            throw new KeyedArgumentException("selection.groups", "selection.groups and selection.split: time "
+                    + "cannot be combined: time-ordered folds already keep the future out of training");
+        }
+    }
+
+    /** Whether folds follow the time column. */
+    public boolean timeOrdered() {
+        return split.equals("time");
     }
 
     /** Whether the family is to be tried. */

@@ -36,7 +36,8 @@ public final class UseCaseReader {
             "monotone");
     static final List<String> FAIRNESS_KEYS = List.of("protected", "min_selection_rate_ratio", "use_protected",
             "favourable");
-    static final List<String> SELECTION_KEYS = List.of("rule", "alpha", "candidates", "folds", "repeats", "seed");
+    static final List<String> SELECTION_KEYS = List.of("rule", "alpha", "candidates", "folds", "repeats", "seed",
+            "split", "groups");
 
     /** Each known key's section, "" for the top level. */
     static final Map<String, List<String>> KEYS_BY_SECTION = orderedSections();
@@ -275,6 +276,7 @@ public final class UseCaseReader {
         return new SelectionSpec(rule == null ? SelectionRule.SIGNIFICANCE : SelectionRule.fromKey(rule),
                 alpha == null ? SelectionSpec.DEFAULT_ALPHA : alpha, candidates,
                 s.wholeInt("folds", SelectionSpec.DEFAULT_FOLDS), s.wholeInt("repeats", SelectionSpec.DEFAULT_REPEATS),
-                seed == null ? SelectionSpec.DEFAULT_SEED : seed);
+                seed == null ? SelectionSpec.DEFAULT_SEED : seed, s.choice("split", SelectionSpec.SPLITS),
+                s.text("groups"));
     }
 }
