@@ -64,6 +64,9 @@ public final class ModelFile {
                 root.set("ranges", ranges);
             }
         }
+        if (model.interval() != null) {
+            root.set("interval", model.interval().toJson());
+        }
         if (extra != null) {
             extra.fields().forEachRemaining(e -> {
                 if (!root.has(e.getKey())) {
@@ -148,6 +151,11 @@ public final class ModelFile {
         JsonNode typical = root.get("typical");
         if (typical != null) {
             model = new Model(family, target, prep, scorer, threshold, TypicalValues.fromJson(typical, root.get("ranges"), model.schema()));
+        }
+        JsonNode interval = root.get("interval");
+        if (interval != null) {
+            // Files written before intervals have none; the model then predicts without one.
+            model = model.withInterval(PredictionInterval.fromJson(interval));
         }
         return model;
     }
