@@ -5,6 +5,8 @@ import dev.occam.core.explain.FeatureImportance;
 import dev.occam.core.explain.GlobalExplanation;
 import dev.occam.core.select.FitResult;
 import dev.occam.core.select.LeaderboardEntry;
+import dev.occam.runtime.PredictionInterval;
+import dev.occam.runtime.io.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +67,7 @@ final class LeaderboardPrinter {
             out.println("  " + reason);
         }
         printImportance(r, out);
+        printInterval(r, out);
         out.println((r.successMet() ? "success: " : "NOT MET: ") + r.successSentence());
         FairnessPrinter.print(r, out);
         StringBuilder wrote = new StringBuilder("wrote:");
@@ -94,6 +97,29 @@ final class LeaderboardPrinter {
             out.println(String.format(Locale.ROOT, "  %-" + width + "s  %7.4f ± %.4f", i.feature(), i.meanDrop(),
                     i.standardDeviation()));
         }
+    }
+
+    /**
+     * The chosen regression model's prediction interval in one line: "90% prediction interval: ± 23,400 (CV
+     * residual method, 5x2 CV; out-of-fold coverage 89.7%, folds 86.0–93.1%)".
+     */
+    private static void printInterval(FitResult r, PrintWriter out) {
+        PredictionInterval interval = r.model() == null ? null : r.model().interval();
+        if (interval == null) {
+            return;
+        }
+        double h = interval.halfWidth();
+        String width = Math.abs(h) >= 100 ? String.format(Locale.ROOT, "%,.0f", h) : Json.number(h);
+        var sel = r.useCase().selection();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s%% prediction interval: ± %s (CV residual"
+                + " method: the ⌈(N+1)·%s⌉-th smallest of N = %,d absolute out-of-fold residuals, %dx%d CV",
+                interval.percent(), width, Json.number(interval.level()), interval.residuals(), sel.folds(),
+                sel.repeats()));
+        if (interval.coverage() != null) {
+            line.append(String.format(Locale.ROOT, "; out-of-fold coverage %.1f%%, folds %.1f–%.1f%%",
+                    100 * interval.coverage().mean(), 100 * interval.coverage().min(), 100 * interval.coverage().max()));
+        }
+        out.println(line.append(')'));
     }
 
     private static String versus(FitResult r, LeaderboardEntry e) {

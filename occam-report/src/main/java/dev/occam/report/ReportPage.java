@@ -31,6 +31,7 @@ final class ReportPage {
         v.put("curves", curves(in.reportData()));
         v.put("model_description", in.modelDescription() == null ? "No model file: nothing deployable was chosen."
                 : in.modelDescription());
+        v.put("interval", interval(card.path("interval")));
         v.put("importance", importance(card));
         v.put("examples", examples(in.reportData()));
         v.put("fairness", AuditSections.fairness(card.path("fairness")));
@@ -110,6 +111,27 @@ final class ReportPage {
         }
         return Html.list(lines) + "<div class=\"pair\">" + Html.chart("roc", 0, "ROC curves")
                 + Html.chart("calibration", 0, "Calibration curves") + "</div>";
+    }
+
+    /** The chosen regression model's prediction interval from the card, or nothing when it has none. */
+    static String interval(JsonNode interval) {
+        if (!interval.path("half_width").isNumber()) {
+            return "";
+        }
+        String level = Html.number(100 * interval.path("level").asDouble()) + "%";
+        StringBuilder sb = new StringBuilder("<h3>").append(level).append(" prediction interval</h3><p>prediction ± <b>")
+                .append(Html.number(interval.get("half_width").asDouble())).append("</b>");
+        JsonNode coverage = interval.path("out_of_fold_coverage");
+        if (coverage.path("mean").isNumber()) {
+            sb.append("; out-of-fold coverage <b>").append(Html.number(100 * coverage.get("mean").asDouble()))
+                    .append("%</b> (folds ").append(Html.number(100 * coverage.path("min").asDouble())).append("–")
+                    .append(Html.number(100 * coverage.path("max").asDouble())).append("%, ")
+                    .append(coverage.path("folds").asInt()).append(" folds, each fold's interval taken from the"
+                            + " other folds of its repeat)");
+        }
+        sb.append(".</p><p class=\"note\">").append(Html.escape(interval.path("method_words").asText()))
+                .append(". Guarantee: ").append(Html.escape(interval.path("guarantee").asText())).append(".</p>");
+        return sb.toString();
     }
 
     private static String importance(JsonNode card) {

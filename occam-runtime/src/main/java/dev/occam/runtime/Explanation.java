@@ -48,7 +48,9 @@ public final class Explanation {
          */
         RAISES,
         /** The features that lowered the score most: away from the positive class ("why approved"). */
-        LOWERS
+        LOWERS,
+        /** The features that moved the score most, either way: for regression, what raised or lowered the prediction. */
+        EITHER
     }
 
     /**
@@ -160,7 +162,12 @@ public final class Explanation {
         }
         List<Contribution> chosen = new ArrayList<>();
         for (Contribution c : byImportance()) {
-            if (direction == Direction.RAISES ? c.contribution() > 0 : c.contribution() < 0) {
+            boolean counts = switch (direction) {
+                case RAISES -> c.contribution() > 0;
+                case LOWERS -> c.contribution() < 0;
+                case EITHER -> c.contribution() != 0;
+            };
+            if (counts) {
                 chosen.add(c);
             }
         }
@@ -174,6 +181,15 @@ public final class Explanation {
     /** {@link #reasons(int, Direction)} for the features that raised the score. */
     public List<String> reasons(int top) {
         return reasons(top, Direction.RAISES);
+    }
+
+    /**
+     * The reasons given beside a prediction ({@code occam predict}, {@code occam serve}): for classification
+     * those that raised the chance of the positive class; for regression, where neither side is special, the
+     * strongest either way, each saying whether it raises or lowers the prediction.
+     */
+    public List<String> predictionReasons(int top) {
+        return reasons(top, target.isClassification() ? Direction.RAISES : Direction.EITHER);
     }
 
     private String reason(Contribution c) {

@@ -33,6 +33,8 @@ public final class Model {
     private final int[] featureOf;
     /** How the fit went, in words; {@link FitDiagnostics#CLEAN} when there is nothing to say. */
     private final FitDiagnostics diagnostics;
+    /** The regression prediction interval; null for classification and for models fitted without one. */
+    private final PredictionInterval interval;
 
     /**
      * @param threshold probability at or above which a row is called positive; ignored (NaN) for
@@ -89,6 +91,20 @@ public final class Model {
                     + ", but the model reads " + schema().names());
         }
         this.typical = typical;
+        this.interval = null;
+    }
+
+    /** {@code base} with an interval (checked by {@link #withInterval}); final fields keep the model safely shared. */
+    private Model(Model base, PredictionInterval interval) {
+        this.family = base.family;
+        this.target = base.target;
+        this.preparation = base.preparation;
+        this.scorer = base.scorer;
+        this.threshold = base.threshold;
+        this.typical = base.typical;
+        this.featureOf = base.featureOf;
+        this.diagnostics = base.diagnostics;
+        this.interval = interval;
     }
 
     /** A model with only a scorer: no preparation, threshold 0.5. */
@@ -127,16 +143,16 @@ public final class Model {
         List<Transform> all = new ArrayList<>(before);
         all.addAll(preparation);
         // Typical values describe the raw features, which the new steps change: they are not kept.
-        return new Model(family, target, all, scorer, target.isClassification() ? threshold : Double.NaN, null,
-                diagnostics);
+        return carryOver(new Model(family, target, all, scorer, target.isClassification() ? threshold : Double.NaN,
+                null, diagnostics));
     }
 
     public Model withThreshold(double newThreshold) {
-        return new Model(family, target, preparation, scorer, newThreshold, typical, diagnostics);
+        return carryOver(new Model(family, target, preparation, scorer, newThreshold, typical, diagnostics));
     }
 
     public Model withFamily(String newFamily) {
-        return new Model(newFamily, target, preparation, scorer, threshold, typical, diagnostics);
+        return carryOver(new Model(newFamily, target, preparation, scorer, threshold, typical, diagnostics));
     }
 
     /**
@@ -145,8 +161,8 @@ public final class Model {
      * @throws IllegalArgumentException when the frame lacks one of the model's features
      */
     public Model withTypicalValues(Frame training) {
-        return new Model(family, target, preparation, scorer, threshold, TypicalValues.of(training, schema()),
-                diagnostics);
+        return carryOver(new Model(family, target, preparation, scorer, threshold,
+                TypicalValues.of(training, schema()), diagnostics));
     }
 
     /** How the fit went: convergence, the estimation method, findings in words (see {@link FitDiagnostics}). */
@@ -156,7 +172,32 @@ public final class Model {
 
     /** This model with the given diagnostics, which the learner that fitted it sets. */
     public Model withDiagnostics(FitDiagnostics newDiagnostics) {
-        return new Model(family, target, preparation, scorer, threshold, typical, newDiagnostics);
+        return carryOver(new Model(family, target, preparation, scorer, threshold, typical, newDiagnostics));
+    }
+
+    /**
+     * This model with a prediction interval around each prediction ({@link Prediction#lower()},
+     * {@link Prediction#upper()}).
+     *
+     * @throws IllegalArgumentException when the model is a classifier: its score is a probability, not a value
+     */
+    public Model withInterval(PredictionInterval newInterval) {
+        Objects.requireNonNull(newInterval, "interval");
+        if (target.isClassification()) {
+            throw new IllegalArgumentException("a prediction interval is for regression, but " + target.name()
+                    + " is a classification target");
+        }
+        return new Model(this, newInterval);
+    }
+
+    /** The regression prediction interval, or null (classification, or a model fitted without one). */
+    public PredictionInterval interval() {
+        return interval;
+    }
+
+    /** A fresh copy (made by a {@code with...} method) with what this model carries besides its constructor's arguments. */
+    private Model carryOver(Model copy) {
+        return interval == null ? copy : copy.withInterval(interval);
     }
 
     /** The training rows' typical values, or null when they were not recorded. */
@@ -235,8 +276,7 @@ public final class Model {
 
     /** Predicts one row encoded against {@link #schema()}. */
     public Prediction predictEncoded(double[] x) {
-        double s = score(x);
-        return new Prediction(s, label(s));
+        return prediction(score(x));
     }
 
     /** Predicts one row of named values. @throws IllegalArgumentException naming a field that cannot be read */
@@ -259,7 +299,7 @@ public final class Model {
         double[] scores = score(frame);
         Prediction[] out = new Prediction[scores.length];
         for (int i = 0; i < scores.length; i++) {
-            out[i] = new Prediction(scores[i], label(scores[i]));
+            out[i] = prediction(scores[i]);
         }
         return out;
     }
@@ -272,6 +312,11 @@ public final class Model {
             out[i] = score(reader.row(i));
         }
         return out;
+    }
+
+    private Prediction prediction(double score) {
+        return interval == null ? new Prediction(score, label(score))
+                : new Prediction(score, null, interval.lower(score), interval.upper(score));
     }
 
     private String label(double score) {
@@ -292,6 +337,9 @@ public final class Model {
         }
         sb.append('\n');
         sb.append("parameters: ").append(parameterCount()).append('\n');
+        if (interval != null) {
+            sb.append(interval.describe()).append('\n');
+        }
         for (Transform t : preparation) {
             sb.append(t.describe()).append('\n');
         }

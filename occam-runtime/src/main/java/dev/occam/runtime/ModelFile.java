@@ -66,6 +66,9 @@ public final class ModelFile {
             }
         }
         root.set("diagnostics", model.diagnostics().toJson());
+        if (model.interval() != null) {
+            root.set("interval", model.interval().toJson());
+        }
         if (extra != null) {
             extra.fields().forEachRemaining(e -> {
                 if (!root.has(e.getKey())) {
@@ -152,7 +155,13 @@ public final class ModelFile {
             model = new Model(family, target, prep, scorer, threshold, TypicalValues.fromJson(typical, root.get("ranges"), model.schema()));
         }
         // Files written before diagnostics were recorded have none: a clean fit.
-        return model.withDiagnostics(FitDiagnostics.fromJson(root.get("diagnostics")));
+        model = model.withDiagnostics(FitDiagnostics.fromJson(root.get("diagnostics")));
+        JsonNode interval = root.get("interval");
+        if (interval != null) {
+            // Files written before intervals have none; the model then predicts without one.
+            model = model.withInterval(PredictionInterval.fromJson(interval));
+        }
+        return model;
     }
 
     private static String checksum(JsonNode body) {

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.occam.runtime.Model;
+import dev.occam.runtime.PredictionInterval;
 import dev.occam.runtime.TargetInfo;
 import dev.occam.runtime.TypicalValues;
 import dev.occam.runtime.data.Feature;
 import dev.occam.runtime.data.Schema;
+import dev.occam.runtime.io.Json;
 import java.util.Map;
 
 /**
@@ -52,6 +54,9 @@ final class Documents {
             root.put("threshold", model.threshold());
         }
         root.put("parameters", model.parameterCount());
+        if (model.interval() != null) {
+            root.set("interval", model.interval().toJson());
+        }
         ArrayNode features = root.putArray("schema");
         Schema schema = model.schema();
         TypicalValues typical = model.typicalValues();
@@ -137,7 +142,7 @@ final class Documents {
             responses.putObject("200").put("description", "the prediction of each row, with the model version")
                     .putObject("content").putObject("application/json").putObject("schema")
                     .set("$ref", JSON.textNode("#/components/schemas/Answer-" + m.name()));
-            schemas.set("Answer-" + m.name(), answerSchema(m.model().target()));
+            schemas.set("Answer-" + m.name(), answerSchema(m.model()));
             errorResponse(responses, "400", "bad JSON, an unknown or missing field, a wrong type (named in 'field')"
                     + ", or a guardrail tripped when the server runs with --strict");
             errorResponse(responses, "404", "no model of that name");
@@ -170,7 +175,8 @@ final class Documents {
         return row;
     }
 
-    private static ObjectNode answerSchema(TargetInfo target) {
+    private static ObjectNode answerSchema(Model model) {
+        TargetInfo target = model.target();
         ObjectNode prediction = JSON.objectNode().put("type", "object");
         ObjectNode props = prediction.putObject("properties");
         if (target.isClassification()) {
@@ -180,9 +186,20 @@ final class Documents {
                     "probability that " + target.name() + " = " + target.positive());
         } else {
             props.putObject("prediction").put("type", "number");
+            PredictionInterval interval = model.interval();
+            if (interval != null) {
+                String words = interval.percent() + "% prediction interval: prediction ± "
+                        + Json.number(interval.halfWidth()) + ", " + interval.methodWords();
+                props.putObject("lower").put("type", "number").put("description", "lower end of the " + words);
+                props.putObject("upper").put("type", "number").put("description", "upper end of the " + words);
+                props.putObject("interval_level").put("type", "number").put("description",
+                        "the share of new values the interval is meant to hold, " + Json.number(interval.level()));
+            }
         }
-        props.putObject("reasons").put("type", "array").put("description",
-                "the top 3 reasons that raised the score").putObject("items").put("type", "string");
+        props.putObject("reasons").put("type", "array").put("description", target.isClassification()
+                ? "the top 3 reasons that raised the score"
+                : "the top 3 reasons by size, each saying whether it raises or lowers the prediction")
+                .putObject("items").put("type", "string");
         props.putObject("guardrails").put("type", "array").putObject("items")
                 .put("$ref", "#/components/schemas/Guardrail");
         ObjectNode answer = JSON.objectNode().put("type", "object");

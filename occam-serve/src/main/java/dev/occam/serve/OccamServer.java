@@ -346,7 +346,7 @@ public final class OccamServer implements AutoCloseable {
         return answer;
     }
 
-    /** One row's answer: prediction, probability, reasons, guardrails. */
+    /** One row's answer: prediction, probability (classification) or the interval's ends (regression), reasons, guardrails. */
     private ObjectNode score(Model model, Row row) {
         List<Guardrail> guardrails = Guardrail.check(model, row);
         if (options.strict() && !guardrails.isEmpty()) {
@@ -362,9 +362,14 @@ public final class OccamServer implements AutoCloseable {
             o.put("probability", p.probability());
         } else {
             o.put("prediction", p.score());
+            if (p.hasInterval()) {
+                o.put("lower", p.lower());
+                o.put("upper", p.upper());
+                o.put("interval_level", model.interval().level());
+            }
         }
         ArrayNode reasons = o.putArray("reasons");
-        e.reasons(REASONS, Explanation.Direction.RAISES).forEach(reasons::add);
+        e.predictionReasons(REASONS).forEach(reasons::add);
         ArrayNode flags = o.putArray("guardrails");
         for (Guardrail g : guardrails) {
             flags.addObject().put("field", g.field()).put("issue", g.issue());

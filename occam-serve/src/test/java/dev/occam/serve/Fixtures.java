@@ -2,6 +2,7 @@ package dev.occam.serve;
 
 import dev.occam.runtime.Model;
 import dev.occam.runtime.ModelFile;
+import dev.occam.runtime.PredictionInterval;
 import dev.occam.runtime.TargetInfo;
 import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Feature;
@@ -41,6 +42,20 @@ final class Fixtures {
         Model model = new Model("logistic", TargetInfo.classification("default", "yes", "no"),
                 List.of(impute, encode, scale), scorer, 0.4);
         return model.withTypicalValues(training());
+    }
+
+    /**
+     * A linear regression of a price with a 90% interval of ± 12,345.678901234567 (a CV residual interval as
+     * {@code occam fit} attaches, with made-up coverage), so the answer carries lower and upper.
+     */
+    static Model linearWithInterval() {
+        Imputation impute = new Imputation(RAW, new double[] {1234.5678901234567, 1, 41});
+        IndicatorEncoding encode = new IndicatorEncoding(RAW, true);
+        LinearScorer scorer = new LinearScorer(encode.output(), LinearScorer.Link.IDENTITY, 50_000.5,
+                new double[] {12.3, -4000.25, 1500, 101.1}, new boolean[4], null, new double[] {2500, 0.3, 0.3, 50});
+        Model model = new Model("linear", TargetInfo.regression("price"), List.of(impute, encode), scorer, Double.NaN);
+        return model.withTypicalValues(training()).withInterval(new PredictionInterval(0.9, 12_345.678901234567,
+                PredictionInterval.METHOD_CV_RESIDUAL, 4000, new PredictionInterval.Coverage(0.9, 0.87, 0.93, 10)));
     }
 
     /** The rows the typical values and ranges come from: income in [100, 5000], age in [18, 90]. */

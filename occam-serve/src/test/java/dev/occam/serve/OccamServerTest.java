@@ -125,6 +125,54 @@ class OccamServerTest {
         }
     }
 
+    /** A regression model with an interval: lower, upper and the level over HTTP, equal to occam predict's columns. */
+    @Test
+    void predict_regressionWithInterval_answerCarriesLowerAndUpperAsPredictJob() throws Exception {
+        Path model = Fixtures.write(Fixtures.linearWithInterval(), dir, "prices", 1);
+        server.reload();
+        List<String[]> rows = randomRows(40);
+        StringBuilder csv = new StringBuilder("income,home,age\n");
+        for (String[] row : rows) {
+            csv.append(row[0] == null ? "" : row[0]).append(',').append(row[1] == null ? "" : row[1]).append(',')
+                    .append(row[2] == null ? "" : row[2]).append('\n');
+        }
+        Path data = dir.resolve("rows.csv");
+        Files.writeString(data, csv);
+        List<List<String>> expected = parseCsv(PredictJob.predictCsv(model, data));
+        assertEquals(List.of("prediction", "lower_90", "upper_90", "reasons"), expected.get(0));
+        for (int i = 0; i < rows.size(); i++) {
+            HttpResponse<String> r = post("/v1/models/prices/predict", jsonRow(rows.get(i)));
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode answer = json(r);
+            List<String> want = expected.get(i + 1);
+            double prediction = answer.get("prediction").doubleValue();
+            double lower = answer.get("lower").doubleValue();
+            double upper = answer.get("upper").doubleValue();
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(want.get(0))), Double.doubleToRawLongBits(prediction));
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(want.get(1))), Double.doubleToRawLongBits(lower));
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(want.get(2))), Double.doubleToRawLongBits(upper));
+            assertTrue(lower <= prediction && prediction <= upper, r.body());
+            assertEquals(12_345.678901234567, upper - prediction, 1e-9);
+            assertEquals(0.9, answer.get("interval_level").doubleValue());
+            List<String> reasons = new ArrayList<>();
+            answer.get("reasons").forEach(n -> reasons.add(n.asText()));
+            assertEquals(want.get(3), String.join("; ", reasons), "row " + i);
+        }
+        JsonNode batch = json(post("/v1/models/prices/predict", "{\"rows\": [" + jsonRow(rows.get(0)) + "]}"));
+        assertTrue(batch.get("predictions").get(0).has("lower"), batch.toString());
+        JsonNode credit = json(post("/v1/models/credit/predict", jsonRow(rows.get(0))));
+        assertFalse(credit.has("lower") || credit.has("upper"), "no interval for classification: " + credit);
+
+        JsonNode doc = json(get("/openapi.json"));
+        JsonNode props = doc.get("components").get("schemas").get("Answer-prices").get("properties");
+        assertEquals("number", props.get("lower").get("type").asText());
+        assertTrue(props.get("upper").get("description").asText().startsWith("upper end of the 90% prediction"
+                + " interval: prediction ± 12345.7"), props.toString());
+        assertTrue(props.has("interval_level"));
+        assertFalse(doc.get("components").get("schemas").get("Answer-credit").get("properties").has("lower"));
+        assertEquals(0.9, json(get("/v1/models/prices")).get("interval").get("level").doubleValue());
+    }
+
     @Test
     void predict_batch_sameAnswersAsSingleRowsInOrder() throws Exception {
         List<String[]> rows = randomRows(20);

@@ -13,6 +13,7 @@ import dev.occam.core.select.LeaderboardEntry;
 import dev.occam.core.usecase.Fairness;
 import dev.occam.core.usecase.UseCase;
 import dev.occam.runtime.ModelFile;
+import dev.occam.runtime.PredictionInterval;
 import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
@@ -163,6 +164,9 @@ public final class ModelCard {
         if (result.explanation() != null) {
             card.set("explanation", result.explanation().toJson());
         }
+        if (result.model() != null && result.model().interval() != null) {
+            card.set("interval", intervalJson(result.model().interval()));
+        }
 
         ObjectNode success = card.putObject("success");
         success.put("metric", uc.success().metric().key());
@@ -287,6 +291,19 @@ public final class ModelCard {
         return node;
     }
 
+    /**
+     * The chosen regression model's prediction interval: level, half width, method (key and words), how many
+     * residuals, its out-of-fold coverage, and what the method does not promise.
+     */
+    static ObjectNode intervalJson(PredictionInterval interval) {
+        ObjectNode node = interval.toJson();
+        node.put("method_words", interval.methodWords() + "; interval = refitted model's prediction ± half width"
+                + " (Barber, Candès, Ramdas & Tibshirani 2021, Annals of Statistics 49)");
+        node.put("guarantee", "none in finite samples (CV+ would guarantee 1 − 2α but needs the fold models);"
+                + " coverage is marginal, over rows like the training rows, one width for every row");
+        return node;
+    }
+
     /** The data's fingerprint; null if the file vanished since it was read (the card still gets written). */
     private static String fingerprintOrNull(DataSource source, Frame table) {
         try {
@@ -313,6 +330,9 @@ public final class ModelCard {
         }
         if (uc.threshold() != null) {
             node.put("threshold", uc.threshold());
+        }
+        if (uc.interval() != null) {
+            node.put("interval", uc.interval());
         }
         if (uc.currentRule() != null) {
             node.put("current_rule", uc.currentRule());

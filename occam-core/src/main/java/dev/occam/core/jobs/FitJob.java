@@ -11,6 +11,7 @@ import dev.occam.core.data.LabelledData;
 import dev.occam.core.data.SqlRule;
 import dev.occam.core.data.Target;
 import dev.occam.core.evaluate.CrossValidation;
+import dev.occam.core.evaluate.CvResidualInterval;
 import dev.occam.core.evaluate.Evaluation;
 import dev.occam.core.evaluate.Fold;
 import dev.occam.core.evaluate.FoldResult;
@@ -210,6 +211,7 @@ public final class FitJob {
         Selection.Verdict verdict = Selection.choose(entries, metric, selection.rule(), selection.alpha(),
                 testTrainRatio);
         Model chosen = verdict.chosen() == null ? null : fullModels.get(verdict.chosen().family());
+        chosen = withInterval(chosen, verdict.chosen(), target, folds, notes);
         GlobalExplanation explanation = chosen == null ? null
                 : explain(learners, verdict.chosen().family(), chosen, features, target, folds, metric, notes);
         FitResult result = new FitResult(useCase, table.rows(), data.rowsDropped(), features.columnCount(), target,
@@ -240,6 +242,25 @@ public final class FitJob {
         } catch (RuntimeException e) {
             notes.add("explanation of " + family + " not computed: " + e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * The chosen regression model with its prediction interval, from the chosen candidate's out-of-fold
+     * residuals pooled over the repeats ({@link CvResidualInterval}); unchanged, with a note, when it cannot be
+     * made (too few rows for the level). Classification models and "nothing chosen" pass through.
+     */
+    private Model withInterval(Model chosen, LeaderboardEntry entry, Target target, List<Fold> folds,
+            List<String> notes) {
+        if (chosen == null || target.isClassification()) {
+            return chosen;
+        }
+        try {
+            return CvResidualInterval.attach(chosen, entry.evaluation(), target.values(), folds,
+                    useCase.intervalLevel());
+        } catch (IllegalArgumentException e) {
+            notes.add("no prediction interval for " + entry.family() + ": " + e.getMessage());
+            return chosen;
         }
     }
 

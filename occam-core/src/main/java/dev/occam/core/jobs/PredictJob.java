@@ -6,6 +6,7 @@ import dev.occam.core.data.DataSource;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.ModelFile;
 import dev.occam.runtime.Prediction;
+import dev.occam.runtime.PredictionInterval;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.io.AtomicFiles;
 import java.io.IOException;
@@ -15,8 +16,10 @@ import java.nio.file.Path;
 /**
  * {@code occam predict}: scores every row of a CSV or Parquet file with a saved model and writes one
  * CSV line per input row, in order: {@code prediction} and, for classification, {@code probability}
- * of the positive class, then {@code reasons}: the top three reasons that raised the score (towards the
- * positive class), joined by "; " (see {@link dev.occam.runtime.Explanation#reasons(int)}).
+ * of the positive class; for a regression model with a prediction interval, its ends {@code lower_90} and
+ * {@code upper_90} (named from the level: {@code lower_95} at 0.95); then {@code reasons}, joined by "; ": the
+ * top three that raised the chance of the positive class, or for regression the three strongest either way
+ * (see {@link dev.occam.runtime.Explanation#predictionReasons(int)}).
  */
 public final class PredictJob {
 
@@ -34,8 +37,14 @@ public final class PredictJob {
             throw new DataException(dataFile + ": " + e.getMessage());
         }
         boolean classification = model.target().isClassification();
+        PredictionInterval interval = model.interval();
         StringBuilder sb = new StringBuilder(predictions.length * 24);
-        sb.append(classification ? "prediction,probability,reasons\n" : "prediction,reasons\n");
+        sb.append(classification ? "prediction,probability," : "prediction,");
+        if (interval != null) {
+            sb.append("lower_").append(interval.columnSuffix()).append(",upper_").append(interval.columnSuffix())
+                    .append(',');
+        }
+        sb.append("reasons\n");
         for (int i = 0; i < predictions.length; i++) {
             Prediction p = predictions[i];
             if (classification) {
@@ -43,7 +52,11 @@ public final class PredictJob {
             } else {
                 sb.append(p.score());
             }
-            String reasons = String.join("; ", model.explain(ExplainJob.row(model, frame, i)).reasons(ExplainJob.REASONS));
+            if (interval != null) {
+                sb.append(',').append(p.lower()).append(',').append(p.upper());
+            }
+            String reasons = String.join("; ",
+                    model.explain(ExplainJob.row(model, frame, i)).predictionReasons(ExplainJob.REASONS));
             sb.append(',').append(csvField(reasons)).append('\n');
         }
         return sb.toString();

@@ -23,13 +23,26 @@ import java.util.regex.Pattern;
  * @param currentRule today's business rule, a SQL expression over the columns, or null
  * @param stakeholders who the model's decisions matter to; empty when not stated
  * @param operation how the model will be run, or null
+ * @param interval regression: the share of new values the prediction interval should hold, in (0, 1), or null
+ *     for the default {@link #DEFAULT_INTERVAL} (see {@link #intervalLevel()})
  */
 public record UseCase(Path file, String name, String question, DataSpec data, String target, Task task,
         String positive, Double threshold, Success success, String currentRule, Constraints constraints,
-        Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation) {
+        Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation, Double interval) {
 
     /** What {@code name} must match. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
+
+    /** The prediction interval's level when the use case states none. */
+    public static final double DEFAULT_INTERVAL = 0.9;
+
+    /** A use case with the default interval. */
+    public UseCase(Path file, String name, String question, DataSpec data, String target, Task task,
+            String positive, Double threshold, Success success, String currentRule, Constraints constraints,
+            Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation) {
+        this(file, name, question, data, target, task, positive, threshold, success, currentRule, constraints,
+                fairness, selection, stakeholders, operation, null);
+    }
 
     public UseCase {
         Objects.requireNonNull(file, "file");
@@ -77,6 +90,17 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
                 throw new KeyedArgumentException("threshold", "threshold must be in (0, 1): " + threshold);
             }
         }
+        if (interval != null) {
+            if (implied != Task.REGRESSION) {
+                throw new KeyedArgumentException("interval", "interval is the coverage of a regression model's"
+                        + " prediction interval, so it is only for regression, but " + (task != null
+                                ? "task is classification" : "success.metric " + metric.key() + " is for classification"));
+            }
+            if (!(interval > 0 && interval < 1)) {
+                throw new KeyedArgumentException("interval", "interval must be in (0, 1), a share such as 0.9 for"
+                        + " 90%: " + dev.occam.runtime.io.Json.number(interval));
+            }
+        }
         if (selection.candidates().contains("current-rule") && currentRule == null) {
             throw new KeyedArgumentException("selection.candidates", "selection.candidates lists current-rule, "
                     + "but there is no current_rule");
@@ -110,6 +134,11 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
                         + Text.quote(column) + ", which is not a feature: " + why);
             }
         }
+    }
+
+    /** The prediction interval's level: the one stated, else {@link #DEFAULT_INTERVAL}. */
+    public double intervalLevel() {
+        return interval != null ? interval : DEFAULT_INTERVAL;
     }
 
     /** The task: the one stated, else the one the success metric belongs to. */

@@ -44,6 +44,8 @@ public final class UseCaseTemplate {
             # positive: "yes"               # classification: the class whose probability is scored
             # threshold: 0.5                # classification: probability at or above which a row is called positive;
             #                               # by default the one that calls positive the share observed in training
+            # interval: 0.9                 # regression: the share of new values the prediction interval should hold,
+            #                               # in (0, 1); predictions come with lower_90 and upper_90 (default 0.9)
             # current_rule: "CASE WHEN amount > 1000 THEN 1 ELSE 0 END"
             #                               # today's business rule, a SQL expression over the columns giving a
             #                               # score or 0/1 for the positive class; it competes on the first rung

@@ -323,7 +323,7 @@ class UseCaseReaderTest {
     @Test
     void parse_unknownTopLevelKey_namesKeyLineAndSuggestion() {
         assertEquals("usecase.yaml line 5: unknown key 'taget' (did you mean 'target'?; known keys: name, question, "
-                + "data, target, task, positive, threshold, success, current_rule, constraints, fairness, selection, "
+                + "data, target, task, positive, threshold, interval, success, current_rule, constraints, fairness, selection, "
                 + "stakeholders, operation)", error(replace(MINIMAL, "target: rain", "taget: rain")));
     }
 
@@ -453,6 +453,35 @@ class UseCaseReaderTest {
                 + "success.metric r2 is for regression", error(regression + "threshold: 0.5\n"));
         assertEquals("usecase.yaml line 10: positive names the class to score, so it is only for classification, but "
                 + "task is regression", error(regression + "task: regression\npositive: yes\n"));
+    }
+
+    private static final String REGRESSION = replace(replace(MINIMAL, "metric: auc", "metric: rmse"), "at_least: 0.7",
+            "at_most: 30000");
+
+    @Test
+    void parse_interval_readOrDefault() throws UseCaseException {
+        assertNull(parse(REGRESSION).interval());
+        assertEquals(0.9, parse(REGRESSION).intervalLevel());
+        assertEquals(0.95, parse(REGRESSION + "interval: 0.95\n").intervalLevel());
+        assertEquals(0.9, parse(MINIMAL).intervalLevel(), "classification keeps the default, which it never uses");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "interval: 0|line 9: interval must be in (0, 1), a share such as 0.9 for 90%: 0",
+        "interval: 1|line 9: interval must be in (0, 1), a share such as 0.9 for 90%: 1",
+        "interval: 90|line 9: interval must be in (0, 1), a share such as 0.9 for 90%: 90",
+        "interval: -0.5|line 9: interval must be in (0, 1), a share such as 0.9 for 90%: -0.5",
+        "interval: ninety|line 9: interval must be a number: 'ninety'",
+        "intervall: 0.9|line 9: unknown key 'intervall' (did you mean 'interval'?; known keys: name, question, data, target, task, positive, threshold, interval, success, current_rule, constraints, fairness, selection, stakeholders, operation)"})
+    void parse_badInterval_namesKeyLineAndValue(String line, String expected) {
+        assertEquals("usecase.yaml " + expected, error(REGRESSION + line + "\n"));
+    }
+
+    @Test
+    void parse_intervalForClassification_refused() {
+        assertEquals("usecase.yaml line 9: interval is the coverage of a regression model's prediction interval, so it"
+                + " is only for regression, but success.metric auc is for classification", error(MINIMAL + "interval: 0.9\n"));
     }
 
     @Test

@@ -60,9 +60,17 @@ class UseCaseTemplateTest {
     }
 
     @Test
+    void text_intervalUncommentedForRegression_parses() throws UseCaseException {
+        String regression = UseCaseTemplate.text().replace("metric: auc ", "metric: rmse").replace("at_least: 0.75",
+                "at_most: 1000").replace("# interval: 0.9", "interval: 0.9");
+        assertEquals(0.9, UseCaseReader.parse(regression, FILE).interval());
+    }
+
+    @Test
     void text_everyOptionalKeyUncommented_parses() throws UseCaseException {
-        // The alternatives to keys given as written stay commented: sql and jdbc for path, at_most for at_least.
-        List<String> alternatives = List.of("sql", "jdbc", "at_most");
+        // The alternatives to keys given as written stay commented: sql and jdbc for path, at_most for at_least,
+        // and interval, which is for regression while the template's metric is auc.
+        List<String> alternatives = List.of("sql", "jdbc", "at_most", "interval");
         String all = uncomment(UseCaseTemplate.text(), alternatives);
         assertFalse(COMMENTED_KEY.matcher(all).results().anyMatch(m -> !alternatives.contains(m.group(3))));
         UseCase u = UseCaseReader.parse(all, FILE);
@@ -86,7 +94,7 @@ class UseCaseTemplateTest {
         String text = UseCaseTemplate.text();
         String path = "  path: data.csv";
         assertTrue(text.contains(path));
-        String query = uncomment(text.replace(path, "  # path: data.csv"), List.of("path", "at_most"));
+        String query = uncomment(text.replace(path, "  # path: data.csv"), List.of("path", "at_most", "interval"));
         UseCase u = UseCaseReader.parse(query, FILE);
         assertNull(u.data().path());
         assertTrue(u.data().isQuery());
