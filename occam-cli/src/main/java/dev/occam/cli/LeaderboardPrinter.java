@@ -39,9 +39,8 @@ final class LeaderboardPrinter {
             out.println("warning: " + s.reason() + (r.setAside().containsKey(s.column()) ? " (dropped)"
                     : " (kept; set data.drop_leaks: true or list it in data.exclude to drop it)"));
         }
-        var sel = r.useCase().selection();
-        String metricHead = String.format(Locale.ROOT, "%s (%dx%d CV)", r.metric().key().toUpperCase(Locale.ROOT),
-                sel.folds(), sel.repeats());
+        String metricHead = String.format(Locale.ROOT, "%s (%s)", r.metric().key().toUpperCase(Locale.ROOT),
+                r.splitter().shortName());
         out.println(String.format(Locale.ROOT, "%-4s %-14s %-17s %9s %9s %10s %10s %-11s %s", "rung", "model",
                 metricHead, "params", "fit", "p50 score", "p99 score", "explainable", "vs best"));
         for (LeaderboardEntry e : r.entries()) {
@@ -110,11 +109,10 @@ final class LeaderboardPrinter {
         }
         double h = interval.halfWidth();
         String width = Math.abs(h) >= 100 ? String.format(Locale.ROOT, "%,.0f", h) : Json.number(h);
-        var sel = r.useCase().selection();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s%% prediction interval: ± %s (CV residual"
-                + " method: the ⌈(N+1)·%s⌉-th smallest of N = %,d absolute out-of-fold residuals, %dx%d CV",
-                interval.percent(), width, Json.number(interval.level()), interval.residuals(), sel.folds(),
-                sel.repeats()));
+                + " method: the ⌈(N+1)·%s⌉-th smallest of N = %,d absolute out-of-fold residuals, %s",
+                interval.percent(), width, Json.number(interval.level()), interval.residuals(),
+                r.splitter().shortName()));
         if (interval.coverage() != null) {
             line.append(String.format(Locale.ROOT, "; out-of-fold coverage %.1f%%, folds %.1f–%.1f%%",
                     100 * interval.coverage().mean(), 100 * interval.coverage().min(), 100 * interval.coverage().max()));

@@ -85,10 +85,10 @@ public final class ModelCard {
         }
 
         ObjectNode evaluation = card.putObject("evaluation");
-        evaluation.put("method", (result.target().isClassification() ? "stratified " : "") + "repeated k-fold cross-validation;"
-                + " preparation refitted inside every fold");
-        evaluation.put("folds", uc.selection().folds());
-        evaluation.put("repeats", uc.selection().repeats());
+        evaluation.put("method", result.splitter().describe(result.target().isClassification())
+                + "; preparation refitted inside every fold");
+        evaluation.put("folds", result.splitter().k());
+        evaluation.put("repeats", result.splitter().repeats());
         evaluation.put("seed", uc.selection().seed());
         evaluation.put("metric", result.metric().key());
         ArrayNode candidates = evaluation.putArray("candidates");
@@ -111,8 +111,8 @@ public final class ModelCard {
         var verdict = result.verdict();
         selection.put("rule", verdict.rule().key());
         selection.put("alpha", verdict.alpha());
-        selection.put("test", "corrected resampled t-test (Nadeau & Bengio 2003; Bouckaert & Frank 2004), each"
-                + " comparison with the best eligible model at alpha on its own");
+        selection.put("test", result.splitter().comparison() + "; each comparison with the best eligible model at"
+                + " alpha on its own");
         if (chosen != null) {
             selection.put("chosen", chosen.family());
             selection.put("rung", chosen.rung());

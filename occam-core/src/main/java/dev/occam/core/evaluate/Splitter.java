@@ -30,6 +30,17 @@ public sealed interface Splitter permits Splitter.KFold, Splitter.GroupedKFold, 
     /** The design in words, for the card: "stratified 5-fold cross-validation, repeated 2 times". */
     String describe(boolean stratified);
 
+    /** Folds per repeat. */
+    int k();
+
+    /** Repeats of the whole split (1 for time-ordered folds). */
+    int repeats();
+
+    /** The design in a few characters, for a table heading: "5x2 CV", "4 time folds". */
+    default String shortName() {
+        return k() + "x" + repeats() + " CV";
+    }
+
     /** The test that compares two candidates on these folds, and why it fits them. */
     default String comparison() {
         return "corrected resampled t-test (Nadeau & Bengio 2003; Bouckaert & Frank 2004): the training sets of "
@@ -223,6 +234,16 @@ public sealed interface Splitter permits Splitter.KFold, Splitter.GroupedKFold, 
                 folds.add(fold);
             }
             return folds;
+        }
+
+        @Override
+        public int repeats() {
+            return 1;
+        }
+
+        @Override
+        public String shortName() {
+            return k + " time folds";
         }
 
         @Override

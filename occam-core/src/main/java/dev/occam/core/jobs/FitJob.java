@@ -215,7 +215,7 @@ public final class FitJob {
         GlobalExplanation explanation = chosen == null ? null
                 : explain(learners, verdict.chosen().family(), chosen, features, target, folds, metric, notes);
         FitResult result = new FitResult(useCase, table.rows(), data.rowsDropped(), features.columnCount(), target,
-                metric, folds.size(), verdict, chosen, setAside, suspects, notes, warnings, outputDirectory,
+                metric, folds.size(), splitter, verdict, chosen, setAside, suspects, notes, warnings, outputDirectory,
                 fairness.report(), explanation);
         write(result, source, table, features);
         return result;
@@ -255,6 +255,11 @@ public final class FitJob {
         if (chosen == null || target.isClassification()) {
             return chosen;
         }
+        if (entry.evaluation().heldOut() == null) {
+            notes.add("no prediction interval for " + entry.family() + ": the folds do not validate every row "
+                    + "(time-ordered folds never validate the first period)");
+            return chosen;
+        }
         try {
             return CvResidualInterval.attach(chosen, entry.evaluation(), target.values(), folds,
                     useCase.intervalLevel());
@@ -272,9 +277,10 @@ public final class FitJob {
         try (SqlRule rule = SqlRule.open(rows, useCase.currentRule())) {
             List<FoldResult> results = new ArrayList<>();
             int n = target.size();
-            int repeats = useCase.selection().repeats();
+            int repeats = folds.stream().mapToInt(Fold::repeat).max().orElse(0) + 1;
             double[] heldOutScores = new double[n * repeats];
             double[] heldOutThresholds = new double[n * repeats];
+            int validated = 0;
             for (Fold fold : folds) {
                 double[] train = rule.scores(fold.train());
                 double[] test = rule.scores(fold.test());
@@ -287,6 +293,7 @@ public final class FitJob {
                     heldOutScores[fold.repeat() * n + testRows[j]] = test[j];
                     heldOutThresholds[fold.repeat() * n + testRows[j]] = threshold;
                 }
+                validated += testRows.length;
                 results.add(new FoldResult(fold.repeat(), fold.index(), value, 0.0, fold.train().length,
                         fold.test().length));
                 counter.foldDone(CURRENT_RULE, 0);
@@ -294,8 +301,9 @@ public final class FitJob {
             if (rule.nullResults() > 0) {
                 notes.add("current-rule: " + rule.nullResults() + " evaluations gave NULL and counted as 0");
             }
-            Evaluation evaluation = new Evaluation(CURRENT_RULE, 0, metric, results, null,
-                    new HeldOutScores(n, repeats, heldOutScores, heldOutThresholds));
+            // Time-ordered folds never validate the first period: no held-out score for every row.
+            Evaluation evaluation = new Evaluation(CURRENT_RULE, 0, metric, results, null, validated == n * repeats
+                    ? new HeldOutScores(n, repeats, heldOutScores, heldOutThresholds) : null);
             return new LeaderboardEntry(evaluation, SqlRule.conditionCount(useCase.currentRule()), true, false,
                     List.of(), Double.NaN, Double.NaN, null, false);
         }
@@ -396,11 +404,37 @@ public final class FitJob {
     /** The use case's splitter: grouped k-fold when it names groups, else stratified k-fold. */
     private Splitter splitter(Frame rows) {
         var selection = useCase.selection();
+        if (selection.timeOrdered()) {
+            return new Splitter.TimeOrdered(selection.folds(), timeOrder(rows.column(useCase.time())), useCase.time());
+        }
         if (selection.groups() == null) {
             return new Splitter.KFold(selection.seed(), selection.folds(), selection.repeats());
         }
         return new Splitter.GroupedKFold(selection.seed(), selection.folds(), selection.repeats(),
                 codes(rows.column(selection.groups())), selection.groups());
+    }
+
+    /**
+     * Each row's position in time: a number as it is; a text (a date read as a category) by its level's place in
+     * sorted order, which is time order for ISO dates (2024-01-31) and timestamps; missing is NaN.
+     */
+    private static double[] timeOrder(dev.occam.runtime.data.Column column) {
+        if (column instanceof dev.occam.runtime.data.NumericColumn n) {
+            return n.values();
+        }
+        dev.occam.runtime.data.CategoricalColumn c = (dev.occam.runtime.data.CategoricalColumn) column;
+        List<String> sorted = new ArrayList<>(c.levels());
+        java.util.Collections.sort(sorted);
+        double[] rank = new double[c.levels().size()];
+        for (int l = 0; l < rank.length; l++) {
+            rank[l] = java.util.Collections.binarySearch(sorted, c.levels().get(l));
+        }
+        int[] codes = c.codes();
+        double[] out = new double[codes.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = codes[i] < 0 ? Double.NaN : rank[codes[i]];
+        }
+        return out;
     }
 
     /** Each row's value of the column as a code, equal values equal codes; missing is -1. */
@@ -432,6 +466,14 @@ public final class FitJob {
         }
         for (String column : useCase.constraints().monotone().keySet()) {
             requireColumn(table, column, "constraints.monotone");
+        }
+        if (useCase.time() != null) {
+            requireColumn(table, useCase.time(), "time");
+            out.put(useCase.time(), "orders the rows in time (time)");
+            if (!useCase.selection().timeOrdered()) {
+                notes.add("time names " + useCase.time() + ", but selection.split is kfold: folds mix past and "
+                        + "future rows; set selection.split: time to validate on later periods only");
+            }
         }
         String groups = useCase.selection().groups();
         if (groups != null) {
@@ -474,8 +516,9 @@ public final class FitJob {
         root.put("use_case", result.useCase().name());
         root.put("metric", result.metric().key());
         root.put("higher_is_better", result.metric().higherIsBetter());
-        root.put("folds", result.useCase().selection().folds());
-        root.put("repeats", result.useCase().selection().repeats());
+        root.put("folds", result.splitter().k());
+        root.put("repeats", result.splitter().repeats());
+        root.put("split", result.splitter().describe(result.target().isClassification()));
         root.put("seed", result.useCase().selection().seed());
         root.put("rule", result.verdict().rule().key());
         root.put("alpha", result.verdict().alpha());

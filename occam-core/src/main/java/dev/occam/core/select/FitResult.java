@@ -3,6 +3,7 @@ package dev.occam.core.select;
 import dev.occam.core.data.Target;
 import dev.occam.core.evaluate.LeakageCheck;
 import dev.occam.core.evaluate.Metric;
+import dev.occam.core.evaluate.Splitter;
 import dev.occam.core.fairness.FairnessAudit;
 import dev.occam.core.fairness.FairnessReport;
 import dev.occam.core.explain.GlobalExplanation;
@@ -21,7 +22,7 @@ import java.util.Map;
  * the chosen model's global explanation (null when there is no chosen model to explain).
  */
 public record FitResult(UseCase useCase, int rowsRead, int rowsDropped, int featureCount, Target target, Metric metric,
-        int foldCount, Selection.Verdict verdict, Model model, Map<String, String> setAside,
+        int foldCount, Splitter splitter, Selection.Verdict verdict, Model model, Map<String, String> setAside,
         List<LeakageCheck.Suspect> suspects, List<String> notes, List<String> warnings, Path outputDirectory,
         FairnessReport fairness, GlobalExplanation explanation) {
 

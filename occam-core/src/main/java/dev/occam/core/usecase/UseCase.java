@@ -25,10 +25,13 @@ import java.util.regex.Pattern;
  * @param operation how the model will be run, or null
  * @param interval regression: the share of new values the prediction interval should hold, in (0, 1), or null
  *     for the default {@link #DEFAULT_INTERVAL} (see {@link #intervalLevel()})
+ * @param time the column that orders the rows in time (dates in ISO form or numbers), or null; with
+ *     {@code selection.split: time} the folds follow it
  */
 public record UseCase(Path file, String name, String question, DataSpec data, String target, Task task,
         String positive, Double threshold, Success success, String currentRule, Constraints constraints,
-        Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation, Double interval) {
+        Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation, Double interval,
+        String time) {
 
     /** What {@code name} must match. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
@@ -41,7 +44,15 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
             String positive, Double threshold, Success success, String currentRule, Constraints constraints,
             Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation) {
         this(file, name, question, data, target, task, positive, threshold, success, currentRule, constraints,
-                fairness, selection, stakeholders, operation, null);
+                fairness, selection, stakeholders, operation, null, null);
+    }
+
+    /** A use case without a time column. */
+    public UseCase(Path file, String name, String question, DataSpec data, String target, Task task,
+            String positive, Double threshold, Success success, String currentRule, Constraints constraints,
+            Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation, Double interval) {
+        this(file, name, question, data, target, task, positive, threshold, success, currentRule, constraints,
+                fairness, selection, stakeholders, operation, interval, null);
     }
 
     public UseCase {
@@ -104,6 +115,16 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
         if (selection.candidates().contains("current-rule") && currentRule == null) {
             throw new KeyedArgumentException("selection.candidates", "selection.candidates lists current-rule, "
                     + "but there is no current_rule");
+        }
+
+        optionalText("time", time);
+        if (selection.timeOrdered() && time == null) {
+            throw new KeyedArgumentException("selection.split", "selection.split: time needs the time column: add "
+                    + "time: <column> at the top level");
+        }
+        if (time != null && (time.equals(target) || time.equals(selection.groups()))) {
+            throw new KeyedArgumentException("time", "time names " + Text.quote(time) + ", which is "
+                    + (time.equals(target) ? "the target" : "selection.groups"));
         }
 
         // Roles of columns must not contradict each other.

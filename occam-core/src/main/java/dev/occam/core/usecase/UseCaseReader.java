@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public final class UseCaseReader {
 
     static final List<String> TOP_KEYS = List.of("name", "question", "data", "target", "task", "positive",
-            "threshold", "interval", "success", "current_rule", "constraints", "fairness", "selection", "stakeholders",
+            "threshold", "interval", "time", "success", "current_rule", "constraints", "fairness", "selection", "stakeholders",
             "operation");
     static final List<String> DATA_KEYS = List.of("path", "sql", "jdbc", "exclude", "drop_leaks");
     static final List<String> SUCCESS_KEYS = List.of("metric", "at_least", "at_most");
@@ -157,7 +157,8 @@ public final class UseCaseReader {
         String operation = top.text("operation");
         Double interval = top.number("interval");
         return new UseCase(file, name, question, data, target, task, positive, threshold, success, currentRule,
-                constraints, fairness, selection, stakeholders == null ? List.of() : stakeholders, operation, interval);
+                constraints, fairness, selection, stakeholders == null ? List.of() : stakeholders, operation, interval,
+                top.text("time"));
     }
 
     private static DataSpec data(Section data, Path file) throws UseCaseException {

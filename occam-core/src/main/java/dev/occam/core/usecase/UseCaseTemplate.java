@@ -46,6 +46,8 @@ public final class UseCaseTemplate {
             #                               # by default the one that calls positive the share observed in training
             # interval: 0.9                 # regression: the share of new values the prediction interval should hold,
             #                               # in (0, 1); predictions come with lower_90 and upper_90 (default 0.9)
+            # time: signup_date             # a column that orders the rows in time (ISO dates or numbers); never a
+            #                               # feature; with selection.split: time the folds follow it
             # current_rule: "CASE WHEN amount > 1000 THEN 1 ELSE 0 END"
             #                               # today's business rule, a SQL expression over the columns giving a
             #                               # score or 0/1 for the positive class; it competes on the first rung
@@ -70,6 +72,9 @@ public final class UseCaseTemplate {
             #   folds: 5                    # cross-validation folds, at least 2
             #   repeats: 2                  # times the cross-validation is repeated with new folds
             #   seed: 42                    # every random choice derives from it, so a fit can be repeated exactly
+            #   split: time                 # kfold (default): shuffled folds; time: train on the past, validate on the
+            #                               # next period, expanding window (needs time; folds are not repeated)
+            #   groups: customer_id         # all rows of a customer in one fold, so none scores itself (with kfold)
             # stakeholders: [data team, business owner]   # who the model's decisions matter to
             # operation: batch scoring every night, retrained monthly   # how the model will run
             """;

@@ -323,7 +323,7 @@ class UseCaseReaderTest {
     @Test
     void parse_unknownTopLevelKey_namesKeyLineAndSuggestion() {
         assertEquals("usecase.yaml line 5: unknown key 'taget' (did you mean 'target'?; known keys: name, question, "
-                + "data, target, task, positive, threshold, interval, success, current_rule, constraints, fairness, selection, "
+                + "data, target, task, positive, threshold, interval, time, success, current_rule, constraints, fairness, selection, "
                 + "stakeholders, operation)", error(replace(MINIMAL, "target: rain", "taget: rain")));
     }
 
@@ -331,7 +331,7 @@ class UseCaseReaderTest {
     void parse_unknownNestedKey_namesSectionAndLine() {
         String yaml = MINIMAL + "selection:\n  rule: best\n  fodls: 10\n";
         assertEquals("usecase.yaml line 11: unknown key 'fodls' in selection (did you mean 'folds'?; known keys: "
-                + "rule, alpha, candidates, folds, repeats, seed)", error(yaml));
+                + "rule, alpha, candidates, folds, repeats, seed, split, groups)", error(yaml));
     }
 
     @Test
@@ -473,7 +473,7 @@ class UseCaseReaderTest {
         "interval: 90|line 9: interval must be in (0, 1), a share such as 0.9 for 90%: 90",
         "interval: -0.5|line 9: interval must be in (0, 1), a share such as 0.9 for 90%: -0.5",
         "interval: ninety|line 9: interval must be a number: 'ninety'",
-        "intervall: 0.9|line 9: unknown key 'intervall' (did you mean 'interval'?; known keys: name, question, data, target, task, positive, threshold, interval, success, current_rule, constraints, fairness, selection, stakeholders, operation)"})
+        "intervall: 0.9|line 9: unknown key 'intervall' (did you mean 'interval'?; known keys: name, question, data, target, task, positive, threshold, interval, time, success, current_rule, constraints, fairness, selection, stakeholders, operation)"})
     void parse_badInterval_namesKeyLineAndValue(String line, String expected) {
         assertEquals("usecase.yaml " + expected, error(REGRESSION + line + "\n"));
     }
@@ -561,7 +561,7 @@ class UseCaseReaderTest {
         "constraints:\\n  interpretable: maybe|line 10: constraints.interpretable must be true or false: 'maybe'",
         "fairness:\\n  protected: Age, Marital|line 10: fairness.protected must be a list, such as [a, b]: 'Age, Marital' (write it in brackets)",
         "stakeholders: {team: risk}|line 9: stakeholders must be a list, such as [a, b]: a mapping",
-        "selection: significance|line 9: selection must be a mapping of keys (rule, alpha, candidates, folds, repeats, seed) on the lines below it, indented: 'significance'",
+        "selection: significance|line 9: selection must be a mapping of keys (rule, alpha, candidates, folds, repeats, seed, split, groups) on the lines below it, indented: 'significance'",
         "operation: [batch]|line 9: operation must be text, not a list"})
     void parse_wrongType_saysWhatWasExpected(String lines, String expected) {
         assertEquals("usecase.yaml " + expected, error(MINIMAL + lines.replace("\\n", "\n") + "\n"));

@@ -69,8 +69,9 @@ class UseCaseTemplateTest {
     @Test
     void text_everyOptionalKeyUncommented_parses() throws UseCaseException {
         // The alternatives to keys given as written stay commented: sql and jdbc for path, at_most for at_least,
-        // and interval, which is for regression while the template's metric is auc.
-        List<String> alternatives = List.of("sql", "jdbc", "at_most", "interval");
+        // interval, which is for regression while the template's metric is auc, and groups, an alternative to
+        // split: time.
+        List<String> alternatives = List.of("sql", "jdbc", "at_most", "interval", "groups");
         String all = uncomment(UseCaseTemplate.text(), alternatives);
         assertFalse(COMMENTED_KEY.matcher(all).results().anyMatch(m -> !alternatives.contains(m.group(3))));
         UseCase u = UseCaseReader.parse(all, FILE);
@@ -94,7 +95,7 @@ class UseCaseTemplateTest {
         String text = UseCaseTemplate.text();
         String path = "  path: data.csv";
         assertTrue(text.contains(path));
-        String query = uncomment(text.replace(path, "  # path: data.csv"), List.of("path", "at_most", "interval"));
+        String query = uncomment(text.replace(path, "  # path: data.csv"), List.of("path", "at_most", "interval", "groups"));
         UseCase u = UseCaseReader.parse(query, FILE);
         assertNull(u.data().path());
         assertTrue(u.data().isQuery());
