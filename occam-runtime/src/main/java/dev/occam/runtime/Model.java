@@ -15,7 +15,8 @@ import java.util.Objects;
 
 /**
  * A fitted, immutable, thread-safe model: preparation steps, then a {@link Scorer}, then (for
- * classification) a decision threshold. One instance can be shared by every thread of a server.
+ * classification) a decision threshold. One instance can be shared by every thread of a server. It carries
+ * the {@link FitDiagnostics} of its fit, which every copy ({@code with...}) keeps.
  *
  * <p>Batch scoring is row-by-row scoring in a loop, so the two always agree.
  */
@@ -30,6 +31,8 @@ public final class Model {
     private final TypicalValues typical;
     /** For each column the scorer reads, the raw feature it comes from. */
     private final int[] featureOf;
+    /** How the fit went, in words; {@link FitDiagnostics#CLEAN} when there is nothing to say. */
+    private final FitDiagnostics diagnostics;
 
     /**
      * @param threshold probability at or above which a row is called positive; ignored (NaN) for
@@ -46,6 +49,16 @@ public final class Model {
      */
     public Model(String family, TargetInfo target, List<Transform> preparation, Scorer scorer, double threshold,
             TypicalValues typical) {
+        this(family, target, preparation, scorer, threshold, typical, FitDiagnostics.CLEAN);
+    }
+
+    /**
+     * @param diagnostics how the fit went (see {@link FitDiagnostics})
+     * @throws IllegalArgumentException as {@link #Model(String, TargetInfo, List, Scorer, double, TypicalValues)}
+     */
+    public Model(String family, TargetInfo target, List<Transform> preparation, Scorer scorer, double threshold,
+            TypicalValues typical, FitDiagnostics diagnostics) {
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
         this.family = Objects.requireNonNull(family, "family");
         this.target = Objects.requireNonNull(target, "target");
         this.preparation = List.copyOf(preparation);
@@ -114,15 +127,16 @@ public final class Model {
         List<Transform> all = new ArrayList<>(before);
         all.addAll(preparation);
         // Typical values describe the raw features, which the new steps change: they are not kept.
-        return new Model(family, target, all, scorer, target.isClassification() ? threshold : Double.NaN);
+        return new Model(family, target, all, scorer, target.isClassification() ? threshold : Double.NaN, null,
+                diagnostics);
     }
 
     public Model withThreshold(double newThreshold) {
-        return new Model(family, target, preparation, scorer, newThreshold, typical);
+        return new Model(family, target, preparation, scorer, newThreshold, typical, diagnostics);
     }
 
     public Model withFamily(String newFamily) {
-        return new Model(newFamily, target, preparation, scorer, threshold, typical);
+        return new Model(newFamily, target, preparation, scorer, threshold, typical, diagnostics);
     }
 
     /**
@@ -131,7 +145,18 @@ public final class Model {
      * @throws IllegalArgumentException when the frame lacks one of the model's features
      */
     public Model withTypicalValues(Frame training) {
-        return new Model(family, target, preparation, scorer, threshold, TypicalValues.of(training, schema()));
+        return new Model(family, target, preparation, scorer, threshold, TypicalValues.of(training, schema()),
+                diagnostics);
+    }
+
+    /** How the fit went: convergence, the estimation method, findings in words (see {@link FitDiagnostics}). */
+    public FitDiagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** This model with the given diagnostics, which the learner that fitted it sets. */
+    public Model withDiagnostics(FitDiagnostics newDiagnostics) {
+        return new Model(family, target, preparation, scorer, threshold, typical, newDiagnostics);
     }
 
     /** The training rows' typical values, or null when they were not recorded. */

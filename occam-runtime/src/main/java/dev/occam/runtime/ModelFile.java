@@ -27,7 +27,8 @@ import java.util.Locale;
  * The model file: one JSON document a person can read (coefficients, trees, preparation), versioned
  * by {@code "format": "occam-model/1"} and sealed by a SHA-256 checksum of its content. Doubles are
  * written in their shortest exact decimal form, so a loaded model scores bit-identically to the saved
- * one.
+ * one. The fit's {@link FitDiagnostics} are kept as a {@code diagnostics} object (converged, method,
+ * findings); a file without one, written before they were recorded, loads with {@link FitDiagnostics#CLEAN}.
  */
 public final class ModelFile {
 
@@ -64,6 +65,7 @@ public final class ModelFile {
                 root.set("ranges", ranges);
             }
         }
+        root.set("diagnostics", model.diagnostics().toJson());
         if (extra != null) {
             extra.fields().forEachRemaining(e -> {
                 if (!root.has(e.getKey())) {
@@ -149,7 +151,8 @@ public final class ModelFile {
         if (typical != null) {
             model = new Model(family, target, prep, scorer, threshold, TypicalValues.fromJson(typical, root.get("ranges"), model.schema()));
         }
-        return model;
+        // Files written before diagnostics were recorded have none: a clean fit.
+        return model.withDiagnostics(FitDiagnostics.fromJson(root.get("diagnostics")));
     }
 
     private static String checksum(JsonNode body) {

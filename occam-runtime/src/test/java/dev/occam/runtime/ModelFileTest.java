@@ -147,4 +147,85 @@ class ModelFileTest {
         assertEquals(0.7, model.predict(Row.of(Map.of("home", "rent"))).score());
         assertEquals("yes", model.predict(Row.of(Map.of("income", 100.0, "home", "rent"))).label());
     }
+
+    private static final FitDiagnostics FIRTH = new FitDiagnostics(true, "Firth's penalised likelihood",
+            List.of("NV > 0 separates the classes quasi-completely: every row with NV > 0 (13 rows) has HG = 1.",
+                    "The maximum-likelihood estimates do not exist, so the model was fitted with Firth's correction "
+                            + "(finite estimates, usable standard errors) \u2264 \"quoted\"."));
+
+    @Test
+    void saveThenLoad_diagnostics_keptExactly() throws Exception {
+        Model model = logisticPipeline().withDiagnostics(FIRTH);
+        Path file = dir.resolve("firth.json");
+        ModelFile.save(model, file);
+        Model loaded = ModelFile.load(file);
+        assertEquals(FIRTH, loaded.diagnostics());
+        assertEquals(Double.doubleToRawLongBits(model.predict(Row.of(Map.of("income", 3.0, "home", "own"))).score()),
+                Double.doubleToRawLongBits(loaded.predict(Row.of(Map.of("income", 3.0, "home", "own"))).score()));
+        assertTrue(Files.readString(file).contains("\"method\" : \"Firth's penalised likelihood\""));
+        assertEquals(FitDiagnostics.CLEAN, ModelFile.fromJson(ModelFile.toJson(tree(), null)).diagnostics());
+    }
+
+    @Test
+    void load_editedFinding_checksumMismatch() throws Exception {
+        Path file = dir.resolve("m.json");
+        ModelFile.save(logisticPipeline().withDiagnostics(FIRTH), file);
+        Files.writeString(file, Files.readString(file).replace("quasi-completely", "completely"));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+    }
+
+    @Test
+    void load_fileWrittenBeforeDiagnostics_cleanDiagnosticsAndSamePredictions() throws Exception {
+        Model model = logisticPipeline().withDiagnostics(FIRTH);
+        com.fasterxml.jackson.databind.node.ObjectNode old = ModelFile.toJson(model, null);
+        old.remove("checksum");
+        old.remove("diagnostics");
+        // The checksum as an older Occam wrote it: SHA-256 of the compact JSON of everything else.
+        byte[] canonical = dev.occam.runtime.io.Json.MAPPER.writer()
+                .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(old).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        old.put("checksum", "sha256:" + java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(canonical)));
+        Model loaded = ModelFile.fromJson(old);
+        assertEquals(FitDiagnostics.CLEAN, loaded.diagnostics());
+        Row row = Row.of(Map.of("income", 2500.0, "home", "rent"));
+        assertEquals(Double.doubleToRawLongBits(model.predict(row).score()),
+                Double.doubleToRawLongBits(loaded.predict(row).score()));
+    }
+
+    @Test
+    void load_malformedDiagnostics_namesTheField() {
+        com.fasterxml.jackson.databind.node.ObjectNode json = ModelFile.toJson(tree(), null);
+        json.remove("checksum");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("diagnostics")).put("converged", "yes");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FitDiagnostics.fromJson(json.get("diagnostics")));
+        assertEquals("diagnostics.converged must be true or false, got \"yes\"", e.getMessage());
+    }
+
+    @Test
+    void withMethods_everyCopy_keepsTheDiagnostics() {
+        Model model = logisticPipeline().withDiagnostics(FIRTH);
+        assertEquals(FIRTH, model.withThreshold(0.4).diagnostics());
+        assertEquals(FIRTH, model.withFamily("other").diagnostics());
+        assertEquals(FIRTH, model.withPreparation(List.of()).diagnostics());
+        assertEquals(FitDiagnostics.CLEAN, logisticPipeline().diagnostics());
+        assertEquals(FIRTH, new Model("tree", tree().target(), List.of(), tree().scorer(), 0.5, null, FIRTH)
+                .withTypicalValues(new dev.occam.runtime.data.Frame(List.of(
+                        new dev.occam.runtime.data.NumericColumn("income", new double[] {1, 2}),
+                        new dev.occam.runtime.data.CategoricalColumn("home", List.of("own", "rent", "other"),
+                                new int[] {0, 1})))).diagnostics());
+    }
+
+    @Test
+    void fitDiagnostics_blankMethodOrFinding_throwsNamingIt() {
+        assertEquals("method must not be blank: ' '", assertThrows(IllegalArgumentException.class,
+                () -> new FitDiagnostics(true, " ", List.of())).getMessage());
+        assertEquals("finding 1 is empty: ''", assertThrows(IllegalArgumentException.class,
+                () -> new FitDiagnostics(true, "m", List.of("fine.", ""))).getMessage());
+        assertTrue(FitDiagnostics.CLEAN.isClean());
+        assertTrue(!FIRTH.isClean() && !new FitDiagnostics(false, "m", List.of()).isClean());
+        assertEquals(List.of("a."), FitDiagnostics.clean("m").withFinding("a.").findings());
+    }
 }
