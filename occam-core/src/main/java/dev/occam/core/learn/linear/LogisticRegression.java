@@ -40,29 +40,52 @@ import org.hipparchus.exception.MathRuntimeException;
  *
  * <p>Fit statistics (in the scorer's {@link Inference#fit()}): {@code n}, {@code null_deviance},
  * {@code residual_deviance}, {@code df_null}, {@code df_residual}, {@code aic}, {@code loglik},
- * {@code iterations}, {@code converged} (1/0), {@code separation} (1/0) and {@code fitted_0_or_1} (rows
- * whose fitted probability is numerically 0 or 1, the rows R's {@code glm.fit} warns about).
+ * {@code iterations}, {@code converged} (1/0), {@code separation} (1/0), {@code fitted_0_or_1} (rows
+ * whose fitted probability is numerically 0 or 1, the rows R's {@code glm.fit} warns about), {@code firth}
+ * (1/0: whether the estimate is Firth's) and, for Firth's, {@code penalised_loglik}. The model's
+ * {@link FitDiagnostics} say the same in words: method "maximum likelihood (IRLS)" or "Firth's penalised
+ * likelihood", whether it converged, and findings that name the separating column and pattern.
  *
- * <p>What fails, and how it shows:
+ * <p><b>Separation and Firth's correction.</b> When a column or a combination of columns predicts the class
+ * perfectly, for all rows (complete separation) or for all rows but those on a boundary (quasi-complete), the
+ * maximum-likelihood estimate does not exist: the likelihood keeps rising as some coefficients run to infinity
+ * (Albert &amp; Anderson, Biometrika 71, 1984). R's glm then returns the last iterate, often calling it
+ * converged (on the endometrial data of Heinze &amp; Schemper: NV = 18.2 with standard error 1716), and its
+ * predictions can rank new rows backwards. Occam looks for it two ways:
+ * <ul>
+ *   <li>directly, column by column ({@code Separation}): whether a threshold on one column alone puts every row
+ *       of one class on one side and every row of the other on the other side, ties at the threshold allowed,
+ *       e.g. "NV separates the classes quasi-completely: every row with NV = 1 (13 rows) has HG = 1, and only
+ *       the rows with NV = 0 (66) hold both classes";</li>
+ *   <li>through the iteration, for a combination of columns: the last step of the iteration is itself a
+ *       separating direction (it moved some row's linear predictor by at least 0.1 towards its observed class
+ *       and no row measurably away from its class; with a finite estimate Newton's last step is negligible and
+ *       points nowhere in particular, under separation each step pushes the separated rows about one unit
+ *       further out), or the iteration did not converge and drove rows to a fitted probability of 0 or 1.
+ *       This is recognised only once the iteration has reached that regime, which takes a few steps.</li>
+ * </ul>
+ * Konis's (2007) linear-programming test, which decides separation by a combination exactly, is not run: the two
+ * checks above catch the cases seen in practice at the cost of one pass over the data.
+ *
+ * <p>With {@link Firth#WHEN_SEPARATED} (the default) a separated or diverging fit is refitted by Firth's
+ * penalised likelihood (Firth, Biometrika 80, 1993; Heinze &amp; Schemper, Statistics in Medicine 21, 2002; the
+ * estimator of R's logistf and of brglm2's {@code type = "AS_mean"} for the logit link; see
+ * {@code FirthLogistic}): it maximises {@code ℓ(β) + ½ log|XᵀWX|}, whose maximum is finite, with standard
+ * errors from {@code (XᵀWX)⁻¹} at the estimate and Wald z and p-values as for maximum likelihood. Where the
+ * maximum-likelihood estimate exists, the fit is glm's, bit for bit. {@link Firth#ALWAYS} fits Firth's
+ * whatever the data; {@link Firth#NEVER} keeps glm's behaviour, returning the last, diverging iterate with
+ * {@code separation = 1} and diagnostics that are not converged and say the estimates are meaningless.
+ *
+ * <p>Other things that fail, and how they show:
  * <ul>
  *   <li>Linearly dependent columns (a duplicate, a constant, a sum of others): the later column of a
  *       dependent set is reported as aliased and left out, as R does (pivoted QR with tolerance
  *       {@code min(1e-7, tolerance / 1000)}). Decided once on the unweighted design; R re-decides on
  *       each iteration's weighted design, which differs only in pathological cases.</li>
- *   <li>Separation (a column or combination that predicts the class perfectly, for all rows or for a
- *       subset): the maximum-likelihood estimate does not exist and the iterations push some
- *       coefficients towards infinity. The fit does not throw; it returns the last iterate with
- *       {@code separation = 1}. The flag is set when the last step of the iteration is itself a
- *       separating direction: it moved some row's linear predictor by at least 0.1 towards its
- *       observed class and no row measurably away from its class. With a finite estimate Newton's last
- *       step is negligible and points nowhere in particular; under separation each step pushes the
- *       separated rows about one unit further out. Estimates, standard errors and p-values of such a fit
- *       are meaningless. Separation is only recognised once the iteration has reached that regime,
- *       which takes a few iterations; with a very small {@code maxIterations} only
- *       {@code converged = 0} may show.</li>
- *   <li>No convergence within {@code maxIterations}: the last iterate is returned with
- *       {@code converged = 0}. Non-finite coefficients (overflow) stop the iteration at the last finite
- *       iterate, also with {@code converged = 0}.</li>
+ *   <li>No convergence within {@code maxIterations} without separation: the last iterate is returned with
+ *       {@code converged = 0} and a finding that says by how much the deviance still changed. Non-finite
+ *       coefficients (overflow) or a singular weighted design stop the iteration at the last finite iterate,
+ *       also with {@code converged = 0} and a finding saying why.</li>
  * </ul>
  */
 public final class LogisticRegression implements Learner {
