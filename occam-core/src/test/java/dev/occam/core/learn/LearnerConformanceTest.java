@@ -9,6 +9,7 @@ import dev.occam.core.evaluate.Evaluation;
 import dev.occam.core.evaluate.Folds;
 import dev.occam.core.evaluate.Metric;
 import dev.occam.core.ladder.Ladder;
+import dev.occam.runtime.FitDiagnostics;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.ModelFile;
 import dev.occam.runtime.Task;
@@ -97,6 +98,23 @@ class LearnerConformanceTest {
             assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), "row " + i);
         }
         assertEquals(m.threshold(), loaded.threshold());
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("learnersAndTasks")
+    void fit_easyFixture_convergedDiagnosticsThatSurviveSaveAndLoad(String family, Learner l, Task task)
+            throws Exception {
+        Fixtures.Data d = Fixtures.easy(task, 400, 7);
+        Model m = fit(l, d);
+        FitDiagnostics diagnostics = m.diagnostics();
+        assertTrue(diagnostics.converged(), family + ": " + diagnostics);
+        assertFalse(diagnostics.method().isBlank());
+        for (String finding : diagnostics.findings()) {
+            assertTrue(finding.endsWith("."), family + ": a finding is a complete sentence: " + finding);
+        }
+        Path file = dir.resolve(family + "-diagnostics.json");
+        ModelFile.save(m, file);
+        assertEquals(diagnostics, ModelFile.load(file).diagnostics());
     }
 
     @ParameterizedTest(name = "{0} {2}")

@@ -178,6 +178,25 @@ final class Design {
         return aliased.clone();
     }
 
+    /**
+     * The columns that take part in the fit, as the solver sees them: the intercept's ones first, then each kept
+     * column (shared, not copied: do not modify).
+     */
+    double[][] fittedColumns() {
+        double[][] out = new double[rank()][];
+        out[0] = new double[rows];
+        Arrays.fill(out[0], 1.0);
+        for (int k = 0; k < kept.length; k++) {
+            out[k + 1] = columns[kept[k]];
+        }
+        return out;
+    }
+
+    /** Every input column, aliased or not, in frame order (shared, not copied: do not modify). */
+    double[] input(int j) {
+        return columns[j];
+    }
+
     /** {@code β₀ + Σ βₖ xₖ} for every row, {@code beta} over the intercept and the kept columns. */
     double[] linearPredictor(double[] beta) {
         double[] eta = new double[rows];

@@ -4,8 +4,10 @@ import dev.occam.core.data.Target;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.learn.Pipeline;
+import dev.occam.runtime.FitDiagnostics;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.io.Json;
 import dev.occam.runtime.scorer.LinearScorer;
 import dev.occam.runtime.scorer.LinearScorer.Inference;
 import dev.occam.runtime.scorer.LinearScorer.Link;
@@ -86,7 +88,8 @@ import java.util.SplittableRandom;
  *   <li>A classification target with one class only: {@link IllegalArgumentException} (there is no
  *       finite intercept).</li>
  *   <li>The pass budget {@code maxIterations} (counted over the whole path, as glmnet counts
- *       {@code maxit}) runs out: the path ends at the last λ solved, and {@code converged = 0}.</li>
+ *       {@code maxit}) runs out: the path ends at the last λ solved, {@code converged = 0}, and the model's
+ *       {@link FitDiagnostics} are not converged, with a finding saying how far the path got.</li>
  *   <li>Separation: the penalty keeps the estimates finite, but along the path the fit approaches it and
  *       the path stops once 99.9% of the deviance is explained.</li>
  * </ul>
@@ -364,7 +367,22 @@ public final class ElasticNet implements Learner {
         Inference inference = Inference.fitOnly(coefficients.length + 1, fit);
         LinearScorer scorer = new LinearScorer(features.schema(), binomial ? Link.LOGIT : Link.IDENTITY, all[0],
                 coefficients, full.design.setAside(), inference).withReference(ColumnMeans.of(features));
-        return Model.of(family(), target.info(), scorer);
+        return Model.of(family(), target.info(), scorer).withDiagnostics(diagnostics(full, k));
+    }
+
+    /** How the elastic net's fit is named in its {@link FitDiagnostics}. */
+    static final String METHOD = "penalised maximum likelihood by coordinate descent (glmnet)";
+
+    /** Converged, or not, with the finding in words when the pass budget ran out. */
+    private FitDiagnostics diagnostics(PathFit full, int chosen) {
+        if (full.converged) {
+            return FitDiagnostics.clean(METHOD);
+        }
+        return new FitDiagnostics(false, METHOD, List.of("The coordinate descent used up its budget of "
+                + options.maxIterations() + " passes over the data (maxIterations) before finishing the path of λ: "
+                + "it stops after " + full.length() + " of " + full.lambdas.length + " values (down to λ = "
+                + Json.number(full.lambdas[full.length() - 1]) + "), so the λ chosen, " + Json.number(full.lambdas[chosen])
+                + ", was picked among those only and a smaller one might have fitted better."));
     }
 
     /**

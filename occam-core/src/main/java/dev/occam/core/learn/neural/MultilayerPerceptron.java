@@ -4,6 +4,7 @@ import dev.occam.core.data.Target;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.learn.Pipeline;
+import dev.occam.runtime.FitDiagnostics;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
@@ -52,7 +53,9 @@ import java.util.Set;
  * and seed give bit-identical weights. Cost: {@code epochs × rows × parameters × ~3} multiply-adds.
  *
  * <p>What fails, and how it shows: a categorical, missing or infinite value throws, naming the column
- * and row. A network that diverges (non-finite validation loss) stops and keeps its best weights so far.
+ * and row. A network that diverges (non-finite validation loss) stops and keeps its best weights so far; its
+ * {@link FitDiagnostics} are then not converged, with a finding naming the epoch. Training that uses all
+ * {@code maxEpochs} while still improving stays converged, with a finding that more epochs might help.
  * Nothing guarantees the global minimum: another seed gives another network, usually of similar quality.
  * The summary in the scorer says how training went: {@code training_rows}, {@code validation_rows},
  * {@code epochs} run, {@code best_epoch} (0: no epoch improved on the starting weights),
@@ -276,7 +279,32 @@ public final class MultilayerPerceptron implements Learner {
         MlpScorer scorer = new MlpScorer(features.schema(), layers,
                 classification ? MlpScorer.Output.LOGISTIC : MlpScorer.Output.IDENTITY, summary,
                 background(features));
-        return Model.of(family(), target.info(), scorer);
+        return Model.of(family(), target.info(), scorer).withDiagnostics(diagnostics(result));
+    }
+
+    /** How the network's fit is named in its {@link FitDiagnostics}. */
+    static final String METHOD = "Adam with early stopping";
+
+    /**
+     * Not converged when the loss diverged; converged, with a finding, when training used every epoch while the
+     * watched loss was still improving (the best epoch within the last {@code patience}).
+     */
+    private FitDiagnostics diagnostics(Trainer.Result result) {
+        String watched = result.validationRows() > 0 ? "validation loss (on " + result.validationRows()
+                + " held-out rows)" : "training loss";
+        if (result.diverged()) {
+            return new FitDiagnostics(false, METHOD, List.of("Training diverged at epoch " + result.epochs()
+                    + ": the " + watched + " became infinite or undefined, so the network keeps the weights of epoch "
+                    + result.bestEpoch() + (result.bestEpoch() == 0 ? " (its starting weights)" : "")
+                    + ", the best before that; a smaller learningRate (now " + options.learningRate()
+                    + ") would likely train it properly."));
+        }
+        if (!result.stoppedEarly() && result.epochs() == options.maxEpochs()) {
+            return new FitDiagnostics(true, METHOD, List.of("Training used all " + options.maxEpochs()
+                    + " epochs (maxEpochs) while the " + watched + " was still improving (best at epoch "
+                    + result.bestEpoch() + "); more epochs might give a better network."));
+        }
+        return FitDiagnostics.clean(METHOD);
     }
 
     /** How many training rows, evenly spaced, are kept as the background explanations are measured against. */

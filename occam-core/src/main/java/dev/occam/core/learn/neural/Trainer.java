@@ -20,10 +20,11 @@ final class Trainer {
     /**
      * What training produced: the network, its best parameters, and how it got there. {@code bestLoss} is
      * the mean loss on the validation rows, or on the training rows when there are none; {@code bestEpoch}
-     * 0 means no epoch improved on the starting weights.
+     * 0 means no epoch improved on the starting weights. {@code diverged}: the loss became non-finite at
+     * epoch {@code epochs}, and training stopped there.
      */
     record Result(Network network, double[] params, int trainingRows, int validationRows, int epochs, int bestEpoch,
-            double bestLoss, boolean stoppedEarly) {
+            double bestLoss, boolean stoppedEarly, boolean diverged) {
     }
 
     /** Row indices (ascending) for the gradient steps and for the early-stopping check. */
@@ -69,6 +70,7 @@ final class Trainer {
         int bestEpoch = 0;
         int epochs = 0;
         boolean stoppedEarly = false;
+        boolean diverged = false;
 
         double[] gradient = new double[size];
         double[] m = new double[size];
@@ -112,6 +114,7 @@ final class Trainer {
             double loss = meanLoss(network, params, xm, ym, nm, p);
             if (!Double.isFinite(loss)) {
                 stoppedEarly = true; // diverged: keep the best weights so far
+                diverged = true;
                 break;
             }
             if (loss < bestLoss) {
@@ -123,7 +126,7 @@ final class Trainer {
                 break;
             }
         }
-        return new Result(network, best, nt, nv, epochs, bestEpoch, bestLoss, stoppedEarly);
+        return new Result(network, best, nt, nv, epochs, bestEpoch, bestLoss, stoppedEarly, diverged);
     }
 
     /**

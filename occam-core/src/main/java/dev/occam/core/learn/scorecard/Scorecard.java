@@ -4,6 +4,7 @@ import dev.occam.core.data.Target;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.learn.linear.LogisticRegression;
+import dev.occam.runtime.FitDiagnostics;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Column;
@@ -64,7 +65,9 @@ import java.util.Set;
  * two), an infinite value, or a monotone direction for a feature that is absent or categorical throw an
  * {@link IllegalArgumentException} naming it. When no feature survives, the card is its base points alone:
  * every row scores the training share of the positive class. Separation in the regression (possible on few
- * rows) does not throw; the points then grow large. On few rows and many features, the best split of a pure
+ * rows) does not throw: the {@link LogisticRegression} then fits by Firth's penalised likelihood, so the points
+ * stay finite, and the card's {@link FitDiagnostics} (those of its final regression) name the WOE column that
+ * separates the classes. On few rows and many features, the best split of a pure
  * noise feature often passes ChiMerge's 5% test (the test does not count the cuts it chose among) and its
  * information value the 0.02 floor, which Siddiqi sets for samples of thousands: on 300 rows of 1000 noise
  * features about a tenth of them enter the card, as all of them enter an unpenalised logistic regression.
@@ -232,8 +235,10 @@ public final class Scorecard implements Learner {
         // Regress on the WOE values, leaving out features whose coefficient runs against their evidence.
         double intercept = Math.log((double) bads / (y.length - bads));
         double[] coefficients = new double[0];
+        FitDiagnostics diagnostics = FitDiagnostics.CLEAN;
         while (!candidates.isEmpty()) {
-            LinearScorer fit = regressOnWoe(features, candidates, target);
+            Model regression = regressOnWoe(features, candidates, target);
+            LinearScorer fit = (LinearScorer) regression.scorer();
             double[] beta = fit.coefficients();
             boolean[] aliased = fit.aliased();
             List<Characteristic> kept = new ArrayList<>();
@@ -253,6 +258,10 @@ public final class Scorecard implements Learner {
             if (kept.size() == candidates.size()) {
                 intercept = fit.intercept();
                 coefficients = beta;
+                // The card's diagnostics are its final regression's, its method named as a scorecard's.
+                diagnostics = new FitDiagnostics(regression.diagnostics().converged(),
+                        "binning, weight of evidence, then " + regression.diagnostics().method() + " on the WOE values",
+                        regression.diagnostics().findings());
                 break;
             }
             candidates = kept;
@@ -275,15 +284,18 @@ public final class Scorecard implements Learner {
         double basePoints = k == 0 ? round(scaling.offset() - factor * intercept) : 0.0;
         excluded.sort(Comparator.comparingInt(Excluded::feature));
         ScorecardScorer scorer = new ScorecardScorer(features.schema(), scaling, intercept, basePoints, card, excluded);
-        return Model.of(family(), target.info(), scorer);
+        return Model.of(family(), target.info(), scorer).withDiagnostics(diagnostics);
     }
 
     private double round(double points) {
         return options.roundPoints() ? Math.rint(points) : points;
     }
 
-    /** The logistic regression of the target on one WOE column per candidate, each row coded by its bin. */
-    private static LinearScorer regressOnWoe(Frame features, List<Characteristic> candidates, Target target) {
+    /**
+     * The logistic regression of the target on one WOE column per candidate, each row coded by its bin. The
+     * columns are named "WOE of Income", so that a finding of the regression (separation) reads right.
+     */
+    private static Model regressOnWoe(Frame features, List<Characteristic> candidates, Target target) {
         List<Column> columns = new ArrayList<>(candidates.size());
         int n = features.rows();
         for (Characteristic c : candidates) {
@@ -292,9 +304,9 @@ public final class Scorecard implements Learner {
             for (int i = 0; i < n; i++) {
                 woe[i] = c.bins().get(c.binOf(raw.encoded(i))).woe();
             }
-            columns.add(new NumericColumn(raw.name(), woe));
+            columns.add(new NumericColumn("WOE of " + raw.name(), woe));
         }
-        return (LinearScorer) new LogisticRegression().fit(new Frame(columns), target).scorer();
+        return new LogisticRegression().fit(new Frame(columns), target);
     }
 
     private void checkMonotone(Frame features) {

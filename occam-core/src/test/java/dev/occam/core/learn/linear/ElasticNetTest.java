@@ -207,6 +207,20 @@ class ElasticNetTest {
     }
 
     @Test
+    void fit_passBudgetRunsOut_notConvergedWithFindingInWords() {
+        Fixtures.Data d = Fixtures.easy(Task.CLASSIFICATION, 300, 8);
+        Model tight = ElasticNet.pipeline(Options.defaults().withMaxIterations(20)).fit(d.features(), d.target());
+        assertEquals(0.0, ((LinearScorer) tight.scorer()).inference().fit().get("converged"));
+        assertEquals(false, tight.diagnostics().converged());
+        assertEquals(ElasticNet.METHOD, tight.diagnostics().method());
+        String finding = tight.diagnostics().findings().get(0);
+        assertTrue(finding.startsWith("The coordinate descent used up its budget of 20 passes over the data "
+                + "(maxIterations) before finishing the path of λ: it stops after "), finding);
+        Model ample = ElasticNet.pipeline().fit(d.features(), d.target());
+        assertEquals(dev.occam.runtime.FitDiagnostics.clean(ElasticNet.METHOD), ample.diagnostics());
+    }
+
+    @Test
     void fit_creditData_chosenLambdaAndStatisticsInTheModel() throws Exception {
         CreditRows credit = CreditRows.load();
         Model min = ElasticNet.pipeline().fit(credit.features(), credit.target());

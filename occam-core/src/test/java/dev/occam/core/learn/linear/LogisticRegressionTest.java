@@ -145,13 +145,21 @@ class LogisticRegressionTest {
         }
     }
 
+    private static final LogisticRegression GLM_ONLY =
+            new LogisticRegression(LogisticRegression.Options.defaults().withFirth(LogisticRegression.Firth.NEVER));
+
     @Test
-    void fit_perfectlySeparable_returnsModelFlaggedAsSeparated() {
+    void fit_perfectlySeparableFirthNever_returnsDivergedModelFlaggedAsSeparated() {
         double[] x = {1, 2, 3, 4, 5, 6, 7, 8};
         double[] y = {0, 0, 0, 0, 1, 1, 1, 1};
-        Model m = new LogisticRegression().fit(frame(num("x", x)), new Target(Y, y));
+        Model m = GLM_ONLY.fit(frame(num("x", x)), new Target(Y, y));
         LinearScorer s = (LinearScorer) m.scorer();
         assertEquals(1.0, s.inference().fit().get("separation"));
+        assertEquals(false, m.diagnostics().converged());
+        assertEquals("x > 4.5 separates the classes completely: every row with x > 4.5 (4 rows) has y = yes, and every "
+                + "row with x < 4.5 (4 rows) has y = no; the maximum-likelihood estimates do not exist, and Firth's "
+                + "correction is switched off in the options, so the coefficients are the last step of a diverging fit "
+                + "and their standard errors and p-values are meaningless.", m.diagnostics().findings().get(0));
         assertTrue(Double.isFinite(s.intercept()) && Double.isFinite(s.coefficients()[0]));
         assertTrue(s.coefficients()[0] > 10, "the slope keeps growing: " + s.coefficients()[0]);
         double[] scores = m.score(frame(num("x", x)));
@@ -161,8 +169,43 @@ class LogisticRegressionTest {
     }
 
     @Test
+    void fit_perfectlySeparable_firthByDefaultFiniteAndRanksTheRows() {
+        double[] x = {1, 2, 3, 4, 5, 6, 7, 8};
+        double[] y = {0, 0, 0, 0, 1, 1, 1, 1};
+        Model m = new LogisticRegression().fit(frame(num("x", x)), new Target(Y, y));
+        LinearScorer s = (LinearScorer) m.scorer();
+        assertEquals(1.0, s.inference().fit().get("separation"));
+        assertEquals(1.0, s.inference().fit().get("firth"));
+        assertTrue(m.diagnostics().converged());
+        assertEquals("Firth's penalised likelihood", m.diagnostics().method());
+        assertTrue(m.diagnostics().findings().get(0).startsWith("x > 4.5 separates the classes completely")
+                && m.diagnostics().findings().get(0).endsWith("so the model was fitted with Firth's correction "
+                        + "(finite estimates, usable standard errors)."), m.diagnostics().findings().toString());
+        // Finite and moderate, the fitted line's midpoint where the classes meet (symmetric data: x = 4.5).
+        assertTrue(s.coefficients()[0] > 0.5 && s.coefficients()[0] < 5, "slope " + s.coefficients()[0]);
+        assertEquals(-4.5, s.intercept() / s.coefficients()[0], 1e-9);
+        assertTrue(Double.isFinite(s.inference().stdErrors()[1]) && s.inference().stdErrors()[1] > 0);
+        double[] scores = m.score(frame(num("x", x)));
+        for (int i = 1; i < x.length; i++) {
+            assertTrue(scores[i] > scores[i - 1], "row " + i);
+        }
+    }
+
+    @Test
+    void fit_tooFewIterationsWithoutSeparation_notConvergedWithFinding() {
+        LogisticRegression learner = new LogisticRegression(new LogisticRegression.Options(1, 1e-8));
+        Model m = learner.fit(frame(num("x", 1, 2, 3, 4, 5, 6)), new Target(Y, new double[] {0, 1, 0, 0, 1, 1}));
+        assertEquals(0.0, ((LinearScorer) m.scorer()).inference().fit().get("converged"));
+        assertEquals(false, m.diagnostics().converged());
+        assertEquals("maximum likelihood (IRLS)", m.diagnostics().method());
+        assertTrue(m.diagnostics().findings().get(0).startsWith("The maximum-likelihood iterations (IRLS) did not "
+                + "converge within 1 step (the deviance still changed by a relative "), m.diagnostics().findings().get(0));
+    }
+
+    @Test
     void fit_separatedFewIterations_reportsNotConverged() {
-        LogisticRegression learner = new LogisticRegression(new LogisticRegression.Options(3, 1e-8));
+        LogisticRegression learner = new LogisticRegression(new LogisticRegression.Options(3, 1e-8,
+                LogisticRegression.Firth.NEVER));
         LinearScorer s = fit(learner, frame(num("x", 1, 2, 3, 4, 5, 6)), 0, 0, 0, 1, 1, 1);
         assertEquals(0.0, s.inference().fit().get("converged"));
         assertEquals(3.0, s.inference().fit().get("iterations"));
@@ -186,8 +229,14 @@ class LogisticRegressionTest {
                 flagged++;
             }
         }
-        LinearScorer separated = fit(frame(num("x", x), num("flag", flag)), y);
+        Model separatedModel = new LogisticRegression().fit(frame(num("x", x), num("flag", flag)), new Target(Y, y));
+        LinearScorer separated = (LinearScorer) separatedModel.scorer();
         assertEquals(1.0, separated.inference().fit().get("separation"));
+        assertTrue(separatedModel.diagnostics().findings().get(0).startsWith("flag separates the classes "
+                + "quasi-completely: every row with flag = 1 (5 rows) has y = yes, and only the rows with flag = 0 "
+                + "(295) hold both classes"), separatedModel.diagnostics().findings().toString());
+        LinearScorer glm = fit(GLM_ONLY, frame(num("x", x), num("flag", flag)), y);
+        assertEquals(1.0, glm.inference().fit().get("separation"));
         LinearScorer plain = fit(frame(num("x", x)), y);
         assertEquals(0.0, plain.inference().fit().get("separation"));
         assertEquals(1.0, plain.inference().fit().get("converged"));
@@ -195,9 +244,14 @@ class LogisticRegressionTest {
 
     @Test
     void fit_singleClass_flagsSeparation() {
-        LinearScorer s = fit(frame(num("x", 1, 2, 3, 4)), 1, 1, 1, 1);
+        LinearScorer s = fit(GLM_ONLY, frame(num("x", 1, 2, 3, 4)), 1, 1, 1, 1);
         assertEquals(1.0, s.inference().fit().get("separation"));
         assertTrue(s.intercept() > 10);
+        Model firth = new LogisticRegression().fit(frame(num("x", 1, 2, 3, 4)), new Target(Y, new double[] {1, 1, 1, 1}));
+        LinearScorer f = (LinearScorer) firth.scorer();
+        assertTrue(Double.isFinite(f.intercept()) && f.intercept() > 0 && f.intercept() < 10, "intercept " + f.intercept());
+        assertTrue(firth.diagnostics().findings().get(0).startsWith("All 4 rows have y = yes, so nothing is there to "
+                + "tell the classes apart"), firth.diagnostics().findings().toString());
     }
 
     @Test

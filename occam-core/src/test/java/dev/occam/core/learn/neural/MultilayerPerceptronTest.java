@@ -1,6 +1,7 @@
 package dev.occam.core.learn.neural;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -200,6 +201,33 @@ class MultilayerPerceptronTest {
         assertTrue(text.contains("2 inputs -> 32 relu -> 1 logistic"), text);
         assertTrue(text.contains("parameters: 129\n") && text.contains("weights: 96, biases: 33"), text);
         assertTrue(text.contains("best_validation_loss: "), text);
+    }
+
+    @Test
+    void fit_hugeLearningRate_divergesAndReportsNotConverged() {
+        Data d = smooth(300, 4);
+        Model m = new MultilayerPerceptron(MultilayerPerceptron.Options.defaults().withLearningRate(1e300))
+                .fit(d.features(), d.target());
+        assertFalse(m.diagnostics().converged());
+        assertEquals("Adam with early stopping", m.diagnostics().method());
+        String finding = m.diagnostics().findings().get(0);
+        assertTrue(finding.startsWith("Training diverged at epoch 1: the validation loss (on 30 held-out rows) became "
+                + "infinite or undefined, so the network keeps the weights of epoch 0 (its starting weights)"), finding);
+        for (double s : m.score(d.features())) {
+            assertTrue(Double.isFinite(s), "score " + s);
+        }
+    }
+
+    @Test
+    void fit_epochLimitWhileImproving_convergedWithFinding() {
+        Data d = xor(500, 8);
+        Model m = new MultilayerPerceptron(MultilayerPerceptron.Options.defaults().withMaxEpochs(3))
+                .fit(d.features(), d.target());
+        assertTrue(m.diagnostics().converged());
+        assertEquals(List.of("Training used all 3 epochs (maxEpochs) while the validation loss (on 50 held-out rows) "
+                + "was still improving (best at epoch 3); more epochs might give a better network."),
+                m.diagnostics().findings());
+        assertTrue(new MultilayerPerceptron().fit(d.features(), d.target()).diagnostics().isClean());
     }
 
     @Test
