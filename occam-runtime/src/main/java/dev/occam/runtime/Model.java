@@ -1,5 +1,6 @@
 package dev.occam.runtime;
 
+import dev.occam.runtime.calibration.Calibrator;
 import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Feature;
@@ -15,7 +16,8 @@ import java.util.Objects;
 
 /**
  * A fitted, immutable, thread-safe model: preparation steps, then a {@link Scorer}, then (for
- * classification) a decision threshold. One instance can be shared by every thread of a server.
+ * classification, optionally) a {@link Calibrator} mapping the scorer's score to a calibrated probability,
+ * then a decision threshold on that probability. One instance can be shared by every thread of a server.
  *
  * <p>Batch scoring is row-by-row scoring in a loop, so the two always agree.
  */
@@ -30,6 +32,8 @@ public final class Model {
     private final TypicalValues typical;
     /** For each column the scorer reads, the raw feature it comes from. */
     private final int[] featureOf;
+    /** Applied to the scorer's score (classification); null when the model is not calibrated. */
+    private final Calibrator calibration;
 
     /**
      * @param threshold probability at or above which a row is called positive; ignored (NaN) for
@@ -46,6 +50,16 @@ public final class Model {
      */
     public Model(String family, TargetInfo target, List<Transform> preparation, Scorer scorer, double threshold,
             TypicalValues typical) {
+        this(family, target, preparation, scorer, threshold, typical, null);
+    }
+
+    private Model(String family, TargetInfo target, List<Transform> preparation, Scorer scorer, double threshold,
+            TypicalValues typical, Calibrator calibration) {
+        if (calibration != null && !target.isClassification()) {
+            throw new IllegalArgumentException("a calibrator maps scores to probabilities; " + target.name()
+                    + " is a regression target");
+        }
+        this.calibration = calibration;
         this.family = Objects.requireNonNull(family, "family");
         this.target = Objects.requireNonNull(target, "target");
         this.preparation = List.copyOf(preparation);
@@ -114,15 +128,33 @@ public final class Model {
         List<Transform> all = new ArrayList<>(before);
         all.addAll(preparation);
         // Typical values describe the raw features, which the new steps change: they are not kept.
-        return new Model(family, target, all, scorer, target.isClassification() ? threshold : Double.NaN);
+        return new Model(family, target, all, scorer, target.isClassification() ? threshold : Double.NaN, null,
+                calibration);
     }
 
+    /** @param newThreshold on the calibrated scale when the model has a calibrator */
     public Model withThreshold(double newThreshold) {
-        return new Model(family, target, preparation, scorer, newThreshold, typical);
+        return new Model(family, target, preparation, scorer, newThreshold, typical, calibration);
     }
 
     public Model withFamily(String newFamily) {
-        return new Model(newFamily, target, preparation, scorer, threshold, typical);
+        return new Model(newFamily, target, preparation, scorer, threshold, typical, calibration);
+    }
+
+    /**
+     * This model with a calibrator applied after its scorer (null removes it). The threshold is kept as it
+     * is: it is read on the calibrated scale, so set it again with {@link #withThreshold} when it was chosen
+     * on the uncalibrated one.
+     *
+     * @throws IllegalArgumentException for a regression model
+     */
+    public Model withCalibration(Calibrator newCalibration) {
+        return new Model(family, target, preparation, scorer, threshold, typical, newCalibration);
+    }
+
+    /** The calibrator applied after the scorer, or null when the model is not calibrated. */
+    public Calibrator calibration() {
+        return calibration;
     }
 
     /**
@@ -131,7 +163,8 @@ public final class Model {
      * @throws IllegalArgumentException when the frame lacks one of the model's features
      */
     public Model withTypicalValues(Frame training) {
-        return new Model(family, target, preparation, scorer, threshold, TypicalValues.of(training, schema()));
+        return new Model(family, target, preparation, scorer, threshold, TypicalValues.of(training, schema()),
+                calibration);
     }
 
     /** The training rows' typical values, or null when they were not recorded. */
@@ -143,7 +176,11 @@ public final class Model {
      * Explains one row of named values: its score taken apart into one contribution per raw feature of
      * {@link #schema()}, on the scale its scorer explains (see {@link Explanation.Scale}), against a baseline
      * that does not depend on the row. The contributions of the prepared columns of a feature (its
-     * indicators) are summed back to it. Values are reported as given.
+     * indicators) are summed back to it. Values are reported as given. A calibrated model explains its
+     * uncalibrated score: {@link Explanation#value()} and the contributions are on the scorer's own scale,
+     * while {@link Explanation#score()} is the calibrated probability that {@link #predict} reports (the
+     * calibrator is monotone, so a contribution that raises the uncalibrated score never lowers the
+     * probability).
      *
      * @throws IllegalArgumentException naming a field that cannot be read
      */
@@ -190,7 +227,7 @@ public final class Model {
                         new Explanation.Points(ch.points(x[ch.feature()]), ch.averagePoints()));
             }
         }
-        return new Explanation(target, scorer.score(v), scale, a.value(), a.baseline(), contributions, typicalByName,
+        return new Explanation(target, calibrated(scorer.score(v)), scale, a.value(), a.baseline(), contributions, typicalByName,
                 points);
     }
 
@@ -199,13 +236,17 @@ public final class Model {
         return scorer.parameterCount();
     }
 
-    /** Scores one row encoded against {@link #schema()}. */
+    /** Scores one row encoded against {@link #schema()}: the calibrated probability when there is a calibrator. */
     public double score(double[] x) {
         double[] v = x;
         for (Transform t : preparation) {
             v = t.apply(v);
         }
-        return scorer.score(v);
+        return calibrated(scorer.score(v));
+    }
+
+    private double calibrated(double score) {
+        return calibration == null ? score : calibration.apply(score);
     }
 
     /** Predicts one row encoded against {@link #schema()}. */
@@ -262,6 +303,7 @@ public final class Model {
         sb.append(family).append(" model of ").append(target.name());
         if (target.isClassification()) {
             sb.append(" (score = probability that ").append(target.name()).append(" = ").append(target.positive())
+                    .append(calibration == null ? "" : ", after " + calibration.method() + " calibration")
                     .append("; called ").append(target.positive()).append(" at or above ")
                     .append(dev.occam.runtime.io.Json.number(threshold)).append(')');
         }
@@ -271,6 +313,13 @@ public final class Model {
             sb.append(t.describe()).append('\n');
         }
         sb.append(scorer.describe());
+        if (calibration != null) {
+            if (sb.charAt(sb.length() - 1) != '\n') {
+                sb.append('\n');
+            }
+            sb.append(calibration.describe()).append("\n(the function above gives the uncalibrated score; the"
+                    + " calibrator maps it to the reported probability, which the threshold is compared with)\n");
+        }
         return sb.toString();
     }
 
