@@ -30,7 +30,7 @@ final class ReportData {
     static final String FORMAT = "occam-report-data/1";
     static final int COMPLEX_RUNG = 4;
     private static final int ROC_POINTS = 200;
-    private static final int CALIBRATION_BANDS = 10;
+    private static final int CALIBRATION_BANDS = dev.occam.core.evaluate.Reliability.ECE_BANDS;
     private static final int HISTOGRAM_BINS = 20;
     private static final int REASONS = 3;
 
