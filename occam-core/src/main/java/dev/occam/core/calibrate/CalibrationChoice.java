@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.occam.core.data.Target;
+import dev.occam.core.evaluate.Curves;
 import dev.occam.core.evaluate.Fold;
 import dev.occam.core.evaluate.HeldOutScores;
 import dev.occam.core.evaluate.Reliability;
@@ -73,7 +74,16 @@ public final class CalibrationChoice {
      * @param heldOut Brier score and ECE of its held-out calibrated scores; null when it could not be fitted
      * @param failure why it could not be fitted on some fold, or null
      */
-    public record Trial(Method method, Reliability heldOut, String failure) {
+    public record Trial(Method method, Reliability heldOut, String failure, double[] scores) {
+        /** @param scores the held-out scores calibrated inside the folds, laid out as {@link HeldOutScores}; null on failure */
+        public Trial {
+            scores = scores == null ? null : scores.clone();
+        }
+
+        @Override
+        public double[] scores() {
+            return scores == null ? null : scores.clone();
+        }
     }
 
     private final String family;
@@ -84,9 +94,12 @@ public final class CalibrationChoice {
     private final List<Trial> trials;
     private final Method used;
     private final Calibrator calibrator;
+    /** The true labels repeated once per repeat, aligned with the held-out scores. */
+    private final double[] labels;
 
     private CalibrationChoice(String family, Reliability before, double slope, double intercept,
-            boolean poorlyCalibrated, List<Trial> trials, Method used, Calibrator calibrator) {
+            boolean poorlyCalibrated, List<Trial> trials, Method used, Calibrator calibrator, double[] labels) {
+        this.labels = labels;
         this.family = family;
         this.before = before;
         this.slope = slope;
@@ -120,10 +133,10 @@ public final class CalibrationChoice {
         }
         boolean poor = before.ece() > ECE_LIMIT || slope < SLOPE_LOW || slope > SLOPE_HIGH;
         if (!poor) {
-            return new CalibrationChoice(family, before, slope, intercept, false, List.of(), Method.NONE, null);
+            return new CalibrationChoice(family, before, slope, intercept, false, List.of(), Method.NONE, null, labels);
         }
         List<Trial> trials = new ArrayList<>();
-        trials.add(new Trial(Method.NONE, before, null));
+        trials.add(new Trial(Method.NONE, before, null, scores));
         Trial best = trials.get(0);
         for (Method m : new Method[] {Method.PLATT, Method.ISOTONIC}) {
             Trial t = insideFolds(m, heldOut, truth, folds);
@@ -133,7 +146,8 @@ public final class CalibrationChoice {
             }
         }
         Calibrator finalCalibrator = best.method() == Method.NONE ? null : fit(best.method(), scores, labels);
-        return new CalibrationChoice(family, before, slope, intercept, true, trials, best.method(), finalCalibrator);
+        return new CalibrationChoice(family, before, slope, intercept, true, trials, best.method(), finalCalibrator,
+                labels);
     }
 
     /** Each fold's held-out scores calibrated by a map fitted on the other folds' held-out scores of its repeat. */
@@ -155,7 +169,7 @@ public final class CalibrationChoice {
                 c = fit(method, s, y);
             } catch (IllegalArgumentException e) {
                 return new Trial(method, null, "fold " + (fold.index() + 1) + " of repeat " + (r + 1) + ": "
-                        + e.getMessage());
+                        + e.getMessage(), null);
             }
             for (int i : fold.test()) {
                 calibrated[r * n + i] = c.apply(heldOut.score(r, i));
@@ -167,7 +181,7 @@ public final class CalibrationChoice {
                 throw new IllegalArgumentException("the folds do not cover every held-out score once");
             }
         }
-        return new Trial(method, Reliability.of(calibrated, pooled(truth, heldOut.repeats())), null);
+        return new Trial(method, Reliability.of(calibrated, pooled(truth, heldOut.repeats())), null, calibrated);
     }
 
     private static Calibrator fit(Method method, double[] scores, double[] labels) {
@@ -213,6 +227,18 @@ public final class CalibrationChoice {
     /** Brier score and ECE of the held-out scores as deployed: calibrated inside the folds, or unchanged. */
     public Reliability after() {
         return trials.stream().filter(t -> t.method() == used).findFirst().map(Trial::heldOut).orElse(before);
+    }
+
+    /**
+     * The reliability table of the held-out scores after the calibrator used, fitted inside the folds (equal-width
+     * bands, as {@link Curves#calibration}); empty when no calibrator is used.
+     */
+    public List<Curves.CalibrationBin> calibrationAfter(int bands) {
+        if (used == Method.NONE) {
+            return List.of();
+        }
+        Trial t = trials.stream().filter(x -> x.method() == used).findFirst().orElseThrow();
+        return Curves.calibration(t.scores(), labels, bands);
     }
 
     /** The calibration slope: Platt's a on every held-out score; NaN when it cannot be fitted. */

@@ -105,6 +105,20 @@ final class ReportData {
             x.put("mean_score", b.meanScore());
             x.put("observed_rate", b.observedRate());
         }
+        var check = result.calibration();
+        if (role.equals("chosen") && check != null && check.calibrator() != null) {
+            // The same held-out scores after the calibrator, fitted inside the folds as the choice was made.
+            node.put("calibrator", check.calibrator().method());
+            ArrayNode after = node.putArray("calibration_after");
+            for (Curves.CalibrationBin b : check.calibrationAfter(CALIBRATION_BANDS)) {
+                ObjectNode x = after.addObject();
+                x.put("low", b.low());
+                x.put("high", b.high());
+                x.put("predictions", b.predictions());
+                x.put("mean_score", b.meanScore());
+                x.put("observed_rate", b.observedRate());
+            }
+        }
     }
 
     /** Five rows of the data, by the chosen model's score: lowest, quartiles, median, highest. */
