@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 /**
  * Fits isotonic calibration (Zadrozny & Elkan 2002) by pool-adjacent-violators (Ayer et al. 1955; Barlow et
  * al. 1972): the non-decreasing function of the score closest in squared error to the 0/1 outcomes. Equal
- * scores are pooled first, so they always get one probability; each final block gives a breakpoint at its
+ * scores are pooled first, and so are neighbouring blocks of equal rate, so they always get one probability; each final block gives a breakpoint at its
  * lowest and highest score with its observed positive rate (see {@link IsotonicCalibration}).
  */
 public final class IsotonicFit {
@@ -49,8 +49,9 @@ public final class IsotonicFit {
             double[] block = {s, s, sum, count};
             while (!blocks.isEmpty()) {
                 double[] last = blocks.get(blocks.size() - 1);
-                // last mean > block mean, without dividing.
-                if (last[2] * block[3] <= block[2] * last[3]) {
+                // Pool while last mean >= block mean (without dividing): equal means pooled too, one breakpoint pair
+                // per level of the fitted step function.
+                if (last[2] * block[3] < block[2] * last[3]) {
                     break;
                 }
                 blocks.remove(blocks.size() - 1);

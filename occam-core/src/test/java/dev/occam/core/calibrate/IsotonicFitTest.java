@@ -34,4 +34,14 @@ class IsotonicFitTest {
         assertArrayEquals(new double[] {0.2, 0.8}, c.scores());
         assertArrayEquals(new double[] {0.5, 0.5}, c.probabilities());
     }
+
+    @Test
+    void fit_neighbouringBlocksOfEqualRate_oneLevel() {
+        // Labels 0 0 1 0 0 1 by score: stack 0 | 0 -> equal rates pooled to one block of rate 0; then 1; then 0 pools (1, 0) -> 0.5; then 0
+        // pools (1, 0, 0) -> 1/3, still above 0; then 1. Levels 0 | 1/3 | 1, each once.
+        IsotonicCalibration c = IsotonicFit.fit(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6},
+                new double[] {0, 0, 1, 0, 0, 1});
+        assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.5, 0.6}, c.scores());
+        assertArrayEquals(new double[] {0, 0, 1.0 / 3, 1.0 / 3, 1}, c.probabilities(), 1e-15);
+    }
 }
