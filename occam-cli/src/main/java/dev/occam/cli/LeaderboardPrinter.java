@@ -1,6 +1,7 @@
 package dev.occam.cli;
 
 import dev.occam.core.evaluate.LeakageCheck;
+import dev.occam.core.evaluate.Reliability;
 import dev.occam.core.explain.FeatureImportance;
 import dev.occam.core.explain.GlobalExplanation;
 import dev.occam.core.select.FitResult;
@@ -41,15 +42,18 @@ final class LeaderboardPrinter {
         }
         String metricHead = String.format(Locale.ROOT, "%s (%s)", r.metric().key().toUpperCase(Locale.ROOT),
                 r.splitter().shortName());
-        out.println(String.format(Locale.ROOT, "%-4s %-14s %-17s %9s %9s %10s %10s %-11s %s", "rung", "model",
-                metricHead, "params", "fit", "p50 score", "p99 score", "explainable", "vs best"));
+        boolean classification = target.isClassification();
+        out.println(String.format(Locale.ROOT, "%-4s %-14s %-17s %s%9s %9s %10s %10s %-11s %s", "rung", "model",
+                metricHead, classification ? String.format(Locale.ROOT, "%5s %5s ", "brier", "ece") : "", "params",
+                "fit", "p50 score", "p99 score", "explainable", "vs best"));
         for (LeaderboardEntry e : r.entries()) {
             if (!e.evaluation().succeeded()) {
                 out.println(String.format(Locale.ROOT, "%-4d %-14s %s", e.rung(), e.family(), e.whyNotEligible()));
                 continue;
             }
-            out.println(String.format(Locale.ROOT, "%-4d %-14s %-17s %9s %9s %10s %10s %-11s %s%s", e.rung(), e.family(),
+            out.println(String.format(Locale.ROOT, "%-4d %-14s %-17s %s%9s %9s %10s %10s %-11s %s%s", e.rung(), e.family(),
                     String.format(Locale.ROOT, "%.3f ± %.3f", e.evaluation().mean(), e.evaluation().standardDeviation()),
+                    classification ? reliability(r, e) : "",
                     String.format(Locale.ROOT, "%,d", e.parameters()), e.deployable()
                             ? millis(e.evaluation().meanFitMillis()) : "-",
                     micros(e.p50Micros()), micros(e.p99Micros()), e.interpretable() ? "yes" : "no",
@@ -64,6 +68,9 @@ final class LeaderboardPrinter {
         out.println(verdict.chosen() == null ? "chosen: nothing" : "chosen: " + verdict.chosen().family());
         for (String reason : verdict.reasons()) {
             out.println("  " + reason);
+        }
+        if (r.calibration() != null) {
+            out.println("calibration: " + r.calibration().sentence());
         }
         printImportance(r, out);
         printInterval(r, out);
@@ -118,6 +125,13 @@ final class LeaderboardPrinter {
                     100 * interval.coverage().mean(), 100 * interval.coverage().min(), 100 * interval.coverage().max()));
         }
         out.println(line.append(')'));
+    }
+
+    /** Brier score and ECE of the candidate's held-out scores, three decimals each, then a space. */
+    private static String reliability(FitResult r, LeaderboardEntry e) {
+        Reliability x = r.reliability(e);
+        return x == null ? String.format(Locale.ROOT, "%5s %5s ", "-", "-")
+                : String.format(Locale.ROOT, "%5.3f %5.3f ", x.brier(), x.ece());
     }
 
     private static String versus(FitResult r, LeaderboardEntry e) {

@@ -28,7 +28,7 @@ final class ReportPage {
         v.put("verdict_details", verdictDetails(card));
         v.put("leaderboard_table", leaderboardTable(in.leaderboard()));
         v.put("metric", in.leaderboard().path("metric").asText(card.path("evaluation").path("metric").asText()));
-        v.put("curves", curves(in.reportData()));
+        v.put("curves", curves(in.reportData(), card.path("calibration")));
         v.put("model_description", in.modelDescription() == null ? "No model file: nothing deployable was chosen."
                 : in.modelDescription());
         v.put("interval", interval(card.path("interval")));
@@ -81,6 +81,7 @@ final class ReportPage {
                     c.path("model").asText(),
                     c.path("mean").isNumber() ? Html.number(c.get("mean").asDouble()) + " ± "
                             + Html.number(c.path("std").asDouble(Double.NaN)) : "failed",
+                    number(c, "brier"), number(c, "ece"),
                     c.path("parameters").isNumber() ? Html.number(c.get("parameters").asDouble()) : "—",
                     c.path("p_value_vs_best").isNumber() ? Html.number(c.get("p_value_vs_best").asDouble()) : "—",
                     number(c, "fit_ms"), number(c, "p99_us"),
@@ -89,15 +90,16 @@ final class ReportPage {
         if (rows.isEmpty()) {
             return "<p class=\"empty\">No leaderboard.json in the folder.</p>";
         }
-        return Html.table(List.of("", "rung", "model", "mean ± sd", "parameters", "p vs best", "fit ms", "p99 µs",
-                "eligible"), rows, new boolean[] {false, true, false, true, true, true, true, true, false}, "leaderboard");
+        return Html.table(List.of("", "rung", "model", "mean ± sd", "Brier", "ECE", "parameters", "p vs best", "fit ms",
+                "p99 µs", "eligible"), rows, new boolean[] {false, true, false, true, true, true, true, true, true, true,
+                    false}, "leaderboard");
     }
 
     private static String number(JsonNode node, String field) {
         return node.path(field).isNumber() ? Html.number(node.get(field).asDouble()) : "—";
     }
 
-    private static String curves(JsonNode reportData) {
+    private static String curves(JsonNode reportData, JsonNode calibration) {
         JsonNode curves = reportData.path("curves");
         if (!curves.isArray() || curves.isEmpty()) {
             return "<p class=\"empty\">No curves: they are drawn for classification targets from the held-out scores"
@@ -110,7 +112,29 @@ final class ReportPage {
                     + Html.number(c.path("auc").asDouble()));
         }
         return Html.list(lines) + "<div class=\"pair\">" + Html.chart("roc", 0, "ROC curves")
-                + Html.chart("calibration", 0, "Calibration curves") + "</div>";
+                + Html.chart("calibration", 0, "Calibration curves") + "</div>" + calibration(calibration);
+    }
+
+    /** The card's calibration check of the chosen model: what was found, which calibrator (if any) was used, the rule. */
+    private static String calibration(JsonNode calibration) {
+        if (!calibration.isObject()) {
+            return "";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode t : calibration.path("compared")) {
+            rows.add(List.of(t.path("calibrator").asText(), number(t, "brier"), number(t, "ece"),
+                    t.path("calibrator").asText().equals(calibration.path("calibrator").asText()) ? "used" : ""));
+        }
+        StringBuilder sb = new StringBuilder("<h3>Calibration of the chosen model</h3><p><b>")
+                .append(Html.escape(calibration.path("calibrator").asText().equals("none") ? "No calibrator"
+                        : "Calibrator: " + calibration.path("calibrator").asText()))
+                .append("</b>. ").append(Html.escape(calibration.path("summary").asText())).append(".</p>");
+        if (!rows.isEmpty()) {
+            sb.append(Html.table(List.of("calibrator", "held-out Brier", "held-out ECE", ""), rows,
+                    new boolean[] {false, true, true, false}, "calibration-compared"));
+        }
+        return sb.append("<p class=\"note\">Rule: ").append(Html.escape(calibration.path("rule").asText()))
+                .append(". ").append(Html.escape(calibration.path("method").asText())).append(".</p>").toString();
     }
 
     /** The chosen regression model's prediction interval from the card, or nothing when it has none. */

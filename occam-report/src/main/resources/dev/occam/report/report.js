@@ -80,7 +80,11 @@
         series: data.curves.map(function (c, i) {
           return { type: 'line', name: c.model, symbolSize: 7, color: i === 0 ? COLORS.chosen : COLORS.complex,
             data: c.calibration.map(function (b) { return [b.mean_score, b.observed_rate, b.predictions]; }) };
-        }).concat([{ type: 'line', name: 'perfect', data: [[0, 0], [1, 1]], showSymbol: false, silent: true,
+        }).concat(data.curves.filter(function (c) { return c.calibration_after; }).map(function (c) {
+          return { type: 'line', name: c.model + ' + ' + c.calibrator + ' (inside the folds)', symbolSize: 7,
+            color: COLORS.chosen, lineStyle: { type: 'dotted', width: 2 },
+            data: c.calibration_after.map(function (b) { return [b.mean_score, b.observed_rate, b.predictions]; }) };
+        })).concat([{ type: 'line', name: 'perfect', data: [[0, 0], [1, 1]], showSymbol: false, silent: true,
           lineStyle: { type: 'dashed', width: 1 }, color: COLORS.ineligible }])
       };
     },

@@ -90,7 +90,7 @@ public final class Explanation {
         this.points = Map.copyOf(points);
     }
 
-    /** The model's score: the probability of the positive class, or the predicted value. */
+    /** The model's score: the (calibrated, when the model has a calibrator) probability of the positive class, or the predicted value. */
     public double score() {
         return score;
     }
@@ -99,7 +99,11 @@ public final class Explanation {
         return scale;
     }
 
-    /** The score on {@link #scale()} (the log-odds for {@link Scale#LOG_ODDS}, else the score itself). */
+    /**
+     * The score on {@link #scale()} (the log-odds for {@link Scale#LOG_ODDS}, else the score itself). For a
+     * calibrated model this is the scorer's uncalibrated score, which the contributions explain; {@link #score()}
+     * is the calibrated probability.
+     */
     public double value() {
         return value;
     }

@@ -1,5 +1,6 @@
 package dev.occam.runtime;
 
+import dev.occam.runtime.calibration.Calibrator;
 import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Feature;
@@ -15,7 +16,8 @@ import java.util.Objects;
 
 /**
  * A fitted, immutable, thread-safe model: preparation steps, then a {@link Scorer}, then (for
- * classification) a decision threshold. One instance can be shared by every thread of a server. It carries
+ * classification, optionally) a {@link Calibrator} mapping the scorer's score to a calibrated probability,
+ * then a decision threshold on that probability. One instance can be shared by every thread of a server. It carries
  * the {@link FitDiagnostics} of its fit, which every copy ({@code with...}) keeps.
  *
  * <p>Batch scoring is row-by-row scoring in a loop, so the two always agree.
@@ -35,6 +37,8 @@ public final class Model {
     private final FitDiagnostics diagnostics;
     /** The regression prediction interval; null for classification and for models fitted without one. */
     private final PredictionInterval interval;
+    /** Applied to the scorer's score (classification); null when the model is not calibrated. */
+    private final Calibrator calibration;
 
     /**
      * @param threshold probability at or above which a row is called positive; ignored (NaN) for
@@ -92,10 +96,15 @@ public final class Model {
         }
         this.typical = typical;
         this.interval = null;
+        this.calibration = null;
     }
 
     /** {@code base} with an interval (checked by {@link #withInterval}); final fields keep the model safely shared. */
-    private Model(Model base, PredictionInterval interval) {
+    /**
+     * {@code base} with an interval and a calibrator (checked by {@link #withInterval} and
+     * {@link #withCalibration}); final fields keep the model safely shared.
+     */
+    private Model(Model base, PredictionInterval interval, Calibrator calibration) {
         this.family = base.family;
         this.target = base.target;
         this.preparation = base.preparation;
@@ -105,6 +114,7 @@ public final class Model {
         this.featureOf = base.featureOf;
         this.diagnostics = base.diagnostics;
         this.interval = interval;
+        this.calibration = calibration;
     }
 
     /** A model with only a scorer: no preparation, threshold 0.5. */
@@ -147,6 +157,7 @@ public final class Model {
                 null, diagnostics));
     }
 
+    /** @param newThreshold on the calibrated scale when the model has a calibrator */
     public Model withThreshold(double newThreshold) {
         return carryOver(new Model(family, target, preparation, scorer, newThreshold, typical, diagnostics));
     }
@@ -163,6 +174,26 @@ public final class Model {
     public Model withTypicalValues(Frame training) {
         return carryOver(new Model(family, target, preparation, scorer, threshold,
                 TypicalValues.of(training, schema()), diagnostics));
+    }
+
+    /**
+     * This model with a calibrator applied after its scorer (null removes it). The threshold is kept as it
+     * is: it is read on the calibrated scale, so set it again with {@link #withThreshold} when it was chosen
+     * on the uncalibrated one.
+     *
+     * @throws IllegalArgumentException for a regression model
+     */
+    public Model withCalibration(Calibrator newCalibration) {
+        if (newCalibration != null && !target.isClassification()) {
+            throw new IllegalArgumentException("a calibrator maps scores to probabilities; " + target.name()
+                    + " is a regression target");
+        }
+        return new Model(this, interval, newCalibration);
+    }
+
+    /** The calibrator applied after the scorer, or null when the model is not calibrated. */
+    public Calibrator calibration() {
+        return calibration;
     }
 
     /** How the fit went: convergence, the estimation method, findings in words (see {@link FitDiagnostics}). */
@@ -187,7 +218,7 @@ public final class Model {
             throw new IllegalArgumentException("a prediction interval is for regression, but " + target.name()
                     + " is a classification target");
         }
-        return new Model(this, newInterval);
+        return new Model(this, newInterval, calibration);
     }
 
     /** The regression prediction interval, or null (classification, or a model fitted without one). */
@@ -197,7 +228,7 @@ public final class Model {
 
     /** A fresh copy (made by a {@code with...} method) with what this model carries besides its constructor's arguments. */
     private Model carryOver(Model copy) {
-        return interval == null ? copy : copy.withInterval(interval);
+        return interval == null && calibration == null ? copy : new Model(copy, interval, calibration);
     }
 
     /** The training rows' typical values, or null when they were not recorded. */
@@ -209,7 +240,11 @@ public final class Model {
      * Explains one row of named values: its score taken apart into one contribution per raw feature of
      * {@link #schema()}, on the scale its scorer explains (see {@link Explanation.Scale}), against a baseline
      * that does not depend on the row. The contributions of the prepared columns of a feature (its
-     * indicators) are summed back to it. Values are reported as given.
+     * indicators) are summed back to it. Values are reported as given. A calibrated model explains its
+     * uncalibrated score: {@link Explanation#value()} and the contributions are on the scorer's own scale,
+     * while {@link Explanation#score()} is the calibrated probability that {@link #predict} reports (the
+     * calibrator is monotone, so a contribution that raises the uncalibrated score never lowers the
+     * probability).
      *
      * @throws IllegalArgumentException naming a field that cannot be read
      */
@@ -256,7 +291,7 @@ public final class Model {
                         new Explanation.Points(ch.points(x[ch.feature()]), ch.averagePoints()));
             }
         }
-        return new Explanation(target, scorer.score(v), scale, a.value(), a.baseline(), contributions, typicalByName,
+        return new Explanation(target, calibrated(scorer.score(v)), scale, a.value(), a.baseline(), contributions, typicalByName,
                 points);
     }
 
@@ -265,13 +300,17 @@ public final class Model {
         return scorer.parameterCount();
     }
 
-    /** Scores one row encoded against {@link #schema()}. */
+    /** Scores one row encoded against {@link #schema()}: the calibrated probability when there is a calibrator. */
     public double score(double[] x) {
         double[] v = x;
         for (Transform t : preparation) {
             v = t.apply(v);
         }
-        return scorer.score(v);
+        return calibrated(scorer.score(v));
+    }
+
+    private double calibrated(double score) {
+        return calibration == null ? score : calibration.apply(score);
     }
 
     /** Predicts one row encoded against {@link #schema()}. */
@@ -332,6 +371,7 @@ public final class Model {
         sb.append(family).append(" model of ").append(target.name());
         if (target.isClassification()) {
             sb.append(" (score = probability that ").append(target.name()).append(" = ").append(target.positive())
+                    .append(calibration == null ? "" : ", after " + calibration.method() + " calibration")
                     .append("; called ").append(target.positive()).append(" at or above ")
                     .append(dev.occam.runtime.io.Json.number(threshold)).append(')');
         }
@@ -344,6 +384,13 @@ public final class Model {
             sb.append(t.describe()).append('\n');
         }
         sb.append(scorer.describe());
+        if (calibration != null) {
+            if (sb.charAt(sb.length() - 1) != '\n') {
+                sb.append('\n');
+            }
+            sb.append(calibration.describe()).append("\n(the function above gives the uncalibrated score; the"
+                    + " calibrator maps it to the reported probability, which the threshold is compared with)\n");
+        }
         return sb.toString();
     }
 

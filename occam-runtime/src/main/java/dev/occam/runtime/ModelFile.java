@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.occam.runtime.calibration.Calibrator;
 import dev.occam.runtime.io.AtomicFiles;
 import dev.occam.runtime.io.Json;
 import dev.occam.runtime.prep.Transform;
@@ -24,7 +25,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The model file: one JSON document a person can read (coefficients, trees, preparation), versioned
+ * The model file: one JSON document a person can read (coefficients, trees, preparation, the calibrator
+ * when there is one: Platt's a and b, or isotonic breakpoints), versioned
  * by {@code "format": "occam-model/1"} and sealed by a SHA-256 checksum of its content. Doubles are
  * written in their shortest exact decimal form, so a loaded model scores bit-identically to the saved
  * one. The fit's {@link FitDiagnostics} are kept as a {@code diagnostics} object (converged, method,
@@ -58,6 +60,9 @@ public final class ModelFile {
             prep.add(step.toJson());
         }
         root.set("scorer", model.scorer().toJson());
+        if (model.calibration() != null) {
+            root.set("calibration", model.calibration().toJson());
+        }
         if (model.typicalValues() != null) {
             root.set("typical", model.typicalValues().toJson());
             ObjectNode ranges = model.typicalValues().rangesToJson();
@@ -160,6 +165,11 @@ public final class ModelFile {
         if (interval != null) {
             // Files written before intervals have none; the model then predicts without one.
             model = model.withInterval(PredictionInterval.fromJson(interval));
+        }
+        JsonNode calibration = root.get("calibration");
+        if (calibration != null) {
+            // Files written before calibration existed have no such field and load uncalibrated.
+            model = model.withCalibration(Calibrator.fromJson(calibration));
         }
         return model;
     }

@@ -91,6 +91,11 @@ public final class ModelCard {
         evaluation.put("repeats", result.splitter().repeats());
         evaluation.put("seed", uc.selection().seed());
         evaluation.put("metric", result.metric().key());
+        if (result.target().isClassification()) {
+            evaluation.put("calibration_metrics", "brier and ece of each candidate's held-out scores, repeats pooled;"
+                    + " ece in " + dev.occam.core.evaluate.Reliability.ECE_BANDS + " equal-width bands (Naeini, Cooper"
+                    + " & Hauskrecht 2015; Guo et al. 2017)");
+        }
         ArrayNode candidates = evaluation.putArray("candidates");
         for (LeaderboardEntry e : result.entries()) {
             ObjectNode c = candidates.addObject();
@@ -98,6 +103,11 @@ public final class ModelCard {
             c.put("rung", e.rung());
             putNumber(c, "mean", e.evaluation().mean());
             putNumber(c, "std", e.evaluation().standardDeviation());
+            var reliability = result.reliability(e);
+            if (reliability != null) {
+                putNumber(c, "brier", reliability.brier());
+                putNumber(c, "ece", reliability.ece());
+            }
             c.put("parameters", e.parameters());
             if (e.whyNotEligible() != null) {
                 c.put("why_not_eligible", e.whyNotEligible());
@@ -166,6 +176,9 @@ public final class ModelCard {
         }
         if (result.model() != null && result.model().interval() != null) {
             card.set("interval", intervalJson(result.model().interval()));
+        }
+        if (result.calibration() != null) {
+            card.set("calibration", result.calibration().toJson());
         }
 
         ObjectNode success = card.putObject("success");

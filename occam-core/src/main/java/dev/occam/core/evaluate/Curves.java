@@ -77,11 +77,22 @@ public final class Curves {
      * @throws IllegalArgumentException when {@code bands < 1}
      */
     public static List<CalibrationBin> calibration(HeldOutScores heldOut, double[] truth, int bands) {
+        return calibration(heldOut.scores(), pooledTruth(heldOut, truth), bands);
+    }
+
+    /**
+     * Calibration of scores against their 0/1 labels in {@code bands} equal-width bands over [0, 1]; empty
+     * bands left out, NaN scores skipped.
+     *
+     * @throws IllegalArgumentException when {@code bands < 1} or the arrays differ in length
+     */
+    public static List<CalibrationBin> calibration(double[] scores, double[] labels, int bands) {
         if (bands < 1) {
             throw new IllegalArgumentException("bands must be >= 1: " + bands);
         }
-        double[] scores = heldOut.scores();
-        double[] labels = pooledTruth(heldOut, truth);
+        if (scores.length != labels.length) {
+            throw new IllegalArgumentException("expected " + scores.length + " labels, got " + labels.length);
+        }
         int[] count = new int[bands];
         double[] scoreSum = new double[bands];
         double[] positiveSum = new double[bands];
@@ -104,7 +115,24 @@ public final class Curves {
         return out;
     }
 
-    private static double[] pooledTruth(HeldOutScores heldOut, double[] truth) {
+    /**
+     * Expected calibration error over equal-width bands (Naeini, Cooper & Hauskrecht 2015; Guo, Pleiss, Sun &
+     * Weinberger 2017, eq. 3): the mean absolute gap between a band's mean score and its observed positive
+     * rate, weighted by the band's share of the scores. NaN when no score is present.
+     */
+    public static double expectedCalibrationError(double[] scores, double[] labels, int bands) {
+        List<CalibrationBin> bins = calibration(scores, labels, bands);
+        long total = 0;
+        double weighted = 0;
+        for (CalibrationBin b : bins) {
+            total += b.predictions();
+            weighted += b.predictions() * Math.abs(b.meanScore() - b.observedRate());
+        }
+        return total == 0 ? Double.NaN : weighted / total;
+    }
+
+    /** The true labels repeated once per repeat, aligned with {@link HeldOutScores#scores()}. */
+    static double[] pooledTruth(HeldOutScores heldOut, double[] truth) {
         if (truth.length != heldOut.rows()) {
             throw new IllegalArgumentException("expected " + heldOut.rows() + " true values, got " + truth.length);
         }

@@ -207,6 +207,10 @@ public final class ExplainJob {
             sb.append("score: ").append(Json.number(e.score())).append(" (predicted ").append(model.target().name())
                     .append(")\n");
         }
+        if (model.calibration() != null) {
+            sb.append("explained before calibration: the contributions add up to the model's uncalibrated score, which the "
+                    + model.calibration().method() + " calibrator maps to the probability above\n");
+        }
         sb.append("explained on the ").append(e.scale().words()).append(" scale, from the baseline ")
                 .append(fmt(e.baseline())).append(" (the expected ").append(e.scale().words())
                 .append(" of the model's reference rows)\n");

@@ -3,6 +3,7 @@ package dev.occam.core.jobs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.occam.core.calibrate.CalibrationChoice;
 import dev.occam.core.card.ModelCard;
 import dev.occam.core.data.DataException;
 import dev.occam.core.data.DataLoader;
@@ -21,6 +22,7 @@ import dev.occam.core.evaluate.LeakageCheck;
 import dev.occam.core.evaluate.RefitCheck;
 import dev.occam.core.evaluate.HeldOutScores;
 import dev.occam.core.evaluate.Metric;
+import dev.occam.core.evaluate.Reliability;
 import dev.occam.core.fairness.FairnessAudit;
 import dev.occam.core.fairness.FairnessReport;
 import dev.occam.core.fairness.ProxyCheck;
@@ -212,13 +214,29 @@ public final class FitJob {
                 testTrainRatio);
         Model chosen = verdict.chosen() == null ? null : fullModels.get(verdict.chosen().family());
         chosen = withInterval(chosen, verdict.chosen(), target, folds, notes);
+        CalibrationChoice calibration = checkCalibration(verdict.chosen(), chosen, target, folds);
+        if (calibration != null) {
+            chosen = calibration.applyTo(chosen, features, target, useCase.threshold());
+        }
         GlobalExplanation explanation = chosen == null ? null
                 : explain(learners, verdict.chosen().family(), chosen, features, target, folds, metric, notes);
         FitResult result = new FitResult(useCase, table.rows(), data.rowsDropped(), features.columnCount(), target,
                 metric, folds.size(), splitter, verdict, chosen, setAside, suspects, notes, warnings, outputDirectory,
-                fairness.report(), explanation);
+                fairness.report(), explanation, calibration);
         write(result, source, table, features);
         return result;
+    }
+
+    /**
+     * The chosen classifier's calibration on its held-out scores and, when poor, the calibrator chosen inside the
+     * folds ({@link CalibrationChoice}); null for regression or when no deployable model was chosen.
+     */
+    private static CalibrationChoice checkCalibration(LeaderboardEntry entry, Model chosen, Target target,
+            List<Fold> folds) {
+        if (chosen == null || !target.isClassification() || entry.evaluation().heldOut() == null) {
+            return null;
+        }
+        return CalibrationChoice.assess(entry.family(), entry.evaluation().heldOut(), target.values(), folds);
     }
 
     /**
@@ -535,6 +553,11 @@ public final class FitJob {
             c.put("metric", result.metric().key());
             putNumber(c, "mean", e.evaluation().mean());
             putNumber(c, "std", e.evaluation().standardDeviation());
+            Reliability reliability = result.reliability(e);
+            if (reliability != null) {
+                putNumber(c, "brier", reliability.brier());
+                putNumber(c, "ece", reliability.ece());
+            }
             ArrayNode folds = c.putArray("folds");
             for (FoldResult f : e.evaluation().folds()) {
                 folds.add(f.value());

@@ -30,7 +30,7 @@ final class ReportData {
     static final String FORMAT = "occam-report-data/1";
     static final int COMPLEX_RUNG = 4;
     private static final int ROC_POINTS = 200;
-    private static final int CALIBRATION_BANDS = 10;
+    private static final int CALIBRATION_BANDS = dev.occam.core.evaluate.Reliability.ECE_BANDS;
     private static final int HISTOGRAM_BINS = 20;
     private static final int REASONS = 3;
 
@@ -104,6 +104,20 @@ final class ReportData {
             x.put("predictions", b.predictions());
             x.put("mean_score", b.meanScore());
             x.put("observed_rate", b.observedRate());
+        }
+        var check = result.calibration();
+        if (role.equals("chosen") && check != null && check.calibrator() != null) {
+            // The same held-out scores after the calibrator, fitted inside the folds as the choice was made.
+            node.put("calibrator", check.calibrator().method());
+            ArrayNode after = node.putArray("calibration_after");
+            for (Curves.CalibrationBin b : check.calibrationAfter(CALIBRATION_BANDS)) {
+                ObjectNode x = after.addObject();
+                x.put("low", b.low());
+                x.put("high", b.high());
+                x.put("predictions", b.predictions());
+                x.put("mean_score", b.meanScore());
+                x.put("observed_rate", b.observedRate());
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.occam.core.select;
 
+import dev.occam.core.calibrate.CalibrationChoice;
 import dev.occam.core.data.Target;
 import dev.occam.core.evaluate.LeakageCheck;
 import dev.occam.core.evaluate.Metric;
 import dev.occam.core.evaluate.Splitter;
+import dev.occam.core.evaluate.Reliability;
 import dev.occam.core.fairness.FairnessAudit;
 import dev.occam.core.fairness.FairnessReport;
 import dev.occam.core.explain.GlobalExplanation;
@@ -18,13 +20,15 @@ import java.util.Map;
 /**
  * What {@code occam fit} found: the verdict (leaderboard, choice, reasons), the chosen model refitted on
  * all rows (null when nothing was chosen or the choice is today's SQL rule), the notes and suspicions
- * raised on the way, the warnings about how candidates were fitted (separation, convergence: "logistic: ..."), where the files went, the fairness findings (audits of the candidates, proxies), and
- * the chosen model's global explanation (null when there is no chosen model to explain).
+ * raised on the way, the warnings about how candidates were fitted (separation, convergence: "logistic: ..."),
+ * where the files went, the fairness findings (audits of the candidates, proxies), the chosen model's global
+ * explanation (null when there is no chosen model to explain), and the calibration check of the chosen
+ * classifier (null for regression, or when no deployable model was chosen).
  */
 public record FitResult(UseCase useCase, int rowsRead, int rowsDropped, int featureCount, Target target, Metric metric,
         int foldCount, Splitter splitter, Selection.Verdict verdict, Model model, Map<String, String> setAside,
         List<LeakageCheck.Suspect> suspects, List<String> notes, List<String> warnings, Path outputDirectory,
-        FairnessReport fairness, GlobalExplanation explanation) {
+        FairnessReport fairness, GlobalExplanation explanation, CalibrationChoice calibration) {
 
     public FitResult {
         fairness = fairness == null ? FairnessReport.NONE : fairness;
@@ -37,6 +41,17 @@ public record FitResult(UseCase useCase, int rowsRead, int rowsDropped, int feat
     /** The fairness audit of the chosen candidate, or null (nothing chosen, no protected attribute, regression). */
     public FairnessAudit chosenAudit() {
         return verdict.chosen() == null ? null : fairness.audit(verdict.chosen().family());
+    }
+
+    /**
+     * Brier score and expected calibration error of a candidate's held-out scores, the repeats pooled; null
+     * for regression or a candidate without held-out scores (a failed one).
+     */
+    public Reliability reliability(LeaderboardEntry entry) {
+        if (!target.isClassification() || !entry.evaluation().succeeded() || entry.evaluation().heldOut() == null) {
+            return null;
+        }
+        return Reliability.of(entry.evaluation().heldOut(), target.values());
     }
 
     public List<LeaderboardEntry> entries() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Packages depend only down the data flow (usecase, data -> prepare -> learn -> ladder -> evaluate ->
- * fairness -> explain -> select -> card -> jobs), with no cycles; the runtime never reaches into training code.
+ * calibrate -> fairness -> explain -> select -> card -> jobs), with no cycles; the runtime never reaches into training code.
  */
 class LayeringTest {
 
@@ -19,8 +19,8 @@ class LayeringTest {
             .importPackages("dev.occam");
 
     /** Each stage, in data-flow order; a stage may use the ones before it only. */
-    private static final String[] STAGES = {"usecase", "data", "prepare", "learn", "ladder", "evaluate", "fairness",
-        "explain", "select", "card", "jobs"};
+    private static final String[] STAGES = {"usecase", "data", "prepare", "learn", "ladder", "evaluate", "calibrate",
+        "fairness", "explain", "select", "card", "jobs"};
 
     @Test
     void corePackages_haveNoCycles() {

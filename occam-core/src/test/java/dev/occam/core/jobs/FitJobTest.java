@@ -159,4 +159,66 @@ class FitJobTest {
         }
         return board;
     }
+
+    /** y ~ σ(1.5·z), z seen through six near-copies: naive Bayes counts the evidence six times, over-confident. */
+    private static String duplicatedSignal(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        StringBuilder sb = new StringBuilder("x1,x2,x3,x4,x5,x6,y\n");
+        for (int i = 0; i < n; i++) {
+            double z = r.nextGaussian();
+            for (int c = 0; c < 6; c++) {
+                sb.append(String.format(Locale.ROOT, "%.5f,", z + 0.1 * r.nextGaussian()));
+            }
+            sb.append(r.nextDouble() < 1 / (1 + Math.exp(-1.5 * z)) ? "yes" : "no").append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void run_overconfidentNaiveBayes_calibratorFittedInsideTheFoldsIsSavedAndReported() throws Exception {
+        Path file = useCase(duplicatedSignal(1200, 5), "naive-bayes");
+        Path out = dir.resolve("out");
+        FitResult result = new FitJob(UseCaseReader.read(file), out, null).run();
+        assertEquals("naive-bayes", result.chosenEntry().family());
+        var check = result.calibration();
+        assertTrue(check.poorlyCalibrated(), check.sentence());
+        assertTrue(check.calibrator() != null && result.model().calibration() == check.calibrator(), check.sentence());
+        assertTrue(check.after().ece() < check.before().ece(), check.sentence());
+        // The saved model scores as the fitted one, calibrator included.
+        var loaded = dev.occam.runtime.ModelFile.load(out.resolve("model.json"));
+        var features = dev.occam.core.data.DataLoader.load(new dev.occam.core.data.DataSource(dir.resolve("data.csv"),
+                null, null, null));
+        assertTrue(java.util.Arrays.equals(result.model().score(features), loaded.score(features)));
+        assertEquals(result.model().threshold(), loaded.threshold(), 0.0);
+        JsonNode card = Json.MAPPER.readTree(out.resolve("card.json").toFile());
+        JsonNode calibration = card.get("calibration");
+        assertEquals(check.used().key(), calibration.get("calibrator").asText());
+        assertEquals(check.before().ece(), calibration.get("before").get("ece").asDouble(), 0.0);
+        assertEquals(3, calibration.get("compared").size());
+        JsonNode leaderboard = Json.MAPPER.readTree(out.resolve("leaderboard.json").toFile());
+        JsonNode nb = leaderboard.get("candidates").get(0);
+        assertEquals(check.before().brier(), nb.get("brier").asDouble(), 0.0);
+        assertEquals(check.before().ece(), nb.get("ece").asDouble(), 0.0);
+        JsonNode reportData = Json.MAPPER.readTree(out.resolve("report-data.json").toFile());
+        assertTrue(reportData.get("curves").get(0).get("calibration_after").size() > 0);
+    }
+
+    @Test
+    void run_logisticOnLogisticTruth_wellCalibratedNoCalibrator() throws Exception {
+        SplittableRandom r = new SplittableRandom(12);
+        StringBuilder csv = new StringBuilder("x1,x2,y\n");
+        for (int i = 0; i < 1500; i++) {
+            double x1 = r.nextGaussian();
+            double x2 = r.nextGaussian();
+            boolean y = r.nextDouble() < 1 / (1 + Math.exp(-(0.3 + 1.2 * x1 - 0.8 * x2)));
+            csv.append(String.format(Locale.ROOT, "%.5f,%.5f,%s%n", x1, x2, y ? "yes" : "no"));
+        }
+        Path out = dir.resolve("out");
+        FitResult result = new FitJob(UseCaseReader.read(useCase(csv.toString(), "logistic")), out, null).run();
+        assertFalse(result.calibration().poorlyCalibrated(), result.calibration().sentence());
+        assertTrue(result.model().calibration() == null);
+        assertFalse(Files.readString(out.resolve("model.json")).contains("\"calibration\""));
+        assertEquals("none", Json.MAPPER.readTree(out.resolve("card.json").toFile()).get("calibration").get("calibrator")
+                .asText());
+    }
 }
