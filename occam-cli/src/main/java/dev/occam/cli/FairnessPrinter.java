@@ -27,6 +27,9 @@ final class FairnessPrinter {
         for (String note : report.notes()) {
             out.println("note: " + note);
         }
+        for (String warning : report.warnings()) {
+            out.println("warning: " + warning);
+        }
         FairnessAudit audit = r.chosenAudit();
         if (audit != null) {
             printAudit(r, audit, out);
@@ -67,7 +70,7 @@ final class FairnessPrinter {
                 audit.thresholdLow(), audit.thresholdHigh()));
         Double bound = r.useCase().fairness().minSelectionRateRatio();
         for (FairnessAudit.AttributeAudit a : audit.attributes()) {
-            String verdict = Double.isNaN(a.selectionRateRatio()) ? "[not measurable]"
+            String verdict = !a.measurable() ? "[not measurable: see the warning above]"
                     : bound != null ? String.format(Locale.ROOT, "%s %.2f required %s", a.meets(bound) ? ">=" : "<",
                             bound, a.meets(bound) ? "[met]" : "[NOT met]")
                     : a.meets(FOUR_FIFTHS) ? "(four-fifths rule: no adverse impact indicated; no bound set)"
@@ -75,7 +78,7 @@ final class FairnessPrinter {
             String between = a.lowestGroup() == null || a.lowestGroup().equals(a.highestGroup()) ? ""
                     : " " + a.lowestGroup() + " vs " + a.highestGroup();
             out.println(String.format(Locale.ROOT, "  %s%s: selection-rate ratio %s%s %s; equal-opportunity"
-                    + " difference %s", a.attribute(), a.banded() ? " (quartile bands)" : "",
+                    + " difference %s", a.attribute(), groupedBy(a),
                     withInterval(a.selectionRateRatio(), a.ratioInterval()), between, verdict,
                     withInterval(a.equalOpportunityDifference(), a.opportunityInterval())));
             out.println(String.format(Locale.ROOT, "    %-12s %7s %11s %11s %7s %7s %7s %8s", "group", "rows",
@@ -87,6 +90,15 @@ final class FairnessPrinter {
                         g.small() ? "  (small: not compared)" : ""));
             }
         }
+    }
+
+    /** How the groups were made, when the reader cannot tell from the labels: " (quartile bands)", " (by value)". */
+    private static String groupedBy(FairnessAudit.AttributeAudit a) {
+        return switch (a.grouping()) {
+            case LEVELS -> "";
+            case VALUES -> " (by value)";
+            case QUARTILE_BANDS -> " (quartile bands)";
+        };
     }
 
     private static String withInterval(double value, FairnessAudit.Interval interval) {

@@ -93,6 +93,20 @@ class UserErrorTest {
     }
 
     @Test
+    void fit_boundOnRatioThatCannotBeMeasured_exitTwoNamingAttributeAndWhy() throws Exception {
+        // Every applicant has senior = 0: one group, so a bound on the selection-rate ratio cannot be checked.
+        csv("data.csv", rows(60, -1).replace("colour\n", "colour,senior\n").replace("red\n", "red,0\n")
+                .replace("blue\n", "blue,0\n"));
+        Path file = useCase("path: data.csv", "y");
+        Files.writeString(file, Files.readString(file) + "fairness:\n  protected: [senior]\n"
+                + "  min_selection_rate_ratio: 0.8\n");
+        CliRun run = CliRun.of("fit", file.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode(), run.err());
+        assertTrue(run.isOneLineError() && run.err().contains("ratio by senior cannot be measured: every row is in one"
+                + " group (0)"), run.err());
+    }
+
+    @Test
     void fit_emptyDataFile_saysEmpty() throws Exception {
         csv("data.csv", "");
         CliRun run = CliRun.of("fit", useCase("path: data.csv", "y").toString(), "--out", dir.resolve("o").toString());

@@ -18,6 +18,11 @@ final class AuditSections {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("<p class=\"note\">").append(Html.escape(fairness.path("method").asText())).append(".</p>");
+        List<String> warnings = ReportPage.texts(fairness.path("warnings"));
+        if (!warnings.isEmpty()) {
+            // An attribute that cannot be measured is said first, so an empty verdict never reads as a pass.
+            sb.append("<div class=\"warnings\"><h3>Warnings</h3>").append(Html.list(warnings)).append("</div>");
+        }
         JsonNode chosen = fairness.path("chosen");
         if (!chosen.isMissingNode()) {
             sb.append("<p>Model <b>").append(Html.escape(chosen.path("model").asText()))
@@ -26,8 +31,12 @@ final class AuditSections {
                     .append(".</p>");
             int index = 0;
             for (JsonNode a : chosen.path("attributes")) {
-                sb.append("<h3>").append(Html.escape(a.path("attribute").asText())).append("</h3><p>")
-                        .append("Selection-rate ratio <b>").append(Html.number(a.path("selection_rate_ratio")
+                sb.append("<h3>").append(Html.escape(a.path("attribute").asText())).append("</h3>");
+                if (a.hasNonNull("not_measurable")) {
+                    sb.append("<p class=\"warnings\">Not measurable: ")
+                            .append(Html.escape(a.get("not_measurable").asText())).append(".</p>");
+                }
+                sb.append("<p>Selection-rate ratio <b>").append(Html.number(a.path("selection_rate_ratio")
                                 .asDouble(Double.NaN)))
                         .append("</b> (95% CI ").append(Html.number(a.path("ratio_low").asDouble(Double.NaN)))
                         .append("–").append(Html.number(a.path("ratio_high").asDouble(Double.NaN)))

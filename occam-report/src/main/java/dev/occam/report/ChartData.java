@@ -79,7 +79,11 @@ final class ChartData {
                     highest = Math.max(highest, g.get("favourable_rate").asDouble());
                 }
             }
-            x.put("line", bound * highest);
+            if (a.hasNonNull("not_measurable")) {
+                x.putNull("line"); // one comparable group: no bound to draw against
+            } else {
+                x.put("line", bound * highest);
+            }
         }
         return out;
     }

@@ -123,10 +123,10 @@
         series: [{
           type: 'bar', barMaxWidth: 56,
           data: a.groups.map(function (g) {
-            return { value: g.rate, itemStyle: { color: !g.compared ? COLORS.ineligible : g.rate < a.line ? COLORS.line : COLORS.other } };
+            return { value: g.rate, itemStyle: { color: !g.compared ? COLORS.ineligible : a.line !== null && g.rate < a.line ? COLORS.line : COLORS.other } };
           }),
           label: { show: true, position: 'top', formatter: function (p) { return fmt(p.value); } },
-          markLine: { symbol: 'none', silent: true, lineStyle: { color: COLORS.line, type: 'dashed', width: 2 },
+          markLine: a.line === null ? undefined : { symbol: 'none', silent: true, lineStyle: { color: COLORS.line, type: 'dashed', width: 2 },
             label: { formatter: fmt(a.bound) + ' × highest rate', position: 'end' },
             data: [{ yAxis: a.line }] }
         }]

@@ -216,7 +216,9 @@ public final class ModelCard {
                 + " highest (four-fifths rule, 29 CFR 1607.4(D)); equal-opportunity difference = highest minus lowest"
                 + " share of rows with the favourable actual outcome given the favourable decision (Hardt, Price &"
                 + " Srebro 2016); 95% percentile bootstrap intervals, rows resampled within groups; groups under "
-                + FairnessAudit.Options.MIN_GROUP_ROWS + " rows not compared; numbers in quartile bands");
+                + FairnessAudit.Options.MIN_GROUP_ROWS + " rows not compared; a number with at most "
+                + FairnessAudit.MAX_VALUE_GROUPS + " distinct values grouped by value, any other in quartile bands cut"
+                + " between distinct values");
         if (bound != null) {
             node.put("min_selection_rate_ratio", bound);
         } else {
@@ -236,7 +238,7 @@ public final class ModelCard {
             for (FairnessAudit.AttributeAudit a : audit.attributes()) {
                 ObjectNode x = attributes.addObject();
                 x.put("attribute", a.attribute());
-                x.put("groups_are", a.banded() ? "quartile bands" : "levels");
+                x.put("groups_are", a.grouping().words());
                 putNumber(x, "selection_rate_ratio", a.selectionRateRatio());
                 putNumber(x, "ratio_low", a.ratioInterval().low());
                 putNumber(x, "ratio_high", a.ratioInterval().high());
@@ -273,6 +275,9 @@ public final class ModelCard {
                 }
                 ArrayNode notes = x.putArray("notes");
                 a.notes().forEach(notes::add);
+                if (!a.measurable()) {
+                    x.put("not_measurable", a.notMeasurable());
+                }
             }
         }
         ArrayNode candidates = node.putArray("candidates");
@@ -301,6 +306,8 @@ public final class ModelCard {
         }
         ArrayNode notes = node.putArray("notes");
         result.fairness().notes().forEach(notes::add);
+        ArrayNode warnings = node.putArray("warnings");
+        result.fairness().warnings().forEach(warnings::add);
         return node;
     }
 

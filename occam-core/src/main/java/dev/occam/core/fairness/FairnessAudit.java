@@ -5,10 +5,12 @@ import dev.occam.core.evaluate.HeldOutScores;
 import dev.occam.core.usecase.Fairness.Favourable;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.io.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -49,8 +51,17 @@ import java.util.SplittableRandom;
  * replacement within each group (stratified by group, so group sizes stay as observed), each with all its
  * held-out decisions, from a seeded generator, so the interval is the same for the same seed.
  *
+ * <p><b>Groups</b> are a category's levels, a number's values when it has few, or else its quartile
+ * bands (see {@link Groups} for the exact rule).
+ *
  * <p><b>Small groups.</b> A group with fewer than {@link Options#minGroupRows()} rows is reported but
  * left out of both summaries, with a note: its rate is too noisy to accuse or acquit a model.
+ *
+ * <p><b>Not measurable.</b> An attribute with fewer than two groups of at least that many rows (every
+ * row in one group, or every group but one too small) has no ratio and no difference. That depends on
+ * the data alone, not on the model, so {@link #whyNotMeasurable} says it in words before any fit, the
+ * audit carries it as a warning, and a use case that sets a bound on the ratio cannot be met by an
+ * attribute that cannot be measured ({@link #requireMeasurable}).
  *
  * @param favourable which call is the favourable decision
  * @param positive the positive class's name; {@code negative} the other's
@@ -60,8 +71,32 @@ import java.util.SplittableRandom;
 public record FairnessAudit(Favourable favourable, String positive, String negative, double threshold,
         double thresholdLow, double thresholdHigh, int repeats, List<AttributeAudit> attributes) {
 
+    /** A number with at most this many distinct present values is grouped by value, not banded. */
+    public static final int MAX_VALUE_GROUPS = Groups.MAX_VALUE_GROUPS;
+
     public FairnessAudit {
         attributes = List.copyOf(attributes);
+    }
+
+    /** How an attribute's rows are grouped. */
+    public enum Grouping {
+        /** A category's levels. */
+        LEVELS("levels"),
+        /** A number's distinct values (it has few). */
+        VALUES("values"),
+        /** A number's quartile bands. */
+        QUARTILE_BANDS("quartile bands");
+
+        private final String words;
+
+        Grouping(String words) {
+            this.words = words;
+        }
+
+        /** "levels", "values" or "quartile bands". */
+        public String words() {
+            return words;
+        }
     }
 
     /** A confidence interval, or both ends NaN when it could not be estimated. */
@@ -100,26 +135,36 @@ public record FairnessAudit(Favourable favourable, String positive, String negat
     /**
      * The audit of one protected attribute.
      *
-     * @param banded whether the groups are quartile bands of a number
+     * @param grouping how the groups were made: levels, values, or quartile bands of a number
      * @param selectionRateRatio lowest favourable rate / highest over the groups that are not small; NaN
      *     when fewer than two groups can be compared
      * @param lowestGroup the group with the lowest favourable rate; {@code highestGroup} the highest
      * @param equalOpportunityDifference highest opportunity rate minus lowest; NaN when fewer than two
      *     groups can be compared
+     * @param notMeasurable why the attribute cannot be measured, in words naming it (a warning); null when
+     *     it can
      */
-    public record AttributeAudit(String attribute, boolean banded, List<GroupRates> groups, double selectionRateRatio,
-            Interval ratioInterval, String lowestGroup, String highestGroup, double equalOpportunityDifference,
-            Interval opportunityInterval, List<String> notes) {
+    public record AttributeAudit(String attribute, Grouping grouping, List<GroupRates> groups,
+            double selectionRateRatio, Interval ratioInterval, String lowestGroup, String highestGroup,
+            double equalOpportunityDifference, Interval opportunityInterval, List<String> notes,
+            String notMeasurable) {
 
         public AttributeAudit {
             groups = List.copyOf(groups);
             notes = List.copyOf(notes);
         }
 
-        /** Whether the ratio reaches the bound; true when there is no bound or the ratio cannot be measured. */
+        public boolean measurable() {
+            return notMeasurable == null;
+        }
+
+        /**
+         * Whether the ratio reaches the bound: true when there is no bound; false when there is one and the
+         * ratio cannot be measured (a bound nobody can check is not met).
+         */
         public boolean meets(Double minSelectionRateRatio) {
-            return minSelectionRateRatio == null || Double.isNaN(selectionRateRatio)
-                    || selectionRateRatio >= minSelectionRateRatio;
+            return minSelectionRateRatio == null
+                    || !Double.isNaN(selectionRateRatio) && selectionRateRatio >= minSelectionRateRatio;
         }
     }
 
@@ -149,6 +194,64 @@ public record FairnessAudit(Favourable favourable, String positive, String negat
         /** 1000 resamples, groups of at least 30 rows, 95% intervals. */
         public static Options defaults(long seed) {
             return new Options(RESAMPLES, seed, MIN_GROUP_ROWS, 0.95);
+        }
+    }
+
+    /**
+     * Why the ratio by this attribute cannot be measured, in words naming it and its groups; empty when it
+     * can (at least two groups of at least {@code minGroupRows} rows). Depends on the column alone.
+     */
+    public static Optional<String> whyNotMeasurable(Column column, int minGroupRows) {
+        return reasonNotMeasurable(column, minGroupRows).map(why -> column.name() + ": " + why);
+    }
+
+    private static Optional<String> reasonNotMeasurable(Column column, int minGroupRows) {
+        Groups groups = Groups.of(column);
+        int[] size = new int[groups.count()];
+        for (int g : groups.group()) {
+            size[g]++;
+        }
+        if (groups.count() == 0) {
+            return Optional.of("there are no rows, so no rate can be compared");
+        }
+        if (groups.count() == 1) {
+            return Optional.of("every row is in one group (" + groups.labels().get(0) + "), so no rate can be compared");
+        }
+        List<String> large = new ArrayList<>();
+        List<String> small = new ArrayList<>();
+        for (int g = 0; g < size.length; g++) {
+            (size[g] >= minGroupRows ? large : small).add(String.format(Locale.ROOT, "%s %,d", groups.labels().get(g),
+                    size[g]));
+        }
+        if (large.size() >= 2) {
+            return Optional.empty();
+        }
+        return Optional.of(large.isEmpty()
+                ? String.format(Locale.ROOT, "no group has at least %d rows (%s), so no rate can be compared",
+                        minGroupRows, String.join(", ", small))
+                : String.format(Locale.ROOT, "only one group has at least %d rows (%s; too small to compare: %s), so"
+                        + " no rate can be compared", minGroupRows, large.get(0), String.join(", ", small)));
+    }
+
+    /**
+     * Checks, before any fit, that the ratio can be measured for every protected attribute when the use
+     * case bounds it: a bound on a ratio that cannot be measured would otherwise pass unchecked.
+     *
+     * @param minSelectionRateRatio the use case's bound, or null for none (then nothing is required)
+     * @throws IllegalArgumentException naming the first attribute that cannot be measured, and why
+     */
+    public static void requireMeasurable(Frame protectedColumns, Double minSelectionRateRatio, int minGroupRows) {
+        if (minSelectionRateRatio == null) {
+            return;
+        }
+        for (Column column : protectedColumns.columns()) {
+            Optional<String> why = reasonNotMeasurable(column, minGroupRows);
+            if (why.isPresent()) {
+                throw new IllegalArgumentException("fairness.min_selection_rate_ratio is "
+                        + Json.number(minSelectionRateRatio) + ", but the selection-rate ratio by " + column.name()
+                        + " cannot be measured: " + why.get() + " (take " + column.name()
+                        + " out of fairness.protected, or remove the bound)");
+            }
         }
     }
 
@@ -250,19 +353,19 @@ public record FairnessAudit(Favourable favourable, String positive, String negat
                 highest = r.group();
             }
         }
+        String notMeasurable = null;
         if (compared >= 2) {
             ratio = ratio(low, high);
         } else {
             lowest = null;
             highest = null;
-            notes.add(column.name() + ": fewer than two groups of at least " + options.minGroupRows()
-                    + " rows; no ratio");
+            notMeasurable = whyNotMeasurable(column, options.minGroupRows()).orElseThrow();
         }
         double opportunity = opportunityDifference(rates.stream().filter(r -> !r.small())
                 .mapToDouble(GroupRates::opportunityRate).toArray());
         Interval[] intervals = bootstrap(members, rates, d, options);
-        return new AttributeAudit(column.name(), groups.banded(), rates, ratio, intervals[0], lowest, highest,
-                opportunity, intervals[1], notes);
+        return new AttributeAudit(column.name(), groups.grouping(), rates, ratio, intervals[0], lowest, highest,
+                opportunity, intervals[1], notes, notMeasurable);
     }
 
     private static int[][] members(Groups groups) {

@@ -2,12 +2,15 @@ package dev.occam.core.fairness;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fairness findings of one fit: the audit of every candidate that has held-out scores (so fairness
- * can exclude candidates before the choice), the proxy ranking, and notes (why something was not audited).
+ * can exclude candidates before the choice), the proxy ranking, notes (why something was not audited), and
+ * {@linkplain #warnings() warnings} (an attribute that cannot be measured).
  *
  * @param audits by candidate family, in leaderboard order
  */
@@ -26,6 +29,22 @@ public record FairnessReport(Map<String, FairnessAudit> audits, List<ProxyCheck.
     /** The audit of this candidate, or null. */
     public FairnessAudit audit(String family) {
         return audits.get(family);
+    }
+
+    /**
+     * Why an attribute cannot be measured, one warning per attribute (it depends on the data alone, so
+     * every audited candidate has the same ones), in the order of the protected attributes.
+     */
+    public List<String> warnings() {
+        Set<String> warnings = new LinkedHashSet<>();
+        for (FairnessAudit audit : audits.values()) {
+            for (FairnessAudit.AttributeAudit a : audit.attributes()) {
+                if (!a.measurable()) {
+                    warnings.add(a.notMeasurable());
+                }
+            }
+        }
+        return List.copyOf(warnings);
     }
 
     public boolean isEmpty() {

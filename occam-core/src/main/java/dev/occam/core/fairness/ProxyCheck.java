@@ -20,10 +20,11 @@ import java.util.List;
  * single-column measure of {@link LeakageCheck#singleColumnScore} (a number by its own order, a
  * category by its level means learned on one seeded half of the rows and measured on the other):
  * <ul>
- *   <li>a categorical attribute: for each level with at least {@value #MIN_LEVEL_ROWS} rows in and out of
+ *   <li>a categorical attribute, or a number grouped by value (at most {@value Groups#MAX_VALUE_GROUPS}
+ *       distinct values, as the audit groups it: a 0/1 flag is two groups, not a quantity): for each level with at least {@value #MIN_LEVEL_ROWS} rows in and out of
  *       it, the AUC (folded above 0.5) of the feature for "this level against the rest"; the feature's
  *       score is the highest over the levels, and the level is named;</li>
- *   <li>a numeric attribute: R² of the feature for the attribute's value.</li>
+ *   <li>any other numeric attribute: R² of the feature for the attribute's value.</li>
  * </ul>
  * Rows where the attribute is missing are left out. A feature is flagged a <b>strong proxy</b> at AUC ≥
  * {@value #STRONG_AUC} or R² ≥ {@value #STRONG_R2}: it separates the groups about as well as a good
@@ -46,7 +47,7 @@ public final class ProxyCheck {
      * One feature's power to predict a protected attribute.
      *
      * @param level for a categorical attribute, the level it separates best; null for a numeric one
-     * @param score AUC (categorical attribute) or R² (numeric attribute)
+     * @param score AUC (attribute in groups by level or value) or R² (other numeric attribute)
      */
     public record Proxy(String feature, String level, double score, boolean strong) {
     }
@@ -80,7 +81,9 @@ public final class ProxyCheck {
                     + protectedColumns.rows());
         }
         List<Ranking> out = new ArrayList<>();
-        for (Column attribute : protectedColumns.columns()) {
+        for (Column column : protectedColumns.columns()) {
+            CategoricalColumn categories = Groups.asCategories(column);
+            Column attribute = categories == null ? column : categories;
             int[] present = java.util.stream.IntStream.range(0, attribute.size()).filter(i -> !attribute.isMissing(i))
                     .toArray();
             List<Proxy> proxies = new ArrayList<>();

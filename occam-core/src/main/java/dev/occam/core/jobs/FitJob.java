@@ -356,6 +356,11 @@ public final class FitJob {
                 notes.add("the fairness audit compares decisions, so it needs a classification target; "
                         + "only proxies are ranked");
             }
+            if (protectedColumns != null && target.isClassification()) {
+                // Before any fit: a bound on a ratio the data cannot measure is the user's error, not a pass.
+                FairnessAudit.requireMeasurable(protectedColumns, useCase.fairness().minSelectionRateRatio(),
+                        FairnessAudit.Options.MIN_GROUP_ROWS);
+            }
         }
 
         void rankProxies(Frame features) {

@@ -37,7 +37,9 @@ public final class Constraints {
     /**
      * Reasons a candidate may not be chosen, fairness included: a selection-rate ratio below the use
      * case's {@code fairness.min_selection_rate_ratio} for any protected attribute (the point estimate on
-     * held-out predictions; a ratio that cannot be measured, too few comparable groups, excludes nothing).
+     * held-out predictions). A ratio that cannot be measured (too few comparable groups) under a bound is
+     * a reason too, not a pass: {@code FitJob} refuses such a use case before fitting, so this only guards
+     * other callers.
      *
      * @param audit the candidate's fairness audit, or null when it has none
      * @param minSelectionRateRatio the bound, or null for none
@@ -72,8 +74,8 @@ public final class Constraints {
     }
 
     /**
-     * One reason per protected attribute whose selection-rate ratio is below the bound; the ratio is
-     * shown rounded down, so a ratio just below the bound never reads as equal to it.
+     * One reason per protected attribute whose selection-rate ratio is below the bound, or cannot be
+     * measured; the ratio is shown rounded down, so a ratio just below the bound never reads as equal to it.
      */
     static List<String> fairnessReasons(FairnessAudit audit, Double minSelectionRateRatio) {
         List<String> reasons = new ArrayList<>();
@@ -81,7 +83,10 @@ public final class Constraints {
             return reasons;
         }
         for (FairnessAudit.AttributeAudit a : audit.attributes()) {
-            if (!a.meets(minSelectionRateRatio)) {
+            if (!a.measurable()) {
+                reasons.add(String.format(Locale.ROOT, "selection-rate ratio by %s cannot be measured, and %.2f is"
+                        + " required (%s)", a.attribute(), minSelectionRateRatio, a.notMeasurable()));
+            } else if (!a.meets(minSelectionRateRatio)) {
                 reasons.add(String.format(Locale.ROOT, "selection-rate ratio by %s %.2f < %.2f required (%s %s vs %s;"
                         + " threshold %.2f)", a.attribute(), Math.floor(a.selectionRateRatio() * 100 + 1e-9) / 100,
                         minSelectionRateRatio, a.attribute(), a.lowestGroup(), a.highestGroup(), audit.threshold()));

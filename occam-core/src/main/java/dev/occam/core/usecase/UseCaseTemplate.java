@@ -58,7 +58,7 @@ public final class UseCaseTemplate {
             #   monotone: {amount: increasing}   # column: increasing | decreasing, the effect on the positive class
             # fairness:
             #   protected: [sex, age]       # never used as features unless use_protected is true
-            #   min_selection_rate_ratio: 0.8    # lowest group selection rate / highest (four-fifths rule); numbers are banded
+            #   min_selection_rate_ratio: 0.8    # lowest group selection rate / highest (four-fifths rule); must be measurable
             #   use_protected: false        # true keeps the protected columns as features; they are audited either way
             #   favourable: negative        # the favourable decision: negative (default; the positive class is the
             #                               # adverse event, as a bad loan) or positive (as hired)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.occam.core.data.Target;
+import dev.occam.core.data.TestDatasets;
 import dev.occam.core.evaluate.HeldOutScores;
 import dev.occam.core.usecase.Fairness.Favourable;
 import dev.occam.runtime.TargetInfo;
@@ -177,12 +178,106 @@ class FairnessAuditTest {
 
     @Test
     void of_numericAttribute_auditedInQuartileBands() {
-        Frame age = new Frame(List.of(new NumericColumn("Age", new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, Double.NaN})));
-        FairnessAudit audit = FairnessAudit.of(age, target(), scores(), Favourable.NEGATIVE, options(1));
-        assertTrue(audit.attribute("Age").banded());
-        // 9 present values: cut points at sorted positions 2, 4, 6 -> 3, 5, 7
-        assertEquals(List.of("1–2", "3–4", "5–6", "7–9", "missing"),
+        // 12 rows: the ten of the fixture and two more (y 0, score 0.1)
+        double[] y = Arrays.copyOf(target().values(), 12);
+        double[] s = Arrays.copyOf(new double[] {0.9, 0.4, 0.6, 0.2, 0.1, 0.8, 0.3, 0.3, 0.2, 0.1, 0.1, 0.1}, 12);
+        double[] t = new double[12];
+        Arrays.fill(t, 0.5);
+        Frame age = new Frame(List.of(new NumericColumn("Age",
+                new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, Double.NaN})));
+        FairnessAudit audit = FairnessAudit.of(age, new Target(LOAN, y), new HeldOutScores(12, 1, s, t),
+                Favourable.NEGATIVE, options(1));
+        assertEquals(FairnessAudit.Grouping.QUARTILE_BANDS, audit.attribute("Age").grouping());
+        // 11 distinct present values: cut points at sorted positions 2, 5, 8 -> 3, 6, 9
+        assertEquals(List.of("1–2", "3–5", "6–8", "9–11", "missing"),
                 audit.attribute("Age").groups().stream().map(FairnessAudit.GroupRates::group).toList());
+    }
+
+    @Test
+    void of_numberWithFewValues_auditedByValue() {
+        Frame children = new Frame(List.of(new NumericColumn("Children",
+                new double[] {0, 0, 1, 0, 2, 1, 0, 2, 1, Double.NaN})));
+        FairnessAudit audit = FairnessAudit.of(children, target(), scores(), Favourable.NEGATIVE, options(1));
+        assertEquals(FairnessAudit.Grouping.VALUES, audit.attribute("Children").grouping());
+        assertEquals(List.of("0", "1", "2", "missing"),
+                audit.attribute("Children").groups().stream().map(FairnessAudit.GroupRates::group).toList());
+    }
+
+    /**
+     * The shipped churn example's senior_citizen (IBM telco churn, 7,043 customers, 16% seniors): two groups
+     * by value, not one "quartile band". Scores are the outcome itself (1 churned, 0 stayed; threshold 0.5),
+     * so every rate is a count of the CSV: seniors 1,142 (476 churned), others 5,901 (1,393 churned).
+     */
+    @Test
+    void of_churnSeniorCitizen_measuredOnItsTwoGroups() {
+        Frame churn = TestDatasets.load("wa_churn.csv");
+        CategoricalColumn churned = (CategoricalColumn) churn.column("churn");
+        int yes = churned.levels().indexOf("Yes");
+        int n = churn.rows();
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = churned.codes()[i] == yes ? 1 : 0;
+        }
+        double[] t = new double[n];
+        Arrays.fill(t, 0.5);
+        FairnessAudit audit = FairnessAudit.of(new Frame(List.of(churn.column("female"), churn.column("senior_citizen"))),
+                new Target(TargetInfo.classification("churn", "Yes", "No"), y), new HeldOutScores(n, 1, y.clone(), t),
+                Favourable.NEGATIVE, FairnessAudit.Options.defaults(42));
+        FairnessAudit.AttributeAudit senior = audit.attribute("senior_citizen");
+        assertTrue(senior.measurable(), senior.notMeasurable());
+        assertEquals(FairnessAudit.Grouping.VALUES, senior.grouping());
+        assertEquals(List.of("0", "1"), senior.groups().stream().map(FairnessAudit.GroupRates::group).toList());
+        assertEquals(5901, senior.groups().get(0).rows());
+        assertEquals(1142, senior.groups().get(1).rows());
+        assertEquals(476.0 / 1142, senior.groups().get(1).positiveCallRate(), EXACT);
+        // favourable = called No: seniors 666/1142, others 4508/5901
+        assertEquals((666.0 / 1142) / (4508.0 / 5901), senior.selectionRateRatio(), EXACT);
+        assertEquals("1", senior.lowestGroup());
+        assertTrue(senior.ratioInterval().contains(senior.selectionRateRatio()), senior.ratioInterval().toString());
+        assertEquals(List.of(3555, 3488), audit.attribute("female").groups().stream()
+                .map(FairnessAudit.GroupRates::rows).toList());
+        assertTrue(FairnessAudit.whyNotMeasurable(churn.column("senior_citizen"), 30).isEmpty());
+    }
+
+    @Test
+    void of_oneGroupOnly_notMeasurableWarningNamesAttributeAndGroup() {
+        Frame branch = new Frame(List.of(new NumericColumn("Branch", new double[] {7, 7, 7, 7, 7, 7, 7, 7, 7, 7})));
+        FairnessAudit.AttributeAudit a = FairnessAudit.of(branch, target(), scores(), Favourable.NEGATIVE, options(1))
+                .attribute("Branch");
+        assertFalse(a.measurable());
+        assertEquals("Branch: every row is in one group (7), so no rate can be compared", a.notMeasurable());
+        assertTrue(Double.isNaN(a.selectionRateRatio()));
+        assertFalse(a.meets(0.8), "a bound on a ratio that cannot be measured is not met");
+        assertTrue(a.meets(null));
+    }
+
+    @Test
+    void whyNotMeasurable_everyGroupButOneSmall_namesGroupsAndSizes() {
+        int[] codes = new int[50];
+        Arrays.fill(codes, 40, 48, 1);
+        Arrays.fill(codes, 48, 50, -1);
+        CategoricalColumn marital = new CategoricalColumn("Marital", List.of("married", "widow"), codes);
+        assertEquals("Marital: only one group has at least 30 rows (married 40; too small to compare: widow 8,"
+                + " missing 2), so no rate can be compared", FairnessAudit.whyNotMeasurable(marital, 30).orElseThrow());
+        assertEquals("Marital: no group has at least 50 rows (married 40, widow 8, missing 2), so no rate can be"
+                + " compared", FairnessAudit.whyNotMeasurable(marital, 50).orElseThrow());
+        assertTrue(FairnessAudit.whyNotMeasurable(marital, 8).isEmpty());
+    }
+
+    @Test
+    void requireMeasurable_boundSetAndOneGroup_errorNamingAttributeAndWhy() {
+        int[] halves = new int[100];
+        Arrays.fill(halves, 50, 100, 1);
+        double[] senior = new double[100]; // every customer 0
+        Frame columns = new Frame(List.of(new CategoricalColumn("G", List.of("a", "b"), halves),
+                new NumericColumn("senior_citizen", senior)));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> FairnessAudit.requireMeasurable(columns, 0.8, 30));
+        assertEquals("fairness.min_selection_rate_ratio is 0.8, but the selection-rate ratio by senior_citizen cannot"
+                + " be measured: every row is in one group (0), so no rate can be compared (take senior_citizen out"
+                + " of fairness.protected, or remove the bound)", e.getMessage());
+        FairnessAudit.requireMeasurable(columns, null, 30); // no bound: a warning, not an error
+        FairnessAudit.requireMeasurable(new Frame(List.of(columns.column("G"))), 0.8, 30);
     }
 
     @Test

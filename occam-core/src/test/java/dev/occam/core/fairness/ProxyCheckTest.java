@@ -68,6 +68,29 @@ class ProxyCheckTest {
         assertEquals(List.of(ranking.proxies().get(0)), ranking.strong());
     }
 
+    @Test
+    void rank_zeroOneNumericAttribute_rankedByAucPerValueLikeACategory() {
+        // A 0/1 flag stored as a number (churn's senior_citizen) is two groups, so proxies are ranked by AUC.
+        SplittableRandom random = new SplittableRandom(3);
+        double[] senior = new double[N];
+        double[] charges = new double[N];
+        double[] noise = new double[N];
+        for (int i = 0; i < N; i++) {
+            senior[i] = random.nextDouble() < 0.16 ? 1 : 0;
+            charges[i] = 5 * senior[i] + random.nextDouble();
+            noise[i] = random.nextDouble();
+        }
+        Frame features = new Frame(List.of(new NumericColumn("charges", charges), new NumericColumn("noise", noise)));
+        ProxyCheck.Ranking ranking = ProxyCheck.rank(features,
+                new Frame(List.of(new NumericColumn("senior_citizen", senior))), 42).get(0);
+        assertEquals("AUC", ranking.measure());
+        ProxyCheck.Proxy top = ranking.proxies().get(0);
+        assertEquals("charges", top.feature());
+        assertTrue(top.strong() && top.score() > 0.99, top.toString());
+        assertTrue(List.of("0", "1").contains(top.level()), top.toString());
+        assertFalse(ranking.proxies().get(1).strong(), ranking.toString());
+    }
+
     private static ProxyCheck.Proxy find(ProxyCheck.Ranking ranking, String feature) {
         return ranking.proxies().stream().filter(p -> p.feature().equals(feature)).findFirst().orElseThrow();
     }

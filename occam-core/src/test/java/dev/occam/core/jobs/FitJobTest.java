@@ -221,4 +221,58 @@ class FitJobTest {
         assertEquals("none", Json.MAPPER.readTree(out.resolve("card.json").toFile()).get("calibration").get("calibrator")
                 .asText());
     }
+
+    /** x1 drives y; senior is a 0/1 flag on 16% of the rows; branch is the same (1) on every row. */
+    private static Path protectedUseCase(Path dir, String... fairness) throws Exception {
+        SplittableRandom r = new SplittableRandom(5);
+        StringBuilder sb = new StringBuilder("x1,x2,senior,branch,y\n");
+        for (int i = 0; i < 400; i++) {
+            double x1 = r.nextGaussian();
+            double p = 1 / (1 + Math.exp(-2 * x1));
+            sb.append(String.format(Locale.ROOT, "%.5f,%.5f,%d,1,%s%n", x1, r.nextGaussian(), i % 25 < 4 ? 1 : 0,
+                    r.nextDouble() < p ? "yes" : "no"));
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("data.csv"), sb.toString());
+        Path file = dir.resolve("usecase.yaml");
+        List<String> lines = new java.util.ArrayList<>(List.of("name: protected", "question: Is it fair?", "data:",
+                "  path: data.csv", "target: y", "positive: yes", "success:", "  metric: auc", "  at_least: 0.7",
+                "selection:", "  candidates: [baseline, logistic]", "fairness:", "  protected: [senior, branch]"));
+        lines.addAll(List.of(fairness));
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        return file;
+    }
+
+    @Test
+    void run_protectedAttributeInOneGroup_warningInResultAndCard_flagMeasuredByValue() throws Exception {
+        Path file = protectedUseCase(dir.resolve("nobound"));
+        FitResult result = new FitJob(UseCaseReader.read(file), dir.resolve("nobound").resolve("out"), null).run();
+        String warning = "branch: every row is in one group (1), so no rate can be compared";
+        assertEquals(List.of(warning), result.fairness().warnings());
+        JsonNode fairness = Json.MAPPER.readTree(dir.resolve("nobound").resolve("out").resolve("card.json").toFile())
+                .get("fairness");
+        assertEquals(List.of(warning), Json.MAPPER.convertValue(fairness.get("warnings"), List.class));
+        JsonNode senior = fairness.get("chosen").get("attributes").get(0);
+        assertEquals("senior", senior.get("attribute").asText());
+        assertEquals("values", senior.get("groups_are").asText());
+        assertEquals(List.of("0", "1"), List.of(senior.get("groups").get(0).get("group").asText(),
+                senior.get("groups").get(1).get("group").asText()));
+        assertEquals(336, senior.get("groups").get(0).get("rows").asInt());
+        assertTrue(senior.get("selection_rate_ratio").isNumber(), senior.toString());
+        assertFalse(senior.has("not_measurable"));
+        JsonNode branch = fairness.get("chosen").get("attributes").get(1);
+        assertEquals("not measurable", branch.get("verdict").asText());
+        assertEquals(warning, branch.get("not_measurable").asText());
+    }
+
+    @Test
+    void run_boundSetAndProtectedAttributeInOneGroup_errorBeforeAnyFit() throws Exception {
+        Path file = protectedUseCase(dir.resolve("bound"), "  min_selection_rate_ratio: 0.8");
+        Path out = dir.resolve("bound").resolve("out");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new FitJob(UseCaseReader.read(file), out, null).run());
+        assertTrue(e.getMessage().startsWith("fairness.min_selection_rate_ratio is 0.8, but the selection-rate ratio by"
+                + " branch cannot be measured: every row is in one group (1)"), e.getMessage());
+        assertFalse(Files.exists(out.resolve("card.json")), "nothing is written");
+    }
 }

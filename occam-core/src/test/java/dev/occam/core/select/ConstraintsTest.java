@@ -82,4 +82,21 @@ class ConstraintsTest {
         assertTrue(Constraints.reasons(forest(), dev.occam.core.usecase.Constraints.NONE,
                 EnumSet.of(Capability.CLASSIFICATION), false, audit(), null).isEmpty());
     }
+
+    @Test
+    void reasons_boundSetButRatioNotMeasurable_ineligibleSayingWhy() {
+        // Every row married: one group, no ratio. Under a bound that is a reason, not a pass.
+        Frame marital = new Frame(List.of(new CategoricalColumn("Marital", List.of("married"), new int[10])));
+        Target y = new Target(TargetInfo.classification("Status", "bad", "good"),
+                new double[] {1, 1, 0, 0, 0, 1, 0, 0, 0, 0});
+        double[] thresholds = new double[10];
+        java.util.Arrays.fill(thresholds, 0.28);
+        FairnessAudit audit = FairnessAudit.of(marital, y, new HeldOutScores(10, 1, new double[10], thresholds),
+                Favourable.NEGATIVE, new FairnessAudit.Options(100, 1, 1, 0.95));
+        assertEquals(List.of("selection-rate ratio by Marital cannot be measured, and 0.80 is required (Marital: every"
+                + " row is in one group (married), so no rate can be compared)"), Constraints.reasons(forest(),
+                dev.occam.core.usecase.Constraints.NONE, EnumSet.of(Capability.CLASSIFICATION), false, audit, 0.8));
+        assertTrue(Constraints.reasons(forest(), dev.occam.core.usecase.Constraints.NONE,
+                EnumSet.of(Capability.CLASSIFICATION), false, audit, null).isEmpty(), "no bound: nothing to meet");
+    }
 }

@@ -1,0 +1,34 @@
+package dev.occam.report;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.occam.runtime.io.Json;
+import org.junit.jupiter.api.Test;
+
+class AuditSectionsTest {
+
+    /** The fairness section of a card where senior_citizen has every row in one group. */
+    private static JsonNode fairness() throws Exception {
+        return Json.MAPPER.readTree("""
+                {"method": "held-out decisions",
+                 "chosen": {"model": "logistic", "favourable_decision": "called No", "threshold": 0.44,
+                   "attributes": [{"attribute": "senior_citizen", "groups_are": "values", "selection_rate_ratio": null,
+                     "verdict": "not measurable", "groups": [{"group": "0", "rows": 7043, "compared": true}],
+                     "notes": [],
+                     "not_measurable": "senior_citizen: every row is in one group (0), so no rate can be compared"}]},
+                 "candidates": [], "proxies": [], "notes": [],
+                 "warnings": ["senior_citizen: every row is in one group (0), so no rate can be compared"]}
+                """);
+    }
+
+    @Test
+    void fairness_attributeNotMeasurable_warningShownAtTopAndUnderTheAttribute() throws Exception {
+        String html = AuditSections.fairness(fairness());
+        assertTrue(html.contains("<div class=\"warnings\"><h3>Warnings</h3><ul><li>senior_citizen: every row is in one"
+                + " group (0), so no rate can be compared</li></ul></div>"), html);
+        assertTrue(html.contains("<h3>senior_citizen</h3><p class=\"warnings\">Not measurable: senior_citizen: every"
+                + " row is in one group (0), so no rate can be compared.</p>"), html);
+        assertTrue(html.indexOf("Warnings") < html.indexOf("<h3>senior_citizen</h3>"), "warnings come first");
+    }
+}
