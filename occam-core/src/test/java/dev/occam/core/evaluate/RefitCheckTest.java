@@ -77,4 +77,15 @@ class RefitCheckTest {
         List<String> problems = RefitCheck.problems(wrong, d.features(), d.target(), Metric.RMSE, cv, 42);
         assertTrue(problems.get(0).contains("worse than their mean does"), problems.toString());
     }
+
+    @Test
+    void problems_notConverged_namedWithItsFinding() {
+        Model full = CrossValidation.fitWithThreshold(LogisticRegression.pipeline(), CLASSES.features(),
+                CLASSES.target(), null).withDiagnostics(new dev.occam.runtime.FitDiagnostics(false,
+                        "maximum likelihood (IRLS)", List.of("The iterations stopped at the limit of 25.")));
+        Evaluation cv = evaluate(LogisticRegression.pipeline(), CLASSES, Metric.AUC);
+        List<String> problems = RefitCheck.problems(full, CLASSES.features(), CLASSES.target(), Metric.AUC, cv, 42);
+        assertEquals(List.of("the model refitted on all rows did not converge (The iterations stopped at the limit "
+                + "of 25.)"), problems);
+    }
 }
