@@ -128,30 +128,29 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
         for (int g = 0; g < groups; g++) {
             best.offer(name + " = " + Json.number(value[g]), rows[g], positives[g]);
         }
-        // From the low end: the longest run of values whose rows are all of the first value's class.
+        pureRun(name, value, rows, positives, groups, true, best);
+        pureRun(name, value, rows, positives, groups, false, best);
+    }
+
+    /**
+     * From one end of the distinct values (ascending), the longest run whose rows are all of the first value's
+     * class, each prefix offered as "x < next value" (from the low end) or "x > previous value" (from the high).
+     */
+    private static void pureRun(String name, double[] value, int[] rows, int[] positives, int groups,
+            boolean fromLow, Best best) {
         int run = 0;
         int runPositives = 0;
-        for (int g = 0; g < groups - 1; g++) {
+        for (int step = 0; step < groups - 1; step++) {
+            int g = fromLow ? step : groups - 1 - step;
             boolean pure = positives[g] == 0 || positives[g] == rows[g];
             boolean sameClass = run == 0 || (positives[g] == 0) == (runPositives == 0);
             if (!pure || !sameClass) {
-                break;
+                return;
             }
             run += rows[g];
             runPositives += positives[g];
-            best.offer(name + " < " + Json.number(value[g + 1]), run, runPositives);
-        }
-        run = 0;
-        runPositives = 0;
-        for (int g = groups - 1; g > 0; g--) {
-            boolean pure = positives[g] == 0 || positives[g] == rows[g];
-            boolean sameClass = run == 0 || (positives[g] == 0) == (runPositives == 0);
-            if (!pure || !sameClass) {
-                break;
-            }
-            run += rows[g];
-            runPositives += positives[g];
-            best.offer(name + " > " + Json.number(value[g - 1]), run, runPositives);
+            best.offer(fromLow ? name + " < " + Json.number(value[g + 1]) : name + " > " + Json.number(value[g - 1]),
+                    run, runPositives);
         }
     }
 

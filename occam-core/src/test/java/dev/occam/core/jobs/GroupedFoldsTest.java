@@ -58,6 +58,9 @@ class GroupedFoldsTest {
         original = auc(once, new Splitter.KFold(42, 5, 1));
         byRows = auc(thrice, new Splitter.KFold(42, 5, 1));
         byApplicants = auc(thrice, new Splitter.GroupedKFold(42, 5, 1, applicant, "applicant"));
+        // The measurement the issue asks for, in the test log.
+        System.out.printf(java.util.Locale.ROOT, "forest AUC, 5-fold: original %.3f, tripled by rows %.3f, tripled by"
+                + " applicant %.3f%n", original, byRows, byApplicants);
     }
 
     @AfterAll

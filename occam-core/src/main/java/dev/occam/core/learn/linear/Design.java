@@ -143,8 +143,8 @@ final class Design {
         }
     }
 
-    private static double norm(double[] a, int from) {
-        // Scaled to avoid overflow for large values.
+    /** The Euclidean norm of {@code a[from..]}, scaled to avoid overflow for large values. */
+    static double norm(double[] a, int from) {
         double scale = 0;
         for (int i = from; i < a.length; i++) {
             scale = Math.max(scale, Math.abs(a[i]));

@@ -182,8 +182,8 @@ final class FirthLogistic {
             double logDet = 0;
             for (int k = 0; k < q; k++) {
                 double[] col = a[k];
-                double original = norm(rows[k], 0);
-                double remaining = norm(col, k);
+                double original = Design.norm(rows[k], 0);
+                double remaining = Design.norm(col, k);
                 if (!(remaining > SINGULAR * original) || k >= n) {
                     return null;
                 }
@@ -273,22 +273,6 @@ final class FirthLogistic {
                 }
             }
             return diagonal;
-        }
-
-        private static double norm(double[] a, int from) {
-            double scale = 0;
-            for (int i = from; i < a.length; i++) {
-                scale = Math.max(scale, Math.abs(a[i]));
-            }
-            if (scale == 0.0) {
-                return 0.0;
-            }
-            double s = 0;
-            for (int i = from; i < a.length; i++) {
-                double t = a[i] / scale;
-                s += t * t;
-            }
-            return scale * Math.sqrt(s);
         }
     }
 }
