@@ -303,9 +303,10 @@ public final class UseCaseReader {
             }
             Integer earlier = idLines.putIfAbsent(spec.id(), item.line());
             if (earlier != null) {
-                throw s.errorAtLine(item.line(), "selection.candidates lists " + Text.quote(spec.id()) + " twice "
-                        + "(first on line " + earlier + "); give each candidate its own id, such as "
-                        + spec.learner() + "-2");
+                throw s.errorAtLine(item.line(), "selection.candidates lists " + Text.quote(spec.id()) + " twice"
+                        + (earlier != item.line() ? " (first on line " + earlier + ")" : "")
+                        + (item instanceof YamlTree.Mapping ? "; give each candidate its own id, such as "
+                                + spec.learner() + "-2" : ""));
             }
             candidates.add(spec);
         }
