@@ -165,4 +165,15 @@ class LadderCandidatesTest {
                 "round_points"), Ladder.optionNames("scorecard"));
         assertEquals(List.of(), Ladder.optionNames("linear"));
     }
+
+    @Test
+    void check_theTemplatesCandidates_areValid() throws UseCaseException {
+        String text = dev.occam.core.usecase.UseCaseTemplate.text();
+        String line = text.lines().filter(l -> l.contains("candidates: [")).findFirst().orElseThrow();
+        String candidates = line.substring(line.indexOf('['), line.lastIndexOf(']') + 1);
+        UseCase u = UseCaseReader.parse(MINIMAL.replace("  candidates:\n", "  candidates: " + candidates + "\n"),
+                Path.of("usecase.yaml"));
+        assertEquals(List.of("baseline", "logistic", "boost-deep"), u.selection().ids());
+        Ladder.check(u.selection().candidates());
+    }
 }
