@@ -176,4 +176,20 @@ class LadderCandidatesTest {
         assertEquals(List.of("baseline", "logistic", "boost-deep"), u.selection().ids());
         Ladder.check(u.selection().candidates());
     }
+
+    /** docs/usecase.md lists every option of every family; Maven runs tests in the module folder, hence ../. */
+    @Test
+    void optionNames_everyOne_isDocumentedOnItsLearnersLine() throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(Path.of("..", "docs", "usecase.md"));
+        for (String family : Ladder.FAMILIES) {
+            if (family.equals(Candidate.CURRENT_RULE)) {
+                continue;
+            }
+            String line = lines.stream().filter(l -> l.startsWith("| `" + family + "`") || l.contains(", `" + family
+                    + "` |")).findFirst().orElseThrow(() -> new AssertionError("no line for " + family));
+            for (String option : Ladder.optionNames(family)) {
+                org.junit.jupiter.api.Assertions.assertTrue(line.contains("`" + option + "`"), family + ": " + option);
+            }
+        }
+    }
 }
