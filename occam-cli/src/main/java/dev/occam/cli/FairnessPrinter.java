@@ -66,7 +66,7 @@ final class FairnessPrinter {
     private static void printAudit(FitResult r, FairnessAudit audit, PrintWriter out) {
         String favourable = audit.favourable() == Favourable.NEGATIVE ? audit.negative() : audit.positive();
         out.println(String.format(Locale.ROOT, "fairness of %s on held-out predictions: favourable decision = called"
-                + " %s; threshold %.2f (folds %.2f–%.2f)", r.chosenEntry().family(), favourable, audit.threshold(),
+                + " %s; threshold %.2f (folds %.2f–%.2f)", r.chosenEntry().id(), favourable, audit.threshold(),
                 audit.thresholdLow(), audit.thresholdHigh()));
         Double bound = r.useCase().fairness().minSelectionRateRatio();
         for (FairnessAudit.AttributeAudit a : audit.attributes()) {

@@ -48,10 +48,10 @@ final class LeaderboardPrinter {
                 "fit", "p50 score", "p99 score", "explainable", "vs best"));
         for (LeaderboardEntry e : r.entries()) {
             if (!e.evaluation().succeeded()) {
-                out.println(String.format(Locale.ROOT, "%-4d %-14s %s", e.rung(), e.family(), e.whyNotEligible()));
+                out.println(String.format(Locale.ROOT, "%-4d %-14s %s", e.rung(), e.id(), e.whyNotEligible()));
                 continue;
             }
-            out.println(String.format(Locale.ROOT, "%-4d %-14s %-17s %s%9s %9s %10s %10s %-11s %s%s", e.rung(), e.family(),
+            out.println(String.format(Locale.ROOT, "%-4d %-14s %-17s %s%9s %9s %10s %10s %-11s %s%s", e.rung(), e.id(),
                     String.format(Locale.ROOT, "%.3f ± %.3f", e.evaluation().mean(), e.evaluation().standardDeviation()),
                     classification ? reliability(r, e) : "",
                     String.format(Locale.ROOT, "%,d", e.parameters()), e.deployable()
@@ -61,11 +61,11 @@ final class LeaderboardPrinter {
         }
         for (LeaderboardEntry e : r.entries()) {
             if (!e.eligible() && e.evaluation().succeeded()) {
-                out.println("not eligible: " + e.family() + " -- " + e.whyNotEligible());
+                out.println("not eligible: " + e.id() + " -- " + e.whyNotEligible());
             }
         }
         var verdict = r.verdict();
-        out.println(verdict.chosen() == null ? "chosen: nothing" : "chosen: " + verdict.chosen().family());
+        out.println(verdict.chosen() == null ? "chosen: nothing" : "chosen: " + verdict.chosen().id());
         for (String reason : verdict.reasons()) {
             out.println("  " + reason);
         }

@@ -13,6 +13,7 @@ import dev.occam.core.select.LeaderboardEntry;
 import dev.occam.core.usecase.Fairness;
 import dev.occam.core.usecase.UseCase;
 import dev.occam.runtime.ModelFile;
+import dev.occam.runtime.io.Json;
 import dev.occam.runtime.PredictionInterval;
 import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Column;
@@ -99,7 +100,11 @@ public final class ModelCard {
         ArrayNode candidates = evaluation.putArray("candidates");
         for (LeaderboardEntry e : result.entries()) {
             ObjectNode c = candidates.addObject();
-            c.put("model", e.family());
+            c.put("model", e.id());
+            c.put("learner", e.family());
+            if (!e.options().isEmpty()) {
+                c.set("options", Json.MAPPER.valueToTree(e.options()));
+            }
             c.put("rung", e.rung());
             putNumber(c, "mean", e.evaluation().mean());
             putNumber(c, "std", e.evaluation().standardDeviation());
@@ -124,7 +129,7 @@ public final class ModelCard {
         selection.put("test", result.splitter().comparison() + "; each comparison with the best eligible model at"
                 + " alpha on its own");
         if (chosen != null) {
-            selection.put("chosen", chosen.family());
+            selection.put("chosen", chosen.id());
             selection.put("rung", chosen.rung());
             if (result.model() != null) {
                 selection.put("threshold", result.model().threshold());
@@ -133,14 +138,14 @@ public final class ModelCard {
             selection.putNull("chosen");
         }
         if (verdict.best() != null) {
-            selection.put("best", verdict.best().family());
+            selection.put("best", verdict.best().id());
         }
         ArrayNode reasons = selection.putArray("reasons");
         verdict.reasons().forEach(reasons::add);
         ArrayNode climbs = selection.putArray("price_of_climbing");
         for (var climb : verdict.climbs()) {
             ObjectNode c = climbs.addObject();
-            c.put("model", climb.family());
+            c.put("model", climb.id());
             c.put("rung", climb.rung());
             putNumber(c, "metric_gain", climb.gain().meanDifference());
             putNumber(c, "gain_low", climb.gain().low());
@@ -154,7 +159,7 @@ public final class ModelCard {
         for (LeaderboardEntry e : result.entries()) {
             if (!e.eligible()) {
                 ObjectNode x = excluded.addObject();
-                x.put("model", e.family());
+                x.put("model", e.id());
                 x.put("why", e.whyNotEligible());
             }
         }
@@ -227,7 +232,7 @@ public final class ModelCard {
         FairnessAudit audit = result.chosenAudit();
         if (audit != null) {
             ObjectNode chosen = node.putObject("chosen");
-            chosen.put("model", result.chosenEntry().family());
+            chosen.put("model", result.chosenEntry().id());
             chosen.put("favourable_decision", "called " + (audit.favourable() == Fairness.Favourable.NEGATIVE
                     ? audit.negative() : audit.positive()));
             putNumber(chosen, "threshold", audit.threshold());

@@ -188,7 +188,7 @@ public final class CvResidualInterval {
      */
     public static Model attach(Model refit, Evaluation evaluation, double[] actual, List<Fold> folds, double level) {
         if (evaluation.heldOut() == null) {
-            throw new IllegalArgumentException(evaluation.family() + " kept no held-out predictions");
+            throw new IllegalArgumentException(evaluation.id() + " kept no held-out predictions");
         }
         return refit.withInterval(of(actual, evaluation.heldOut(), folds, level));
     }

@@ -3,17 +3,31 @@ package dev.occam.core.evaluate;
 import java.util.List;
 
 /**
- * A learner's cross-validated record: the metric on every fold (the numbers the significance test and
+ * A candidate's cross-validated record: the metric on every fold (the numbers the significance test and
  * the report both read), or why it could not be evaluated.
  *
+ * @param id the candidate's id, which names it in every output; its family unless the use case named it
+ * @param family the model family of the candidate's learner
  * @param heldOut every row's out-of-fold scores and thresholds (read by the fairness audit); null when
  *     the evaluation failed or was made without them
  */
-public record Evaluation(String family, int rung, Metric metric, List<FoldResult> folds, String failure,
+public record Evaluation(String id, String family, int rung, Metric metric, List<FoldResult> folds, String failure,
         HeldOutScores heldOut) {
 
     public Evaluation {
+        id = id == null ? family : id;
         folds = List.copyOf(folds);
+    }
+
+    /** A record named by its family. */
+    public Evaluation(String family, int rung, Metric metric, List<FoldResult> folds, String failure,
+            HeldOutScores heldOut) {
+        this(family, family, rung, metric, folds, failure, heldOut);
+    }
+
+    /** The same record for the candidate named {@code id}. */
+    public Evaluation withId(String id) {
+        return new Evaluation(id, family, rung, metric, folds, failure, heldOut);
     }
 
     /** An evaluation without held-out scores. */

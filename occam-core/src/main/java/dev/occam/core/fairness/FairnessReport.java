@@ -12,7 +12,7 @@ import java.util.Set;
  * can exclude candidates before the choice), the proxy ranking, notes (why something was not audited), and
  * {@linkplain #warnings() warnings} (an attribute that cannot be measured).
  *
- * @param audits by candidate family, in leaderboard order
+ * @param audits by candidate id, in leaderboard order
  */
 public record FairnessReport(Map<String, FairnessAudit> audits, List<ProxyCheck.Ranking> proxies,
         List<String> notes) {
@@ -27,8 +27,8 @@ public record FairnessReport(Map<String, FairnessAudit> audits, List<ProxyCheck.
     }
 
     /** The audit of this candidate, or null. */
-    public FairnessAudit audit(String family) {
-        return audits.get(family);
+    public FairnessAudit audit(String candidate) {
+        return audits.get(candidate);
     }
 
     /**

@@ -9,27 +9,18 @@ import dev.occam.core.data.DataException;
 import dev.occam.core.data.DataLoader;
 import dev.occam.core.data.DataSource;
 import dev.occam.core.data.LabelledData;
-import dev.occam.core.data.SqlRule;
 import dev.occam.core.data.Target;
 import dev.occam.core.evaluate.CrossValidation;
 import dev.occam.core.evaluate.CvResidualInterval;
-import dev.occam.core.evaluate.Evaluation;
 import dev.occam.core.evaluate.Fold;
 import dev.occam.core.evaluate.FoldResult;
 import dev.occam.core.evaluate.Splitter;
-import dev.occam.core.evaluate.Latency;
 import dev.occam.core.evaluate.LeakageCheck;
-import dev.occam.core.evaluate.RefitCheck;
-import dev.occam.core.evaluate.HeldOutScores;
 import dev.occam.core.evaluate.Metric;
 import dev.occam.core.evaluate.Reliability;
-import dev.occam.core.fairness.FairnessAudit;
-import dev.occam.core.fairness.FairnessReport;
-import dev.occam.core.fairness.ProxyCheck;
 import dev.occam.core.explain.GlobalExplanation;
+import dev.occam.core.ladder.Candidate;
 import dev.occam.core.ladder.Ladder;
-import dev.occam.core.learn.Capability;
-import dev.occam.core.learn.DecisionThreshold;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.select.Constraints;
 import dev.occam.core.select.FitResult;
@@ -42,17 +33,14 @@ import dev.occam.runtime.Task;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.io.AtomicFiles;
 import dev.occam.runtime.io.Json;
-import dev.occam.runtime.scorer.LinearScorer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,11 +54,9 @@ import java.util.concurrent.Executors;
  */
 public final class FitJob {
 
-    private static final String CURRENT_RULE = "current-rule";
-
-    /** Where progress goes: one call per finished fold, with the candidate and the count over all candidates. */
+    /** Where progress goes: one call per finished fold, with the candidate's id and the count over all candidates. */
     public interface Progress {
-        void foldDone(String family, int rung, int done, int total, double elapsedSeconds);
+        void foldDone(String candidate, int rung, int done, int total, double elapsedSeconds);
     }
 
     private final UseCase useCase;
@@ -92,6 +78,8 @@ public final class FitJob {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
+        // Before any data is read: a candidate's options are the use case's, and a mistake there is the user's.
+        Ladder.check(useCase.selection().candidates());
         this.useCase = useCase;
         this.outputDirectory = outputDirectory;
         this.progress = progress;
@@ -155,71 +143,30 @@ public final class FitJob {
         double testTrainRatio = folds.stream().mapToDouble(f -> (double) f.test().length / f.train().length)
                 .average().orElseThrow();
 
-        List<Learner> learners = Ladder.forUseCase(task, selection.candidates(), useCase.constraints().monotone());
+        List<Candidate> candidates = Ladder.candidates(task, selection.candidates(), useCase.currentRule(),
+                useCase.constraints().monotone());
         for (String missing : Ladder.unavailable(task, selection.candidates())) {
-            if (!missing.equals("current-rule")) {
-                notes.add("candidate '" + missing + "' is not available in this version for "
-                        + task.name().toLowerCase(Locale.ROOT) + "; skipped");
-            }
+            notes.add("candidate '" + missing + "' is not available in this version for "
+                    + task.name().toLowerCase(Locale.ROOT) + "; skipped");
         }
-        Fairness fairness = new Fairness(useCase, data.rowsDropped() == 0 ? table : table.select(data.keptRows()),
-                target);
+        FairnessFindings fairness = new FairnessFindings(useCase, keptRows, target);
         fairness.rankProxies(features);
-        boolean withRule = useCase.currentRule() != null && selection.includes("current-rule");
-        int totalFolds = (learners.size() + (withRule ? 1 : 0)) * folds.size();
-        Counter counter = new Counter(totalFolds);
-        List<LeaderboardEntry> entries = new ArrayList<>();
-        Map<String, Model> fullModels = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        boolean monotoneAsked = !useCase.constraints().monotone().isEmpty();
-        if (withRule) {
-            LeaderboardEntry rule = evaluateRule(table, data, target, folds, metric, counter, notes);
-            FairnessAudit audit = fairness.audit(rule.evaluation());
-            entries.add(rule.withIneligibility(Constraints.reasons(rule, dev.occam.core.usecase.Constraints.NONE,
-                    EnumSet.noneOf(Capability.class), false, audit, useCase.fairness().minSelectionRateRatio())));
-        }
-        for (Learner learner : learners) {
-            Optional<String> unavailable = learner.unavailableReason();
-            Evaluation evaluation = unavailable.isPresent()
-                    ? Evaluation.failed(learner.family(), learner.rung(), metric, "unavailable: " + unavailable.get())
-                    : CrossValidation.evaluate(learner, features, target, folds, metric, useCase.threshold(),
-                            (family, fold, d, total) -> counter.foldDone(family, learner.rung()), executor);
-            long parameters = -1;
-            List<String> refitProblems = List.of();
-            Latency latency = new Latency(Double.NaN, Double.NaN);
-            if (evaluation.succeeded()) {
-                Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold())
-                        .withTypicalValues(features);
-                fullModels.put(learner.family(), full);
-                noteAliased(full, notes);
-                for (String finding : full.diagnostics().findings()) {
-                    warnings.add(learner.family() + ": " + finding);
-                }
-                refitProblems = RefitCheck.problems(full, features, target, metric, evaluation, selection.seed());
-                parameters = full.parameterCount();
-                latency = Latency.measure(full, features);
-            } else {
-                counter.skip(folds.size() - evaluation.folds().size());
-            }
-            LeaderboardEntry entry = new LeaderboardEntry(evaluation, parameters,
-                    learner.capabilities().contains(Capability.EXPLAINABLE), true, List.of(), latency.p50Micros(),
-                    latency.p99Micros(), null, false);
-            FairnessAudit audit = fairness.audit(evaluation);
-            List<String> reasons = new ArrayList<>(refitProblems);
-            reasons.addAll(Constraints.reasons(entry, useCase.constraints(), learner.capabilities(), monotoneAsked,
-                    audit, useCase.fairness().minSelectionRateRatio()));
-            entries.add(entry.withIneligibility(reasons));
-        }
+        Tournament.Result tournament = new Tournament(useCase, keptRows, features, target, folds, metric, executor,
+                fairness, new FoldCounter(candidates.size() * folds.size(), progress), notes, warnings)
+                .play(candidates);
+        List<LeaderboardEntry> entries = tournament.entries();
         Selection.Verdict verdict = Selection.choose(entries, metric, selection.rule(), selection.alpha(),
                 testTrainRatio);
-        Model chosen = verdict.chosen() == null ? null : fullModels.get(verdict.chosen().family());
+        Model chosen = verdict.chosen() == null ? null : tournament.models().get(verdict.chosen().id());
         chosen = withInterval(chosen, verdict.chosen(), target, folds, notes);
         CalibrationChoice calibration = checkCalibration(verdict.chosen(), chosen, target, folds);
         if (calibration != null) {
             chosen = calibration.applyTo(chosen, features, target, useCase.threshold());
         }
         GlobalExplanation explanation = chosen == null ? null
-                : explain(learners, verdict.chosen().family(), chosen, features, target, folds, metric, notes);
+                : explain(tournament.candidates().get(verdict.chosen().id()), chosen, features, target, folds, metric,
+                        notes);
         FitResult result = new FitResult(useCase, table.rows(), data.rowsDropped(), features.columnCount(), target,
                 metric, folds.size(), splitter, verdict, chosen, setAside, suspects, notes, warnings, outputDirectory,
                 fairness.report(), explanation, calibration);
@@ -236,7 +183,7 @@ public final class FitJob {
         if (chosen == null || !target.isClassification() || entry.evaluation().heldOut() == null) {
             return null;
         }
-        return CalibrationChoice.assess(entry.family(), entry.evaluation().heldOut(), target.values(), folds);
+        return CalibrationChoice.assess(entry.id(), entry.evaluation().heldOut(), target.values(), folds);
     }
 
     /**
@@ -244,21 +191,22 @@ public final class FitJob {
      * folds (the chosen learner refitted once per fold), partial dependence of its top features. Null
      * when the learner is not found; a failure is a note, not a failed fit.
      */
-    private GlobalExplanation explain(List<Learner> learners, String family, Model chosen, Frame features,
+    private GlobalExplanation explain(Candidate candidate, Model chosen, Frame features,
             Target target, List<Fold> folds, Metric metric, List<String> notes) {
-        Learner learner = learners.stream().filter(l -> l.family().equals(family)).findFirst().orElse(null);
-        if (learner == null) {
+        if (!(candidate instanceof Candidate.OfLearner of)) {
             return null;
         }
+        Learner learner = of.learner();
+        String id = candidate.id();
         if (chosen.schema().size() == 0 || chosen.scorer() instanceof dev.occam.runtime.scorer.ConstantScorer) {
-            notes.add(family + " is a constant: no feature changes its score, so there is nothing to explain");
+            notes.add(id + " is a constant: no feature changes its score, so there is nothing to explain");
             return null;
         }
         try {
             return GlobalExplanation.crossValidated(learner, chosen, features, target, folds, metric,
                     useCase.threshold(), useCase.selection().seed());
         } catch (RuntimeException e) {
-            notes.add("explanation of " + family + " not computed: " + e.getMessage());
+            notes.add("explanation of " + id + " not computed: " + e.getMessage());
             return null;
         }
     }
@@ -274,7 +222,7 @@ public final class FitJob {
             return chosen;
         }
         if (entry.evaluation().heldOut() == null) {
-            notes.add("no prediction interval for " + entry.family() + ": the folds do not validate every row "
+            notes.add("no prediction interval for " + entry.id() + ": the folds do not validate every row "
                     + "(time-ordered folds never validate the first period)");
             return chosen;
         }
@@ -282,145 +230,8 @@ public final class FitJob {
             return CvResidualInterval.attach(chosen, entry.evaluation(), target.values(), folds,
                     useCase.intervalLevel());
         } catch (IllegalArgumentException e) {
-            notes.add("no prediction interval for " + entry.family() + ": " + e.getMessage());
+            notes.add("no prediction interval for " + entry.id() + ": " + e.getMessage());
             return chosen;
-        }
-    }
-
-    /** Today's rule, scored by DuckDB on each fold's validation rows; rung 0, nothing to fit. */
-    private LeaderboardEntry evaluateRule(Frame table, LabelledData data, Target target, List<Fold> folds,
-            Metric metric, Counter counter, List<String> notes) throws DataException {
-        // The rule reads the table as the user wrote it, including columns that are not features.
-        Frame rows = data.rowsDropped() == 0 ? table : table.select(data.keptRows());
-        try (SqlRule rule = SqlRule.open(rows, useCase.currentRule())) {
-            List<FoldResult> results = new ArrayList<>();
-            int n = target.size();
-            int repeats = folds.stream().mapToInt(Fold::repeat).max().orElse(0) + 1;
-            double[] heldOutScores = new double[n * repeats];
-            double[] heldOutThresholds = new double[n * repeats];
-            int validated = 0;
-            for (Fold fold : folds) {
-                double[] train = rule.scores(fold.train());
-                double[] test = rule.scores(fold.test());
-                double threshold = useCase.threshold() != null ? useCase.threshold()
-                        : isZeroOne(train) ? 0.5
-                        : DecisionThreshold.matchingPositiveShare(train, target.select(fold.train()).mean());
-                double value = metric.compute(target.select(fold.test()).values(), test, threshold);
-                int[] testRows = fold.test();
-                for (int j = 0; j < testRows.length; j++) {
-                    heldOutScores[fold.repeat() * n + testRows[j]] = test[j];
-                    heldOutThresholds[fold.repeat() * n + testRows[j]] = threshold;
-                }
-                validated += testRows.length;
-                results.add(new FoldResult(fold.repeat(), fold.index(), value, 0.0, fold.train().length,
-                        fold.test().length));
-                counter.foldDone(CURRENT_RULE, 0);
-            }
-            if (rule.nullResults() > 0) {
-                notes.add("current-rule: " + rule.nullResults() + " evaluations gave NULL and counted as 0");
-            }
-            // Time-ordered folds never validate the first period: no held-out score for every row.
-            Evaluation evaluation = new Evaluation(CURRENT_RULE, 0, metric, results, null, validated == n * repeats
-                    ? new HeldOutScores(n, repeats, heldOutScores, heldOutThresholds) : null);
-            return new LeaderboardEntry(evaluation, SqlRule.conditionCount(useCase.currentRule()), true, false,
-                    List.of(), Double.NaN, Double.NaN, null, false);
-        }
-    }
-
-    private static boolean isZeroOne(double[] scores) {
-        for (double s : scores) {
-            if (s != 0.0 && s != 1.0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The fairness findings as the fit goes: the protected columns (rows aligned with the target, whether
-     * or not they are features), each candidate's audit on its held-out scores, the proxy ranking.
-     */
-    private final class Fairness {
-        private final Frame protectedColumns;
-        private final Target target;
-        private final Map<String, FairnessAudit> audits = new LinkedHashMap<>();
-        private final List<String> notes = new ArrayList<>();
-        private List<ProxyCheck.Ranking> proxies = List.of();
-
-        Fairness(UseCase useCase, Frame rows, Target target) {
-            List<String> names = useCase.fairness().protectedAttributes();
-            this.protectedColumns = names.isEmpty() ? null
-                    : new Frame(names.stream().map(rows::column).toList());
-            this.target = target;
-            if (protectedColumns != null && !target.isClassification()) {
-                notes.add("the fairness audit compares decisions, so it needs a classification target; "
-                        + "only proxies are ranked");
-            }
-            if (protectedColumns != null && target.isClassification()) {
-                // Before any fit: a bound on a ratio the data cannot measure is the user's error, not a pass.
-                FairnessAudit.requireMeasurable(protectedColumns, useCase.fairness().minSelectionRateRatio(),
-                        FairnessAudit.Options.MIN_GROUP_ROWS);
-            }
-        }
-
-        void rankProxies(Frame features) {
-            if (protectedColumns != null) {
-                proxies = ProxyCheck.rank(features, protectedColumns, useCase.selection().seed());
-            }
-        }
-
-        /** The candidate's audit, kept for the report; null when there is nothing to audit. */
-        FairnessAudit audit(Evaluation evaluation) {
-            if (protectedColumns == null || !target.isClassification() || evaluation.heldOut() == null) {
-                return null;
-            }
-            FairnessAudit audit = FairnessAudit.of(protectedColumns, target, evaluation.heldOut(),
-                    useCase.fairness().favourable(), FairnessAudit.Options.defaults(useCase.selection().seed()));
-            audits.put(evaluation.family(), audit);
-            return audit;
-        }
-
-        FairnessReport report() {
-            return protectedColumns == null ? FairnessReport.NONE : new FairnessReport(audits, proxies, notes);
-        }
-    }
-
-    /** Counts finished folds across all candidates, for the progress line. */
-    private final class Counter {
-        private final int total;
-        private final long started = System.nanoTime();
-        private int done;
-
-        Counter(int total) {
-            this.total = total;
-        }
-
-        synchronized void foldDone(String family, int rung) {
-            done++;
-            if (progress != null) {
-                progress.foldDone(family, rung, done, total, (System.nanoTime() - started) / 1e9);
-            }
-        }
-
-        synchronized void skip(int folds) {
-            done += folds;
-        }
-    }
-
-    /** Tells the user which columns a linear model dropped as linearly dependent, as R's glm reports NA. */
-    private static void noteAliased(Model model, List<String> notes) {
-        if (model.scorer() instanceof LinearScorer linear) {
-            boolean[] aliased = linear.aliased();
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < aliased.length; i++) {
-                if (aliased[i]) {
-                    names.add(linear.input().feature(i).name());
-                }
-            }
-            if (!names.isEmpty()) {
-                notes.add(model.family() + ": " + names.size() + " aliased column" + (names.size() == 1 ? "" : "s")
-                        + " (linear combinations of earlier ones) dropped: " + String.join(", ", names));
-            }
         }
     }
 
@@ -546,7 +357,7 @@ public final class FitJob {
         root.put("rule", result.verdict().rule().key());
         root.put("alpha", result.verdict().alpha());
         if (result.verdict().chosen() != null) {
-            root.put("chosen", result.verdict().chosen().family());
+            root.put("chosen", result.verdict().chosen().id());
         } else {
             root.putNull("chosen");
         }
@@ -554,7 +365,11 @@ public final class FitJob {
         for (LeaderboardEntry e : result.entries()) {
             ObjectNode c = candidates.addObject();
             c.put("rung", e.rung());
-            c.put("model", e.family());
+            c.put("model", e.id());
+            c.put("learner", e.family());
+            if (!e.options().isEmpty()) {
+                c.set("options", Json.MAPPER.valueToTree(e.options()));
+            }
             c.put("metric", result.metric().key());
             putNumber(c, "mean", e.evaluation().mean());
             putNumber(c, "std", e.evaluation().standardDeviation());

@@ -88,7 +88,7 @@ final class ReportData {
         var roc = Curves.roc(entry.evaluation().heldOut(), truth, ROC_POINTS);
         ObjectNode node = out.addObject();
         node.put("role", role);
-        node.put("model", entry.family());
+        node.put("model", entry.id());
         node.put("rung", entry.rung());
         node.put("eligible", entry.eligible());
         node.put("auc", Curves.area(roc));

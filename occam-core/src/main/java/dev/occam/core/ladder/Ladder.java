@@ -14,6 +14,7 @@ import dev.occam.core.learn.neural.MultilayerPerceptron;
 import dev.occam.core.learn.rules.RuleList;
 import dev.occam.core.learn.scorecard.Scorecard;
 import dev.occam.core.learn.tree.DecisionTree;
+import dev.occam.core.usecase.CandidateSpec;
 import dev.occam.core.usecase.Monotone;
 import dev.occam.runtime.Task;
 import java.util.ArrayList;
@@ -54,22 +55,86 @@ public final class Ladder {
     }
 
     /**
-     * The learners for a use case: those for its task, restricted to its candidates, lowest rung first,
-     * with the use case's monotone directions handed to the learners that can hold them.
+     * The learners for a use case: those for its task, restricted to its candidate families, lowest rung first,
+     * each with its defaults and with the use case's monotone directions handed to the learners that can hold them.
      */
-    public static List<Learner> forUseCase(Task task, List<String> candidates, Map<String, Monotone> monotone) {
-        List<Learner> out = new ArrayList<>();
-        for (Learner l : forTask(task, candidates)) {
-            if (l instanceof Scorecard && !monotone.isEmpty()) {
-                Map<String, Scorecard.Direction> directions = new LinkedHashMap<>();
-                monotone.forEach((column, m) -> directions.put(column,
-                        m == Monotone.INCREASING ? Scorecard.Direction.INCREASING : Scorecard.Direction.DECREASING));
-                out.add(new Scorecard(Scorecard.Options.defaults().withMonotone(directions)));
-            } else {
-                out.add(l);
+    public static List<Learner> forUseCase(Task task, List<String> families, Map<String, Monotone> monotone) {
+        return candidates(task, CandidateSpec.families(families), null, monotone).stream()
+                .map(c -> ((Candidate.OfLearner) c).learner()).toList();
+    }
+
+    /**
+     * The use case's candidates for its task, in ladder order: today's rule first (when {@code currentRule} is
+     * given and the candidates include it, or list none), then the learners by rung, a family's candidates in the
+     * order the use case lists them. Every candidate's options are checked, also those of a family this task
+     * skips ({@link #unavailable}). With no candidates listed, every family with its defaults.
+     *
+     * @param monotone the use case's monotone directions, handed to the scorecard, which can hold them
+     * @throws IllegalArgumentException naming where the candidate is written, the candidate and the option: an
+     *     unknown option (with the known ones and the nearest), a value of the wrong kind, or a value the learner's
+     *     options record refuses (with its message)
+     */
+    public static List<Candidate> candidates(Task task, List<CandidateSpec> specs, String currentRule,
+            Map<String, Monotone> monotone) {
+        List<CandidateSpec> listed = specs.isEmpty() ? CandidateSpec.families(FAMILIES) : specs;
+        Map<CandidateSpec, Learner> learners = new LinkedHashMap<>();
+        for (CandidateSpec spec : listed) {
+            if (!spec.learner().equals(Candidate.CURRENT_RULE)) {
+                learners.put(spec, learner(spec, monotone));
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        if (currentRule != null && listed.stream().anyMatch(c -> c.learner().equals(Candidate.CURRENT_RULE))) {
+            out.add(new Candidate.OfRule(currentRule));
+        }
+        for (Learner l : forTask(task, List.of())) {
+            for (Map.Entry<CandidateSpec, Learner> e : learners.entrySet()) {
+                if (e.getKey().learner().equals(l.family())) {
+                    out.add(new Candidate.OfLearner(e.getKey().id(), e.getValue(), e.getKey().options(),
+                            e.getKey().engine()));
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * Checks every candidate's options against its learner's options record.
+     *
+     * @throws IllegalArgumentException as {@link #candidates}
+     */
+    public static void check(List<CandidateSpec> specs) {
+        for (CandidateSpec spec : specs) {
+            if (!spec.learner().equals(Candidate.CURRENT_RULE)) {
+                learner(spec, Map.of());
+            }
+        }
+    }
+
+    /** The learner of a candidate: the ladder's own when it has no options, else one with its options applied. */
+    private static Learner learner(CandidateSpec spec, Map<String, Monotone> monotone) {
+        Record options;
+        try {
+            options = LearnerOptions.options(spec.learner(), spec.options());
+        } catch (LearnerOptions.OptionException e) {
+            throw new IllegalArgumentException(spec.message(e.option(), e.getMessage()), e);
+        }
+        if (options instanceof Scorecard.Options card && !monotone.isEmpty()) {
+            Map<String, Scorecard.Direction> directions = new LinkedHashMap<>();
+            monotone.forEach((column, m) -> directions.put(column,
+                    m == Monotone.INCREASING ? Scorecard.Direction.INCREASING : Scorecard.Direction.DECREASING));
+            return new Scorecard(card.withMonotone(directions));
+        }
+        if (spec.defaults()) {
+            // The very learner the conformance suite tests.
+            return all().stream().filter(l -> l.family().equals(spec.learner())).findFirst().orElse(null);
+        }
+        return LearnerOptions.learner(spec.learner(), options);
+    }
+
+    /** The option names a family accepts in the use case, in its options record's order. */
+    public static List<String> optionNames(String family) {
+        return LearnerOptions.names(family);
     }
 
     /**
@@ -87,8 +152,8 @@ public final class Ladder {
         return out;
     }
 
-    /** The families of {@code candidates} that this version cannot fit for the task yet. */
-    public static List<String> unavailable(Task task, List<String> candidates) {
+    /** The ids of listed candidates whose family this version cannot fit for the task (today's rule aside). */
+    public static List<String> unavailable(Task task, List<CandidateSpec> candidates) {
         Capability needed = task == Task.CLASSIFICATION ? Capability.CLASSIFICATION : Capability.REGRESSION;
         Set<String> have = new java.util.HashSet<>();
         for (Learner l : all()) {
@@ -97,9 +162,9 @@ public final class Ladder {
             }
         }
         List<String> out = new ArrayList<>();
-        for (String c : candidates) {
-            if (!have.contains(c)) {
-                out.add(c);
+        for (CandidateSpec c : candidates) {
+            if (!have.contains(c.learner()) && !c.learner().equals(Candidate.CURRENT_RULE)) {
+                out.add(c.id());
             }
         }
         return out;

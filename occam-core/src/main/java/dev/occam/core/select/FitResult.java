@@ -40,7 +40,7 @@ public record FitResult(UseCase useCase, int rowsRead, int rowsDropped, int feat
 
     /** The fairness audit of the chosen candidate, or null (nothing chosen, no protected attribute, regression). */
     public FairnessAudit chosenAudit() {
-        return verdict.chosen() == null ? null : fairness.audit(verdict.chosen().family());
+        return verdict.chosen() == null ? null : fairness.audit(verdict.chosen().id());
     }
 
     /**
@@ -80,13 +80,13 @@ public record FitResult(UseCase useCase, int rowsRead, int rowsDropped, int feat
         }
         String value = String.format(java.util.Locale.ROOT, "%.3f", e.evaluation().mean());
         if (successMet()) {
-            return "The use case is met: " + e.family() + " reaches " + m + " " + value + ", " + bar + " required.";
+            return "The use case is met: " + e.id() + " reaches " + m + " " + value + ", " + bar + " required.";
         }
-        String sentence = "The use case is not met: the chosen model, " + e.family() + ", reaches " + m + " " + value
+        String sentence = "The use case is not met: the chosen model, " + e.id() + ", reaches " + m + " " + value
                 + ", and the use case requires " + bar + ".";
         LeaderboardEntry best = verdict.best();
         if (best != null && best != e && success.isMet(best.evaluation().mean())) {
-            sentence += " The best eligible model, " + best.family() + ", reaches " + String.format(java.util.Locale.ROOT,
+            sentence += " The best eligible model, " + best.id() + ", reaches " + String.format(java.util.Locale.ROOT,
                     "%.3f", best.evaluation().mean()) + ", but not significantly more: the bar sits within the noise.";
         }
         return sentence;

@@ -34,7 +34,7 @@ public final class Selection {
      * The price of moving from the chosen model to a more complex eligible one: the metric gained (with
      * its test), and the ratios of parameters, mean fit time and median single-row scoring time.
      */
-    public record Climb(String family, int rung, CorrectedResampledTTest.Result gain, double parameterRatio,
+    public record Climb(String id, int rung, CorrectedResampledTTest.Result gain, double parameterRatio,
             double fitTimeRatio, double latencyRatio) {
     }
 
@@ -71,7 +71,7 @@ public final class Selection {
             List<String> reasons = new ArrayList<>();
             reasons.add("No model is eligible, so none is chosen.");
             for (LeaderboardEntry e : entries) {
-                reasons.add(e.family() + ": " + e.whyNotEligible() + ".");
+                reasons.add(e.id() + ": " + e.whyNotEligible() + ".");
             }
             return new Verdict(entries, null, null, rule, alpha, reasons, List.of());
         }
@@ -129,7 +129,7 @@ public final class Selection {
             if (e == chosen || !e.eligible() || SIMPLER_FIRST.compare(e, chosen) <= 0 || e.rung() < chosen.rung()) {
                 continue;
             }
-            out.add(new Climb(e.family(), e.rung(), CorrectedResampledTTest.compare(e.evaluation().values(),
+            out.add(new Climb(e.id(), e.rung(), CorrectedResampledTTest.compare(e.evaluation().values(),
                     chosen.evaluation().values(), ratio, alpha),
                     (double) e.parameters() / chosen.parameters(),
                     e.evaluation().meanFitMillis() / chosen.evaluation().meanFitMillis(),
@@ -144,7 +144,7 @@ public final class Selection {
         String m = metric.key().toUpperCase(Locale.ROOT);
         String test = "corrected resampled t-test, alpha " + Text.number(alpha) + ", each comparison on its own";
         switch (rule) {
-            case BEST -> r.add(chosen.family() + " has the best mean " + m + " of the eligible models ("
+            case BEST -> r.add(chosen.id() + " has the best mean " + m + " of the eligible models ("
                     + Text.metric(chosen.evaluation().mean()) + "); the use case asks for the best, whatever its cost.");
             case SIGNIFICANCE -> {
                 if (chosen == best) {
@@ -154,23 +154,23 @@ public final class Selection {
                     String rest = eligible == 1 ? "it is the only eligible model, so it was compared with none"
                             : anySimpler ? "every simpler model is significantly worse (" + test + ")"
                             : "no eligible model is simpler, so none was tested against it";
-                    r.add(chosen.family() + " has the best mean " + m + " of the eligible models ("
+                    r.add(chosen.id() + " has the best mean " + m + " of the eligible models ("
                             + Text.metric(best.evaluation().mean()) + "), and " + rest + ".");
                 } else {
-                    r.add(chosen.family() + " is the simplest model not significantly worse than the best (" + test
-                            + "): " + best.family() + " scores " + Text.metric(best.evaluation().mean()) + " " + m
-                            + ", " + chosen.family() + " " + Text.metric(chosen.evaluation().mean()) + " ("
+                    r.add(chosen.id() + " is the simplest model not significantly worse than the best (" + test
+                            + "): " + best.id() + " scores " + Text.metric(best.evaluation().mean()) + " " + m
+                            + ", " + chosen.id() + " " + Text.metric(chosen.evaluation().mean()) + " ("
                             + Text.difference(chosen.versusBest(), alpha) + ").");
                 }
             }
-            case ONE_SE -> r.add(chosen.family() + " is the simplest model whose mean " + m
+            case ONE_SE -> r.add(chosen.id() + " is the simplest model whose mean " + m
                     + " is within one standard error (" + Text.metric(oneStandardError(best, ratio)) + ") of the best, "
-                    + best.family() + " (" + Text.metric(best.evaluation().mean()) + ").");
+                    + best.id() + " (" + Text.metric(best.evaluation().mean()) + ").");
         }
         List<String> rejected = new ArrayList<>();
         for (LeaderboardEntry e : entries) {
             if (e.eligible() && e != chosen && SIMPLER_FIRST.compare(e, chosen) < 0 && e.versusBest() != null) {
-                rejected.add(e.family() + " (" + Text.pValue(e.versusBest().pValue()) + ")");
+                rejected.add(e.id() + " (" + Text.pValue(e.versusBest().pValue()) + ")");
             }
         }
         if (!rejected.isEmpty() && rule == SelectionRule.SIGNIFICANCE) {
@@ -179,8 +179,8 @@ public final class Selection {
         String level = Text.number(100 * (1 - alpha)) + "%";
         for (Climb c : climbs) {
             // "Climbing" is up the ladder; a same-rung alternative only has more parameters.
-            String move = c.rung() > chosen.rung() ? "Climbing to " + c.family() + " (rung " + c.rung() + ")"
-                    : "Moving to " + c.family() + " (the same rung, more parameters)";
+            String move = c.rung() > chosen.rung() ? "Climbing to " + c.id() + " (rung " + c.rung() + ")"
+                    : "Moving to " + c.id() + " (the same rung, more parameters)";
             r.add(move + " would change " + m + " by " + Text.signed(c.gain().meanDifference())
                     + " (" + level + " CI " + Text.signed(c.gain().low()) + " to " + Text.signed(c.gain().high()) + ") for "
                     + Text.ratio(c.parameterRatio(), "the parameters") + " and "
@@ -188,7 +188,7 @@ public final class Selection {
         }
         for (LeaderboardEntry e : entries) {
             if (!e.eligible() && e.evaluation().succeeded() && better(e, chosen, metric)) {
-                r.add(e.family() + " scores higher (" + Text.metric(e.evaluation().mean()) + ") but is not eligible: "
+                r.add(e.id() + " scores higher (" + Text.metric(e.evaluation().mean()) + ") but is not eligible: "
                         + e.whyNotEligible() + ".");
             }
         }

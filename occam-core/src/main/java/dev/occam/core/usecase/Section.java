@@ -255,6 +255,32 @@ final class Section {
         return items;
     }
 
+    /**
+     * The items of a list as they are written (texts or mappings), or null if absent. A scalar is refused, as by
+     * {@link #items}.
+     */
+    List<Node> nodes(String key) throws UseCaseException {
+        Node n = node(key);
+        if (n == null || n instanceof Scalar s && s.isNull()) {
+            return null;
+        }
+        if (!(n instanceof Sequence seq)) {
+            throw error(key, qualified(key) + " must be a list, such as [a, b]: " + YamlTree.describe(n)
+                    + (n instanceof Scalar s && s.text().contains(",") ? " (write it in brackets)" : ""));
+        }
+        return seq.items();
+    }
+
+    /** A mapping inside this section's list {@code key}, as a section of its own with its known keys. */
+    Section listItem(String key, Mapping item, List<String> known) throws UseCaseException {
+        return new Section(source, qualified(key), item, item.line(), known);
+    }
+
+    /** Where a line is, for messages that are raised later: {@code "usecase.yaml line 14"}. */
+    String where(int line) {
+        return source.fileName() + (line > 0 ? " line " + line : "");
+    }
+
     /** A list of texts; null if absent. */
     List<String> texts(String key) throws UseCaseException {
         List<Item> items = items(key);

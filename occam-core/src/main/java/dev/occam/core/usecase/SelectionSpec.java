@@ -8,7 +8,8 @@ import java.util.Objects;
  * selection rule.
  *
  * @param alpha the significance level of the {@link SelectionRule#SIGNIFICANCE} rule, in (0, 0.5]
- * @param candidates the model families to try, in the names of {@link #FAMILIES}; empty means all
+ * @param candidates the candidates to try, each a family of {@link #FAMILIES} with an id and options; empty means
+ *     every family with its defaults
  * @param folds cross-validation folds, at least 2
  * @param repeats cross-validation repeats, at least 1
  * @param seed the seed every random choice derives from
@@ -16,8 +17,8 @@ import java.util.Objects;
  *     order of the use case's {@code time} column, expanding window)
  * @param groups a column whose rows stay together in one fold ({@code selection.groups}), or null
  */
-public record SelectionSpec(SelectionRule rule, double alpha, List<String> candidates, int folds, int repeats,
-        long seed, String split, String groups) {
+public record SelectionSpec(SelectionRule rule, double alpha, List<CandidateSpec> candidates, int folds,
+        int repeats, long seed, String split, String groups) {
 
     /** The values of {@code selection.split}. */
     public static final List<String> SPLITS = List.of("kfold", "time");
@@ -35,10 +36,10 @@ public record SelectionSpec(SelectionRule rule, double alpha, List<String> candi
     public static final SelectionSpec DEFAULTS = new SelectionSpec(SelectionRule.SIGNIFICANCE, DEFAULT_ALPHA,
             List.of(), DEFAULT_FOLDS, DEFAULT_REPEATS, DEFAULT_SEED);
 
-    /** Shuffled k-fold without groups. */
-    public SelectionSpec(SelectionRule rule, double alpha, List<String> candidates, int folds, int repeats,
+    /** Shuffled k-fold without groups, the candidates given by family name (each its own id, defaults). */
+    public SelectionSpec(SelectionRule rule, double alpha, List<String> families, int folds, int repeats,
             long seed) {
-        this(rule, alpha, candidates, folds, repeats, seed, "kfold", null);
+        this(rule, alpha, CandidateSpec.families(families), folds, repeats, seed, "kfold", null);
     }
 
     public SelectionSpec {
@@ -47,12 +48,7 @@ public record SelectionSpec(SelectionRule rule, double alpha, List<String> candi
             throw new KeyedArgumentException("selection.alpha", "selection.alpha must be in (0, 0.5]: " + alpha);
         }
         candidates = List.copyOf(Objects.requireNonNull(candidates, "candidates"));
-        for (String family : candidates) {
-            if (!FAMILIES.contains(family)) {
-                throw new KeyedArgumentException("selection.candidates", unknownFamily(family));
-            }
-        }
-        String twice = Text.firstDuplicate(candidates);
+        String twice = Text.firstDuplicate(candidates.stream().map(CandidateSpec::id).toList());
         if (twice != null) {
             throw new KeyedArgumentException("selection.candidates", "selection.candidates lists "
                     + Text.quote(twice) + " twice");
@@ -83,9 +79,15 @@ public record SelectionSpec(SelectionRule rule, double alpha, List<String> candi
         return split.equals("time");
     }
 
-    /** Whether the family is to be tried. */
+    /** Whether the family is to be tried, by at least one candidate. */
     public boolean includes(String family) {
-        return candidates.isEmpty() ? FAMILIES.contains(family) : candidates.contains(family);
+        return candidates.isEmpty() ? FAMILIES.contains(family)
+                : candidates.stream().anyMatch(c -> c.learner().equals(family));
+    }
+
+    /** The ids of the listed candidates, in the order listed; empty when every family is tried. */
+    public List<String> ids() {
+        return candidates.stream().map(CandidateSpec::id).toList();
     }
 
     static String unknownFamily(String family) {

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Small text helpers for this package's messages: quoting values and suggesting the name meant. */
-final class Text {
+/**
+ * Small text helpers for the use case's messages: quoting values and suggesting the name meant (also for learner
+ * options, which the ladder checks).
+ */
+public final class Text {
 
     private static final int MAX_SHOWN = 60;
 
@@ -45,7 +48,7 @@ final class Text {
      * by edit distance (a swap of neighbours counts one), within one edit for names of up to three
      * letters and otherwise two, or a third of the typed length if more.
      */
-    static String nearest(String typed, Collection<String> names) {
+    public static String nearest(String typed, Collection<String> names) {
         String t = normalize(typed);
         if (t.isEmpty()) {
             return null;

@@ -112,7 +112,7 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
                         + " 90%: " + dev.occam.runtime.io.Json.number(interval));
             }
         }
-        if (selection.candidates().contains("current-rule") && currentRule == null) {
+        if (selection.candidates().stream().anyMatch(c -> c.learner().equals("current-rule")) && currentRule == null) {
             throw new KeyedArgumentException("selection.candidates", "selection.candidates lists current-rule, "
                     + "but there is no current_rule");
         }
@@ -167,11 +167,22 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
         return task != null ? task : success.metric().task();
     }
 
-    /** The families to try: the listed candidates, or all of {@link SelectionSpec#FAMILIES}. */
-    public List<String> candidateFamilies() {
-        List<String> all = selection.candidates().isEmpty() ? SelectionSpec.FAMILIES : selection.candidates();
+    /**
+     * The candidates to try: the listed ones, or every family of {@link SelectionSpec#FAMILIES} with its defaults
+     * (today's rule only when there is one).
+     */
+    public List<CandidateSpec> candidates() {
+        if (!selection.candidates().isEmpty()) {
+            return selection.candidates();
+        }
         // Without a rule, "all" cannot include it.
-        return currentRule == null ? all.stream().filter(f -> !f.equals("current-rule")).toList() : all;
+        return CandidateSpec.families(SelectionSpec.FAMILIES.stream()
+                .filter(f -> currentRule != null || !f.equals("current-rule")).toList());
+    }
+
+    /** The families of {@link #candidates()}, each once, in the order listed. */
+    public List<String> candidateFamilies() {
+        return candidates().stream().map(CandidateSpec::learner).distinct().toList();
     }
 
     private static void requireText(String key, String value) {

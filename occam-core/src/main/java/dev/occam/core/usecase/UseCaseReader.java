@@ -38,6 +38,8 @@ public final class UseCaseReader {
             "favourable");
     static final List<String> SELECTION_KEYS = List.of("rule", "alpha", "candidates", "folds", "repeats", "seed",
             "split", "groups");
+    /** The keys of a candidate written as a mapping in {@code selection.candidates}. */
+    static final List<String> CANDIDATE_KEYS = List.of("id", "learner", "options", "engine");
 
     /** Each known key's section, "" for the top level. */
     static final Map<String, List<String>> KEYS_BY_SECTION = orderedSections();
@@ -260,25 +262,112 @@ public final class UseCaseReader {
         }
         String rule = s.choice("rule", SelectionRule.keys());
         Double alpha = s.number("alpha");
-        List<Section.Item> items = s.items("candidates");
-        List<String> candidates = new ArrayList<>();
-        if (items != null) {
-            if (items.isEmpty()) {
-                throw s.error("candidates", "selection.candidates is empty; delete the key to try every family");
-            }
-            for (Section.Item item : items) {
-                String family = item.text().toLowerCase(Locale.ROOT);
-                if (!SelectionSpec.FAMILIES.contains(family)) {
-                    throw s.errorAtLine(item.line(), SelectionSpec.unknownFamily(item.text()));
-                }
-                candidates.add(family);
-            }
-        }
+        List<CandidateSpec> candidates = candidates(s);
         Long seed = s.whole("seed");
         return new SelectionSpec(rule == null ? SelectionRule.SIGNIFICANCE : SelectionRule.fromKey(rule),
                 alpha == null ? SelectionSpec.DEFAULT_ALPHA : alpha, candidates,
                 s.wholeInt("folds", SelectionSpec.DEFAULT_FOLDS), s.wholeInt("repeats", SelectionSpec.DEFAULT_REPEATS),
                 seed == null ? SelectionSpec.DEFAULT_SEED : seed, s.choice("split", SelectionSpec.SPLITS),
                 s.text("groups"));
+    }
+
+    /**
+     * {@code selection.candidates}: family names (each its own id, with its defaults) and mappings of id, learner,
+     * options and engine. Option names and values are checked later by the ladder, which knows each learner's
+     * options; here the structure, the families and the ids.
+     */
+    private static List<CandidateSpec> candidates(Section s) throws UseCaseException {
+        List<YamlTree.Node> items = s.nodes("candidates");
+        List<CandidateSpec> candidates = new ArrayList<>();
+        if (items == null) {
+            return candidates;
+        }
+        if (items.isEmpty()) {
+            throw s.error("candidates", "selection.candidates is empty; delete the key to try every family");
+        }
+        Map<String, Integer> idLines = new HashMap<>();
+        for (YamlTree.Node item : items) {
+            CandidateSpec spec;
+            if (item instanceof YamlTree.Scalar scalar && !scalar.isNull()) {
+                String family = scalar.text().toLowerCase(Locale.ROOT);
+                if (!SelectionSpec.FAMILIES.contains(family)) {
+                    throw s.errorAtLine(item.line(), SelectionSpec.unknownFamily(scalar.text()));
+                }
+                spec = new CandidateSpec(family, family, Map.of(), CandidateSpec.LOCAL, s.where(item.line()), Map.of());
+            } else if (item instanceof YamlTree.Mapping mapping) {
+                spec = candidate(s.listItem("candidates", mapping, CANDIDATE_KEYS), mapping);
+            } else {
+                throw s.errorAtLine(item.line(), "selection.candidates items must be a family name or a mapping "
+                        + "such as {id: boost-deep, learner: boosting, options: {max_depth: 6}}, not "
+                        + YamlTree.describe(item));
+            }
+            Integer earlier = idLines.putIfAbsent(spec.id(), item.line());
+            if (earlier != null) {
+                throw s.errorAtLine(item.line(), "selection.candidates lists " + Text.quote(spec.id()) + " twice"
+                        + (earlier != item.line() ? " (first on line " + earlier + ")" : "")
+                        + (item instanceof YamlTree.Mapping ? "; give each candidate its own id, such as "
+                                + spec.learner() + "-2" : ""));
+            }
+            candidates.add(spec);
+        }
+        return candidates;
+    }
+
+    private static CandidateSpec candidate(Section c, YamlTree.Mapping mapping) throws UseCaseException {
+        String learner = c.choice("learner", SelectionSpec.FAMILIES);
+        if (learner == null) {
+            throw c.error("selection.candidates needs learner (the model family, one of "
+                    + String.join(", ", SelectionSpec.FAMILIES) + ") in every candidate written as a mapping");
+        }
+        String id = c.text("id");
+        String engine = c.choice("engine", CandidateSpec.ENGINES);
+        Map<String, Object> options = new LinkedHashMap<>();
+        Map<String, String> optionLocations = new LinkedHashMap<>();
+        Map<String, YamlTree.Entry> entries = c.freeMapping("options",
+                "a mapping of option: value, such as {max_depth: 2}");
+        if (entries != null) {
+            for (YamlTree.Entry e : entries.values()) {
+                String key = "selection.candidates" + (id == null ? "" : "." + id) + ".options." + e.key();
+                options.put(e.key(), optionValue(c, key, e.value()));
+                optionLocations.put(e.key(), c.where(e.keyLine()));
+            }
+        }
+        try {
+            return new CandidateSpec(id, learner, options, engine, c.where(mapping.line()), optionLocations);
+        } catch (KeyedArgumentException e) {
+            throw c.errorAtLine(c.lineOf(id == null ? "learner" : "id"), e.getMessage());
+        }
+    }
+
+    /** An option's value as Java sees it: whole numbers as Long, other numbers as Double, booleans, texts, lists. */
+    private static Object optionValue(Section c, String key, YamlTree.Node value) throws UseCaseException {
+        if (value instanceof YamlTree.Sequence seq) {
+            List<Object> out = new ArrayList<>();
+            for (YamlTree.Node item : seq.items()) {
+                if (item instanceof YamlTree.Sequence) {
+                    throw c.errorAtLine(item.line(), key + " must be a value or a list of values, not a list of lists");
+                }
+                out.add(optionValue(c, key, item));
+            }
+            return List.copyOf(out);
+        }
+        if (!(value instanceof YamlTree.Scalar s) || s.isNull()) {
+            throw c.errorAtLine(value.line(), key + " must be a value (a number, true or false, or a word), not "
+                    + YamlTree.describe(value));
+        }
+        if (s.isBoolean()) {
+            return s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE;
+        }
+        if (s.isNumber()) {
+            Number n = s.number();
+            if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+                return n.longValue();
+            }
+            if (n instanceof java.math.BigInteger b) {
+                throw c.errorAtLine(s.line(), key + " is too large: " + b);
+            }
+            return n.doubleValue();
+        }
+        return s.text();
     }
 }

@@ -66,9 +66,12 @@ public final class UseCaseTemplate {
             #   rule: significance          # significance: the simplest not significantly worse than the best (default);
             #                               # one-se: the simplest within one standard error of the best; best: the best
             #   alpha: 0.05                 # significance level, in (0, 0.5]
-            #   candidates: [baseline, logistic, tree]   # only these families; by default all of baseline, current-rule,
-            #                               # rules, logistic, linear, lasso, scorecard, tree, knn, naive-bayes,
-            #                               # random-forest, boosting, mlp
+            #   candidates: [baseline, logistic, {id: boost-deep, learner: boosting, options: {max_depth: 6}}]
+            #                               # only these candidates; by default every family with its defaults:
+            #                               # baseline, current-rule, rules, logistic, linear, lasso, scorecard, tree,
+            #                               # knn, naive-bayes, random-forest, boosting, mlp. A family name is its own
+            #                               # id; a mapping names an id ([a-z0-9-]+) for a learner with its options
+            #                               # (see docs/usecase.md), so one family can run twice; engine: local
             #   folds: 5                    # cross-validation folds, at least 2
             #   repeats: 2                  # times the cross-validation is repeated with new folds
             #   seed: 42                    # every random choice derives from it, so a fit can be repeated exactly

@@ -41,7 +41,7 @@ class SelectionTest {
         assertTrue(v.reasons().get(0).startsWith("logistic is the simplest model not significantly worse"),
                 v.reasons().get(0));
         assertEquals(1, v.climbs().size());
-        assertEquals("random-forest", v.climbs().get(0).family());
+        assertEquals("random-forest", v.climbs().get(0).id());
         assertEquals(200_000.0 / 23, v.climbs().get(0).parameterRatio(), 1e-9);
     }
 

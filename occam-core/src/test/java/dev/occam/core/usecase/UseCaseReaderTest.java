@@ -117,7 +117,7 @@ class UseCaseReaderTest {
         assertFalse(u.fairness().useProtected());
         assertEquals(SelectionRule.ONE_SE, u.selection().rule());
         assertEquals(0.10, u.selection().alpha());
-        assertEquals(List.of("baseline", "current-rule", "logistic", "tree"), u.selection().candidates());
+        assertEquals(List.of("baseline", "current-rule", "logistic", "tree"), u.selection().ids());
         assertEquals(10, u.selection().folds());
         assertEquals(3, u.selection().repeats());
         assertEquals(-7L, u.selection().seed());
@@ -225,7 +225,7 @@ class UseCaseReaderTest {
                 + "constraints:\n  monotone: {x: Increasing}\n");
         assertEquals(Task.CLASSIFICATION, u.task());
         assertEquals(SelectionRule.BEST, u.selection().rule());
-        assertEquals(List.of("tree", "knn"), u.selection().candidates());
+        assertEquals(List.of("tree", "knn"), u.selection().ids());
         assertEquals(Monotone.INCREASING, u.constraints().monotone().get("x"));
     }
 

@@ -54,6 +54,9 @@ class UseCaseTemplateTest {
         for (String family : SelectionSpec.FAMILIES) {
             assertTrue(text.contains(family), family);
         }
+        for (String key : UseCaseReader.CANDIDATE_KEYS) {
+            assertTrue(text.contains(key + ":"), key);
+        }
         for (Metric metric : Metric.values()) {
             assertTrue(text.contains(metric.key()), metric.key());
         }
@@ -85,6 +88,7 @@ class UseCaseTemplateTest {
         assertFalse(u.fairness().protectedAttributes().isEmpty());
         assertNotNull(u.fairness().minSelectionRateRatio());
         assertFalse(u.selection().candidates().isEmpty());
+        assertEquals(java.util.Map.of("max_depth", 6L), u.selection().candidates().get(2).options());
         assertFalse(u.stakeholders().isEmpty());
         assertNotNull(u.operation());
         assertFalse(u.data().exclude().isEmpty());

@@ -1,0 +1,64 @@
+package dev.occam.core.jobs;
+
+import dev.occam.core.data.Target;
+import dev.occam.core.evaluate.Evaluation;
+import dev.occam.core.fairness.FairnessAudit;
+import dev.occam.core.fairness.FairnessReport;
+import dev.occam.core.fairness.ProxyCheck;
+import dev.occam.core.usecase.UseCase;
+import dev.occam.runtime.data.Frame;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fairness findings as the fit goes: the protected columns (rows aligned with the target, whether or not they
+ * are features), each candidate's audit on its held-out scores (by candidate id), the proxy ranking.
+ */
+final class FairnessFindings {
+    private final UseCase useCase;
+    private final Frame protectedColumns;
+    private final Target target;
+    private final Map<String, FairnessAudit> audits = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private List<ProxyCheck.Ranking> proxies = List.of();
+
+    FairnessFindings(UseCase useCase, Frame rows, Target target) {
+        this.useCase = useCase;
+        List<String> names = useCase.fairness().protectedAttributes();
+        this.protectedColumns = names.isEmpty() ? null
+                : new Frame(names.stream().map(rows::column).toList());
+        this.target = target;
+        if (protectedColumns != null && !target.isClassification()) {
+            notes.add("the fairness audit compares decisions, so it needs a classification target; "
+                    + "only proxies are ranked");
+        }
+        if (protectedColumns != null && target.isClassification()) {
+            // Before any fit: a bound on a ratio the data cannot measure is the user's error, not a pass.
+            FairnessAudit.requireMeasurable(protectedColumns, useCase.fairness().minSelectionRateRatio(),
+                    FairnessAudit.Options.MIN_GROUP_ROWS);
+        }
+    }
+
+    void rankProxies(Frame features) {
+        if (protectedColumns != null) {
+            proxies = ProxyCheck.rank(features, protectedColumns, useCase.selection().seed());
+        }
+    }
+
+    /** The candidate's audit, kept for the report under its id; null when there is nothing to audit. */
+    synchronized FairnessAudit audit(Evaluation evaluation) {
+        if (protectedColumns == null || !target.isClassification() || evaluation.heldOut() == null) {
+            return null;
+        }
+        FairnessAudit audit = FairnessAudit.of(protectedColumns, target, evaluation.heldOut(),
+                useCase.fairness().favourable(), FairnessAudit.Options.defaults(useCase.selection().seed()));
+        audits.put(evaluation.id(), audit);
+        return audit;
+    }
+
+    FairnessReport report() {
+        return protectedColumns == null ? FairnessReport.NONE : new FairnessReport(audits, proxies, notes);
+    }
+}

@@ -1,0 +1,212 @@
+package dev.occam.core.jobs;
+
+import dev.occam.core.data.DataException;
+import dev.occam.core.data.SqlRule;
+import dev.occam.core.data.Target;
+import dev.occam.core.evaluate.CrossValidation;
+import dev.occam.core.evaluate.Evaluation;
+import dev.occam.core.evaluate.Fold;
+import dev.occam.core.evaluate.FoldResult;
+import dev.occam.core.evaluate.HeldOutScores;
+import dev.occam.core.evaluate.Latency;
+import dev.occam.core.evaluate.Metric;
+import dev.occam.core.evaluate.RefitCheck;
+import dev.occam.core.fairness.FairnessAudit;
+import dev.occam.core.ladder.Candidate;
+import dev.occam.core.learn.Capability;
+import dev.occam.core.learn.DecisionThreshold;
+import dev.occam.core.learn.Learner;
+import dev.occam.core.select.Constraints;
+import dev.occam.core.select.LeaderboardEntry;
+import dev.occam.core.usecase.UseCase;
+import dev.occam.runtime.Model;
+import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.scorer.LinearScorer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * Every candidate on the same folds: today's rule scored by SQL, each learner cross-validated, refitted on all rows
+ * and checked ({@link RefitCheck}), its scoring latency measured, its held-out decisions audited for fairness, and
+ * the constraints applied. The result is the leaderboard before the choice, with every candidate's refitted model
+ * by id. Candidates are independent of one another: the order only decides the order of the leaderboard.
+ */
+final class Tournament {
+
+    /**
+     * @param entries one per candidate, in the order played, each with the reasons it may not be chosen
+     * @param models the model refitted on all rows of each candidate that was evaluated, by id
+     * @param candidates every candidate played, by id
+     */
+    record Result(List<LeaderboardEntry> entries, Map<String, Model> models, Map<String, Candidate> candidates) {
+
+        Result {
+            entries = List.copyOf(entries);
+            models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
+            candidates = Collections.unmodifiableMap(new LinkedHashMap<>(candidates));
+        }
+    }
+
+    private final UseCase useCase;
+    private final Frame rows;
+    private final Frame features;
+    private final Target target;
+    private final List<Fold> folds;
+    private final Metric metric;
+    private final Executor executor;
+    private final FairnessFindings fairness;
+    private final FoldCounter counter;
+    private final List<String> notes;
+    private final List<String> warnings;
+
+    /**
+     * @param rows the table as the user wrote it, its rows aligned with the target (today's rule reads columns
+     *     that are not features)
+     * @param notes where remarks about the data go (aliased columns, NULLs of the rule)
+     * @param warnings where each candidate's fit findings go, as "id: finding"
+     */
+    Tournament(UseCase useCase, Frame rows, Frame features, Target target, List<Fold> folds, Metric metric,
+            Executor executor, FairnessFindings fairness, FoldCounter counter, List<String> notes,
+            List<String> warnings) {
+        this.useCase = useCase;
+        this.rows = rows;
+        this.features = features;
+        this.target = target;
+        this.folds = folds;
+        this.metric = metric;
+        this.executor = executor;
+        this.fairness = fairness;
+        this.counter = counter;
+        this.notes = notes;
+        this.warnings = warnings;
+    }
+
+    /**
+     * @throws DataException when today's rule does not run on the data
+     */
+    Result play(List<Candidate> candidates) throws DataException {
+        List<LeaderboardEntry> entries = new ArrayList<>();
+        Map<String, Model> models = new LinkedHashMap<>();
+        Map<String, Candidate> byId = new LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            byId.put(candidate.id(), candidate);
+            if (candidate instanceof Candidate.OfRule rule) {
+                entries.add(playRule(rule));
+            } else {
+                entries.add(playLearner((Candidate.OfLearner) candidate, models));
+            }
+        }
+        return new Result(entries, models, byId);
+    }
+
+    private LeaderboardEntry playLearner(Candidate.OfLearner candidate, Map<String, Model> models) {
+        Learner learner = candidate.learner();
+        Optional<String> unavailable = learner.unavailableReason();
+        Evaluation evaluation = (unavailable.isPresent()
+                ? Evaluation.failed(learner.family(), learner.rung(), metric, "unavailable: " + unavailable.get())
+                : CrossValidation.evaluate(learner, features, target, folds, metric, useCase.threshold(),
+                        (family, fold, d, total) -> counter.foldDone(candidate.id(), candidate.rung()), executor))
+                .withId(candidate.id());
+        long parameters = -1;
+        List<String> refitProblems = List.of();
+        Latency latency = new Latency(Double.NaN, Double.NaN);
+        if (evaluation.succeeded()) {
+            Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold())
+                    .withTypicalValues(features);
+            models.put(candidate.id(), full);
+            noteAliased(candidate.id(), full);
+            for (String finding : full.diagnostics().findings()) {
+                warnings.add(candidate.id() + ": " + finding);
+            }
+            refitProblems = RefitCheck.problems(full, features, target, metric, evaluation,
+                    useCase.selection().seed());
+            parameters = full.parameterCount();
+            latency = Latency.measure(full, features);
+        } else {
+            counter.skip(folds.size() - evaluation.folds().size());
+        }
+        LeaderboardEntry entry = new LeaderboardEntry(evaluation, parameters,
+                candidate.capabilities().contains(Capability.EXPLAINABLE), candidate.deployable(), List.of(),
+                latency.p50Micros(), latency.p99Micros(), null, false, candidate.options());
+        FairnessAudit audit = fairness.audit(evaluation);
+        List<String> reasons = new ArrayList<>(refitProblems);
+        reasons.addAll(Constraints.reasons(entry, useCase.constraints(), candidate.capabilities(),
+                !useCase.constraints().monotone().isEmpty(), audit, useCase.fairness().minSelectionRateRatio()));
+        return entry.withIneligibility(reasons);
+    }
+
+    /**
+     * Today's rule, scored by DuckDB on each fold's validation rows; rung 0, nothing to fit. Only the fairness bound
+     * applies to it: the other constraints are about a model Occam would deploy.
+     */
+    private LeaderboardEntry playRule(Candidate.OfRule candidate) throws DataException {
+        try (SqlRule rule = SqlRule.open(rows, candidate.sql())) {
+            List<FoldResult> results = new ArrayList<>();
+            int n = target.size();
+            int repeats = folds.stream().mapToInt(Fold::repeat).max().orElse(0) + 1;
+            double[] heldOutScores = new double[n * repeats];
+            double[] heldOutThresholds = new double[n * repeats];
+            int validated = 0;
+            for (Fold fold : folds) {
+                double[] train = rule.scores(fold.train());
+                double[] test = rule.scores(fold.test());
+                double threshold = useCase.threshold() != null ? useCase.threshold()
+                        : isZeroOne(train) ? 0.5
+                        : DecisionThreshold.matchingPositiveShare(train, target.select(fold.train()).mean());
+                double value = metric.compute(target.select(fold.test()).values(), test, threshold);
+                int[] testRows = fold.test();
+                for (int j = 0; j < testRows.length; j++) {
+                    heldOutScores[fold.repeat() * n + testRows[j]] = test[j];
+                    heldOutThresholds[fold.repeat() * n + testRows[j]] = threshold;
+                }
+                validated += testRows.length;
+                results.add(new FoldResult(fold.repeat(), fold.index(), value, 0.0, fold.train().length,
+                        fold.test().length));
+                counter.foldDone(candidate.id(), candidate.rung());
+            }
+            if (rule.nullResults() > 0) {
+                notes.add(candidate.id() + ": " + rule.nullResults() + " evaluations gave NULL and counted as 0");
+            }
+            // Time-ordered folds never validate the first period: no held-out score for every row.
+            Evaluation evaluation = new Evaluation(candidate.id(), candidate.family(), candidate.rung(), metric,
+                    results, null, validated == n * repeats
+                            ? new HeldOutScores(n, repeats, heldOutScores, heldOutThresholds) : null);
+            LeaderboardEntry entry = new LeaderboardEntry(evaluation, SqlRule.conditionCount(candidate.sql()), true,
+                    candidate.deployable(), List.of(), Double.NaN, Double.NaN, null, false);
+            FairnessAudit audit = fairness.audit(evaluation);
+            return entry.withIneligibility(Constraints.reasons(entry, dev.occam.core.usecase.Constraints.NONE,
+                    candidate.capabilities(), false, audit, useCase.fairness().minSelectionRateRatio()));
+        }
+    }
+
+    private static boolean isZeroOne(double[] scores) {
+        for (double s : scores) {
+            if (s != 0.0 && s != 1.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Tells the user which columns a linear model dropped as linearly dependent, as R's glm reports NA. */
+    private void noteAliased(String id, Model model) {
+        if (model.scorer() instanceof LinearScorer linear) {
+            boolean[] aliased = linear.aliased();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < aliased.length; i++) {
+                if (aliased[i]) {
+                    names.add(linear.input().feature(i).name());
+                }
+            }
+            if (!names.isEmpty()) {
+                notes.add(id + ": " + names.size() + " aliased column" + (names.size() == 1 ? "" : "s")
+                        + " (linear combinations of earlier ones) dropped: " + String.join(", ", names));
+            }
+        }
+    }
+}
