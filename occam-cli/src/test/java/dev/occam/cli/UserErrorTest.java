@@ -75,6 +75,18 @@ class UserErrorTest {
     }
 
     @Test
+    void fit_unknownCandidateOption_namesLineCandidateAndNearest() throws Exception {
+        csv("data.csv", rows(60, -1));
+        Path file = useCase("path: data.csv", "y");
+        Files.writeString(file, Files.readString(file) + "selection:\n  candidates:\n"
+                + "    - {id: boost-deep, learner: boosting, options: {max_dept: 6}}\n");
+        CliRun run = CliRun.of("fit", file.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.isOneLineError() && run.err().contains("line 11") && run.err().contains("'boost-deep'")
+                && run.err().contains("did you mean 'max_depth'?"), run.err());
+    }
+
+    @Test
     void fit_unknownTargetColumn_namesColumnAndListsColumns() throws Exception {
         csv("data.csv", rows(60, -1));
         CliRun run = CliRun.of("fit", useCase("path: data.csv", "outcome").toString(), "--out",
