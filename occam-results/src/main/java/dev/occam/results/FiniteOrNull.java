@@ -3,12 +3,14 @@ package dev.occam.results;
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -40,8 +42,26 @@ public @interface FiniteOrNull {
         }
     }
 
-    /** Reads a number; null becomes NaN, an absent field stays absent (null for a boxed Double). */
-    final class Reader extends JsonDeserializer<Double> {
+    /**
+     * Reads a number; null becomes NaN. An absent field is null for a boxed Double (absent stays absent) and NaN
+     * for a primitive double (undefined, as a partial card from an older version lacks it).
+     */
+    final class Reader extends JsonDeserializer<Double> implements ContextualDeserializer {
+        private final boolean primitive;
+
+        public Reader() {
+            this(false);
+        }
+
+        private Reader(boolean primitive) {
+            this.primitive = primitive;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            return new Reader(property != null && property.getType().isPrimitive());
+        }
+
         @Override
         public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             return p.getValueAsDouble(Double.NaN);
@@ -54,7 +74,7 @@ public @interface FiniteOrNull {
 
         @Override
         public Object getAbsentValue(DeserializationContext ctxt) {
-            return null;
+            return primitive ? Double.NaN : null;
         }
     }
 }
