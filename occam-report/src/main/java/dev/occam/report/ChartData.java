@@ -1,11 +1,16 @@
 package dev.occam.report;
 
+import static dev.occam.report.ReportPage.list;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.occam.results.Card;
+import dev.occam.results.Leaderboard;
+import dev.occam.results.Results;
 
 /**
  * The numbers every chart of the page draws, as one JSON document inlined in the page. Only reshapes what the
@@ -22,64 +27,69 @@ final class ChartData {
     }
 
     static ObjectNode of(ReportInputs in) {
+        Card card = in.card();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("metric", in.leaderboard().path("metric").asText(in.card().path("evaluation").path("metric").asText()));
+        root.put("metric", ReportPage.metric(in));
         root.set("leaderboard", leaderboard(in.leaderboard()));
-        root.set("curves", in.reportData().path("curves").isArray() ? in.reportData().get("curves")
-                : JsonNodeFactory.instance.arrayNode());
-        root.set("importance", in.card().path("explanation").path("permutation_importance").path("ranking").isArray()
-                ? in.card().get("explanation").get("permutation_importance").get("ranking")
-                : JsonNodeFactory.instance.arrayNode());
-        root.set("fairness", fairness(in.card().path("fairness")));
-        root.set("proxies", in.card().path("fairness").path("proxies").isArray()
-                ? in.card().get("fairness").get("proxies") : JsonNodeFactory.instance.arrayNode());
-        root.set("histograms", in.reportData().path("histograms").isArray() ? in.reportData().get("histograms")
-                : JsonNodeFactory.instance.arrayNode());
+        // The parts drawn as they are written: the same JSON as in the files.
+        root.set("curves", tree(in.reportData() == null ? null : in.reportData().curves()));
+        Card.PermutationImportance importance = card.explanation() == null ? null
+                : card.explanation().permutationImportance();
+        root.set("importance", tree(importance == null ? null : importance.ranking()));
+        root.set("fairness", fairness(card.fairness()));
+        root.set("proxies", tree(card.fairness() == null ? null : card.fairness().proxies()));
+        root.set("histograms", tree(in.reportData() == null ? null : in.reportData().histograms()));
         return root;
     }
 
-    private static ArrayNode leaderboard(JsonNode leaderboard) {
+    private static JsonNode tree(java.util.List<?> items) {
+        return items == null ? JsonNodeFactory.instance.arrayNode() : Results.MAPPER.valueToTree(items);
+    }
+
+    private static ArrayNode leaderboard(Leaderboard leaderboard) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        for (JsonNode c : leaderboard.path("candidates")) {
-            if (c.path("parameters").isNumber() && c.path("mean").isNumber()) {
+        for (Leaderboard.Candidate c : list(leaderboard == null ? null : leaderboard.candidates())) {
+            if (c.parameters() != null && !Double.isNaN(c.mean())) {
                 ObjectNode x = out.addObject();
-                x.put("model", c.path("model").asText());
-                x.put("rung", c.path("rung").asInt());
-                x.put("parameters", Math.max(1, c.path("parameters").asLong()));
-                x.put("mean", c.path("mean").asDouble());
-                x.put("std", c.path("std").asDouble(0));
-                x.put("chosen", c.path("chosen").asBoolean());
-                x.put("eligible", c.path("eligible").asBoolean());
+                x.put("model", c.model());
+                x.put("rung", c.rung());
+                x.put("parameters", Math.max(1, c.parameters()));
+                x.put("mean", c.mean());
+                x.put("std", Double.isNaN(c.std()) ? 0 : c.std());
+                x.put("chosen", c.chosen());
+                x.put("eligible", c.eligible());
             }
         }
         return out;
     }
 
     /** Per attribute: each compared group's favourable-decision rate, and the lowest rate the bound allows. */
-    private static ArrayNode fairness(JsonNode fairness) {
+    private static ArrayNode fairness(Card.Fairness fairness) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        double bound = fairness.path("min_selection_rate_ratio").isNumber()
-                ? fairness.get("min_selection_rate_ratio").asDouble() : FOUR_FIFTHS;
-        for (JsonNode a : fairness.path("chosen").path("attributes")) {
+        if (fairness == null || fairness.chosen() == null) {
+            return out;
+        }
+        double bound = fairness.minSelectionRateRatio() != null ? fairness.minSelectionRateRatio() : FOUR_FIFTHS;
+        for (Card.AttributeAudit a : list(fairness.chosen().attributes())) {
             ObjectNode x = out.addObject();
-            x.put("attribute", a.path("attribute").asText());
+            x.put("attribute", a.attribute());
             x.put("bound", bound);
             ArrayNode groups = x.putArray("groups");
             double highest = 0;
-            for (JsonNode g : a.path("groups")) {
-                if (!g.path("favourable_rate").isNumber()) {
+            for (Card.GroupRates g : list(a.groups())) {
+                if (Double.isNaN(g.favourableRate())) {
                     continue;
                 }
                 ObjectNode y = groups.addObject();
-                y.put("group", g.path("group").asText());
-                y.put("rows", g.path("rows").asInt());
-                y.put("compared", g.path("compared").asBoolean());
-                y.put("rate", g.get("favourable_rate").asDouble());
-                if (g.path("compared").asBoolean()) {
-                    highest = Math.max(highest, g.get("favourable_rate").asDouble());
+                y.put("group", g.group());
+                y.put("rows", g.rows());
+                y.put("compared", g.compared());
+                y.put("rate", g.favourableRate());
+                if (g.compared()) {
+                    highest = Math.max(highest, g.favourableRate());
                 }
             }
-            if (a.hasNonNull("not_measurable")) {
+            if (a.notMeasurable() != null) {
                 x.putNull("line"); // one comparable group: no bound to draw against
             } else {
                 x.put("line", bound * highest);

@@ -1,10 +1,8 @@
 package dev.occam.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.occam.results.Results;
 import dev.occam.runtime.ModelFile;
 import dev.occam.runtime.io.AtomicFiles;
-import dev.occam.runtime.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,22 +27,12 @@ public final class ReportWriter {
      * @throws IOException when a file cannot be read or the report cannot be written
      */
     public static Path write(Path outputDirectory) throws IOException {
-        Path card = outputDirectory.resolve("card.json");
-        if (!Files.isRegularFile(card)) {
-            throw new IllegalArgumentException(outputDirectory + " has no card.json; run 'occam fit USECASE --out "
-                    + outputDirectory + "' first");
-        }
+        Results results = Results.read(outputDirectory);
         Path model = outputDirectory.resolve("model.json");
-        ReportInputs inputs = new ReportInputs(Json.MAPPER.readTree(card.toFile()),
-                optional(outputDirectory.resolve("leaderboard.json")),
-                optional(outputDirectory.resolve("report-data.json")),
+        ReportInputs inputs = new ReportInputs(results.card(), results.leaderboard(), results.reportData(),
                 Files.isRegularFile(model) ? ModelFile.load(model).describe() : null);
         Path report = outputDirectory.resolve(FILE_NAME);
         AtomicFiles.write(report, ReportPage.render(inputs).getBytes(StandardCharsets.UTF_8));
         return report;
-    }
-
-    private static JsonNode optional(Path file) throws IOException {
-        return Files.isRegularFile(file) ? Json.MAPPER.readTree(file.toFile()) : JsonNodeFactory.instance.objectNode();
     }
 }

@@ -2,15 +2,15 @@ package dev.occam.report;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.occam.runtime.io.Json;
+import dev.occam.results.Card;
+import dev.occam.results.Results;
 import org.junit.jupiter.api.Test;
 
 class AuditSectionsTest {
 
     /** The fairness section of a card where senior_citizen has every row in one group. */
-    private static JsonNode fairness() throws Exception {
-        return Json.MAPPER.readTree("""
+    private static Card.Fairness fairness() throws Exception {
+        return Results.MAPPER.readValue("""
                 {"method": "held-out decisions",
                  "chosen": {"model": "logistic", "favourable_decision": "called No", "threshold": 0.44,
                    "attributes": [{"attribute": "senior_citizen", "groups_are": "values", "selection_rate_ratio": null,
@@ -19,7 +19,7 @@ class AuditSectionsTest {
                      "not_measurable": "senior_citizen: every row is in one group (0), so no rate can be compared"}]},
                  "candidates": [], "proxies": [], "notes": [],
                  "warnings": ["senior_citizen: every row is in one group (0), so no rate can be compared"]}
-                """);
+                """, Card.Fairness.class);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.occam.core.card;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.occam.core.data.DataException;
 import dev.occam.core.data.DataFingerprint;
@@ -19,17 +18,23 @@ import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
+import dev.occam.results.Card;
+import dev.occam.results.Results;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The model card: the provenance of a fitted model in one JSON document. The use case as read, the
- * data's fingerprint and schema, how the candidates were evaluated, what was chosen and why, and
- * whether the success bar is met. The report and the server only render it.
+ * Builds the model card ({@link Card}, {@code card.json}): the provenance of a fitted model in one document. The
+ * use case as read, the data's fingerprint and schema, how the candidates were evaluated, what was chosen and why,
+ * and whether the success bar is met. The report and the server only render it.
  */
 public final class ModelCard {
 
-    public static final String FORMAT = "occam-card/1";
+    public static final String FORMAT = Card.FORMAT;
 
     /** The four-fifths rule's ratio (29 CFR 1607.4(D)), the reference when the use case sets no bound. */
     static final double FOUR_FIFTHS = 0.8;
@@ -37,176 +42,79 @@ public final class ModelCard {
     private ModelCard() {
     }
 
-    public static ObjectNode build(FitResult result, DataSource source, Frame table, Frame features) {
+    /** The card of a finished fit, as {@code card.json} holds it. */
+    public static Card build(FitResult result, DataSource source, Frame table, Frame features) {
         LeaderboardEntry chosen = result.chosenEntry();
         UseCase uc = result.useCase();
-        ObjectNode card = JsonNodeFactory.instance.objectNode();
-        card.put("format", FORMAT);
-        card.put("name", uc.name());
-        card.put("question", uc.question());
-        card.set("use_case", useCaseJson(uc));
+        boolean classification = result.target().isClassification();
 
-        ObjectNode data = card.putObject("data");
-        if (source.path() != null) {
-            data.put("path", source.path().toString());
-        }
-        if (source.sql() != null) {
-            data.put("sql", source.sql());
-        }
-        if (source.jdbc() != null) {
-            data.put("jdbc", redactCredentials(source.jdbc()));
-        }
-        data.put("fingerprint", fingerprintOrNull(source, table));
-        data.put("rows", result.rowsRead());
-        data.put("rows_dropped", result.rowsDropped());
-        data.put("rows_used", result.target().size());
-        ArrayNode columns = data.putArray("columns");
+        List<Card.Column> columns = new ArrayList<>();
         for (Column c : table.columns()) {
-            ObjectNode col = columns.addObject();
-            col.put("name", c.name());
-            col.put("type", c instanceof NumericColumn ? "numeric" : "categorical");
-            col.put("missing", c.missingCount());
-            if (c instanceof CategoricalColumn cc) {
-                col.put("levels", cc.levels().size());
-            }
             String role = c.name().equals(uc.target()) ? "target"
                     : features.hasColumn(c.name()) ? "feature" : "set aside: " + result.setAside().get(c.name());
-            col.put("role", role);
+            columns.add(new Card.Column(c.name(), c instanceof NumericColumn ? "numeric" : "categorical",
+                    c.missingCount(), c instanceof CategoricalColumn cc ? cc.levels().size() : null, role));
         }
+        Card.Data data = new Card.Data(source.path() != null ? source.path().toString() : null, source.sql(),
+                source.jdbc() != null ? redactCredentials(source.jdbc()) : null, fingerprintOrNull(source, table),
+                result.rowsRead(), result.rowsDropped(), result.target().size(), columns);
 
-        ObjectNode target = card.putObject("target");
-        target.put("name", result.target().info().name());
-        target.put("task", result.target().info().task().name().toLowerCase(Locale.ROOT));
-        if (result.target().isClassification()) {
-            target.put("positive", result.target().info().positive());
-            target.put("negative", result.target().info().negative());
-            target.put("positive_share", result.target().mean());
-        } else {
-            target.put("mean", result.target().mean());
-        }
+        var info = result.target().info();
+        Card.Target target = new Card.Target(info.name(), info.task().name().toLowerCase(Locale.ROOT),
+                classification ? info.positive() : null, classification ? info.negative() : null,
+                classification ? result.target().mean() : null, classification ? null : result.target().mean());
 
-        ObjectNode evaluation = card.putObject("evaluation");
-        evaluation.put("method", result.splitter().describe(result.target().isClassification())
-                + "; preparation refitted inside every fold");
-        evaluation.put("folds", result.splitter().k());
-        evaluation.put("repeats", result.splitter().repeats());
-        evaluation.put("seed", uc.selection().seed());
-        evaluation.put("metric", result.metric().key());
-        if (result.target().isClassification()) {
-            evaluation.put("calibration_metrics", "brier and ece of each candidate's held-out scores, repeats pooled;"
-                    + " ece in " + dev.occam.core.evaluate.Reliability.ECE_BANDS + " equal-width bands (Naeini, Cooper"
-                    + " & Hauskrecht 2015; Guo et al. 2017)");
-        }
-        ArrayNode candidates = evaluation.putArray("candidates");
+        List<Card.EvaluatedCandidate> candidates = new ArrayList<>();
         for (LeaderboardEntry e : result.entries()) {
-            ObjectNode c = candidates.addObject();
-            c.put("model", e.id());
-            c.put("learner", e.family());
-            if (!e.options().isEmpty()) {
-                c.set("options", Json.MAPPER.valueToTree(e.options()));
-            }
-            c.put("rung", e.rung());
-            putNumber(c, "mean", e.evaluation().mean());
-            putNumber(c, "std", e.evaluation().standardDeviation());
             var reliability = result.reliability(e);
-            if (reliability != null) {
-                putNumber(c, "brier", reliability.brier());
-                putNumber(c, "ece", reliability.ece());
-            }
-            c.put("parameters", e.parameters());
-            if (e.whyNotEligible() != null) {
-                c.put("why_not_eligible", e.whyNotEligible());
-            }
-            if (e.versusBest() != null) {
-                putNumber(c, "p_value_vs_best", e.versusBest().pValue());
-            }
+            candidates.add(new Card.EvaluatedCandidate(e.id(), e.family(), options(e), e.rung(), e.evaluation().mean(),
+                    e.evaluation().standardDeviation(), reliability != null ? reliability.brier() : null,
+                    reliability != null ? reliability.ece() : null, e.parameters(), e.whyNotEligible(),
+                    e.versusBest() != null ? e.versusBest().pValue() : null));
         }
+        Card.Evaluation evaluation = new Card.Evaluation(result.splitter().describe(classification)
+                + "; preparation refitted inside every fold", result.splitter().k(), result.splitter().repeats(),
+                uc.selection().seed(), result.metric().key(), classification
+                        ? "brier and ece of each candidate's held-out scores, repeats pooled; ece in "
+                                + dev.occam.core.evaluate.Reliability.ECE_BANDS + " equal-width bands (Naeini, Cooper"
+                                + " & Hauskrecht 2015; Guo et al. 2017)"
+                        : null,
+                candidates);
 
-        ObjectNode selection = card.putObject("selection");
         var verdict = result.verdict();
-        selection.put("rule", verdict.rule().key());
-        selection.put("alpha", verdict.alpha());
-        selection.put("test", result.splitter().comparison() + "; each comparison with the best eligible model at"
-                + " alpha on its own");
-        if (chosen != null) {
-            selection.put("chosen", chosen.id());
-            selection.put("rung", chosen.rung());
-            if (result.model() != null) {
-                selection.put("threshold", result.model().threshold());
-            }
-        } else {
-            selection.putNull("chosen");
-        }
-        if (verdict.best() != null) {
-            selection.put("best", verdict.best().id());
-        }
-        ArrayNode reasons = selection.putArray("reasons");
-        verdict.reasons().forEach(reasons::add);
-        ArrayNode climbs = selection.putArray("price_of_climbing");
+        List<Card.Climb> climbs = new ArrayList<>();
         for (var climb : verdict.climbs()) {
-            ObjectNode c = climbs.addObject();
-            c.put("model", climb.id());
-            c.put("rung", climb.rung());
-            putNumber(c, "metric_gain", climb.gain().meanDifference());
-            putNumber(c, "gain_low", climb.gain().low());
-            putNumber(c, "gain_high", climb.gain().high());
-            putNumber(c, "p_value", climb.gain().pValue());
-            putNumber(c, "parameter_ratio", climb.parameterRatio());
-            putNumber(c, "fit_time_ratio", climb.fitTimeRatio());
-            putNumber(c, "latency_ratio", climb.latencyRatio());
+            climbs.add(new Card.Climb(climb.id(), climb.rung(), climb.gain().meanDifference(), climb.gain().low(),
+                    climb.gain().high(), climb.gain().pValue(), climb.parameterRatio(), climb.fitTimeRatio(),
+                    climb.latencyRatio()));
         }
-        ArrayNode excluded = selection.putArray("ineligible");
-        for (LeaderboardEntry e : result.entries()) {
-            if (!e.eligible()) {
-                ObjectNode x = excluded.addObject();
-                x.put("model", e.id());
-                x.put("why", e.whyNotEligible());
-            }
-        }
+        List<Card.Ineligible> ineligible = result.entries().stream().filter(e -> !e.eligible())
+                .map(e -> new Card.Ineligible(e.id(), e.whyNotEligible())).toList();
+        Card.Selection selection = new Card.Selection(verdict.rule().key(), verdict.alpha(),
+                result.splitter().comparison() + "; each comparison with the best eligible model at alpha on its own",
+                chosen != null ? chosen.id() : null, chosen != null ? chosen.rung() : null,
+                chosen != null && result.model() != null ? result.model().threshold() : null,
+                verdict.best() != null ? verdict.best().id() : null, texts(verdict.reasons()), climbs,
+                ineligible);
 
-        ArrayNode suspects = card.putArray("leakage_suspects");
-        for (var s : result.suspects()) {
-            ObjectNode x = suspects.addObject();
-            x.put("column", s.column());
-            x.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
-            x.put("reason", s.reason());
-            x.put("dropped", result.setAside().containsKey(s.column()));
-        }
+        List<Card.LeakageSuspect> suspects = result.suspects().stream()
+                .map(s -> new Card.LeakageSuspect(s.column(), s.kind().name().toLowerCase(Locale.ROOT), s.reason(),
+                        result.setAside().containsKey(s.column())))
+                .toList();
 
-        if (!result.fairness().isEmpty()) {
-            card.set("fairness", fairnessJson(result));
-        }
-        if (result.explanation() != null) {
-            card.set("explanation", result.explanation().toJson());
-        }
-        if (result.model() != null && result.model().interval() != null) {
-            card.set("interval", intervalJson(result.model().interval()));
-        }
-        if (result.calibration() != null) {
-            card.set("calibration", result.calibration().toJson());
-        }
+        Card.Success success = new Card.Success(uc.success().metric().key(),
+                uc.success().atLeast() ? uc.success().bound() : null,
+                uc.success().atLeast() ? null : uc.success().bound(),
+                chosen != null ? chosen.evaluation().mean() : null, result.successMet(), result.successSentence());
 
-        ObjectNode success = card.putObject("success");
-        success.put("metric", uc.success().metric().key());
-        success.put(uc.success().atLeast() ? "at_least" : "at_most", uc.success().bound());
-        if (chosen != null) {
-            success.put("value", chosen.evaluation().mean());
-        } else {
-            success.putNull("value");
-        }
-        success.put("met", result.successMet());
-        success.put("verdict", result.successSentence());
-
-        ArrayNode notes = card.putArray("notes");
-        result.notes().forEach(notes::add);
-        ArrayNode warnings = card.putArray("warnings");
-        result.warnings().forEach(warnings::add);
-
-        ObjectNode versions = card.putObject("versions");
-        versions.put("occam", Versions.occam());
-        versions.put("model_format", ModelFile.FORMAT);
-        versions.put("java", System.getProperty("java.version"));
-        return card;
+        return new Card(Card.FORMAT, uc.name(), uc.question(), useCase(uc), data, target, evaluation, selection,
+                suspects, result.fairness().isEmpty() ? null : fairness(result),
+                result.explanation() == null ? null : section(result.explanation().toJson(), Card.Explanation.class),
+                result.model() != null && result.model().interval() != null ? interval(result.model().interval())
+                        : null,
+                result.calibration() == null ? null : section(result.calibration().toJson(), Card.Calibration.class),
+                success, texts(result.notes()), texts(result.warnings()),
+                new Card.Versions(Versions.occam(), ModelFile.FORMAT, System.getProperty("java.version")));
     }
 
     /**
@@ -214,119 +122,88 @@ public final class ModelCard {
      * their rates, the ratio and the equal-opportunity difference with their intervals, the verdict), the
      * ratio of every audited candidate, and the proxy ranking.
      */
-    static ObjectNode fairnessJson(FitResult result) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
+    static Card.Fairness fairness(FitResult result) {
         Double bound = result.useCase().fairness().minSelectionRateRatio();
-        node.put("method", "held-out (out-of-fold) decisions; selection-rate ratio = lowest group favourable rate /"
+        String method = "held-out (out-of-fold) decisions; selection-rate ratio = lowest group favourable rate /"
                 + " highest (four-fifths rule, 29 CFR 1607.4(D)); equal-opportunity difference = highest minus lowest"
                 + " share of rows with the favourable actual outcome given the favourable decision (Hardt, Price &"
                 + " Srebro 2016); 95% percentile bootstrap intervals, rows resampled within groups; groups under "
                 + FairnessAudit.Options.MIN_GROUP_ROWS + " rows not compared; a number with at most "
                 + FairnessAudit.MAX_VALUE_GROUPS + " distinct values grouped by value, any other in quartile bands cut"
-                + " between distinct values");
-        if (bound != null) {
-            node.put("min_selection_rate_ratio", bound);
-        } else {
-            node.putNull("min_selection_rate_ratio");
-        }
+                + " between distinct values";
+        Card.FairnessChosen chosen = null;
         FairnessAudit audit = result.chosenAudit();
         if (audit != null) {
-            ObjectNode chosen = node.putObject("chosen");
-            chosen.put("model", result.chosenEntry().id());
-            chosen.put("favourable_decision", "called " + (audit.favourable() == Fairness.Favourable.NEGATIVE
-                    ? audit.negative() : audit.positive()));
-            putNumber(chosen, "threshold", audit.threshold());
-            putNumber(chosen, "threshold_low", audit.thresholdLow());
-            putNumber(chosen, "threshold_high", audit.thresholdHigh());
-            chosen.put("decisions_per_row", audit.repeats());
-            ArrayNode attributes = chosen.putArray("attributes");
+            List<Card.AttributeAudit> attributes = new ArrayList<>();
             for (FairnessAudit.AttributeAudit a : audit.attributes()) {
-                ObjectNode x = attributes.addObject();
-                x.put("attribute", a.attribute());
-                x.put("groups_are", a.grouping().words());
-                putNumber(x, "selection_rate_ratio", a.selectionRateRatio());
-                putNumber(x, "ratio_low", a.ratioInterval().low());
-                putNumber(x, "ratio_high", a.ratioInterval().high());
-                x.put("lowest_group", a.lowestGroup());
-                x.put("highest_group", a.highestGroup());
-                putNumber(x, "equal_opportunity_difference", a.equalOpportunityDifference());
-                putNumber(x, "equal_opportunity_low", a.opportunityInterval().low());
-                putNumber(x, "equal_opportunity_high", a.opportunityInterval().high());
-                x.put("verdict", Double.isNaN(a.selectionRateRatio()) ? "not measurable"
+                List<Card.GroupRates> groups = new ArrayList<>();
+                for (FairnessAudit.GroupRates g : a.groups()) {
+                    List<Card.CalibrationBand> calibration = g.calibration().stream()
+                            .map(b -> new Card.CalibrationBand(b.band(), b.predictions(), b.meanScore(),
+                                    b.observedRate()))
+                            .toList();
+                    groups.add(new Card.GroupRates(g.group(), g.rows(), !g.small(), g.positiveCallRate(),
+                            g.favourableRate(), g.truePositiveRate(), g.falsePositiveRate(), g.opportunityRate(),
+                            g.meanScore(), g.observedRate(), calibration));
+                }
+                String verdict = Double.isNaN(a.selectionRateRatio()) ? "not measurable"
                         : bound != null ? (a.meets(bound) ? "met" : "not met")
                         : a.meets(FOUR_FIFTHS) ? "no bound set; four-fifths rule met"
-                        : "no bound set; below the four-fifths rule (adverse impact indicated)");
-                ArrayNode groups = x.putArray("groups");
-                for (FairnessAudit.GroupRates g : a.groups()) {
-                    ObjectNode gr = groups.addObject();
-                    gr.put("group", g.group());
-                    gr.put("rows", g.rows());
-                    gr.put("compared", !g.small());
-                    putNumber(gr, "positive_call_rate", g.positiveCallRate());
-                    putNumber(gr, "favourable_rate", g.favourableRate());
-                    putNumber(gr, "true_positive_rate", g.truePositiveRate());
-                    putNumber(gr, "false_positive_rate", g.falsePositiveRate());
-                    putNumber(gr, "opportunity_rate", g.opportunityRate());
-                    putNumber(gr, "mean_score", g.meanScore());
-                    putNumber(gr, "observed_positive_rate", g.observedRate());
-                    ArrayNode calibration = gr.putArray("calibration");
-                    for (FairnessAudit.CalibrationBand b : g.calibration()) {
-                        ObjectNode cb = calibration.addObject();
-                        cb.put("score_band", b.band());
-                        cb.put("predictions", b.predictions());
-                        putNumber(cb, "mean_score", b.meanScore());
-                        putNumber(cb, "observed_positive_rate", b.observedRate());
-                    }
-                }
-                ArrayNode notes = x.putArray("notes");
-                a.notes().forEach(notes::add);
-                if (!a.measurable()) {
-                    x.put("not_measurable", a.notMeasurable());
-                }
+                        : "no bound set; below the four-fifths rule (adverse impact indicated)";
+                attributes.add(new Card.AttributeAudit(a.attribute(), a.grouping().words(), a.selectionRateRatio(),
+                        a.ratioInterval().low(), a.ratioInterval().high(), a.lowestGroup(), a.highestGroup(),
+                        a.equalOpportunityDifference(), a.opportunityInterval().low(), a.opportunityInterval().high(),
+                        verdict, groups, texts(a.notes()), a.measurable() ? null : a.notMeasurable()));
             }
+            chosen = new Card.FairnessChosen(result.chosenEntry().id(), "called "
+                    + (audit.favourable() == Fairness.Favourable.NEGATIVE ? audit.negative() : audit.positive()),
+                    audit.threshold(), audit.thresholdLow(), audit.thresholdHigh(), audit.repeats(), attributes);
         }
-        ArrayNode candidates = node.putArray("candidates");
+        List<Map<String, Object>> candidates = new ArrayList<>();
         for (Map.Entry<String, FairnessAudit> e : result.fairness().audits().entrySet()) {
-            ObjectNode c = candidates.addObject();
+            // One entry per attribute, keyed by its name: the shape of the file is the use case's attributes.
+            Map<String, Object> c = new LinkedHashMap<>();
             c.put("model", e.getKey());
             for (FairnessAudit.AttributeAudit a : e.getValue().attributes()) {
-                putNumber(c, a.attribute(), a.selectionRateRatio());
+                c.put(a.attribute(), Double.isFinite(a.selectionRateRatio()) ? a.selectionRateRatio() : null);
             }
+            candidates.add(c);
         }
-        ArrayNode proxies = node.putArray("proxies");
+        List<Card.ProxyRanking> proxies = new ArrayList<>();
         for (ProxyCheck.Ranking ranking : result.fairness().proxies()) {
-            ObjectNode x = proxies.addObject();
-            x.put("attribute", ranking.attribute());
-            x.put("measure", ranking.measure());
-            ArrayNode features = x.putArray("features");
-            for (ProxyCheck.Proxy p : ranking.proxies()) {
-                ObjectNode f = features.addObject();
-                f.put("feature", p.feature());
-                putNumber(f, "score", p.score());
-                if (p.level() != null) {
-                    f.put("level", p.level());
-                }
-                f.put("strong", p.strong());
-            }
+            proxies.add(new Card.ProxyRanking(ranking.attribute(), ranking.measure(), ranking.proxies().stream()
+                    .map(p -> new Card.Proxy(p.feature(), p.score(), p.level(), p.strong())).toList()));
         }
-        ArrayNode notes = node.putArray("notes");
-        result.fairness().notes().forEach(notes::add);
-        ArrayNode warnings = node.putArray("warnings");
-        result.fairness().warnings().forEach(warnings::add);
-        return node;
+        return new Card.Fairness(method, bound, chosen, candidates, proxies, texts(result.fairness().notes()),
+                texts(result.fairness().warnings()));
     }
 
     /**
      * The chosen regression model's prediction interval: level, half width, method (key and words), how many
      * residuals, its out-of-fold coverage, and what the method does not promise.
      */
-    static ObjectNode intervalJson(PredictionInterval interval) {
-        ObjectNode node = interval.toJson();
-        node.put("method_words", interval.methodWords() + "; interval = refitted model's prediction ± half width"
-                + " (Barber, Candès, Ramdas & Tibshirani 2021, Annals of Statistics 49)");
-        node.put("guarantee", "none in finite samples (CV+ would guarantee 1 − 2α but needs the fold models);"
-                + " coverage is marginal, over rows like the training rows, one width for every row");
-        return node;
+    static Card.Interval interval(PredictionInterval interval) {
+        Card.Interval saved = section(interval.toJson(), Card.Interval.class);
+        return new Card.Interval(saved.level(), saved.halfWidth(), saved.method(), saved.residuals(),
+                saved.outOfFoldCoverage(), interval.methodWords() + "; interval = refitted model's prediction ± half"
+                        + " width (Barber, Candès, Ramdas & Tibshirani 2021, Annals of Statistics 49)",
+                "none in finite samples (CV+ would guarantee 1 − 2α but needs the fold models); coverage is marginal,"
+                        + " over rows like the training rows, one width for every row");
+    }
+
+    /**
+     * A section another package writes as JSON (the explanation, the calibration check, the runtime's interval),
+     * read into its record. Strict: a field the record does not know fails here, in the tests, rather than
+     * disappearing from the card.
+     */
+    private static <T> T section(ObjectNode json, Class<T> type) {
+        try {
+            return Results.MAPPER.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("the card's " + type.getSimpleName() + " section does not match its"
+                    + " record: " + e.getMessage(), e);
+        }
     }
 
     /** The data's fingerprint; null if the file vanished since it was read (the card still gets written). */
@@ -338,63 +215,33 @@ public final class ModelCard {
         }
     }
 
+    /** A copy of a list of sentences (a null in it stays null, as it was written before the card was a record). */
+    private static List<String> texts(List<String> texts) {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(texts));
+    }
+
     /** Keeps passwords in a JDBC URL out of the card. */
     static String redactCredentials(String jdbc) {
         return jdbc.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/:@]+):([^@/]+)@", "//$1:***@");
     }
 
-    private static ObjectNode useCaseJson(UseCase uc) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("file", uc.file().getFileName().toString());
-        node.put("target", uc.target());
-        if (uc.task() != null) {
-            node.put("task", uc.task().name().toLowerCase(Locale.ROOT));
-        }
-        if (uc.positive() != null) {
-            node.put("positive", uc.positive());
-        }
-        if (uc.threshold() != null) {
-            node.put("threshold", uc.threshold());
-        }
-        if (uc.interval() != null) {
-            node.put("interval", uc.interval());
-        }
-        if (uc.currentRule() != null) {
-            node.put("current_rule", uc.currentRule());
-        }
-        ObjectNode constraints = node.putObject("constraints");
-        if (uc.constraints().maxLatencyUs() != null) {
-            constraints.put("max_latency_us", uc.constraints().maxLatencyUs());
-        }
-        if (uc.constraints().maxParameters() != null) {
-            constraints.put("max_parameters", uc.constraints().maxParameters());
-        }
-        constraints.put("interpretable", uc.constraints().interpretable());
-        ObjectNode monotone = constraints.putObject("monotone");
+    private static Card.UseCase useCase(UseCase uc) {
+        Map<String, String> monotone = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : uc.constraints().monotone().entrySet()) {
             monotone.put(e.getKey(), e.getValue().toString().toLowerCase(Locale.ROOT));
         }
-        ObjectNode fairness = node.putObject("fairness");
-        ArrayNode prot = fairness.putArray("protected");
-        uc.fairness().protectedAttributes().forEach(prot::add);
-        if (uc.fairness().minSelectionRateRatio() != null) {
-            fairness.put("min_selection_rate_ratio", uc.fairness().minSelectionRateRatio());
-        }
-        fairness.put("use_protected", uc.fairness().useProtected());
-        fairness.put("favourable", uc.fairness().favourable().key());
-        ArrayNode stakeholders = node.putArray("stakeholders");
-        uc.stakeholders().forEach(stakeholders::add);
-        if (uc.operation() != null) {
-            node.put("operation", uc.operation());
-        }
-        return node;
+        Card.Constraints constraints = new Card.Constraints(uc.constraints().maxLatencyUs(),
+                uc.constraints().maxParameters(), uc.constraints().interpretable(), monotone);
+        Card.FairnessSpec fairness = new Card.FairnessSpec(texts(uc.fairness().protectedAttributes()),
+                uc.fairness().minSelectionRateRatio(), uc.fairness().useProtected(), uc.fairness().favourable().key());
+        return new Card.UseCase(uc.file().getFileName().toString(), uc.target(),
+                uc.task() != null ? uc.task().name().toLowerCase(Locale.ROOT) : null, uc.positive(), uc.threshold(),
+                uc.interval(), uc.currentRule(), constraints, fairness, texts(uc.stakeholders()), uc.operation());
     }
 
-    private static void putNumber(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-        }
+    /** A candidate's options as the use case gave them (empty for a bare family name), for the JSON files. */
+    public static java.util.Map<String, Object> options(LeaderboardEntry e) {
+        return e.options().isEmpty() ? java.util.Map.of() : Json.MAPPER.convertValue(e.options(),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
     }
 }

@@ -1,10 +1,6 @@
 package dev.occam.core.jobs;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.occam.core.calibrate.CalibrationChoice;
-import dev.occam.core.card.ModelCard;
 import dev.occam.core.data.DataException;
 import dev.occam.core.data.DataLoader;
 import dev.occam.core.data.DataSource;
@@ -17,7 +13,9 @@ import dev.occam.core.evaluate.FoldResult;
 import dev.occam.core.evaluate.Splitter;
 import dev.occam.core.evaluate.LeakageCheck;
 import dev.occam.core.evaluate.Metric;
-import dev.occam.core.evaluate.Reliability;
+import dev.occam.core.fairness.FairnessAudit;
+import dev.occam.core.fairness.FairnessReport;
+import dev.occam.core.fairness.ProxyCheck;
 import dev.occam.core.explain.GlobalExplanation;
 import dev.occam.core.ladder.Candidate;
 import dev.occam.core.ladder.Ladder;
@@ -28,13 +26,10 @@ import dev.occam.core.select.LeaderboardEntry;
 import dev.occam.core.select.Selection;
 import dev.occam.core.usecase.UseCase;
 import dev.occam.runtime.Model;
-import dev.occam.runtime.ModelFile;
 import dev.occam.runtime.Task;
 import dev.occam.runtime.data.Frame;
-import dev.occam.runtime.io.AtomicFiles;
-import dev.occam.runtime.io.Json;
+import dev.occam.runtime.scorer.LinearScorer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,8 +44,9 @@ import java.util.concurrent.Executors;
  * {@code occam fit}: the whole data flow for one use case. Load the data, set the target apart,
  * cross-validate every candidate of the ladder on the same seeded folds, audit each candidate's held-out
  * predictions for fairness (a candidate below the use case's selection-rate ratio is ineligible), choose,
- * refit the choice on all rows, and write {@code leaderboard.json}, {@code model.json}, {@code card.json} and {@code report-data.json}
- * (what the report draws beyond the card: curves, example decisions, histograms).
+ * refit the choice on all rows, and write {@code leaderboard.json}, {@code model.json}, {@code card.json} and
+ * {@code report-data.json} (what the report draws beyond the card: curves, example decisions, histograms) through
+ * {@link FitWriter}.
  */
 public final class FitJob {
 
@@ -170,7 +166,7 @@ public final class FitJob {
         FitResult result = new FitResult(useCase, table.rows(), data.rowsDropped(), features.columnCount(), target,
                 metric, folds.size(), splitter, verdict, chosen, setAside, suspects, notes, warnings, outputDirectory,
                 fairness.report(), explanation, calibration);
-        write(result, source, table, features);
+        FitWriter.write(result, source, table, features, outputDirectory);
         return result;
     }
 
@@ -324,106 +320,6 @@ public final class FitJob {
         if (!table.hasColumn(column)) {
             throw new IllegalArgumentException(key + " names column '" + column + "', which is not in the data; columns are "
                     + String.join(", ", table.schema().names()));
-        }
-    }
-
-    private void write(FitResult result, DataSource source, Frame table, Frame features) throws IOException {
-        AtomicFiles.write(outputDirectory.resolve("leaderboard.json"),
-                Json.MAPPER.writeValueAsBytes(leaderboardJson(result)));
-        Path modelFile = outputDirectory.resolve("model.json");
-        if (result.model() != null) {
-            ObjectNode provenance = JsonNodeFactory.instance.objectNode();
-            provenance.put("use_case", useCase.name());
-            ModelFile.save(result.model(), modelFile, provenance);
-        } else {
-            // A model file left from an earlier run would contradict this run's card.
-            Files.deleteIfExists(modelFile);
-        }
-        ObjectNode card = ModelCard.build(result, source, table, features);
-        AtomicFiles.write(outputDirectory.resolve("card.json"), Json.MAPPER.writeValueAsBytes(card));
-        AtomicFiles.write(outputDirectory.resolve("report-data.json"),
-                Json.MAPPER.writeValueAsBytes(ReportData.build(result, table, features)));
-    }
-
-    static ObjectNode leaderboardJson(FitResult result) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("use_case", result.useCase().name());
-        root.put("metric", result.metric().key());
-        root.put("higher_is_better", result.metric().higherIsBetter());
-        root.put("folds", result.splitter().k());
-        root.put("repeats", result.splitter().repeats());
-        root.put("split", result.splitter().describe(result.target().isClassification()));
-        root.put("seed", result.useCase().selection().seed());
-        root.put("rule", result.verdict().rule().key());
-        root.put("alpha", result.verdict().alpha());
-        if (result.verdict().chosen() != null) {
-            root.put("chosen", result.verdict().chosen().id());
-        } else {
-            root.putNull("chosen");
-        }
-        ArrayNode candidates = root.putArray("candidates");
-        for (LeaderboardEntry e : result.entries()) {
-            ObjectNode c = candidates.addObject();
-            c.put("rung", e.rung());
-            c.put("model", e.id());
-            c.put("learner", e.family());
-            if (!e.options().isEmpty()) {
-                c.set("options", Json.MAPPER.valueToTree(e.options()));
-            }
-            c.put("metric", result.metric().key());
-            putNumber(c, "mean", e.evaluation().mean());
-            putNumber(c, "std", e.evaluation().standardDeviation());
-            Reliability reliability = result.reliability(e);
-            if (reliability != null) {
-                putNumber(c, "brier", reliability.brier());
-                putNumber(c, "ece", reliability.ece());
-            }
-            ArrayNode folds = c.putArray("folds");
-            for (FoldResult f : e.evaluation().folds()) {
-                folds.add(f.value());
-            }
-            if (e.parameters() >= 0) {
-                c.put("parameters", e.parameters());
-            } else {
-                c.putNull("parameters");
-            }
-            c.put("interpretable", e.interpretable());
-            c.put("eligible", e.eligible());
-            c.put("deployable", e.deployable());
-            if (e.whyNotEligible() != null) {
-                // Reasons resting on a measured time go apart, like the times themselves.
-                List<String> fixed = e.ineligibleBecause().stream()
-                        .filter(r -> !r.startsWith(Constraints.LATENCY_REASON)).toList();
-                List<String> timed = e.ineligibleBecause().stream()
-                        .filter(r -> r.startsWith(Constraints.LATENCY_REASON)).toList();
-                if (!fixed.isEmpty()) {
-                    c.put("why_not_eligible", String.join("; ", fixed));
-                }
-                if (!timed.isEmpty()) {
-                    c.put("why_not_eligible_timing", String.join("; ", timed));
-                }
-            }
-            if (e.versusBest() != null) {
-                putNumber(c, "difference_vs_best", e.versusBest().meanDifference());
-                putNumber(c, "difference_low", e.versusBest().low());
-                putNumber(c, "difference_high", e.versusBest().high());
-                putNumber(c, "p_value_vs_best", e.versusBest().pValue());
-            } else {
-                c.putNull("p_value_vs_best");
-            }
-            c.put("chosen", e.chosen());
-            putNumber(c, "fit_ms", e.evaluation().meanFitMillis());
-            putNumber(c, "p50_us", e.p50Micros());
-            putNumber(c, "p99_us", e.p99Micros());
-        }
-        return root;
-    }
-
-    static void putNumber(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
         }
     }
 }

@@ -1,11 +1,9 @@
 package dev.occam.core.jobs;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.occam.core.evaluate.Curves;
 import dev.occam.core.select.FitResult;
 import dev.occam.core.select.LeaderboardEntry;
+import dev.occam.results.ReportData;
 import dev.occam.runtime.Explanation;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.Prediction;
@@ -13,34 +11,33 @@ import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.data.Row;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * What the report draws that is not in the card, computed here so the report only renders
- * ({@code report-data.json}): ROC and calibration curves from the held-out scores of the chosen model and of
+ * Builds what the report draws that is not in the card ({@link ReportData}, {@code report-data.json}), computed
+ * here so the report only renders: ROC and calibration curves from the held-out scores of the chosen model and of
  * the best complex model (rung 4 and up), a few example decisions of the chosen model with their reasons,
  * and a histogram of each numeric column.
  */
-final class ReportData {
+final class ReportDataBuilder {
 
-    static final String FORMAT = "occam-report-data/1";
     static final int COMPLEX_RUNG = 4;
     private static final int ROC_POINTS = 200;
     private static final int CALIBRATION_BANDS = dev.occam.core.evaluate.Reliability.ECE_BANDS;
     private static final int HISTOGRAM_BINS = 20;
     private static final int REASONS = 3;
 
-    private ReportData() {
+    private ReportDataBuilder() {
     }
 
-    static ObjectNode build(FitResult result, Frame table, Frame features) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("format", FORMAT);
-        ArrayNode curves = root.putArray("curves");
+    static ReportData build(FitResult result, Frame table, Frame features) {
+        List<ReportData.Curve> curves = new ArrayList<>();
         if (result.target().isClassification()) {
             LeaderboardEntry chosen = result.chosenEntry();
             if (chosen != null) {
@@ -51,17 +48,17 @@ final class ReportData {
                 addCurves(curves, "best complex", complex, result);
             }
         }
-        ArrayNode examples = root.putArray("examples");
+        List<ReportData.Example> examples = new ArrayList<>();
         if (result.model() != null) {
             addExamples(examples, result.model(), features);
         }
-        ArrayNode histograms = root.putArray("histograms");
+        List<ReportData.Histogram> histograms = new ArrayList<>();
         for (Column c : table.columns()) {
             if (c instanceof NumericColumn n) {
                 addHistogram(histograms, n);
             }
         }
-        return root;
+        return new ReportData(ReportData.FORMAT, curves, examples, histograms);
     }
 
     /**
@@ -80,49 +77,34 @@ final class ReportData {
                 .max(order).orElse(null);
     }
 
-    private static void addCurves(ArrayNode out, String role, LeaderboardEntry entry, FitResult result) {
+    private static void addCurves(List<ReportData.Curve> out, String role, LeaderboardEntry entry,
+            FitResult result) {
         if (entry.evaluation().heldOut() == null) {
             return;
         }
         double[] truth = result.target().values();
         var roc = Curves.roc(entry.evaluation().heldOut(), truth, ROC_POINTS);
-        ObjectNode node = out.addObject();
-        node.put("role", role);
-        node.put("model", entry.id());
-        node.put("rung", entry.rung());
-        node.put("eligible", entry.eligible());
-        node.put("auc", Curves.area(roc));
-        ArrayNode points = node.putArray("roc");
-        for (Curves.RocPoint p : roc) {
-            points.addArray().add(p.falsePositiveRate()).add(p.truePositiveRate());
-        }
-        ArrayNode calibration = node.putArray("calibration");
-        for (Curves.CalibrationBin b : Curves.calibration(entry.evaluation().heldOut(), truth, CALIBRATION_BANDS)) {
-            ObjectNode x = calibration.addObject();
-            x.put("low", b.low());
-            x.put("high", b.high());
-            x.put("predictions", b.predictions());
-            x.put("mean_score", b.meanScore());
-            x.put("observed_rate", b.observedRate());
-        }
+        double[][] points = roc.stream().map(p -> new double[] {p.falsePositiveRate(), p.truePositiveRate()})
+                .toArray(double[][]::new);
+        String calibrator = null;
+        List<ReportData.CalibrationBin> after = null;
         var check = result.calibration();
         if (role.equals("chosen") && check != null && check.calibrator() != null) {
             // The same held-out scores after the calibrator, fitted inside the folds as the choice was made.
-            node.put("calibrator", check.calibrator().method());
-            ArrayNode after = node.putArray("calibration_after");
-            for (Curves.CalibrationBin b : check.calibrationAfter(CALIBRATION_BANDS)) {
-                ObjectNode x = after.addObject();
-                x.put("low", b.low());
-                x.put("high", b.high());
-                x.put("predictions", b.predictions());
-                x.put("mean_score", b.meanScore());
-                x.put("observed_rate", b.observedRate());
-            }
+            calibrator = check.calibrator().method();
+            after = bins(check.calibrationAfter(CALIBRATION_BANDS));
         }
+        out.add(new ReportData.Curve(role, entry.id(), entry.rung(), entry.eligible(), Curves.area(roc), points,
+                bins(Curves.calibration(entry.evaluation().heldOut(), truth, CALIBRATION_BANDS)), calibrator, after));
+    }
+
+    private static List<ReportData.CalibrationBin> bins(List<Curves.CalibrationBin> bins) {
+        return bins.stream().map(b -> new ReportData.CalibrationBin(b.low(), b.high(), b.predictions(),
+                b.meanScore(), b.observedRate())).toList();
     }
 
     /** Five rows of the data, by the chosen model's score: lowest, quartiles, median, highest. */
-    private static void addExamples(ArrayNode out, Model model, Frame features) {
+    private static void addExamples(List<ReportData.Example> out, Model model, Frame features) {
         double[] scores = model.score(features);
         int[] order = IntStream.range(0, scores.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> scores[i]).thenComparingInt(i -> i))
@@ -143,22 +125,12 @@ final class ReportData {
             Row values = ExplainJob.row(model, features, row);
             Explanation e = model.explain(values);
             Prediction p = model.predict(values);
-            ObjectNode x = out.addObject();
-            x.put("label", pick.getKey());
-            x.put("row", row);
-            x.put("score", p.score());
-            if (p.label() != null) {
-                x.put("decision", p.label());
-            }
-            x.put("scale", e.scale().words());
-            ArrayNode raises = x.putArray("raises");
-            e.reasons(REASONS, Explanation.Direction.RAISES).forEach(raises::add);
-            ArrayNode lowers = x.putArray("lowers");
-            e.reasons(REASONS, Explanation.Direction.LOWERS).forEach(lowers::add);
+            out.add(new ReportData.Example(pick.getKey(), row, p.score(), p.label(), e.scale().words(),
+                    e.reasons(REASONS, Explanation.Direction.RAISES), e.reasons(REASONS, Explanation.Direction.LOWERS)));
         }
     }
 
-    private static void addHistogram(ArrayNode out, NumericColumn column) {
+    private static void addHistogram(List<ReportData.Histogram> out, NumericColumn column) {
         double[] present = Arrays.stream(column.values()).filter(v -> !Double.isNaN(v)).toArray();
         if (present.length == 0) {
             return;
@@ -171,14 +143,6 @@ final class ReportData {
         for (double v : present) {
             counts[Math.min(bins - 1, (int) ((v - min) / width))]++;
         }
-        ObjectNode x = out.addObject();
-        x.put("column", column.name());
-        x.put("min", min);
-        x.put("max", max);
-        x.put("bin_width", width);
-        ArrayNode c = x.putArray("counts");
-        for (int k : counts) {
-            c.add(k);
-        }
+        out.add(new ReportData.Histogram(column.name(), min, max, width, counts));
     }
 }
