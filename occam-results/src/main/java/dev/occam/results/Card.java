@@ -109,7 +109,7 @@ public record Card(
     /** A candidate's cross-validated mean and sd; brier and ece for classifiers with held-out scores. */
     public record EvaluatedCandidate(
             String model,
-            String learner,
+            @JsonInclude(Include.NON_NULL) String learner,
             @JsonInclude(Include.NON_EMPTY) java.util.Map<String, Object> options,
             int rung,
             @FiniteOrNull double mean,

@@ -30,7 +30,7 @@ public record Leaderboard(
     public record Candidate(
             int rung,
             String model,
-            String learner,
+            @JsonInclude(Include.NON_NULL) String learner,
             @JsonInclude(Include.NON_EMPTY) java.util.Map<String, Object> options,
             String metric,
             @FiniteOrNull double mean,
