@@ -130,7 +130,12 @@ public final class FitJob {
         notes.addAll(data.notes());
         Task task = data.target().info().task();
         Metric metric = useCase.success().metric();
-        if (metric.task() != task) {
+        if (task == Task.MULTICLASS && !metric.supports(task)) {
+            throw new IllegalArgumentException("success metric " + metric.key() + " judges two classes, but "
+                    + useCase.target() + " has " + data.target().info().classCount() + " classes; use one of "
+                    + Metric.keysFor(task));
+        }
+        if (!metric.supports(task)) {
             throw new IllegalArgumentException("success metric " + metric.key() + " is for "
                     + metric.task().name().toLowerCase(Locale.ROOT) + ", but " + useCase.target() + " is a "
                     + task.name().toLowerCase(Locale.ROOT) + " target");
@@ -151,7 +156,7 @@ public final class FitJob {
         }
         Frame keptRows = data.rowsDropped() == 0 ? table : table.select(data.keptRows());
         Splitter splitter = splitter(keptRows);
-        List<Fold> folds = splitter.folds(target.size(), target.isClassification() ? target.values() : null);
+        List<Fold> folds = splitter.folds(target.size(), target.strata());
         double testTrainRatio = folds.stream().mapToDouble(f -> (double) f.test().length / f.train().length)
                 .average().orElseThrow();
 
@@ -162,10 +167,24 @@ public final class FitJob {
                         + task.name().toLowerCase(Locale.ROOT) + "; skipped");
             }
         }
+        if (task == Task.MULTICLASS && selection.candidates().isEmpty()) {
+            List<String> twoClassOnly = Ladder.unavailable(task, Ladder.forTask(Task.CLASSIFICATION, List.of())
+                    .stream().map(Learner::family).toList());
+            if (!twoClassOnly.isEmpty()) {
+                notes.add("fit for two classes only, so not on this " + target.info().classCount() + "-class target: "
+                        + String.join(", ", twoClassOnly));
+            }
+        }
         Fairness fairness = new Fairness(useCase, data.rowsDropped() == 0 ? table : table.select(data.keptRows()),
                 target);
         fairness.rankProxies(features);
         boolean withRule = useCase.currentRule() != null && selection.includes("current-rule");
+        if (withRule && task == Task.MULTICLASS) {
+            // A SQL rule gives one number per row: it cannot call one of three or more classes.
+            notes.add("current-rule scores one class and " + useCase.target() + " has " + target.info().classCount()
+                    + " classes, so today's rule is not compared");
+            withRule = false;
+        }
         int totalFolds = (learners.size() + (withRule ? 1 : 0)) * folds.size();
         Counter counter = new Counter(totalFolds);
         List<LeaderboardEntry> entries = new ArrayList<>();
@@ -270,7 +289,7 @@ public final class FitJob {
      */
     private Model withInterval(Model chosen, LeaderboardEntry entry, Target target, List<Fold> folds,
             List<String> notes) {
-        if (chosen == null || target.isClassification()) {
+        if (chosen == null || !target.info().isRegression()) {
             return chosen;
         }
         if (entry.evaluation().heldOut() == null) {
@@ -352,7 +371,11 @@ public final class FitJob {
             this.protectedColumns = names.isEmpty() ? null
                     : new Frame(names.stream().map(rows::column).toList());
             this.target = target;
-            if (protectedColumns != null && !target.isClassification()) {
+            if (protectedColumns != null && target.isMulticlass()) {
+                notes.add("the fairness audit compares favourable and unfavourable decisions, so it needs a two-class "
+                        + "target; " + target.info().name() + " has " + target.info().classCount()
+                        + " classes, so only proxies are ranked");
+            } else if (protectedColumns != null && !target.isClassification()) {
                 notes.add("the fairness audit compares decisions, so it needs a classification target; "
                         + "only proxies are ranked");
             }
@@ -541,7 +564,7 @@ public final class FitJob {
         root.put("higher_is_better", result.metric().higherIsBetter());
         root.put("folds", result.splitter().k());
         root.put("repeats", result.splitter().repeats());
-        root.put("split", result.splitter().describe(result.target().isClassification()));
+        root.put("split", result.splitter().describe(result.target().info().task().isCategorical()));
         root.put("seed", result.useCase().selection().seed());
         root.put("rule", result.verdict().rule().key());
         root.put("alpha", result.verdict().alpha());

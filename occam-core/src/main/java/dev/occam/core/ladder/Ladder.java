@@ -76,7 +76,7 @@ public final class Ladder {
      * The learners for a task, restricted to {@code candidates} when it is not empty, lowest rung first.
      */
     public static List<Learner> forTask(Task task, List<String> candidates) {
-        Capability needed = task == Task.CLASSIFICATION ? Capability.CLASSIFICATION : Capability.REGRESSION;
+        Capability needed = Capability.forTask(task);
         List<Learner> out = new ArrayList<>();
         for (Learner l : all()) {
             if (l.capabilities().contains(needed) && (candidates.isEmpty() || candidates.contains(l.family()))) {
@@ -89,7 +89,7 @@ public final class Ladder {
 
     /** The families of {@code candidates} that this version cannot fit for the task yet. */
     public static List<String> unavailable(Task task, List<String> candidates) {
-        Capability needed = task == Task.CLASSIFICATION ? Capability.CLASSIFICATION : Capability.REGRESSION;
+        Capability needed = Capability.forTask(task);
         Set<String> have = new java.util.HashSet<>();
         for (Learner l : all()) {
             if (l.capabilities().contains(needed)) {
