@@ -447,7 +447,8 @@ public final class Model {
         for (Transform t : preparation) {
             sb.append(t.describe()).append('\n');
         }
-        sb.append(scorer.describe());
+        sb.append(scorer instanceof dev.occam.runtime.scorer.MulticlassScorer multi && target.isMulticlass()
+                ? multi.describe(target.levels()) : scorer.describe());
         if (calibration != null) {
             if (sb.charAt(sb.length() - 1) != '\n') {
                 sb.append('\n');

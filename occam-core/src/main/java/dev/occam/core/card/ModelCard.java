@@ -18,6 +18,7 @@ import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -80,12 +81,19 @@ public final class ModelCard {
             target.put("positive", result.target().info().positive());
             target.put("negative", result.target().info().negative());
             target.put("positive_share", result.target().mean());
+        } else if (result.target().isMulticlass()) {
+            ArrayNode levels = target.putArray("levels");
+            result.target().info().levels().forEach(levels::add);
+            ArrayNode shares = target.putArray("class_shares");
+            for (double share : result.target().classShares()) {
+                shares.add(share);
+            }
         } else {
             target.put("mean", result.target().mean());
         }
 
         ObjectNode evaluation = card.putObject("evaluation");
-        evaluation.put("method", result.splitter().describe(result.target().isClassification())
+        evaluation.put("method", result.splitter().describe(result.target().info().task().isCategorical())
                 + "; preparation refitted inside every fold");
         evaluation.put("folds", result.splitter().k());
         evaluation.put("repeats", result.splitter().repeats());
@@ -179,6 +187,11 @@ public final class ModelCard {
         }
         if (result.calibration() != null) {
             card.set("calibration", result.calibration().toJson());
+        }
+        if (result.target().isMulticlass() && result.verdict().chosen() != null
+                && result.verdict().chosen().evaluation().heldOut() != null
+                && result.verdict().chosen().evaluation().heldOut().classProbabilities() != null) {
+            card.set("confusion_matrix", confusionJson(result));
         }
 
         ObjectNode success = card.putObject("success");
@@ -336,6 +349,44 @@ public final class ModelCard {
     /** Keeps passwords in a JDBC URL out of the card. */
     static String redactCredentials(String jdbc) {
         return jdbc.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/:@]+):([^@/]+)@", "//$1:***@");
+    }
+
+    /**
+     * The chosen candidate's held-out calls against the true classes, every repeat pooled (each row counted once
+     * per repeat), with each class's share called right (its recall).
+     */
+    static ObjectNode confusionJson(FitResult result) {
+        var heldOut = result.verdict().chosen().evaluation().heldOut();
+        List<String> levels = result.target().info().levels();
+        int k = levels.size();
+        long[][] counts = new long[k][k];
+        double[] truth = result.target().values();
+        for (int r = 0; r < heldOut.repeats(); r++) {
+            for (int i = 0; i < heldOut.rows(); i++) {
+                int called = dev.occam.runtime.scorer.MulticlassScorer.argmax(heldOut.classProbabilities(r, i));
+                counts[(int) truth[i]][called]++;
+            }
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("model", result.verdict().chosen().family());
+        node.put("about", "held-out calls (the most probable class) of every repeat pooled; rows: true class,"
+                + " columns: called class");
+        ArrayNode names = node.putArray("classes");
+        levels.forEach(names::add);
+        ArrayNode rows = node.putArray("counts");
+        ArrayNode recall = node.putArray("class_accuracy");
+        for (int t = 0; t < k; t++) {
+            ArrayNode row = rows.addArray();
+            long total = 0;
+            for (int c = 0; c < k; c++) {
+                row.add(counts[t][c]);
+                total += counts[t][c];
+            }
+            ObjectNode x = recall.addObject();
+            x.put("class", levels.get(t));
+            putNumber(x, "accuracy", total == 0 ? Double.NaN : (double) counts[t][t] / total);
+        }
+        return node;
     }
 
     private static ObjectNode useCaseJson(UseCase uc) {

@@ -166,9 +166,30 @@ public enum Metric {
         throw new IllegalArgumentException("unknown metric '" + key + "'; expected one of " + String.join(", ", keys));
     }
 
-    /** The default metric of a task: AUC for classification, RMSE for regression. */
+    /** The default metric of a task: AUC for classification, macro AUC for multiclass, RMSE for regression. */
     public static Metric defaultFor(Task task) {
-        return task == Task.CLASSIFICATION ? AUC : RMSE;
+        return switch (task) {
+            case CLASSIFICATION -> AUC;
+            case MULTICLASS -> MACRO_AUC;
+            case REGRESSION -> RMSE;
+        };
+    }
+
+    /**
+     * The metric of a model on rows: from the class probabilities for a multiclass model, else from its scores at
+     * its threshold.
+     *
+     * @param truth the rows' true values (class codes for multiclass)
+     */
+    public double of(dev.occam.runtime.Model model, dev.occam.runtime.data.Frame rows, double[] truth) {
+        if (model.target().isMulticlass()) {
+            int[] codes = new int[truth.length];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = (int) truth[i];
+            }
+            return computeClasses(codes, model.scoreClasses(rows));
+        }
+        return compute(truth, model.score(rows), model.threshold());
     }
 
     /**

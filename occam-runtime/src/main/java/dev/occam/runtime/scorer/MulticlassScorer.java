@@ -183,6 +183,11 @@ public final class MulticlassScorer implements Scorer {
 
     @Override
     public String describe() {
+        return describe(null);
+    }
+
+    /** {@link #describe()} with each class named by its level (null: by number). */
+    public String describe(List<String> levels) {
         StringBuilder sb = new StringBuilder();
         sb.append(classes).append(" classes, ").append(combination == Combination.SOFTMAX
                 ? (hasReference() ? "probabilities by softmax of each class's log-odds against the first class"
@@ -190,7 +195,10 @@ public final class MulticlassScorer implements Scorer {
                 : "probabilities are the classes' shares").append('\n');
         int offset = hasReference() ? 1 : 0;
         for (int k = 0; k < components.size(); k++) {
-            sb.append("-- class ").append(k + offset + 1).append(" of ").append(classes).append(" --\n");
+            int c = k + offset;
+            sb.append("-- class ").append(levels == null ? (c + 1) + " of " + classes : levels.get(c))
+                    .append(hasReference() ? (levels == null ? " against class 1" : " against " + levels.get(0)) : "")
+                    .append(" --\n");
             sb.append(components.get(k).describe()).append('\n');
         }
         return sb.toString().stripTrailing();
