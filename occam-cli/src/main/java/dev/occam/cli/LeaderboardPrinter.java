@@ -11,6 +11,7 @@ import dev.occam.runtime.io.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,6 +27,13 @@ final class LeaderboardPrinter {
                 target.size(), r.featureCount(), target.info().name());
         if (target.isClassification()) {
             head += String.format(Locale.ROOT, " = %s (%.1f%%)", target.info().positive(), 100 * target.mean());
+        } else if (target.isMulticlass()) {
+            double[] shares = target.classShares();
+            List<String> parts = new ArrayList<>();
+            for (int k = 0; k < shares.length; k++) {
+                parts.add(String.format(Locale.ROOT, "%s %.1f%%", target.info().levels().get(k), 100 * shares[k]));
+            }
+            head += " (" + shares.length + " classes: " + String.join(", ", parts) + ")";
         } else {
             head += " (regression)";
         }

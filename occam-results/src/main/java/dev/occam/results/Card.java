@@ -28,6 +28,7 @@ public record Card(
         @JsonInclude(Include.NON_NULL) Explanation explanation,
         @JsonInclude(Include.NON_NULL) Interval interval,
         @JsonInclude(Include.NON_NULL) Calibration calibration,
+        @JsonInclude(Include.NON_NULL) @JsonProperty("confusion_matrix") ConfusionMatrix confusionMatrix,
         Success success,
         List<String> notes,
         List<String> warnings,
@@ -93,7 +94,22 @@ public record Card(
             @JsonInclude(Include.NON_NULL) String positive,
             @JsonInclude(Include.NON_NULL) String negative,
             @JsonInclude(Include.NON_NULL) @JsonProperty("positive_share") Double positiveShare,
-            @JsonInclude(Include.NON_NULL) Double mean) {
+            @JsonInclude(Include.NON_NULL) Double mean,
+            @JsonInclude(Include.NON_NULL) List<String> levels,
+            @JsonInclude(Include.NON_NULL) @JsonProperty("class_shares") double[] classShares) {
+    }
+
+    /** Multiclass: the chosen model's held-out calls (rows: true class, columns: called class). */
+    public record ConfusionMatrix(
+            String model,
+            String about,
+            List<String> classes,
+            long[][] counts,
+            @JsonProperty("class_accuracy") List<ClassAccuracy> classAccuracy) {
+    }
+
+    /** The share of a class's rows called as that class (its recall). */
+    public record ClassAccuracy(@JsonProperty("class") String name, @FiniteOrNull double accuracy) {
     }
 
     public record Evaluation(

@@ -77,9 +77,18 @@ public final class Explanation {
     private final List<Contribution> contributions;
     private final Map<String, Object> typical;
     private final Map<String, Points> points;
+    /** The class whose score is taken apart (multiclass: the called class); null for the other tasks. */
+    private final String explainedClass;
 
     Explanation(TargetInfo target, double score, Scale scale, double value, double baseline,
             List<Contribution> contributions, Map<String, Object> typical, Map<String, Points> points) {
+        this(target, score, scale, value, baseline, contributions, typical, points, null);
+    }
+
+    Explanation(TargetInfo target, double score, Scale scale, double value, double baseline,
+            List<Contribution> contributions, Map<String, Object> typical, Map<String, Points> points,
+            String explainedClass) {
+        this.explainedClass = explainedClass;
         this.target = Objects.requireNonNull(target, "target");
         this.score = score;
         this.scale = Objects.requireNonNull(scale, "scale");
@@ -88,6 +97,14 @@ public final class Explanation {
         this.contributions = List.copyOf(contributions);
         this.typical = Collections.unmodifiableMap(new LinkedHashMap<>(typical));
         this.points = Map.copyOf(points);
+    }
+
+    /**
+     * The class whose score the contributions take apart: for a multiclass model, the called class (its
+     * probability is {@link #score()}); null for two classes (always the positive one) and regression.
+     */
+    public String explainedClass() {
+        return explainedClass;
     }
 
     /** The model's score: the (calibrated, when the model has a calibrator) probability of the positive class, or the predicted value. */
@@ -193,7 +210,7 @@ public final class Explanation {
      * strongest either way, each saying whether it raises or lowers the prediction.
      */
     public List<String> predictionReasons(int top) {
-        return reasons(top, target.isClassification() ? Direction.RAISES : Direction.EITHER);
+        return reasons(top, target.isRegression() ? Direction.EITHER : Direction.RAISES);
     }
 
     private String reason(Contribution c) {
@@ -219,6 +236,9 @@ public final class Explanation {
 
     private String effect(boolean raises) {
         String verb = raises ? "raises" : "lowers";
+        if (target.isMulticlass()) {
+            return verb + " the chance of " + explainedClass;
+        }
         return target.isClassification() ? verb + " the chance of " + target.positive()
                 : verb + " the predicted " + target.name();
     }

@@ -69,6 +69,12 @@ public final class Model {
         this.target = Objects.requireNonNull(target, "target");
         this.preparation = List.copyOf(preparation);
         this.scorer = Objects.requireNonNull(scorer, "scorer");
+        // The decision policy is the task's: a threshold for two classes, argmax for multiclass, none for a number.
+        int classes = target.isMulticlass() ? target.classCount() : 1;
+        if (scorer.classCount() != classes) {
+            throw new IllegalArgumentException("target '" + target.name() + "' has " + (classes == 1 ? "one score"
+                    : classes + " classes") + ", but the scorer gives " + scorer.classCount());
+        }
         if (target.isClassification() && !(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in [0, 1]: " + threshold);
         }
@@ -185,8 +191,8 @@ public final class Model {
      */
     public Model withCalibration(Calibrator newCalibration) {
         if (newCalibration != null && !target.isClassification()) {
-            throw new IllegalArgumentException("a calibrator maps scores to probabilities; " + target.name()
-                    + " is a regression target");
+            throw new IllegalArgumentException("a calibrator maps one score to a probability; " + target.name()
+                    + " is a " + target.task().word() + " target");
         }
         return new Model(this, interval, newCalibration);
     }
@@ -214,9 +220,9 @@ public final class Model {
      */
     public Model withInterval(PredictionInterval newInterval) {
         Objects.requireNonNull(newInterval, "interval");
-        if (target.isClassification()) {
+        if (!target.isRegression()) {
             throw new IllegalArgumentException("a prediction interval is for regression, but " + target.name()
-                    + " is a classification target");
+                    + " is a " + target.task().word() + " target");
         }
         return new Model(this, newInterval, calibration);
     }
@@ -273,7 +279,7 @@ public final class Model {
         }
         dev.occam.runtime.scorer.Attribution a = scorer.attribute(v, featureOf, raw.size());
         Explanation.Scale scale = a.logOdds() ? Explanation.Scale.LOG_ODDS
-                : target.isClassification() ? Explanation.Scale.PROBABILITY : Explanation.Scale.VALUE;
+                : target.isRegression() ? Explanation.Scale.VALUE : Explanation.Scale.PROBABILITY;
         double[] c = a.contributions();
         List<Explanation.Contribution> contributions = new ArrayList<>(raw.size());
         java.util.Map<String, Object> typicalByName = new java.util.LinkedHashMap<>();
@@ -291,8 +297,13 @@ public final class Model {
                         new Explanation.Points(ch.points(x[ch.feature()]), ch.averagePoints()));
             }
         }
+        String explainedClass = null;
+        if (target.isMulticlass()) {
+            double[] p = scorer.scoreClasses(v);
+            explainedClass = target.levels().get(dev.occam.runtime.scorer.MulticlassScorer.argmax(p));
+        }
         return new Explanation(target, calibrated(scorer.score(v)), scale, a.value(), a.baseline(), contributions, typicalByName,
-                points);
+                points, explainedClass);
     }
 
     /** How many numbers the fitted function is made of (the scorer's; preparation statistics are not counted). */
@@ -300,7 +311,38 @@ public final class Model {
         return scorer.parameterCount();
     }
 
-    /** Scores one row encoded against {@link #schema()}: the calibrated probability when there is a calibrator. */
+    /**
+     * Every class's probability for one row encoded against {@link #schema()}, in the target's level order,
+     * summing to 1 (multiclass).
+     *
+     * @throws UnsupportedOperationException when the target is not multiclass
+     */
+    public double[] scoreClasses(double[] x) {
+        if (!target.isMulticlass()) {
+            throw new UnsupportedOperationException(target.name() + " is a " + target.task().word()
+                    + " target: one score per row (score)");
+        }
+        double[] v = x;
+        for (Transform t : preparation) {
+            v = t.apply(v);
+        }
+        return scorer.scoreClasses(v);
+    }
+
+    /** {@link #scoreClasses(double[])} for every row of a frame, in order (row by row). */
+    public double[][] scoreClasses(Frame frame) {
+        RowReader reader = new RowReader(schema(), frame);
+        double[][] out = new double[frame.rows()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scoreClasses(reader.row(i));
+        }
+        return out;
+    }
+
+    /**
+     * Scores one row encoded against {@link #schema()}: the calibrated probability when there is a calibrator;
+     * for multiclass, the probability of the called (most probable) class.
+     */
     public double score(double[] x) {
         double[] v = x;
         for (Transform t : preparation) {
@@ -315,7 +357,7 @@ public final class Model {
 
     /** Predicts one row encoded against {@link #schema()}. */
     public Prediction predictEncoded(double[] x) {
-        return prediction(score(x));
+        return target.isMulticlass() ? classPrediction(scoreClasses(x)) : prediction(score(x));
     }
 
     /** Predicts one row of named values. @throws IllegalArgumentException naming a field that cannot be read */
@@ -335,6 +377,14 @@ public final class Model {
 
     /** Predicts every row of a frame, in order. Columns are matched by name; extra columns are ignored. */
     public Prediction[] predict(Frame frame) {
+        if (target.isMulticlass()) {
+            double[][] p = scoreClasses(frame);
+            Prediction[] out = new Prediction[p.length];
+            for (int i = 0; i < p.length; i++) {
+                out[i] = classPrediction(p[i]);
+            }
+            return out;
+        }
         double[] scores = score(frame);
         Prediction[] out = new Prediction[scores.length];
         for (int i = 0; i < scores.length; i++) {
@@ -358,6 +408,16 @@ public final class Model {
                 : new Prediction(score, null, interval.lower(score), interval.upper(score));
     }
 
+    /** Multiclass: the most probable class is called (argmax; the first level on ties). */
+    private Prediction classPrediction(double[] p) {
+        java.util.Map<String, Double> byClass = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < p.length; k++) {
+            byClass.put(target.levels().get(k), p[k]);
+        }
+        int called = dev.occam.runtime.scorer.MulticlassScorer.argmax(p);
+        return new Prediction(p[called], target.levels().get(called), Double.NaN, Double.NaN, byClass);
+    }
+
     private String label(double score) {
         if (!target.isClassification()) {
             return null;
@@ -369,6 +429,10 @@ public final class Model {
     public String describe() {
         StringBuilder sb = new StringBuilder();
         sb.append(family).append(" model of ").append(target.name());
+        if (target.isMulticlass()) {
+            sb.append(" (").append(target.classCount()).append(" classes: ").append(String.join(", ", target.levels()))
+                    .append("; called: the most probable)");
+        }
         if (target.isClassification()) {
             sb.append(" (score = probability that ").append(target.name()).append(" = ").append(target.positive())
                     .append(calibration == null ? "" : ", after " + calibration.method() + " calibration")
@@ -383,7 +447,8 @@ public final class Model {
         for (Transform t : preparation) {
             sb.append(t.describe()).append('\n');
         }
-        sb.append(scorer.describe());
+        sb.append(scorer instanceof dev.occam.runtime.scorer.MulticlassScorer multi && target.isMulticlass()
+                ? multi.describe(target.levels()) : scorer.describe());
         if (calibration != null) {
             if (sb.charAt(sb.length() - 1) != '\n') {
                 sb.append('\n');

@@ -53,6 +53,10 @@ public final class ModelFile {
             target.put("negative", t.negative());
             root.put("threshold", model.threshold());
         }
+        if (t.isMulticlass()) {
+            ArrayNode levels = target.putArray("levels");
+            t.levels().forEach(levels::add);
+        }
         root.put("parameters", model.parameterCount());
         root.set("schema", Json.schemaToJson(model.schema()));
         ArrayNode prep = root.putArray("preparation");
@@ -146,7 +150,9 @@ public final class ModelFile {
             case "classification" -> TargetInfo.classification(Json.required(t, "name").asText(),
                     Json.required(t, "positive").asText(), Json.required(t, "negative").asText());
             case "regression" -> TargetInfo.regression(Json.required(t, "name").asText());
-            default -> throw new IllegalArgumentException("target task must be classification or regression, got '" + task + "'");
+            case "multiclass" -> TargetInfo.multiclass(Json.required(t, "name").asText(), levels(Json.required(t, "levels")));
+            default -> throw new IllegalArgumentException("target task must be classification, multiclass or regression, got '"
+                    + task + "'");
         };
         List<Transform> prep = new ArrayList<>();
         for (JsonNode step : Json.required(root, "preparation")) {
@@ -172,6 +178,12 @@ public final class ModelFile {
             model = model.withCalibration(Calibrator.fromJson(calibration));
         }
         return model;
+    }
+
+    private static List<String> levels(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.forEach(l -> out.add(l.asText()));
+        return out;
     }
 
     private static String checksum(JsonNode body) {

@@ -47,7 +47,11 @@ final class Documents {
         TargetInfo t = model.target();
         ObjectNode target = root.putObject("target");
         target.put("name", t.name());
-        target.put("task", t.isClassification() ? "classification" : "regression");
+        target.put("task", t.task().word());
+        if (t.isMulticlass()) {
+            ArrayNode levels = target.putArray("levels");
+            t.levels().forEach(levels::add);
+        }
         if (t.isClassification()) {
             target.put("positive", t.positive());
             target.put("negative", t.negative());
@@ -184,6 +188,16 @@ final class Documents {
                     .add(target.negative());
             props.putObject("probability").put("type", "number").put("description",
                     "probability that " + target.name() + " = " + target.positive());
+        } else if (target.isMulticlass()) {
+            ArrayNode classes = props.putObject("prediction").put("type", "string")
+                    .put("description", "the most probable class").putArray("enum");
+            target.levels().forEach(classes::add);
+            props.putObject("probability").put("type", "number").put("description",
+                    "probability of the called class");
+            ObjectNode each = props.putObject("probabilities").put("type", "object").put("description",
+                    "every class's probability; they sum to 1");
+            ObjectNode byClass = each.putObject("properties");
+            target.levels().forEach(l -> byClass.putObject(l).put("type", "number"));
         } else {
             props.putObject("prediction").put("type", "number");
             PredictionInterval interval = model.interval();
@@ -196,7 +210,8 @@ final class Documents {
                         "the share of new values the interval is meant to hold, " + Json.number(interval.level()));
             }
         }
-        props.putObject("reasons").put("type", "array").put("description", target.isClassification()
+        props.putObject("reasons").put("type", "array").put("description", target.isMulticlass()
+                ? "the top 3 reasons that raised the called class's score" : target.isClassification()
                 ? "the top 3 reasons that raised the score"
                 : "the top 3 reasons by size, each saying whether it raises or lowers the prediction")
                 .putObject("items").put("type", "string");

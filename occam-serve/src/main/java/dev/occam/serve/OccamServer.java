@@ -346,7 +346,7 @@ public final class OccamServer implements AutoCloseable {
         return answer;
     }
 
-    /** One row's answer: prediction, probability (classification) or the interval's ends (regression), reasons, guardrails. */
+    /** One row's answer: prediction, probability (classification; multiclass also every class's) or the interval's ends (regression), reasons, guardrails. */
     private ObjectNode score(Model model, Row row) {
         List<Guardrail> guardrails = Guardrail.check(model, row);
         if (options.strict() && !guardrails.isEmpty()) {
@@ -360,6 +360,11 @@ public final class OccamServer implements AutoCloseable {
         if (model.target().isClassification()) {
             o.put("prediction", p.label());
             o.put("probability", p.probability());
+        } else if (model.target().isMulticlass()) {
+            o.put("prediction", p.label());
+            o.put("probability", p.probability());
+            ObjectNode probabilities = o.putObject("probabilities");
+            p.probabilities().forEach(probabilities::put);
         } else {
             o.put("prediction", p.score());
             if (p.hasInterval()) {

@@ -60,9 +60,12 @@ public final class ModelCard {
                 result.rowsRead(), result.rowsDropped(), result.target().size(), columns);
 
         var info = result.target().info();
+        boolean multiclass = result.target().isMulticlass();
         Card.Target target = new Card.Target(info.name(), info.task().name().toLowerCase(Locale.ROOT),
                 classification ? info.positive() : null, classification ? info.negative() : null,
-                classification ? result.target().mean() : null, classification ? null : result.target().mean());
+                classification ? result.target().mean() : null,
+                classification || multiclass ? null : result.target().mean(),
+                multiclass ? info.levels() : null, multiclass ? result.target().classShares() : null);
 
         List<Card.EvaluatedCandidate> candidates = new ArrayList<>();
         for (LeaderboardEntry e : result.entries()) {
@@ -72,7 +75,7 @@ public final class ModelCard {
                     reliability != null ? reliability.ece() : null, e.parameters(), e.whyNotEligible(),
                     e.versusBest() != null ? e.versusBest().pValue() : null));
         }
-        Card.Evaluation evaluation = new Card.Evaluation(result.splitter().describe(classification)
+        Card.Evaluation evaluation = new Card.Evaluation(result.splitter().describe(result.target().info().task().isCategorical())
                 + "; preparation refitted inside every fold", result.splitter().k(), result.splitter().repeats(),
                 uc.selection().seed(), result.metric().key(), classification
                         ? "brier and ece of each candidate's held-out scores, repeats pooled; ece in "
@@ -113,7 +116,7 @@ public final class ModelCard {
                 result.model() != null && result.model().interval() != null ? interval(result.model().interval())
                         : null,
                 result.calibration() == null ? null : section(result.calibration().toJson(), Card.Calibration.class),
-                success, texts(result.notes()), texts(result.warnings()),
+                multiclass ? confusion(result) : null, success, texts(result.notes()), texts(result.warnings()),
                 new Card.Versions(Versions.occam(), ModelFile.FORMAT, System.getProperty("java.version")));
     }
 
@@ -243,5 +246,37 @@ public final class ModelCard {
     public static java.util.Map<String, Object> options(LeaderboardEntry e) {
         return e.options().isEmpty() ? java.util.Map.of() : Json.MAPPER.convertValue(e.options(),
                 new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
+    }
+
+    /**
+     * The chosen candidate's held-out calls against the true classes, every repeat pooled (each row counted once
+     * per repeat), with each class's share called right (its recall); null without held-out class probabilities.
+     */
+    static Card.ConfusionMatrix confusion(FitResult result) {
+        if (result.verdict().chosen() == null || result.verdict().chosen().evaluation().heldOut() == null
+                || result.verdict().chosen().evaluation().heldOut().classProbabilities() == null) {
+            return null;
+        }
+        var heldOut = result.verdict().chosen().evaluation().heldOut();
+        List<String> levels = result.target().info().levels();
+        int k = levels.size();
+        long[][] counts = new long[k][k];
+        double[] truth = result.target().values();
+        for (int r = 0; r < heldOut.repeats(); r++) {
+            for (int i = 0; i < heldOut.rows(); i++) {
+                int called = dev.occam.runtime.scorer.MulticlassScorer.argmax(heldOut.classProbabilities(r, i));
+                counts[(int) truth[i]][called]++;
+            }
+        }
+        List<Card.ClassAccuracy> accuracy = new ArrayList<>();
+        for (int t = 0; t < k; t++) {
+            long total = 0;
+            for (int c = 0; c < k; c++) {
+                total += counts[t][c];
+            }
+            accuracy.add(new Card.ClassAccuracy(levels.get(t), total == 0 ? Double.NaN : (double) counts[t][t] / total));
+        }
+        return new Card.ConfusionMatrix(result.verdict().chosen().id(), "held-out calls (the most probable class) of"
+                + " every repeat pooled; rows: true class, columns: called class", levels, counts, accuracy);
     }
 }

@@ -70,6 +70,9 @@ public record LabelledData(Frame features, Target target, int rowsDropped, int[]
             notes.add("task inferred: " + resolved.name().toLowerCase(java.util.Locale.ROOT) + " ("
                     + targetName + " has " + values.size() + " distinct values)");
         }
+        if (resolved != Task.REGRESSION && values.size() > 2) {
+            return multiclass(features, yc, targetName, values, positive, dropped, keep, notes);
+        }
         if (resolved == Task.REGRESSION) {
             if (!(yc instanceof NumericColumn nc)) {
                 throw new IllegalArgumentException("target '" + targetName + "' holds text (for example '" + values.get(0)
@@ -79,8 +82,8 @@ public record LabelledData(Frame features, Target target, int rowsDropped, int[]
                     dropped, keep, notes);
         }
         if (values.size() != 2) {
-            throw new IllegalArgumentException("target '" + targetName + "' has " + values.size() + " classes ("
-                    + preview(values) + "); this version fits two-class targets only");
+            throw new IllegalArgumentException("target '" + targetName + "' has " + values.size() + " class ("
+                    + preview(values) + "); a classification target needs two or more");
         }
         String pos = positive;
         if (pos == null) {
@@ -97,6 +100,35 @@ public record LabelledData(Frame features, Target target, int rowsDropped, int[]
             v[i] = text(yc, i).equals(pos) ? 1.0 : 0.0;
         }
         return new LabelledData(features, new Target(TargetInfo.classification(targetName, pos, neg), v), dropped, keep, notes);
+    }
+
+    /** The most classes a multiclass target may have: more are rarely classes, and each costs a model per class. */
+    public static final int MAX_CLASSES = 50;
+
+    /** A target of three or more classes: codes 0..K-1 in the sorted order of the class names. */
+    private static LabelledData multiclass(Frame features, Column yc, String targetName, List<String> values,
+            String positive, int dropped, int[] keep, List<String> notes) {
+        if (values.size() > MAX_CLASSES) {
+            throw new IllegalArgumentException("target '" + targetName + "' has more than " + MAX_CLASSES
+                    + " classes (" + preview(values) + "); that is not a classification target Occam can fit");
+        }
+        if (positive != null) {
+            throw new IllegalArgumentException("positive names the class to score among two, but '" + targetName
+                    + "' has " + values.size() + " classes (" + preview(values)
+                    + "); remove positive to predict every class's probability");
+        }
+        java.util.Map<String, Integer> code = new java.util.HashMap<>();
+        for (int k = 0; k < values.size(); k++) {
+            code.put(values.get(k), k);
+        }
+        double[] v = new double[yc.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = code.get(text(yc, i));
+        }
+        notes.add("multiclass target: " + targetName + " has " + values.size() + " classes (" + preview(values)
+                + "); every class's probability is predicted and the most probable is called");
+        return new LabelledData(features, new Target(TargetInfo.multiclass(targetName, values), v), dropped, keep,
+                notes);
     }
 
     private static List<String> distinctValues(Column c) {

@@ -5,8 +5,8 @@ import dev.occam.runtime.data.Frame;
 import java.util.Objects;
 
 /**
- * The values to learn, aligned with a frame's rows: 1.0 / 0.0 for the positive / negative class, or
- * the number to predict. No value is missing (rows with a missing target are dropped when loading).
+ * The values to learn, aligned with a frame's rows: 1.0 / 0.0 for the positive / negative class, the class
+ * code 0..K-1 (the index of the class in {@link TargetInfo#levels()}) for multiclass, or the number to predict. No value is missing (rows with a missing target are dropped when loading).
  */
 public record Target(TargetInfo info, double[] values) {
 
@@ -22,6 +22,10 @@ public record Target(TargetInfo info, double[] values) {
                 throw new IllegalArgumentException("classification target '" + info.name() + "' must be 0 or 1, row "
                         + i + " is " + v);
             }
+            if (info.isMulticlass() && !(v >= 0 && v < info.classCount() && v == Math.rint(v))) {
+                throw new IllegalArgumentException("multiclass target '" + info.name() + "' must be a class code in 0.."
+                        + (info.classCount() - 1) + ", row " + i + " is " + v);
+            }
         }
     }
 
@@ -29,8 +33,39 @@ public record Target(TargetInfo info, double[] values) {
         return values.length;
     }
 
+    /** Two-class classification (see {@link TargetInfo#isClassification()}). */
     public boolean isClassification() {
         return info.isClassification();
+    }
+
+    public boolean isMulticlass() {
+        return info.isMulticlass();
+    }
+
+    /** The classes to stratify folds on (two classes or multiclass), or null for a number. */
+    public double[] strata() {
+        return info.task().isCategorical() ? values : null;
+    }
+
+    /** Multiclass: each row's class code. @throws IllegalStateException for the other tasks */
+    public int[] classCodes() {
+        if (!isMulticlass()) {
+            throw new IllegalStateException(info.name() + " is not a multiclass target");
+        }
+        int[] out = new int[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (int) values[i];
+        }
+        return out;
+    }
+
+    /** Multiclass: the share of the rows in each class, in level order. */
+    public double[] classShares() {
+        double[] share = new double[info.classCount()];
+        for (double v : values) {
+            share[(int) v] += 1.0 / values.length;
+        }
+        return share;
     }
 
     public double value(int i) {

@@ -79,13 +79,17 @@ public final class CrossValidation {
                                 + outcome.failure.getMessage());
             }
             heldOut.add(fold, outcome.scores, outcome.threshold);
+            if (outcome.classProbabilities != null) {
+                heldOut.addClasses(fold, outcome.classProbabilities);
+            }
             results.add(outcome.result);
         }
         return new Evaluation(learner.family(), learner.rung(), metric, results, null, heldOut.build());
     }
 
     /** One fold's fit and scores, or the exception its fit threw. */
-    private record FoldOutcome(FoldResult result, double[] scores, double threshold, RuntimeException failure) {
+    private record FoldOutcome(FoldResult result, double[] scores, double threshold, double[][] classProbabilities,
+            RuntimeException failure) {
     }
 
     private static FoldOutcome fitFold(Learner learner, Frame features, Target target, Fold fold, Metric metric,
@@ -99,13 +103,24 @@ public final class CrossValidation {
         try {
             model = fitWithThreshold(learner, trainX, trainY, threshold);
         } catch (RuntimeException e) {
-            return new FoldOutcome(null, null, Double.NaN, e);
+            return new FoldOutcome(null, null, Double.NaN, null, e);
         }
         double fitMillis = (System.nanoTime() - start) / 1e6;
+        if (target.isMulticlass()) {
+            // Multiclass: the metric reads every class's probability; the called class's is kept as the score.
+            double[][] probabilities = model.scoreClasses(testX);
+            double[] called = new double[probabilities.length];
+            for (int i = 0; i < called.length; i++) {
+                called[i] = probabilities[i][dev.occam.runtime.scorer.MulticlassScorer.argmax(probabilities[i])];
+            }
+            double value = metric.computeClasses(testY.classCodes(), probabilities);
+            return new FoldOutcome(new FoldResult(fold.repeat(), fold.index(), value, fitMillis, fold.train().length,
+                    fold.test().length), called, Double.NaN, probabilities, null);
+        }
         double[] scores = model.score(testX);
         double value = metric.compute(testY.values(), scores, model.threshold());
         return new FoldOutcome(new FoldResult(fold.repeat(), fold.index(), value, fitMillis, fold.train().length,
-                fold.test().length), scores, model.threshold(), null);
+                fold.test().length), scores, model.threshold(), null, null);
     }
 
     /**

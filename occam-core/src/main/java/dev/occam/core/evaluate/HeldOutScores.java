@@ -13,9 +13,17 @@ import java.util.Arrays;
  * @param rows rows of the evaluated table
  * @param repeats repeats of k-fold cross-validation
  * @param scores probability of the positive class (classification) or prediction, per (repeat, row)
- * @param thresholds the decision threshold of the fold model that scored the entry
+ * @param thresholds the decision threshold of the fold model that scored the entry (NaN for multiclass)
+ * @param classProbabilities multiclass: per (repeat, row), the K class probabilities of the fold model that
+ *     scored it ({@code scores} then holds the called class's probability); null for the other tasks
  */
-public record HeldOutScores(int rows, int repeats, double[] scores, double[] thresholds) {
+public record HeldOutScores(int rows, int repeats, double[] scores, double[] thresholds,
+        double[][] classProbabilities) {
+
+    /** Held-out scores of two-class classification or regression. */
+    public HeldOutScores(int rows, int repeats, double[] scores, double[] thresholds) {
+        this(rows, repeats, scores, thresholds, null);
+    }
 
     public HeldOutScores {
         if (rows < 1 || repeats < 1) {
@@ -27,6 +35,23 @@ public record HeldOutScores(int rows, int repeats, double[] scores, double[] thr
         }
         scores = scores.clone();
         thresholds = thresholds.clone();
+        if (classProbabilities != null) {
+            if (classProbabilities.length != rows * repeats) {
+                throw new IllegalArgumentException("expected " + rows * repeats + " rows of class probabilities, got "
+                        + classProbabilities.length);
+            }
+            classProbabilities = classProbabilities.clone();
+        }
+    }
+
+    /** Multiclass: the class probabilities of (repeat, row); null for the other tasks. */
+    public double[] classProbabilities(int repeat, int row) {
+        return classProbabilities == null ? null : classProbabilities[repeat * rows + row].clone();
+    }
+
+    @Override
+    public double[][] classProbabilities() {
+        return classProbabilities == null ? null : classProbabilities.clone();
     }
 
     @Override
@@ -60,6 +85,7 @@ public record HeldOutScores(int rows, int repeats, double[] scores, double[] thr
         private final double[] scores;
         private final double[] thresholds;
         private final boolean[] filled;
+        private double[][] classProbabilities;
 
         Builder(int rows, int repeats) {
             this.rows = rows;
@@ -79,6 +105,17 @@ public record HeldOutScores(int rows, int repeats, double[] scores, double[] thr
             }
         }
 
+        /** Multiclass: the fold's class probabilities, aligned with its test rows. */
+        void addClasses(Fold fold, double[][] probabilities) {
+            if (classProbabilities == null) {
+                classProbabilities = new double[rows * repeats][];
+            }
+            int[] test = fold.test();
+            for (int j = 0; j < test.length; j++) {
+                classProbabilities[fold.repeat() * rows + test[j]] = probabilities[j];
+            }
+        }
+
         /** The scores, or null when the folds did not cover every (repeat, row) once (hand-made folds). */
         HeldOutScores build() {
             for (boolean f : filled) {
@@ -86,14 +123,15 @@ public record HeldOutScores(int rows, int repeats, double[] scores, double[] thr
                     return null;
                 }
             }
-            return new HeldOutScores(rows, repeats, scores, thresholds);
+            return new HeldOutScores(rows, repeats, scores, thresholds, classProbabilities);
         }
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof HeldOutScores h && h.rows == rows && h.repeats == repeats
-                && Arrays.equals(h.scores, scores) && Arrays.equals(h.thresholds, thresholds);
+                && Arrays.equals(h.scores, scores) && Arrays.equals(h.thresholds, thresholds)
+                && Arrays.deepEquals(h.classProbabilities, classProbabilities);
     }
 
     @Override

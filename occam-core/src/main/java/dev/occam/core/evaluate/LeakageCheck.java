@@ -57,7 +57,7 @@ public final class LeakageCheck {
             }
             double score = singleColumnScore(c, target, seed);
             if (!Double.isNaN(score) && score >= NEAR_PERFECT) {
-                String what = target.isClassification() ? "AUC" : "R²";
+                String what = target.isClassification() ? "AUC" : target.isMulticlass() ? "macro AUC" : "R²";
                 boolean copy = score >= NEAR_COPY;
                 out.add(new Suspect(c.name(), copy ? Kind.NEAR_COPY_OF_TARGET : Kind.NEAR_PERFECT_PREDICTOR,
                         String.format(Locale.ROOT, "%s alone predicts %s with %s %.4f: %s", c.name(),
@@ -118,6 +118,26 @@ public final class LeakageCheck {
      * by the fairness proxy check, with a protected attribute as the target.
      */
     public static double singleColumnScore(Column c, Target target, long seed) {
+        if (target.isMulticlass()) {
+            // Each class against the rest, as a two-class target, then the mean: the macro one-vs-rest AUC.
+            double sum = 0;
+            int counted = 0;
+            String[] levels = target.info().levels().toArray(new String[0]);
+            for (int k = 0; k < levels.length; k++) {
+                double[] isClass = new double[target.size()];
+                for (int i = 0; i < isClass.length; i++) {
+                    isClass[i] = target.value(i) == k ? 1.0 : 0.0;
+                }
+                String rest = "not " + levels[k];
+                double auc = singleColumnScore(c, new Target(dev.occam.runtime.TargetInfo.classification(
+                        target.info().name(), levels[k], rest.equals(levels[k]) ? rest + "_" : rest), isClass), seed);
+                if (!Double.isNaN(auc)) {
+                    sum += auc;
+                    counted++;
+                }
+            }
+            return counted == 0 ? Double.NaN : sum / counted;
+        }
         int n = c.size();
         boolean[] evaluate = new boolean[n];
         double[] prediction = new double[n];

@@ -21,6 +21,15 @@ public enum Metric {
     F1("f1", true, Task.CLASSIFICATION),
     /** Mean squared difference between probability and outcome (Brier 1950). */
     BRIER("brier", false, Task.CLASSIFICATION),
+    /**
+     * Macro one-vs-rest AUC: the unweighted mean over the classes of the AUC of "this class against all the
+     * others" scored by the class's probability (Provost &amp; Domingos 2000's one-vs-rest AUC, averaged without
+     * class weights, as scikit-learn's {@code roc_auc_score(multi_class="ovr", average="macro")}); classes
+     * absent from the evaluated rows are left out. Chosen over Hand &amp; Till's (2001) pairwise M because it
+     * reads as "how well each class is told from the rest" and needs only K AUCs. With two classes it is the
+     * AUC.
+     */
+    MACRO_AUC("macro_auc", true, Task.CLASSIFICATION),
     RMSE("rmse", false, Task.REGRESSION),
     MAE("mae", false, Task.REGRESSION),
     /** 1 − residual sum of squares / total sum of squares about the evaluated rows' own mean. */
@@ -52,6 +61,92 @@ public enum Metric {
         return task;
     }
 
+    /**
+     * Whether this metric can judge a target of the task: the classification metrics judge two classes;
+     * accuracy, log loss and macro AUC also judge three or more (from the per-class probabilities).
+     */
+    public boolean supports(Task target) {
+        if (target == Task.MULTICLASS) {
+            return this == ACCURACY || this == LOGLOSS || this == MACRO_AUC;
+        }
+        return task == target;
+    }
+
+    /** The metrics that can judge a target of the task, by key, for messages. */
+    public static String keysFor(Task target) {
+        List<String> keys = new ArrayList<>();
+        for (Metric m : values()) {
+            if (m.supports(target)) {
+                keys.add(m.key);
+            }
+        }
+        return String.join(", ", keys);
+    }
+
+    /**
+     * The metric on a multiclass target, from every row's class probabilities: accuracy calls the most
+     * probable class (the first on ties, as {@code Model} does); log loss is the mean of −log p(true class),
+     * the probability clipped at {@link #LOGLOSS_EPSILON}; macro AUC as documented on {@link #MACRO_AUC}.
+     *
+     * @param truth each row's class code 0..K-1
+     * @param probabilities each row's K class probabilities
+     * @return the metric, or NaN when it is undefined (macro AUC with one class present)
+     * @throws IllegalArgumentException for a metric that does not judge multiclass targets, or misaligned rows
+     */
+    public double computeClasses(int[] truth, double[][] probabilities) {
+        if (truth.length != probabilities.length) {
+            throw new IllegalArgumentException("truth has " + truth.length + " values, probabilities has "
+                    + probabilities.length + " rows");
+        }
+        if (truth.length == 0) {
+            throw new IllegalArgumentException("cannot compute " + key + " on zero rows");
+        }
+        if (!supports(Task.MULTICLASS)) {
+            throw new IllegalArgumentException(key + " judges two classes; for three or more use "
+                    + keysFor(Task.MULTICLASS));
+        }
+        int n = truth.length;
+        return switch (this) {
+            case ACCURACY -> {
+                int right = 0;
+                for (int i = 0; i < n; i++) {
+                    if (dev.occam.runtime.scorer.MulticlassScorer.argmax(probabilities[i]) == truth[i]) {
+                        right++;
+                    }
+                }
+                yield (double) right / n;
+            }
+            case LOGLOSS -> {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum -= Math.log(Math.min(1 - LOGLOSS_EPSILON, Math.max(LOGLOSS_EPSILON, probabilities[i][truth[i]])));
+                }
+                yield sum / n;
+            }
+            default -> macroAuc(truth, probabilities);
+        };
+    }
+
+    private static double macroAuc(int[] truth, double[][] probabilities) {
+        int classes = probabilities[0].length;
+        double sum = 0;
+        int counted = 0;
+        double[] isClass = new double[truth.length];
+        double[] score = new double[truth.length];
+        for (int k = 0; k < classes; k++) {
+            for (int i = 0; i < truth.length; i++) {
+                isClass[i] = truth[i] == k ? 1.0 : 0.0;
+                score[i] = probabilities[i][k];
+            }
+            double auc = auc(isClass, score);
+            if (!Double.isNaN(auc)) {
+                sum += auc;
+                counted++;
+            }
+        }
+        return counted < 2 ? Double.NaN : sum / counted;
+    }
+
     /** Whether this metric reads the decision threshold. */
     public boolean needsThreshold() {
         return this == ACCURACY || this == F1;
@@ -71,9 +166,30 @@ public enum Metric {
         throw new IllegalArgumentException("unknown metric '" + key + "'; expected one of " + String.join(", ", keys));
     }
 
-    /** The default metric of a task: AUC for classification, RMSE for regression. */
+    /** The default metric of a task: AUC for classification, macro AUC for multiclass, RMSE for regression. */
     public static Metric defaultFor(Task task) {
-        return task == Task.CLASSIFICATION ? AUC : RMSE;
+        return switch (task) {
+            case CLASSIFICATION -> AUC;
+            case MULTICLASS -> MACRO_AUC;
+            case REGRESSION -> RMSE;
+        };
+    }
+
+    /**
+     * The metric of a model on rows: from the class probabilities for a multiclass model, else from its scores at
+     * its threshold.
+     *
+     * @param truth the rows' true values (class codes for multiclass)
+     */
+    public double of(dev.occam.runtime.Model model, dev.occam.runtime.data.Frame rows, double[] truth) {
+        if (model.target().isMulticlass()) {
+            int[] codes = new int[truth.length];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = (int) truth[i];
+            }
+            return computeClasses(codes, model.scoreClasses(rows));
+        }
+        return compute(truth, model.score(rows), model.threshold());
     }
 
     /**
@@ -90,7 +206,7 @@ public enum Metric {
             throw new IllegalArgumentException("cannot compute " + key + " on zero rows");
         }
         return switch (this) {
-            case AUC -> auc(truth, score);
+            case AUC, MACRO_AUC -> auc(truth, score);
             case LOGLOSS -> logLoss(truth, score);
             case ACCURACY -> accuracy(truth, score, threshold);
             case F1 -> f1(truth, score, threshold);

@@ -51,6 +51,10 @@ public final class RefitCheck {
         int[] rows = sample(target.size(), seed);
         Frame x = rows == null ? features : features.select(rows);
         Target y = rows == null ? target : target.select(rows);
+        if (target.isMulticlass()) {
+            multiclassProblems(model, x, y, metric, evaluation, rows, out);
+            return out;
+        }
         double[] scores = model.score(x);
         for (double s : scores) {
             if (!Double.isFinite(s)) {
@@ -88,6 +92,39 @@ public final class RefitCheck {
             }
         }
         return out;
+    }
+
+    /** The same checks on the class probabilities: finite, macro AUC at least 0.5, not worse than its folds. */
+    private static void multiclassProblems(Model model, Frame x, Target y, Metric metric, Evaluation evaluation,
+            int[] rows, List<String> out) {
+        double[][] p = model.scoreClasses(x);
+        for (double[] row : p) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    out.add("the model refitted on all rows gives a non-finite probability on its own training rows");
+                    return;
+                }
+            }
+        }
+        String on = rows == null ? "" : String.format(Locale.ROOT, " (a seeded sample of %,d rows)", rows.length);
+        int[] truth = y.classCodes();
+        double auc = Metric.MACRO_AUC.computeClasses(truth, p);
+        if (auc < 0.5) {
+            out.add(String.format(Locale.ROOT, "the model refitted on all rows ranks its own training rows%s "
+                    + "backwards: macro AUC %.3f, below a constant's 0.5", on, auc));
+        }
+        if (evaluation.succeeded() && !Double.isNaN(evaluation.mean())) {
+            double training = metric.computeClasses(truth, p);
+            double cv = evaluation.mean();
+            double margin = Math.max(3 * evaluation.standardDeviation(), 0.01 * Math.abs(cv));
+            boolean worse = metric.higherIsBetter() ? training < cv - margin : training > cv + margin;
+            if (worse) {
+                out.add(String.format(Locale.ROOT, "the model refitted on all rows scores its own training rows%s "
+                        + "worse than its folds scored unseen rows: %s %s against %s ± %s held out, a defect of "
+                        + "the fit", on, metric.key().toUpperCase(Locale.ROOT), round(training), round(cv),
+                        round(evaluation.standardDeviation())));
+            }
+        }
     }
 
     private static int[] sample(int n, long seed) {

@@ -145,13 +145,13 @@ public sealed interface Splitter permits Splitter.KFold, Splitter.GroupedKFold, 
         }
 
         static void requireBothClasses(Fold f, double[] classes, String how, String advice) {
-            boolean positive = false;
-            boolean negative = false;
+            // Two classes or more: any two distinct classes make the fold measurable.
+            double first = classes[f.test()[0]];
+            boolean another = false;
             for (int i : f.test()) {
-                positive |= classes[i] == 1.0;
-                negative |= classes[i] == 0.0;
+                another |= classes[i] != first;
             }
-            if (!positive || !negative) {
+            if (!another) {
                 throw new IllegalArgumentException("validation fold " + (f.index() + 1) + " of repeat "
                         + (f.repeat() + 1) + " " + how + " holds only one class; " + advice);
             }

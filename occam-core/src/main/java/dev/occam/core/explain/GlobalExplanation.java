@@ -58,15 +58,17 @@ public record GlobalExplanation(String basis, Metric metric, int repeats, List<F
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(data, "data");
         Metric m = metric != null ? metric : Metric.defaultFor(model.target().task());
-        if (m.task() != model.target().task()) {
+        if (!m.supports(model.target().task())) {
             throw new IllegalArgumentException("metric " + m.key() + " does not fit a "
                     + model.target().task().name().toLowerCase(java.util.Locale.ROOT) + " model");
         }
         List<FeatureImportance> importance = truth == null ? List.of()
                 : PermutationImportance.onData(model, data, truth, m, PermutationImportance.DEFAULT_REPEATS, seed);
         List<String> order = truth == null ? model.schema().names() : names(importance);
-        List<PartialDependence.Curve> pd = PartialDependence.of(model, data, order, PartialDependence.DEFAULT_GRID,
-                PartialDependence.DEFAULT_ROWS, seed);
+        // Partial dependence draws one score; a multiclass model has one per class, which it does not draw yet.
+        List<PartialDependence.Curve> pd = model.target().isMulticlass() ? List.of()
+                : PartialDependence.of(model, data, order, PartialDependence.DEFAULT_GRID,
+                        PartialDependence.DEFAULT_ROWS, seed);
         return new GlobalExplanation(truth == null ? null : "the given " + data.rows() + " rows",
                 truth == null ? null : m, truth == null ? 0 : PermutationImportance.DEFAULT_REPEATS, importance, pd,
                 CoefficientTable.of(model).orElse(null));
@@ -86,8 +88,9 @@ public record GlobalExplanation(String basis, Metric metric, int repeats, List<F
                 metric, threshold, PermutationImportance.DEFAULT_REPEATS, seed);
         List<String> top = names(importance);
         top = top.subList(0, Math.min(TOP_FEATURES, top.size()));
-        List<PartialDependence.Curve> pd = PartialDependence.of(full, features, top, PartialDependence.DEFAULT_GRID,
-                PartialDependence.DEFAULT_ROWS, seed);
+        List<PartialDependence.Curve> pd = full.target().isMulticlass() ? List.of()
+                : PartialDependence.of(full, features, top, PartialDependence.DEFAULT_GRID,
+                        PartialDependence.DEFAULT_ROWS, seed);
         int repeats = folds.stream().mapToInt(Fold::repeat).max().orElse(0) + 1;
         int k = folds.size() / repeats;
         return new GlobalExplanation("held-out rows of " + k + "x" + repeats + " cross-validation, "

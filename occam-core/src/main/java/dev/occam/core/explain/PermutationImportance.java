@@ -120,8 +120,7 @@ public final class PermutationImportance {
         if (rows.rows() < 2) {
             throw new IllegalArgumentException("permutation importance needs at least 2 rows, got " + rows.rows());
         }
-        double threshold = model.threshold();
-        double base = metric.compute(truth, model.score(rows), threshold);
+        double base = metric.of(model, rows, truth);
         int[] order = new int[rows.rows()];
         for (int f = 0; f < names.size(); f++) {
             int column = rows.schema().indexOf(names.get(f));
@@ -134,8 +133,7 @@ public final class PermutationImportance {
                     order[i] = i;
                 }
                 shuffle(order, random);
-                double permuted = metric.compute(truth, model.score(replace(rows, column,
-                        rows.column(column).select(order))), threshold);
+                double permuted = metric.of(model, replace(rows, column, rows.column(column).select(order)), truth);
                 double drop = metric.higherIsBetter() ? base - permuted : permuted - base;
                 if (Double.isFinite(drop)) {
                     drops.get(f).add(drop);

@@ -102,6 +102,15 @@ public final class ExplainJob {
             for (int i = 0; i < truth.length; i++) {
                 String value = kept instanceof CategoricalColumn c ? c.level(i)
                         : Json.number(((NumericColumn) kept).values()[i]);
+                if (model.target().isMulticlass()) {
+                    truth[i] = model.target().levels().indexOf(value);
+                    if (truth[i] < 0) {
+                        throw new DataException(dataFile + ": " + targetName + " holds '" + value + "' at row "
+                                + (keep[i] + 1) + ", which is not one of the model's classes "
+                                + model.target().levels());
+                    }
+                    continue;
+                }
                 truth[i] = model.target().isClassification() ? (value.equals(model.target().positive()) ? 1 : 0)
                         : ((NumericColumn) kept).values()[i];
             }
@@ -197,9 +206,12 @@ public final class ExplainJob {
         for (Explanation.Contribution c : e.contributions()) {
             width = Math.max(width, c.feature().length());
         }
-        boolean classification = model.target().isClassification();
-        String positive = model.target().positive();
-        if (classification) {
+        boolean classification = model.target().isClassification() || model.target().isMulticlass();
+        String positive = model.target().isMulticlass() ? e.explainedClass() : model.target().positive();
+        if (model.target().isMulticlass()) {
+            sb.append(String.format(Locale.ROOT, "called %s, the most probable class (probability %.4f); the"
+                    + " contributions explain %s's score%n", positive, e.score(), positive));
+        } else if (classification) {
             sb.append(String.format(Locale.ROOT, "score: %.4f (probability that %s = %s); called %s at threshold %s%n",
                     e.score(), model.target().name(), positive, e.score() >= model.threshold() ? positive
                             : model.target().negative(), Json.number(model.threshold())));

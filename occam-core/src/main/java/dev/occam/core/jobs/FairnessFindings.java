@@ -30,7 +30,11 @@ final class FairnessFindings {
         this.protectedColumns = names.isEmpty() ? null
                 : new Frame(names.stream().map(rows::column).toList());
         this.target = target;
-        if (protectedColumns != null && !target.isClassification()) {
+        if (protectedColumns != null && target.isMulticlass()) {
+            notes.add("the fairness audit compares favourable and unfavourable decisions, so it needs a two-class "
+                    + "target; " + target.info().name() + " has " + target.info().classCount()
+                    + " classes, so only proxies are ranked");
+        } else if (protectedColumns != null && !target.isClassification()) {
             notes.add("the fairness audit compares decisions, so it needs a classification target; "
                     + "only proxies are ranked");
         }

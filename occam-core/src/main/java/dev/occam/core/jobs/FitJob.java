@@ -114,7 +114,12 @@ public final class FitJob {
         notes.addAll(data.notes());
         Task task = data.target().info().task();
         Metric metric = useCase.success().metric();
-        if (metric.task() != task) {
+        if (task == Task.MULTICLASS && !metric.supports(task)) {
+            throw new IllegalArgumentException("success metric " + metric.key() + " judges two classes, but "
+                    + useCase.target() + " has " + data.target().info().classCount() + " classes; use one of "
+                    + Metric.keysFor(task));
+        }
+        if (!metric.supports(task)) {
             throw new IllegalArgumentException("success metric " + metric.key() + " is for "
                     + metric.task().name().toLowerCase(Locale.ROOT) + ", but " + useCase.target() + " is a "
                     + task.name().toLowerCase(Locale.ROOT) + " target");
@@ -135,12 +140,26 @@ public final class FitJob {
         }
         Frame keptRows = data.rowsDropped() == 0 ? table : table.select(data.keptRows());
         Splitter splitter = splitter(keptRows);
-        List<Fold> folds = splitter.folds(target.size(), target.isClassification() ? target.values() : null);
+        List<Fold> folds = splitter.folds(target.size(), target.strata());
         double testTrainRatio = folds.stream().mapToDouble(f -> (double) f.test().length / f.train().length)
                 .average().orElseThrow();
 
-        List<Candidate> candidates = Ladder.candidates(task, selection.candidates(), useCase.currentRule(),
+        // A SQL rule gives one number per row: it cannot call one of three or more classes.
+        String rule = task == Task.MULTICLASS ? null : useCase.currentRule();
+        if (task == Task.MULTICLASS && useCase.currentRule() != null) {
+            notes.add("current-rule scores one class and " + useCase.target() + " has "
+                    + target.info().classCount() + " classes, so today's rule is not compared");
+        }
+        List<Candidate> candidates = Ladder.candidates(task, selection.candidates(), rule,
                 useCase.constraints().monotone());
+        if (task == Task.MULTICLASS && selection.candidates().isEmpty()) {
+            List<String> twoClassOnly = Ladder.unavailable(task, dev.occam.core.usecase.CandidateSpec.families(
+                    Ladder.forTask(Task.CLASSIFICATION, List.of()).stream().map(l -> l.family()).toList()));
+            if (!twoClassOnly.isEmpty()) {
+                notes.add("fit for two classes only, so not on this " + target.info().classCount() + "-class target: "
+                        + String.join(", ", twoClassOnly));
+            }
+        }
         for (String missing : Ladder.unavailable(task, selection.candidates())) {
             notes.add("candidate '" + missing + "' is not available in this version for "
                     + task.name().toLowerCase(Locale.ROOT) + "; skipped");
@@ -214,7 +233,7 @@ public final class FitJob {
      */
     private Model withInterval(Model chosen, LeaderboardEntry entry, Target target, List<Fold> folds,
             List<String> notes) {
-        if (chosen == null || target.isClassification()) {
+        if (chosen == null || !target.info().isRegression()) {
             return chosen;
         }
         if (entry.evaluation().heldOut() == null) {

@@ -82,7 +82,7 @@ final class FitWriter {
         var verdict = result.verdict();
         return new Leaderboard(result.useCase().name(), result.metric().key(), result.metric().higherIsBetter(),
                 result.splitter().k(), result.splitter().repeats(),
-                result.splitter().describe(result.target().isClassification()), result.useCase().selection().seed(),
+                result.splitter().describe(result.target().info().task().isCategorical()), result.useCase().selection().seed(),
                 verdict.rule().key(), verdict.alpha(), verdict.chosen() != null ? verdict.chosen().id() : null,
                 candidates);
     }

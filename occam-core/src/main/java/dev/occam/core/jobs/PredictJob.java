@@ -37,9 +37,16 @@ public final class PredictJob {
             throw new DataException(dataFile + ": " + e.getMessage());
         }
         boolean classification = model.target().isClassification();
+        boolean multiclass = model.target().isMulticlass();
         PredictionInterval interval = model.interval();
         StringBuilder sb = new StringBuilder(predictions.length * 24);
         sb.append(classification ? "prediction,probability," : "prediction,");
+        if (multiclass) {
+            // One column per class, in the target's level order; a row's probabilities sum to 1.
+            for (String level : model.target().levels()) {
+                sb.append(csvField("probability_" + level)).append(',');
+            }
+        }
         if (interval != null) {
             sb.append("lower_").append(interval.columnSuffix()).append(",upper_").append(interval.columnSuffix())
                     .append(',');
@@ -49,6 +56,11 @@ public final class PredictJob {
             Prediction p = predictions[i];
             if (classification) {
                 sb.append(csvField(p.label())).append(',').append(p.probability());
+            } else if (multiclass) {
+                sb.append(csvField(p.label()));
+                for (double probability : p.probabilities().values()) {
+                    sb.append(',').append(probability);
+                }
             } else {
                 sb.append(p.score());
             }

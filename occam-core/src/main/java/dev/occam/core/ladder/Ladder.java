@@ -141,7 +141,7 @@ public final class Ladder {
      * The learners for a task, restricted to {@code candidates} when it is not empty, lowest rung first.
      */
     public static List<Learner> forTask(Task task, List<String> candidates) {
-        Capability needed = task == Task.CLASSIFICATION ? Capability.CLASSIFICATION : Capability.REGRESSION;
+        Capability needed = Capability.forTask(task);
         List<Learner> out = new ArrayList<>();
         for (Learner l : all()) {
             if (l.capabilities().contains(needed) && (candidates.isEmpty() || candidates.contains(l.family()))) {
@@ -154,7 +154,7 @@ public final class Ladder {
 
     /** The ids of listed candidates whose family this version cannot fit for the task (today's rule aside). */
     public static List<String> unavailable(Task task, List<CandidateSpec> candidates) {
-        Capability needed = task == Task.CLASSIFICATION ? Capability.CLASSIFICATION : Capability.REGRESSION;
+        Capability needed = Capability.forTask(task);
         Set<String> have = new java.util.HashSet<>();
         for (Learner l : all()) {
             if (l.capabilities().contains(needed)) {

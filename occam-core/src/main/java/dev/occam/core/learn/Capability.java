@@ -6,6 +6,8 @@ public enum Capability {
     CLASSIFICATION,
     /** Fits numeric targets. */
     REGRESSION,
+    /** Fits targets of three or more classes and scores every class's probability ({@code scoreClasses}). */
+    MULTICLASS,
     /** Accepts missing values in its input as they are. */
     MISSING_VALUES,
     /** Accepts categorical features as they are. */
@@ -13,5 +15,14 @@ public enum Capability {
     /** Can hold the effect of a feature to one direction. */
     MONOTONE_CONSTRAINTS,
     /** A person can read the whole fitted model (coefficients, rules, a small tree). */
-    EXPLAINABLE
+    EXPLAINABLE;
+
+    /** The capability a learner needs to fit a target of the task. */
+    public static Capability forTask(dev.occam.runtime.Task task) {
+        return switch (task) {
+            case CLASSIFICATION -> CLASSIFICATION;
+            case REGRESSION -> REGRESSION;
+            case MULTICLASS -> MULTICLASS;
+        };
+    }
 }

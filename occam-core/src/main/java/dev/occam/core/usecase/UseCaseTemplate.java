@@ -35,6 +35,7 @@ public final class UseCaseTemplate {
             target: target                  # the column to predict
             success:                        # what the chosen model must reach on held-out rows
               metric: auc                   # classification: auc | logloss | accuracy | f1 | brier; regression: rmse | mae | r2
+                                            # 3+ classes: accuracy | logloss | macro_auc
               at_least: 0.75                # the lowest acceptable value, for auc, accuracy, f1 and r2 ...
               # at_most: 0.45               # ... or the highest acceptable one, for losses: logloss, brier, rmse, mae
 

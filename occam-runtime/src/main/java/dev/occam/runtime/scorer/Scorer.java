@@ -9,11 +9,28 @@ import dev.occam.runtime.data.Schema;
  * Implementations are immutable and thread-safe; scoring allocates nothing it keeps.
  */
 public sealed interface Scorer permits ConstantScorer, RuleListScorer, LinearScorer, ScorecardScorer,
-        TreeScorer, TreeEnsembleScorer, NeighboursScorer, NaiveBayesScorer, MlpScorer {
+        TreeScorer, TreeEnsembleScorer, NeighboursScorer, NaiveBayesScorer, MlpScorer, MulticlassScorer {
 
     Schema input();
 
     double score(double[] x);
+
+    /**
+     * How many class probabilities {@link #scoreClasses} gives: K >= 3 for a scorer of a multiclass target, 1 for
+     * the others (their one score).
+     */
+    default int classCount() {
+        return 1;
+    }
+
+    /**
+     * Every class's probability for one row, in the target's level order, summing to 1 (multiclass scorers).
+     *
+     * @throws UnsupportedOperationException for a scorer of one score (two classes or a number)
+     */
+    default double[] scoreClasses(double[] x) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " scores one value per row, not classes");
+    }
 
     /**
      * The row's score taken apart into contributions that add up exactly (to rounding) to the score on the

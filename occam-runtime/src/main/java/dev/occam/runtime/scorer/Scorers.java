@@ -8,7 +8,7 @@ public final class Scorers {
 
     /** The scorer types this version reads. */
     static final java.util.List<String> TYPES = java.util.List.of("constant", "rules", "linear", "scorecard", "tree",
-            "tree_ensemble", "neighbours", "naive-bayes", "mlp");
+            "tree_ensemble", "neighbours", "naive-bayes", "mlp", "multiclass");
 
     private Scorers() {
     }
@@ -25,6 +25,7 @@ public final class Scorers {
             case "naive-bayes" -> NaiveBayesScorer.fromJson(node);
             case "tree_ensemble" -> TreeEnsembleScorer.fromJson(node);
             case "mlp" -> MlpScorer.fromJson(node);
+            case "multiclass" -> MulticlassScorer.fromJson(node);
             default -> throw new IllegalArgumentException("unknown scorer type '" + type
                     + "'; expected one of " + TYPES);
         };

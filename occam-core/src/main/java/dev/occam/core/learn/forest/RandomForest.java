@@ -118,7 +118,7 @@ public final class RandomForest implements Learner {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MISSING_VALUES,
+        return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS, Capability.MISSING_VALUES,
                 Capability.CATEGORICAL_INPUT);
     }
 
@@ -132,10 +132,32 @@ public final class RandomForest implements Learner {
         if (n == 0) {
             throw new IllegalArgumentException("cannot fit a random forest on zero rows");
         }
-        boolean classification = target.isClassification();
+        boolean classification = target.info().task().isCategorical();
         ForestGrower grower = new ForestGrower(features, target, featuresPerSplit(features.columnCount(),
                 classification), minLeaf(classification));
         SplittableRandom seed = new SplittableRandom(options.seed());
+        if (target.isMulticlass()) {
+            // Each tree's leaf class shares, averaged over the trees: one mean ensemble per class.
+            int classes = target.info().classCount();
+            List<List<TreeEnsembleScorer.Tree>> perClass = new ArrayList<>();
+            for (int k = 0; k < classes; k++) {
+                perClass.add(new ArrayList<>(options.trees()));
+            }
+            for (int t = 0; t < options.trees(); t++) {
+                SplittableRandom random = seed.split();
+                List<List<dev.occam.runtime.scorer.TreeScorer.Node>> grown = grower.growClasses(target,
+                        bootstrap(random, n), random);
+                for (int k = 0; k < classes; k++) {
+                    perClass.get(k).add(TreeEnsembleScorer.Tree.of(grown.get(k)));
+                }
+            }
+            List<dev.occam.runtime.scorer.Scorer> components = new ArrayList<>();
+            for (List<TreeEnsembleScorer.Tree> trees : perClass) {
+                components.add(TreeEnsembleScorer.mean(features.schema(), trees));
+            }
+            return Model.of(family(), target.info(), new dev.occam.runtime.scorer.MulticlassScorer(features.schema(),
+                    components, dev.occam.runtime.scorer.MulticlassScorer.Combination.SHARES, classes));
+        }
         List<TreeEnsembleScorer.Tree> trees = new ArrayList<>(options.trees());
         for (int t = 0; t < options.trees(); t++) {
             SplittableRandom random = seed.split();

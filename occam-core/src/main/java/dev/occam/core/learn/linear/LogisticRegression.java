@@ -208,7 +208,7 @@ public final class LogisticRegression implements Learner {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CLASSIFICATION, Capability.EXPLAINABLE);
+        return EnumSet.of(Capability.CLASSIFICATION, Capability.MULTICLASS, Capability.EXPLAINABLE);
     }
 
     /**
@@ -219,6 +219,10 @@ public final class LogisticRegression implements Learner {
     public Model fit(Frame features, Target target) {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
+        if (target.isMulticlass()) {
+            return MultinomialLogistic.fit(family(), features, target, options.maxIterations(),
+                    options.tolerance());
+        }
         if (!target.isClassification()) {
             throw new IllegalArgumentException("a logistic regression needs a classification target; '"
                     + target.info().name() + "' is a regression target");

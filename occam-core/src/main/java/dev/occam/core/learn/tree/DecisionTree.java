@@ -48,6 +48,9 @@ import java.util.Set;
  *       is pruned, however much it separates the shares.
  * </ul>
  *
+ * <p>A target of three or more classes is grown by {@link ClassTreeGrower} (Gini over the K classes, the same
+ * rules otherwise); its leaves hold every class's share.
+ *
  * <p>Leaves score the share of the positive class (classification) or the mean (regression) of their
  * training rows. Fitting is deterministic. Each numeric column is sorted once per fit; each node then
  * costs one pass over its rows per feature.
@@ -128,8 +131,8 @@ public final class DecisionTree implements Learner {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MISSING_VALUES,
-                Capability.CATEGORICAL_INPUT, Capability.EXPLAINABLE);
+        return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
+                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT, Capability.EXPLAINABLE);
     }
 
     @Override
@@ -137,6 +140,19 @@ public final class DecisionTree implements Learner {
         target.requireRowsOf(features);
         if (target.size() == 0) {
             throw new IllegalArgumentException("cannot fit a tree on zero rows");
+        }
+        if (target.isMulticlass()) {
+            // Gini over the K classes (ClassTreeGrower); one tree per class's share, of one structure.
+            int[] all = java.util.stream.IntStream.range(0, target.size()).toArray();
+            List<List<TreeScorer.Node>> perClass = new ClassTreeGrower(features, target.classCodes(),
+                    target.info().classCount(), options, features.columnCount(), null, true).grow(all);
+            List<dev.occam.runtime.scorer.Scorer> components = new ArrayList<>();
+            for (List<TreeScorer.Node> nodes : perClass) {
+                components.add(new TreeScorer(features.schema(), nodes));
+            }
+            return Model.of(family(), target.info(), new dev.occam.runtime.scorer.MulticlassScorer(
+                    features.schema(), components, dev.occam.runtime.scorer.MulticlassScorer.Combination.SHARES,
+                    components.size()));
         }
         Grower.GrowNode root = new Grower(features, target.values(), target.isClassification(), options).grow();
         return Model.of(family(), target.info(), new TreeScorer(features.schema(), flatten(root)));

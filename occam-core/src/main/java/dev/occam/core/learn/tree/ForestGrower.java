@@ -53,6 +53,21 @@ public final class ForestGrower {
     }
 
     /**
+     * Grows one tree of a multiclass forest ({@link ClassTreeGrower}, Gini over the K classes, not pruned).
+     *
+     * @param sample row indices to grow on, repeats allowed, at least one
+     * @param random draws the features examined at each split
+     * @return K trees of one structure, tree k's values the share of class k
+     */
+    public List<List<TreeScorer.Node>> growClasses(Target target, int[] sample, SplittableRandom random) {
+        if (sample.length == 0) {
+            throw new IllegalArgumentException("cannot grow a tree on an empty sample");
+        }
+        return new ClassTreeGrower(features, target.classCodes(), target.info().classCount(), options,
+                featuresPerSplit, random, false).grow(sample);
+    }
+
+    /**
      * Grows one tree.
      *
      * @param sample row indices to grow on, repeats allowed, at least one

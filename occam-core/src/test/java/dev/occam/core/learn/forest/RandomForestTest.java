@@ -143,8 +143,8 @@ class RandomForestTest {
         RandomForest forest = new RandomForest();
         assertEquals("random-forest", forest.family());
         assertEquals(4, forest.rung());
-        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MISSING_VALUES,
-                Capability.CATEGORICAL_INPUT), forest.capabilities());
+        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
+                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT), forest.capabilities());
         assertEquals(new RandomForest.Options(300, 0, 0, 42L), forest.options());
         assertEquals(Optional.empty(), forest.unavailableReason());
     }

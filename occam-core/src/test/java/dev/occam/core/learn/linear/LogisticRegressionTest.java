@@ -46,7 +46,8 @@ class LogisticRegressionTest {
         LogisticRegression learner = new LogisticRegression();
         assertEquals("logistic", learner.family());
         assertEquals(2, learner.rung());
-        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.EXPLAINABLE), learner.capabilities());
+        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.MULTICLASS, Capability.EXPLAINABLE),
+                learner.capabilities());
         assertTrue(LogisticRegression.pipeline().capabilities()
                 .containsAll(EnumSet.of(Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT)));
         assertEquals("logistic", LogisticRegression.pipeline().family());

@@ -56,8 +56,8 @@ class DecisionTreeTest {
         DecisionTree tree = new DecisionTree();
         assertEquals("tree", tree.family());
         assertEquals(3, tree.rung());
-        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MISSING_VALUES,
-                Capability.CATEGORICAL_INPUT, Capability.EXPLAINABLE), tree.capabilities());
+        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
+                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT, Capability.EXPLAINABLE), tree.capabilities());
     }
 
     @Test
