@@ -15,6 +15,7 @@ import dev.occam.core.evaluate.CrossValidation;
 import dev.occam.core.evaluate.CvResidualInterval;
 import dev.occam.core.evaluate.Evaluation;
 import dev.occam.core.evaluate.Fold;
+import dev.occam.core.evaluate.FoldModels;
 import dev.occam.core.evaluate.FoldResult;
 import dev.occam.core.evaluate.Splitter;
 import dev.occam.core.evaluate.Latency;
@@ -53,6 +54,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,8 +88,9 @@ public final class FitJob {
     }
 
     /**
-     * @param threads how many folds are fitted at once, >= 1; the results do not depend on it (each fold's fit
-     *     depends only on its rows and the learner's seed), only the measured times do
+     * @param threads how many fits run at once (folds of every candidate, refits on all rows, the chosen model's
+     *     permutation importance), >= 1; the results do not depend on it (each fold's fit depends only on its rows
+     *     and the learner's seed, and results are assembled in ladder and fold order), only the measured times do
      */
     public FitJob(UseCase useCase, Path outputDirectory, Progress progress, int threads) {
         if (threads < 1) {
@@ -174,42 +178,50 @@ public final class FitJob {
         boolean monotoneAsked = !useCase.constraints().monotone().isEmpty();
         if (withRule) {
             LeaderboardEntry rule = evaluateRule(table, data, target, folds, metric, counter, notes);
-            FairnessAudit audit = fairness.audit(rule.evaluation());
+            FairnessAudit audit = fairness.keep(CURRENT_RULE, fairness.audit(rule.evaluation()));
             entries.add(rule.withIneligibility(Constraints.reasons(rule, dev.occam.core.usecase.Constraints.NONE,
                     EnumSet.noneOf(Capability.class), false, audit, useCase.fairness().minSelectionRateRatio())));
         }
+        // Every candidate's folds, refit on all rows, refit check and fairness audit go on the pool at once, so
+        // one candidate's slowest fold overlaps the next one's; the results are read back in ladder order.
+        List<CompletableFuture<Candidate>> pending = new ArrayList<>(learners.size());
         for (Learner learner : learners) {
-            Optional<String> unavailable = learner.unavailableReason();
-            Evaluation evaluation = unavailable.isPresent()
-                    ? Evaluation.failed(learner.family(), learner.rung(), metric, "unavailable: " + unavailable.get())
-                    : CrossValidation.evaluate(learner, features, target, folds, metric, useCase.threshold(),
-                            (family, fold, d, total) -> counter.foldDone(family, learner.rung()), executor);
+            pending.add(fitCandidate(learner, features, target, folds, metric, fairness, counter, executor));
+        }
+        List<Candidate> candidates = new ArrayList<>(pending.size());
+        for (CompletableFuture<Candidate> future : pending) {
+            candidates.add(join(future));
+        }
+        pending.clear();
+        Map<String, FoldModels> foldModels = new LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            Learner learner = candidate.learner();
+            Evaluation evaluation = candidate.evaluated().evaluation();
             long parameters = -1;
-            List<String> refitProblems = List.of();
             Latency latency = new Latency(Double.NaN, Double.NaN);
-            if (evaluation.succeeded()) {
-                Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold())
-                        .withTypicalValues(features);
+            Model full = candidate.full();
+            if (full != null) {
                 fullModels.put(learner.family(), full);
+                foldModels.put(learner.family(), candidate.evaluated().models());
                 noteAliased(full, notes);
                 for (String finding : full.diagnostics().findings()) {
                     warnings.add(learner.family() + ": " + finding);
                 }
-                refitProblems = RefitCheck.problems(full, features, target, metric, evaluation, selection.seed());
                 parameters = full.parameterCount();
+                // Measured here, one candidate at a time with every fit done: work on other threads would
+                // inflate the p99 that the latency constraint reads.
                 latency = Latency.measure(full, features);
-            } else {
-                counter.skip(folds.size() - evaluation.folds().size());
             }
             LeaderboardEntry entry = new LeaderboardEntry(evaluation, parameters,
                     learner.capabilities().contains(Capability.EXPLAINABLE), true, List.of(), latency.p50Micros(),
                     latency.p99Micros(), null, false);
-            FairnessAudit audit = fairness.audit(evaluation);
-            List<String> reasons = new ArrayList<>(refitProblems);
+            FairnessAudit audit = fairness.keep(evaluation.family(), candidate.audit());
+            List<String> reasons = new ArrayList<>(candidate.refitProblems());
             reasons.addAll(Constraints.reasons(entry, useCase.constraints(), learner.capabilities(), monotoneAsked,
                     audit, useCase.fairness().minSelectionRateRatio()));
             entries.add(entry.withIneligibility(reasons));
         }
+        candidates.clear();
         Selection.Verdict verdict = Selection.choose(entries, metric, selection.rule(), selection.alpha(),
                 testTrainRatio);
         Model chosen = verdict.chosen() == null ? null : fullModels.get(verdict.chosen().family());
@@ -218,8 +230,11 @@ public final class FitJob {
         if (calibration != null) {
             chosen = calibration.applyTo(chosen, features, target, useCase.threshold());
         }
-        GlobalExplanation explanation = chosen == null ? null
-                : explain(learners, verdict.chosen().family(), chosen, features, target, folds, metric, notes);
+        // Only the chosen candidate's fold models are explained; the others' can go.
+        FoldModels chosenFolds = verdict.chosen() == null ? null : foldModels.get(verdict.chosen().family());
+        foldModels.clear();
+        GlobalExplanation explanation = chosen == null || chosenFolds == null ? null
+                : explain(chosenFolds, chosen, features, target, metric, notes, executor);
         FitResult result = new FitResult(useCase, table.rows(), data.rowsDropped(), features.columnCount(), target,
                 metric, folds.size(), splitter, verdict, chosen, setAside, suspects, notes, warnings, outputDirectory,
                 fairness.report(), explanation, calibration);
@@ -241,25 +256,71 @@ public final class FitJob {
 
     /**
      * The chosen model's global explanation: permutation importance on the held-out rows of the same
-     * folds (the chosen learner refitted once per fold), partial dependence of its top features. Null
-     * when the learner is not found; a failure is a note, not a failed fit.
+     * folds, with the fold models its evaluation kept (nothing refitted), partial dependence of its top
+     * features. A failure is a note, not a failed fit.
      */
-    private GlobalExplanation explain(List<Learner> learners, String family, Model chosen, Frame features,
-            Target target, List<Fold> folds, Metric metric, List<String> notes) {
-        Learner learner = learners.stream().filter(l -> l.family().equals(family)).findFirst().orElse(null);
-        if (learner == null) {
-            return null;
-        }
+    private GlobalExplanation explain(FoldModels folds, Model chosen, Frame features, Target target, Metric metric,
+            List<String> notes, Executor executor) {
+        String family = folds.family();
         if (chosen.schema().size() == 0 || chosen.scorer() instanceof dev.occam.runtime.scorer.ConstantScorer) {
             notes.add(family + " is a constant: no feature changes its score, so there is nothing to explain");
             return null;
         }
         try {
-            return GlobalExplanation.crossValidated(learner, chosen, features, target, folds, metric,
-                    useCase.threshold(), useCase.selection().seed());
+            return GlobalExplanation.crossValidated(folds, chosen, features, target, metric,
+                    useCase.selection().seed(), executor);
         } catch (RuntimeException e) {
             notes.add("explanation of " + family + " not computed: " + e.getMessage());
             return null;
+        }
+    }
+
+    /** A candidate's fits, made on the pool: its evaluation with the fold models, and what needs no timing. */
+    private record Candidate(Learner learner, CrossValidation.Evaluated evaluated, Model full,
+            List<String> refitProblems, FairnessAudit audit) {
+    }
+
+    /**
+     * Cross-validates the learner on the executor and, once its folds are done, refits it on all rows, checks
+     * the refit and audits its held-out decisions, as one more task: that task runs beside the next candidates'
+     * folds. Nothing here depends on the thread count. The latency is not measured here (see the caller).
+     */
+    private CompletableFuture<Candidate> fitCandidate(Learner learner, Frame features, Target target,
+            List<Fold> folds, Metric metric, Fairness fairness, Counter counter, Executor executor) {
+        Optional<String> unavailable = learner.unavailableReason();
+        if (unavailable.isPresent()) {
+            counter.skip(folds.size());
+            return CompletableFuture.completedFuture(new Candidate(learner, new CrossValidation.Evaluated(
+                    Evaluation.failed(learner.family(), learner.rung(), metric, "unavailable: " + unavailable.get()),
+                    null), null, List.of(), null));
+        }
+        return CrossValidation.evaluateAsync(learner, features, target, folds, metric, useCase.threshold(),
+                (family, fold, d, total) -> counter.foldDone(family, learner.rung()), executor)
+                .thenApplyAsync(evaluated -> {
+                    Evaluation evaluation = evaluated.evaluation();
+                    if (!evaluation.succeeded()) {
+                        counter.skip(folds.size() - evaluation.folds().size());
+                        return new Candidate(learner, evaluated, null, List.of(), fairness.audit(evaluation));
+                    }
+                    Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold())
+                            .withTypicalValues(features);
+                    return new Candidate(learner, evaluated, full, RefitCheck.problems(full, features, target, metric,
+                            evaluation, useCase.selection().seed()), fairness.audit(evaluation));
+                }, executor);
+    }
+
+    /** The future's value; a task's unchecked exception or error is rethrown as it was thrown. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 
@@ -369,14 +430,20 @@ public final class FitJob {
             }
         }
 
-        /** The candidate's audit, kept for the report; null when there is nothing to audit. */
+        /** The candidate's audit; null when there is nothing to audit. Safe on any thread: it keeps nothing. */
         FairnessAudit audit(Evaluation evaluation) {
             if (protectedColumns == null || !target.isClassification() || evaluation.heldOut() == null) {
                 return null;
             }
-            FairnessAudit audit = FairnessAudit.of(protectedColumns, target, evaluation.heldOut(),
+            return FairnessAudit.of(protectedColumns, target, evaluation.heldOut(),
                     useCase.fairness().favourable(), FairnessAudit.Options.defaults(useCase.selection().seed()));
-            audits.put(evaluation.family(), audit);
+        }
+
+        /** Keeps the candidate's audit for the report, in the order candidates are kept; returns it. */
+        FairnessAudit keep(String family, FairnessAudit audit) {
+            if (audit != null) {
+                audits.put(family, audit);
+            }
             return audit;
         }
 
