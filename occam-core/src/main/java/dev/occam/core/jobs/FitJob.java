@@ -175,34 +175,36 @@ public final class FitJob {
         List<LeaderboardEntry> entries = new ArrayList<>();
         Map<String, Model> fullModels = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        boolean monotoneAsked = !useCase.constraints().monotone().isEmpty();
         if (withRule) {
             LeaderboardEntry rule = evaluateRule(table, data, target, folds, metric, counter, notes);
             FairnessAudit audit = fairness.keep(CURRENT_RULE, fairness.audit(rule.evaluation()));
             entries.add(rule.withIneligibility(Constraints.reasons(rule, dev.occam.core.usecase.Constraints.NONE,
                     EnumSet.noneOf(Capability.class), false, audit, useCase.fairness().minSelectionRateRatio())));
         }
-        // Every candidate's folds, refit on all rows, refit check and fairness audit go on the pool at once, so
-        // one candidate's slowest fold overlaps the next one's; the results are read back in ladder order.
-        List<CompletableFuture<Candidate>> pending = new ArrayList<>(learners.size());
-        for (Learner learner : learners) {
-            pending.add(fitCandidate(learner, features, target, folds, metric, fairness, counter, executor));
+        // Candidates go on the pool in ladder order, each one's refit on all rows beside the next one's folds, so
+        // one candidate's slowest fold overlaps the next one's. A candidate is submitted once the folds of the one
+        // two places before it are done: the pool stays busy, and few candidates' fold models are held at once.
+        List<Submitted> pending = new ArrayList<>(learners.size());
+        for (int i = 0; i < learners.size(); i++) {
+            if (i >= CANDIDATES_AHEAD) {
+                join(pending.get(i - CANDIDATES_AHEAD).folds());
+            }
+            pending.add(fitCandidate(learners.get(i), features, target, folds, metric, fairness, counter, executor));
         }
         List<Candidate> candidates = new ArrayList<>(pending.size());
-        for (CompletableFuture<Candidate> future : pending) {
-            candidates.add(join(future));
+        for (Submitted submitted : pending) {
+            candidates.add(join(submitted.candidate()));
         }
         pending.clear();
         Map<String, FoldModels> foldModels = new LinkedHashMap<>();
         for (Candidate candidate : candidates) {
             Learner learner = candidate.learner();
-            Evaluation evaluation = candidate.evaluated().evaluation();
+            Evaluation evaluation = candidate.evaluation();
             long parameters = -1;
             Latency latency = new Latency(Double.NaN, Double.NaN);
             Model full = candidate.full();
             if (full != null) {
                 fullModels.put(learner.family(), full);
-                foldModels.put(learner.family(), candidate.evaluated().models());
                 noteAliased(full, notes);
                 for (String finding : full.diagnostics().findings()) {
                     warnings.add(learner.family() + ": " + finding);
@@ -212,14 +214,14 @@ public final class FitJob {
                 // inflate the p99 that the latency constraint reads.
                 latency = Latency.measure(full, features);
             }
-            LeaderboardEntry entry = new LeaderboardEntry(evaluation, parameters,
-                    learner.capabilities().contains(Capability.EXPLAINABLE), true, List.of(), latency.p50Micros(),
-                    latency.p99Micros(), null, false);
+            LeaderboardEntry entry = entry(learner, evaluation, parameters, latency);
             FairnessAudit audit = fairness.keep(evaluation.family(), candidate.audit());
-            List<String> reasons = new ArrayList<>(candidate.refitProblems());
-            reasons.addAll(Constraints.reasons(entry, useCase.constraints(), learner.capabilities(), monotoneAsked,
-                    audit, useCase.fairness().minSelectionRateRatio()));
+            List<String> reasons = reasons(candidate.learner(), entry, candidate.refitProblems(), audit);
             entries.add(entry.withIneligibility(reasons));
+            if (reasons.isEmpty() && candidate.foldModels() != null) {
+                // Only an eligible candidate can be chosen and explained.
+                foldModels.put(learner.family(), candidate.foldModels());
+            }
         }
         candidates.clear();
         Selection.Verdict verdict = Selection.choose(entries, metric, selection.rule(), selection.alpha(),
@@ -275,9 +277,34 @@ public final class FitJob {
         }
     }
 
-    /** A candidate's fits, made on the pool: its evaluation with the fold models, and what needs no timing. */
-    private record Candidate(Learner learner, CrossValidation.Evaluated evaluated, Model full,
+    /**
+     * A candidate's fits, made on the pool: its evaluation, its fold models (null when it failed, or when it is
+     * ineligible whatever its latency: then it cannot be chosen and its models are not held), its refit on all
+     * rows (null when it failed) and what else needs no timing.
+     */
+    private record Candidate(Learner learner, Evaluation evaluation, FoldModels foldModels, Model full,
             List<String> refitProblems, FairnessAudit audit) {
+    }
+
+    private static LeaderboardEntry entry(Learner learner, Evaluation evaluation, long parameters, Latency latency) {
+        return new LeaderboardEntry(evaluation, parameters, learner.capabilities().contains(Capability.EXPLAINABLE),
+                true, List.of(), latency.p50Micros(), latency.p99Micros(), null, false);
+    }
+
+    /** Why the candidate may not be chosen: its refit's problems, then the use case's constraints. */
+    private List<String> reasons(Learner learner, LeaderboardEntry entry, List<String> refitProblems,
+            FairnessAudit audit) {
+        List<String> reasons = new ArrayList<>(refitProblems);
+        reasons.addAll(Constraints.reasons(entry, useCase.constraints(), learner.capabilities(),
+                !useCase.constraints().monotone().isEmpty(), audit, useCase.fairness().minSelectionRateRatio()));
+        return reasons;
+    }
+
+    /** How many candidates' folds may be on the pool beside the oldest candidate whose folds still run. */
+    private static final int CANDIDATES_AHEAD = 2;
+
+    /** A candidate on the pool: its folds' evaluation, and the candidate once refitted and checked. */
+    private record Submitted(CompletableFuture<?> folds, CompletableFuture<Candidate> candidate) {
     }
 
     /**
@@ -285,28 +312,37 @@ public final class FitJob {
      * the refit and audits its held-out decisions, as one more task: that task runs beside the next candidates'
      * folds. Nothing here depends on the thread count. The latency is not measured here (see the caller).
      */
-    private CompletableFuture<Candidate> fitCandidate(Learner learner, Frame features, Target target,
+    private Submitted fitCandidate(Learner learner, Frame features, Target target,
             List<Fold> folds, Metric metric, Fairness fairness, Counter counter, Executor executor) {
         Optional<String> unavailable = learner.unavailableReason();
         if (unavailable.isPresent()) {
             counter.skip(folds.size());
-            return CompletableFuture.completedFuture(new Candidate(learner, new CrossValidation.Evaluated(
+            CompletableFuture<Candidate> done = CompletableFuture.completedFuture(new Candidate(learner,
                     Evaluation.failed(learner.family(), learner.rung(), metric, "unavailable: " + unavailable.get()),
-                    null), null, List.of(), null));
+                    null, null, List.of(), null));
+            return new Submitted(done, done);
         }
-        return CrossValidation.evaluateAsync(learner, features, target, folds, metric, useCase.threshold(),
-                (family, fold, d, total) -> counter.foldDone(family, learner.rung()), executor)
-                .thenApplyAsync(evaluated -> {
+        CompletableFuture<CrossValidation.Evaluated> crossValidated = CrossValidation.evaluateAsync(learner,
+                features, target, folds, metric, useCase.threshold(),
+                (family, fold, d, total) -> counter.foldDone(family, learner.rung()), executor);
+        return new Submitted(crossValidated, crossValidated.thenApplyAsync(evaluated -> {
                     Evaluation evaluation = evaluated.evaluation();
+                    FairnessAudit audit = fairness.audit(evaluation);
                     if (!evaluation.succeeded()) {
                         counter.skip(folds.size() - evaluation.folds().size());
-                        return new Candidate(learner, evaluated, null, List.of(), fairness.audit(evaluation));
+                        return new Candidate(learner, evaluation, null, null, List.of(), audit);
                     }
                     Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold())
                             .withTypicalValues(features);
-                    return new Candidate(learner, evaluated, full, RefitCheck.problems(full, features, target, metric,
-                            evaluation, useCase.selection().seed()), fairness.audit(evaluation));
-                }, executor);
+                    List<String> problems = RefitCheck.problems(full, features, target, metric, evaluation,
+                            useCase.selection().seed());
+                    // Ineligible before any timing (too many parameters, a failed refit check, ...): it cannot be
+                    // chosen, so its fold models are let go now rather than held through every other fit.
+                    boolean ineligible = !reasons(learner, entry(learner, evaluation, full.parameterCount(),
+                            new Latency(Double.NaN, Double.NaN)), problems, audit).isEmpty();
+                    return new Candidate(learner, evaluation, ineligible ? null : evaluated.models(), full, problems,
+                            audit);
+                }, executor));
     }
 
     /** The future's value; a task's unchecked exception or error is rethrown as it was thrown. */
