@@ -2,17 +2,21 @@ package dev.occam.cli;
 
 import dev.occam.core.jobs.FitJob;
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Shows fitting progress on standard error: a line rewritten in place on a terminal, or one plain line
- * per finished candidate when the output is a log (no carriage returns in files).
+ * per candidate, when its first fold is done, when the output is a log (no carriage returns in files).
+ * Candidates are fitted side by side on several threads, so folds of two candidates may finish in turn: each
+ * candidate is still announced once.
  */
 final class ProgressPrinter implements FitJob.Progress {
 
     private final PrintWriter err;
     private final boolean terminal;
-    private String currentFamily;
+    private final Set<String> announced = new HashSet<>();
     private boolean lineOpen;
 
     ProgressPrinter(PrintWriter err, boolean terminal) {
@@ -29,10 +33,9 @@ final class ProgressPrinter implements FitJob.Progress {
         if (terminal) {
             err.print("\r" + line + "   ");
             lineOpen = true;
-        } else if (!family.equals(currentFamily)) {
+        } else if (announced.add(family)) {
             err.println(String.format(Locale.ROOT, "fitting %s (rung %d), %.1f s elapsed", family, rung, elapsedSeconds));
         }
-        currentFamily = family;
         err.flush();
     }
 

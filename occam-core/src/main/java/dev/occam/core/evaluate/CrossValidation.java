@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Scores a learner on every fold: fit on the fold's training rows (the learner refits its whole
  * pipeline there), set the decision threshold from those rows, score the held-out rows, and keep the
- * per-fold metric and every held-out score (see {@link HeldOutScores}). A learner that fails on a fold is recorded as failed with its reason; the caller
- * goes on with the others.
+ * per-fold metric and every held-out score (see {@link HeldOutScores}), and on request the fold models
+ * themselves ({@link FoldModels}). A learner that fails on a fold is recorded as failed with its reason; the
+ * caller goes on with the others.
  */
 public final class CrossValidation {
 
@@ -44,6 +45,39 @@ public final class CrossValidation {
      */
     public static Evaluation evaluate(Learner learner, Frame features, Target target, List<Fold> folds,
             Metric metric, Double threshold, Listener listener, Executor executor) {
+        return evaluateKeepingModels(learner, features, target, folds, metric, threshold, listener, executor)
+                .evaluation();
+    }
+
+    /** An evaluation with the fold models that made it; {@code models} is null when the evaluation failed. */
+    public record Evaluated(Evaluation evaluation, FoldModels models) {
+    }
+
+    /**
+     * As {@link #evaluate(Learner, Frame, Target, List, Metric, Double, Listener, Executor)}, keeping each fold's
+     * fitted model (with its threshold) beside the evaluation, so that nothing needs refitting to explain it.
+     */
+    public static Evaluated evaluateKeepingModels(Learner learner, Frame features, Target target, List<Fold> folds,
+            Metric metric, Double threshold, Listener listener, Executor executor) {
+        try {
+            return evaluateAsync(learner, features, target, folds, metric, threshold, listener, executor).join();
+        } catch (CompletionException e) {
+            // Not a fit's RuntimeException (those are outcomes): an Error, rethrown as it was.
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * As {@link #evaluateKeepingModels}, without waiting: the future completes when the last fold is assembled
+     * (on the thread that finished the last fold, or at once with an executor that runs tasks in the caller).
+     * A fit job submits every candidate this way, so that one candidate's slowest fold overlaps the next
+     * candidate's folds.
+     */
+    public static CompletableFuture<Evaluated> evaluateAsync(Learner learner, Frame features, Target target,
+            List<Fold> folds, Metric metric, Double threshold, Listener listener, Executor executor) {
         int repeats = folds.stream().mapToInt(Fold::repeat).max().orElse(0) + 1;
         AtomicInteger done = new AtomicInteger();
         List<CompletableFuture<FoldOutcome>> futures = new ArrayList<>(folds.size());
@@ -58,37 +92,38 @@ public final class CrossValidation {
                 return outcome;
             }, executor));
         }
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(all -> assemble(learner, target, folds, metric, repeats, futures));
+    }
+
+    /** The folds' outcomes in fold order, whichever thread finished first. */
+    private static Evaluated assemble(Learner learner, Target target, List<Fold> folds, Metric metric, int repeats,
+            List<CompletableFuture<FoldOutcome>> futures) {
         List<FoldResult> results = new ArrayList<>(folds.size());
+        List<Model> models = new ArrayList<>(folds.size());
         HeldOutScores.Builder heldOut = new HeldOutScores.Builder(target.size(), repeats);
         for (int f = 0; f < folds.size(); f++) {
             Fold fold = folds.get(f);
-            FoldOutcome outcome;
-            try {
-                outcome = futures.get(f).join();
-            } catch (CompletionException e) {
-                // Not a fit's RuntimeException (those are outcomes): an Error, rethrown as it was.
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
+            FoldOutcome outcome = futures.get(f).join();
             if (outcome.failure != null) {
-                // The first failing fold in fold order, whichever thread finished first.
-                return Evaluation.failed(learner.family(), learner.rung(), metric,
+                // The first failing fold in fold order.
+                return new Evaluated(Evaluation.failed(learner.family(), learner.rung(), metric,
                         "fold " + (fold.index() + 1) + " of repeat " + (fold.repeat() + 1) + ": "
-                                + outcome.failure.getMessage());
+                                + outcome.failure.getMessage()), null);
             }
-            heldOut.add(fold, outcome.scores, outcome.threshold);
+            heldOut.add(fold, outcome.scores, outcome.model.threshold());
             if (outcome.classProbabilities != null) {
                 heldOut.addClasses(fold, outcome.classProbabilities);
             }
             results.add(outcome.result);
+            models.add(outcome.model);
         }
-        return new Evaluation(learner.family(), learner.rung(), metric, results, null, heldOut.build());
+        return new Evaluated(new Evaluation(learner.family(), learner.rung(), metric, results, null, heldOut.build()),
+                new FoldModels(learner.family(), folds, models));
     }
 
     /** One fold's fit and scores, or the exception its fit threw. */
-    private record FoldOutcome(FoldResult result, double[] scores, double threshold, double[][] classProbabilities,
+    private record FoldOutcome(FoldResult result, double[] scores, Model model, double[][] classProbabilities,
             RuntimeException failure) {
     }
 
@@ -103,7 +138,7 @@ public final class CrossValidation {
         try {
             model = fitWithThreshold(learner, trainX, trainY, threshold);
         } catch (RuntimeException e) {
-            return new FoldOutcome(null, null, Double.NaN, null, e);
+            return new FoldOutcome(null, null, null, null, e);
         }
         double fitMillis = (System.nanoTime() - start) / 1e6;
         if (target.isMulticlass()) {
@@ -115,12 +150,12 @@ public final class CrossValidation {
             }
             double value = metric.computeClasses(testY.classCodes(), probabilities);
             return new FoldOutcome(new FoldResult(fold.repeat(), fold.index(), value, fitMillis, fold.train().length,
-                    fold.test().length), called, Double.NaN, probabilities, null);
+                    fold.test().length), called, model, probabilities, null);
         }
         double[] scores = model.score(testX);
         double value = metric.compute(testY.values(), scores, model.threshold());
         return new FoldOutcome(new FoldResult(fold.repeat(), fold.index(), value, fitMillis, fold.train().length,
-                fold.test().length), scores, model.threshold(), null, null);
+                fold.test().length), scores, model, null, null);
     }
 
     /**

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.occam.core.data.Target;
 import dev.occam.core.evaluate.Fold;
+import dev.occam.core.evaluate.FoldModels;
 import dev.occam.core.evaluate.Metric;
-import dev.occam.core.learn.Learner;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.Frame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * What a model relies on and how its score moves, for any family: permutation importance of each raw
@@ -20,7 +21,8 @@ import java.util.Objects;
  * {@link CoefficientTable}).
  *
  * <p>{@link #crossValidated} is what {@code occam fit} computes for the chosen model: importance on the
- * held-out rows of the same folds the selection used, partial dependence of the most important features
+ * held-out rows of the same folds the selection used, scored by the fold models the selection scored,
+ * partial dependence of the most important features
  * with the model refitted on all rows. {@link #of} serves a model file and new data without the use case
  * ({@code occam explain}): importance when the true values are known, partial dependence always.
  *
@@ -76,25 +78,27 @@ public record GlobalExplanation(String basis, Metric metric, int repeats, List<F
 
     /**
      * The explanation {@code occam fit} writes for its chosen model: importance on the held-out rows of
-     * every fold (the learner refitted once per fold), partial dependence of the {@link #TOP_FEATURES} most
-     * important features with {@code full} (the learner fitted on all rows) on a seeded sample of the rows.
+     * every fold, with the fold models its evaluation kept (nothing is refitted), partial dependence of the
+     * {@link #TOP_FEATURES} most important features with {@code full} (the learner fitted on all rows) on a
+     * seeded sample of the rows.
      *
-     * @param threshold the use case's decision threshold, or null for the default
-     * @throws IllegalArgumentException when the learner fails on a fold (the message names it)
+     * @param folds the chosen candidate's fold models, as {@link dev.occam.core.evaluate.CrossValidation} kept them
+     * @param executor runs the importance's work; the numbers do not depend on it
+     * @throws IllegalArgumentException when a fold holds out fewer than two rows (the message says so)
      */
-    public static GlobalExplanation crossValidated(Learner learner, Model full, Frame features, Target target,
-            List<Fold> folds, Metric metric, Double threshold, long seed) {
-        List<FeatureImportance> importance = PermutationImportance.crossValidated(learner, features, target, folds,
-                metric, threshold, PermutationImportance.DEFAULT_REPEATS, seed);
+    public static GlobalExplanation crossValidated(FoldModels folds, Model full, Frame features, Target target,
+            Metric metric, long seed, Executor executor) {
+        List<FeatureImportance> importance = PermutationImportance.crossValidated(folds, features, target, metric,
+                PermutationImportance.DEFAULT_REPEATS, seed, executor);
         List<String> top = names(importance);
         top = top.subList(0, Math.min(TOP_FEATURES, top.size()));
         List<PartialDependence.Curve> pd = full.target().isMulticlass() ? List.of()
                 : PartialDependence.of(full, features, top, PartialDependence.DEFAULT_GRID,
                         PartialDependence.DEFAULT_ROWS, seed);
-        int repeats = folds.stream().mapToInt(Fold::repeat).max().orElse(0) + 1;
+        int repeats = folds.folds().stream().mapToInt(Fold::repeat).max().orElse(0) + 1;
         int k = folds.size() / repeats;
         return new GlobalExplanation("held-out rows of " + k + "x" + repeats + " cross-validation, "
-                + learner.family() + " refitted on each fold", metric, PermutationImportance.DEFAULT_REPEATS,
+                + folds.family() + "'s fold models", metric, PermutationImportance.DEFAULT_REPEATS,
                 importance, pd, CoefficientTable.of(full).orElse(null));
     }
 

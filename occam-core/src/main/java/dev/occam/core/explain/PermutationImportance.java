@@ -3,6 +3,7 @@ package dev.occam.core.explain;
 import dev.occam.core.data.Target;
 import dev.occam.core.evaluate.CrossValidation;
 import dev.occam.core.evaluate.Fold;
+import dev.occam.core.evaluate.FoldModels;
 import dev.occam.core.evaluate.Metric;
 import dev.occam.core.learn.Learner;
 import dev.occam.runtime.Model;
@@ -13,6 +14,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 
 /**
  * Permutation importance: the loss in a metric when one feature's values are shuffled among the rows
@@ -21,10 +26,11 @@ import java.util.SplittableRandom;
  * out-of-bag rows; Fisher, Rudin &amp; Dominici, "All Models are Wrong, but Many are Useful", JMLR 20
  * (2019), call it model reliance and define it for any model on held-out data.
  *
- * <p>Use {@link #crossValidated} during a fit: the learner is refitted once on each fold's training
- * rows (its whole pipeline, as in {@link CrossValidation}) and the fold's held-out rows are shuffled,
- * so the importance says what the model relies on to predict rows it has not seen, not what it
- * memorised. Use {@link #onData} for a model already fitted and data it was not fitted on.
+ * <p>Use {@link #crossValidated(FoldModels, Frame, Target, Metric, int, long, Executor)} during a fit: each
+ * fold model the evaluation kept (fitted on the fold's training rows, its whole pipeline, as in
+ * {@link CrossValidation}) is scored on the fold's held-out rows with one feature shuffled, so the importance
+ * says what the model relies on to predict rows it has not seen, not what it memorised. Use {@link #onData}
+ * for a model already fitted and data it was not fitted on.
  *
  * <p>The features are the model's raw inputs ({@link Model#schema()}), so a categorical column is
  * shuffled as one, whatever its encoding. Shuffles come from one seeded generator in a fixed order: the
@@ -40,9 +46,10 @@ public final class PermutationImportance {
     }
 
     /**
-     * Importance across cross-validation folds: fits {@code learner} on each fold's training rows
-     * (with the decision threshold set as {@link CrossValidation#fitWithThreshold} sets it) and shuffles
-     * each feature {@code repeats} times in the fold's held-out rows.
+     * Importance across cross-validation folds, refitting: fits {@code learner} on each fold's training rows
+     * (with the decision threshold set as {@link CrossValidation#fitWithThreshold} sets it), then as
+     * {@link #crossValidated(FoldModels, Frame, Target, Metric, int, long, Executor)}. For callers without an
+     * evaluation's fold models; {@code occam fit} uses those instead.
      *
      * @param threshold the use case's decision threshold, or null for the default
      * @return one entry per feature of the fitted model, most important first (ties by name)
@@ -53,29 +60,110 @@ public final class PermutationImportance {
             List<Fold> folds, Metric metric, Double threshold, int repeats, long seed) {
         Objects.requireNonNull(learner, "learner");
         requireRepeats(repeats);
-        if (folds.isEmpty()) {
-            throw new IllegalArgumentException("permutation importance needs at least one fold");
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        List<String> names = null;
-        List<List<Double>> drops = null;
+        List<Model> models = new ArrayList<>(folds.size());
         for (Fold fold : folds) {
-            Model model;
             try {
-                model = CrossValidation.fitWithThreshold(learner, features.select(fold.train()),
-                        target.select(fold.train()), threshold);
+                models.add(CrossValidation.fitWithThreshold(learner, features.select(fold.train()),
+                        target.select(fold.train()), threshold));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("permutation importance: " + learner.family() + " failed on fold "
                         + (fold.index() + 1) + " of repeat " + (fold.repeat() + 1) + ": " + e.getMessage(), e);
             }
-            if (names == null) {
-                names = model.schema().names();
-                drops = emptyLists(names.size());
+        }
+        return crossValidated(new FoldModels(learner.family(), folds, models), features, target, metric, repeats,
+                seed, Runnable::run);
+    }
+
+    /**
+     * Importance across cross-validation folds with the models the evaluation fitted: each fold model's
+     * held-out rows, each feature shuffled {@code repeats} times. Nothing is refitted.
+     *
+     * <p>The work (one task per fold and feature) runs on {@code executor}, and the numbers do not depend on
+     * it: the shuffles are drawn from one generator seeded with {@code seed}, in the order fold, feature,
+     * shuffle, by the calling thread, and the losses are assembled in that order. So they equal those of a
+     * sequential loop, whatever the thread count. At most {@link #IN_FLIGHT} tasks' shuffles are held at once.
+     *
+     * @param features every row of the evaluation, indexed as the folds index them
+     * @param target aligned with {@code features}
+     * @return one entry per feature of the first fold model, most important first (ties by name)
+     * @throws IllegalArgumentException when repeats &lt; 1, there are no folds, a fold holds out fewer than two
+     *     rows, or the rows lack a column the models read (the message names it)
+     */
+    public static List<FeatureImportance> crossValidated(FoldModels models, Frame features, Target target,
+            Metric metric, int repeats, long seed, Executor executor) {
+        Objects.requireNonNull(models, "models");
+        requireRepeats(repeats);
+        if (models.size() == 0) {
+            throw new IllegalArgumentException("permutation importance needs at least one fold");
+        }
+        List<String> names = models.model(0).schema().names();
+        int k = models.size();
+        Frame[] rows = new Frame[k];
+        double[][] truth = new double[k][];
+        int[][] columns = new int[k][];
+        for (int f = 0; f < k; f++) {
+            rows[f] = features.select(models.fold(f).test());
+            truth[f] = target.select(models.fold(f).test()).values();
+            columns[f] = columnsOf(rows[f], names);
+        }
+        List<CompletableFuture<Double>> base = new ArrayList<>(k);
+        List<List<CompletableFuture<double[]>>> permuted = new ArrayList<>(k);
+        SplittableRandom random = new SplittableRandom(seed);
+        Semaphore inFlight = new Semaphore(IN_FLIGHT);
+        for (int f = 0; f < k; f++) {
+            Model model = models.model(f);
+            Frame foldRows = rows[f];
+            double[] foldTruth = truth[f];
+            base.add(CompletableFuture.supplyAsync(
+                    () -> metric.of(model, foldRows, foldTruth), executor));
+            List<CompletableFuture<double[]>> byFeature = new ArrayList<>(names.size());
+            for (int j = 0; j < names.size(); j++) {
+                inFlight.acquireUninterruptibly();
+                int[][] orders = shuffles(foldRows.rows(), repeats, random);
+                int column = columns[f][j];
+                byFeature.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return permutedScores(model, foldRows, foldTruth, metric, column, orders);
+                    } finally {
+                        inFlight.release();
+                    }
+                }, executor));
             }
-            collect(model, features.select(fold.test()), target.select(fold.test()).values(), metric, names,
-                    repeats, random, drops);
+            permuted.add(byFeature);
+        }
+        List<List<Double>> drops = emptyLists(names.size());
+        for (int f = 0; f < k; f++) {
+            double b = join(base.get(f));
+            for (int j = 0; j < names.size(); j++) {
+                for (double p : join(permuted.get(f).get(j))) {
+                    double drop = metric.higherIsBetter() ? b - p : p - b;
+                    if (Double.isFinite(drop)) {
+                        drops.get(j).add(drop);
+                    }
+                }
+            }
         }
         return summarise(names, drops);
+    }
+
+    /**
+     * Tasks whose shuffles may be held at once: enough to keep any pool busy while the calling thread draws
+     * the next shuffles, few enough that the shuffles of a large table are not all in memory together.
+     */
+    static final int IN_FLIGHT = Math.max(16, 2 * Runtime.getRuntime().availableProcessors());
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -117,29 +205,55 @@ public final class PermutationImportance {
     /** Adds, for each feature and shuffle, the metric's loss on these rows to {@code drops}. */
     private static void collect(Model model, Frame rows, double[] truth, Metric metric, List<String> names,
             int repeats, SplittableRandom random, List<List<Double>> drops) {
-        if (rows.rows() < 2) {
-            throw new IllegalArgumentException("permutation importance needs at least 2 rows, got " + rows.rows());
-        }
+        int[] columns = columnsOf(rows, names);
         double base = metric.of(model, rows, truth);
-        int[] order = new int[rows.rows()];
         for (int f = 0; f < names.size(); f++) {
-            int column = rows.schema().indexOf(names.get(f));
-            if (column < 0) {
-                throw new IllegalArgumentException("the data have no column '" + names.get(f)
-                        + "', which the model reads; they have " + rows.schema().names());
-            }
-            for (int r = 0; r < repeats; r++) {
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = i;
-                }
-                shuffle(order, random);
-                double permuted = metric.of(model, replace(rows, column, rows.column(column).select(order)), truth);
+            for (double permuted : permutedScores(model, rows, truth, metric, columns[f],
+                    shuffles(rows.rows(), repeats, random))) {
                 double drop = metric.higherIsBetter() ? base - permuted : permuted - base;
                 if (Double.isFinite(drop)) {
                     drops.get(f).add(drop);
                 }
             }
         }
+    }
+
+    /** Each name's column in {@code rows}; the rows must number at least two. */
+    private static int[] columnsOf(Frame rows, List<String> names) {
+        if (rows.rows() < 2) {
+            throw new IllegalArgumentException("permutation importance needs at least 2 rows, got " + rows.rows());
+        }
+        int[] columns = new int[names.size()];
+        for (int f = 0; f < names.size(); f++) {
+            columns[f] = rows.schema().indexOf(names.get(f));
+            if (columns[f] < 0) {
+                throw new IllegalArgumentException("the data have no column '" + names.get(f)
+                        + "', which the model reads; they have " + rows.schema().names());
+            }
+        }
+        return columns;
+    }
+
+    /** {@code repeats} shuffled orders of {@code n} rows, drawn in turn from {@code random}. */
+    private static int[][] shuffles(int n, int repeats, SplittableRandom random) {
+        int[][] orders = new int[repeats][n];
+        for (int[] order : orders) {
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            shuffle(order, random);
+        }
+        return orders;
+    }
+
+    /** The metric on the rows with the column put in each order, one value per order. */
+    private static double[] permutedScores(Model model, Frame rows, double[] truth, Metric metric, int column,
+            int[][] orders) {
+        double[] out = new double[orders.length];
+        for (int r = 0; r < orders.length; r++) {
+            out[r] = metric.of(model, replace(rows, column, rows.column(column).select(orders[r])), truth);
+        }
+        return out;
     }
 
     /** The frame with column {@code index} replaced; package-private for partial dependence. */

@@ -6,21 +6,15 @@ import dev.occam.core.data.DataLoader;
 import dev.occam.core.data.DataSource;
 import dev.occam.core.data.LabelledData;
 import dev.occam.core.data.Target;
-import dev.occam.core.evaluate.CrossValidation;
 import dev.occam.core.evaluate.CvResidualInterval;
 import dev.occam.core.evaluate.Fold;
-import dev.occam.core.evaluate.FoldResult;
+import dev.occam.core.evaluate.FoldModels;
 import dev.occam.core.evaluate.Splitter;
 import dev.occam.core.evaluate.LeakageCheck;
 import dev.occam.core.evaluate.Metric;
-import dev.occam.core.fairness.FairnessAudit;
-import dev.occam.core.fairness.FairnessReport;
-import dev.occam.core.fairness.ProxyCheck;
 import dev.occam.core.explain.GlobalExplanation;
 import dev.occam.core.ladder.Candidate;
 import dev.occam.core.ladder.Ladder;
-import dev.occam.core.learn.Learner;
-import dev.occam.core.select.Constraints;
 import dev.occam.core.select.FitResult;
 import dev.occam.core.select.LeaderboardEntry;
 import dev.occam.core.select.Selection;
@@ -28,7 +22,6 @@ import dev.occam.core.usecase.UseCase;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.Task;
 import dev.occam.runtime.data.Frame;
-import dev.occam.runtime.scorer.LinearScorer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,8 +60,9 @@ public final class FitJob {
     }
 
     /**
-     * @param threads how many folds are fitted at once, >= 1; the results do not depend on it (each fold's fit
-     *     depends only on its rows and the learner's seed), only the measured times do
+     * @param threads how many fits run at once (folds of every candidate, refits on all rows, the chosen model's
+     *     permutation importance), >= 1; the results do not depend on it (each fold's fit depends only on its rows
+     *     and the learner's seed, and results are assembled in ladder and fold order), only the measured times do
      */
     public FitJob(UseCase useCase, Path outputDirectory, Progress progress, int threads) {
         if (threads < 1) {
@@ -180,8 +174,8 @@ public final class FitJob {
             chosen = calibration.applyTo(chosen, features, target, useCase.threshold());
         }
         GlobalExplanation explanation = chosen == null ? null
-                : explain(tournament.candidates().get(verdict.chosen().id()), chosen, features, target, folds, metric,
-                        notes);
+                : explain(verdict.chosen().id(), tournament.foldModels().get(verdict.chosen().id()), chosen, features,
+                        target, metric, notes, executor);
         FitResult result = new FitResult(useCase, table.rows(), data.rowsDropped(), features.columnCount(), target,
                 metric, folds.size(), splitter, verdict, chosen, setAside, suspects, notes, warnings, outputDirectory,
                 fairness.report(), explanation, calibration);
@@ -203,23 +197,21 @@ public final class FitJob {
 
     /**
      * The chosen model's global explanation: permutation importance on the held-out rows of the same
-     * folds (the chosen learner refitted once per fold), partial dependence of its top features. Null
-     * when the learner is not found; a failure is a note, not a failed fit.
+     * folds, with the fold models its evaluation kept (nothing refitted), partial dependence of its top
+     * features. A failure is a note, not a failed fit.
      */
-    private GlobalExplanation explain(Candidate candidate, Model chosen, Frame features,
-            Target target, List<Fold> folds, Metric metric, List<String> notes) {
-        if (!(candidate instanceof Candidate.OfLearner of)) {
+    private GlobalExplanation explain(String id, FoldModels folds, Model chosen, Frame features, Target target,
+            Metric metric, List<String> notes, Executor executor) {
+        if (folds == null) {
             return null;
         }
-        Learner learner = of.learner();
-        String id = candidate.id();
         if (chosen.schema().size() == 0 || chosen.scorer() instanceof dev.occam.runtime.scorer.ConstantScorer) {
             notes.add(id + " is a constant: no feature changes its score, so there is nothing to explain");
             return null;
         }
         try {
-            return GlobalExplanation.crossValidated(learner, chosen, features, target, folds, metric,
-                    useCase.threshold(), useCase.selection().seed());
+            return GlobalExplanation.crossValidated(folds, chosen, features, target, metric,
+                    useCase.selection().seed(), executor);
         } catch (RuntimeException e) {
             notes.add("explanation of " + id + " not computed: " + e.getMessage());
             return null;

@@ -10,6 +10,7 @@ import dev.occam.core.evaluate.FoldResult;
 import dev.occam.core.evaluate.HeldOutScores;
 import dev.occam.core.evaluate.Latency;
 import dev.occam.core.evaluate.Metric;
+import dev.occam.core.evaluate.FoldModels;
 import dev.occam.core.evaluate.RefitCheck;
 import dev.occam.core.fairness.FairnessAudit;
 import dev.occam.core.ladder.Candidate;
@@ -43,12 +44,18 @@ final class Tournament {
      * @param models the model refitted on all rows of each candidate that was evaluated, by id
      * @param candidates every candidate played, by id
      */
-    record Result(List<LeaderboardEntry> entries, Map<String, Model> models, Map<String, Candidate> candidates) {
+    /**
+     * @param foldModels each eligible candidate's fold models, by id, for explanations without refitting; an
+     *     ineligible candidate's are let go as soon as its eligibility is known
+     */
+    record Result(List<LeaderboardEntry> entries, Map<String, Model> models, Map<String, Candidate> candidates,
+            Map<String, FoldModels> foldModels) {
 
         Result {
             entries = List.copyOf(entries);
             models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
             candidates = Collections.unmodifiableMap(new LinkedHashMap<>(candidates));
+            foldModels = Collections.unmodifiableMap(new LinkedHashMap<>(foldModels));
         }
     }
 
@@ -93,25 +100,28 @@ final class Tournament {
         List<LeaderboardEntry> entries = new ArrayList<>();
         Map<String, Model> models = new LinkedHashMap<>();
         Map<String, Candidate> byId = new LinkedHashMap<>();
+        Map<String, FoldModels> foldModels = new LinkedHashMap<>();
         for (Candidate candidate : candidates) {
             byId.put(candidate.id(), candidate);
             if (candidate instanceof Candidate.OfRule rule) {
                 entries.add(playRule(rule));
             } else {
-                entries.add(playLearner((Candidate.OfLearner) candidate, models));
+                entries.add(playLearner((Candidate.OfLearner) candidate, models, foldModels));
             }
         }
-        return new Result(entries, models, byId);
+        return new Result(entries, models, byId, foldModels);
     }
 
-    private LeaderboardEntry playLearner(Candidate.OfLearner candidate, Map<String, Model> models) {
+    private LeaderboardEntry playLearner(Candidate.OfLearner candidate, Map<String, Model> models,
+            Map<String, FoldModels> foldModels) {
         Learner learner = candidate.learner();
         Optional<String> unavailable = learner.unavailableReason();
-        Evaluation evaluation = (unavailable.isPresent()
+        CrossValidation.Evaluated evaluated = unavailable.isPresent() ? null
+                : CrossValidation.evaluateKeepingModels(learner, features, target, folds, metric, useCase.threshold(),
+                        (family, fold, d, total) -> counter.foldDone(candidate.id(), candidate.rung()), executor);
+        Evaluation evaluation = (evaluated == null
                 ? Evaluation.failed(learner.family(), learner.rung(), metric, "unavailable: " + unavailable.get())
-                : CrossValidation.evaluate(learner, features, target, folds, metric, useCase.threshold(),
-                        (family, fold, d, total) -> counter.foldDone(candidate.id(), candidate.rung()), executor))
-                .withId(candidate.id());
+                : evaluated.evaluation()).withId(candidate.id());
         long parameters = -1;
         List<String> refitProblems = List.of();
         Latency latency = new Latency(Double.NaN, Double.NaN);
@@ -137,7 +147,12 @@ final class Tournament {
         List<String> reasons = new ArrayList<>(refitProblems);
         reasons.addAll(Constraints.reasons(entry, useCase.constraints(), candidate.capabilities(),
                 !useCase.constraints().monotone().isEmpty(), audit, useCase.fairness().minSelectionRateRatio()));
-        return entry.withIneligibility(reasons);
+        LeaderboardEntry judged = entry.withIneligibility(reasons);
+        if (judged.eligible() && evaluated != null && evaluated.models() != null) {
+            // Kept for the explanation, should this candidate be chosen; an ineligible one cannot be.
+            foldModels.put(candidate.id(), evaluated.models());
+        }
+        return judged;
     }
 
     /**

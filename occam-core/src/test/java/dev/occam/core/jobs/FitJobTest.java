@@ -148,6 +148,9 @@ class FitJobTest {
         assertEquals(withoutTimes(dir.resolve("one")), withoutTimes(dir.resolve("two")));
         assertEquals(Files.readString(dir.resolve("one").resolve("model.json")),
                 Files.readString(dir.resolve("two").resolve("model.json")));
+        // Permutation importance runs on the pool too: same numbers, read from the same fold models.
+        assertEquals(Json.MAPPER.readTree(dir.resolve("one").resolve("card.json").toFile()).get("explanation"),
+                Json.MAPPER.readTree(dir.resolve("two").resolve("card.json").toFile()).get("explanation"));
     }
 
     /** leaderboard.json without the measured times, which are the only fields allowed to differ. */
