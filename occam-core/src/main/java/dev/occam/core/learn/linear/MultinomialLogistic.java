@@ -32,7 +32,8 @@ import org.hipparchus.linear.RealMatrix;
  *
  * <p>When rows are fitted with a probability numerically 0 or 1, a class is separated (by one column or a
  * combination): the estimates grow without bound and are not maximum-likelihood estimates; the fit says so in its
- * diagnostics (there is no Firth correction for the multinomial case here).
+ * diagnostics, which then report the fit as not converged, so {@code occam fit} does not ship it (there is no
+ * Firth correction for the multinomial case here yet).
  */
 final class MultinomialLogistic {
 
@@ -164,8 +165,10 @@ final class MultinomialLogistic {
         }
         MulticlassScorer scorer = new MulticlassScorer(features.schema(), components,
                 MulticlassScorer.Combination.SOFTMAX, classes);
+        // As for the two-class fit: where the maximum-likelihood estimate does not exist, the fit did not converge
+        // to one, whatever the iteration's stopping rule said (the raw "converged" statistic stays R's).
         return Model.of(family, target.info(), scorer)
-                .withDiagnostics(new FitDiagnostics(converged, METHOD, findings));
+                .withDiagnostics(new FitDiagnostics(converged && boundary == 0, METHOD, findings));
     }
 
     /** Each row's K class probabilities, the first class the reference (margin 0). */
