@@ -51,8 +51,8 @@ class ReportFixtureTest {
             Set<String> extra = new TreeSet<>(checkedIn);
             extra.removeAll(now);
             assertTrue(missing.isEmpty() && extra.isEmpty(), name + " of the fixture " + FIXTURE.resolve("fit")
-                    + " differs from what occam fit writes today: missing " + missing + ", no longer written " + extra
-                    + "; regenerate it (see its README.md)");
+                    + " differs from what occam fit writes today: it lacks " + missing + " and has " + extra
+                    + ", which a fit no longer writes; regenerate it (see its README.md)");
             assertTrue(now.size() > 10, name + " has only " + now);
         }
     }
