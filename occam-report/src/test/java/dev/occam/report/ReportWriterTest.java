@@ -19,7 +19,7 @@ class ReportWriterTest {
 
     @Test
     void write_fitFolder_sectionsInOrderAndEscaped() throws Exception {
-        Path folder = FittedFolder.copy(dir.resolve("fit"));
+        Path folder = FitFixture.copy(dir.resolve("fit"));
         String html = Files.readString(ReportWriter.write(folder));
         int last = -1;
         for (String id : List.of("id=\"verdict\"", "id=\"leaderboard\"", "id=\"curves\"", "id=\"model\"",
@@ -35,7 +35,7 @@ class ReportWriterTest {
 
     @Test
     void write_existingReport_replacedAtomicallyWithNoTemporaryFileLeft() throws Exception {
-        Path folder = FittedFolder.copy(dir.resolve("fit"));
+        Path folder = FitFixture.copy(dir.resolve("fit"));
         Files.writeString(folder.resolve(ReportWriter.FILE_NAME), "old");
         ReportWriter.write(folder);
         assertTrue(Files.readString(folder.resolve(ReportWriter.FILE_NAME)).startsWith("<!DOCTYPE html>"));

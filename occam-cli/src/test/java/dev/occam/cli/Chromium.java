@@ -1,4 +1,4 @@
-package dev.occam.report;
+package dev.occam.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
