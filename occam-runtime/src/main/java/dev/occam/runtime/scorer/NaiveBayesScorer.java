@@ -299,8 +299,8 @@ public final class NaiveBayesScorer implements Scorer {
         }
         Likelihood l = likelihoods[j];
         if (l instanceof Gaussian g) {
-            // log N(v; μa, σa²) − log N(v; μb, σb²) = log(σb/σa) − (za² − zb²) / 2, with the difference of squares
-            // factored so that it neither cancels nor overflows before the true value does.
+            // log N(v; μa, σa²) − log N(v; μb, σb²) = log(σb/σa) − (za² − zb²) / 2, with the difference of
+            // squares factored so that it neither cancels nor overflows before the true value does.
             double za = (v - g.mean[a]) / sd[j][a];
             double zb = (v - g.mean[b]) / sd[j][b];
             return 0.5 * (logVariance[j][b] - logVariance[j][a]) - 0.5 * ((za - zb) * (za + zb)); // NaN: infinite v

@@ -20,8 +20,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Rung 3: naive Bayes for a class target (two classes, or three and more), on raw frames. The features are assumed independent given the
- * class: each numeric feature gets a Gaussian likelihood per class, each categorical feature a table of
+ * Rung 3: naive Bayes for a class target (two classes, or three and more), on raw frames. The features are
+ * assumed independent given the class: each numeric feature gets a Gaussian likelihood per class, each categorical feature a table of
  * level probabilities per class, and the class priors are the training shares. The fitted model reads as a
  * table per feature, and every score splits exactly into the prior log-odds plus one log-likelihood ratio
  * per feature (see {@link NaiveBayesScorer}). With three or more classes every class gets its prior and its
@@ -113,7 +113,8 @@ public final class NaiveBayes implements Learner {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CLASSIFICATION, Capability.MULTICLASS, Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT,
+        return EnumSet.of(Capability.CLASSIFICATION, Capability.MULTICLASS, Capability.MISSING_VALUES,
+                Capability.CATEGORICAL_INPUT,
                 Capability.EXPLAINABLE);
     }
 

@@ -29,8 +29,8 @@ import java.util.Set;
  * target standardised to mean 0 and standard deviation 1 over the training rows; the fitted model undoes
  * the standardisation by scaling its output layer). With three or more classes: K output units, their
  * softmax the class probabilities (loss: cross-entropy, so early stopping watches the validation rows' log
- * loss), the output biases starting at the log of each class's training share. Gradients come from backpropagation (Rumelhart,
- * Hinton &amp; Williams, Nature 323, 1986). Starting weights are drawn from the seed: He et al.
+ * loss), the output biases starting at the log of each class's training share. Gradients come from
+ * backpropagation (Rumelhart, Hinton &amp; Williams, Nature 323, 1986). Starting weights are drawn from the seed: He et al.
  * ("Delving Deep into Rectifiers", ICCV 2015) for the ReLU layers, Glorot &amp; Bengio ("Understanding
  * the difficulty of training deep feedforward neural networks", AISTATS 2010) for the output layer;
  * biases start at 0, the output bias at the log-odds of the training prior.

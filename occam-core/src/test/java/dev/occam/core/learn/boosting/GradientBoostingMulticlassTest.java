@@ -22,7 +22,8 @@ class GradientBoostingMulticlassTest {
 
     @Test
     void toClassScorer_iris_equalsXgboostPredictProbabilitiesWithin1e6() throws Exception {
-        Booster booster = XGBoostTrainer.train(IRIS.trainFeatures, IRIS.trainTarget, GradientBoosting.Options.defaults());
+        Booster booster = XGBoostTrainer.train(IRIS.trainFeatures, IRIS.trainTarget,
+                GradientBoosting.Options.defaults());
         try {
             MulticlassScorer scorer = XGBoostModels.toClassScorer(booster.toByteArray("json"),
                     IRIS.trainFeatures.schema());

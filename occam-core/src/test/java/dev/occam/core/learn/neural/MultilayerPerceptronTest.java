@@ -80,7 +80,8 @@ class MultilayerPerceptronTest {
         assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS),
                 learner.capabilities());
         assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
-                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT), MultilayerPerceptron.pipeline().capabilities());
+                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT),
+                MultilayerPerceptron.pipeline().capabilities());
     }
 
     @Test
