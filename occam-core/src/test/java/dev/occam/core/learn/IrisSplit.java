@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 /**
  * R's iris (Fisher 1936; {@code datasets::iris}, public domain, in {@code src/test/resources/datasets}) split
  * for multiclass unit tests: every third row held out. The file is sorted by species, so both parts keep the
- * 50/50/50 balance (34/33/33 and 16/17/17).
+ * 50/50/50 balance (33/33/34 training rows, 17/17/16 held out).
  */
 public final class IrisSplit {
 

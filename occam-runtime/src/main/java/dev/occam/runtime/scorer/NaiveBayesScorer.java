@@ -395,7 +395,12 @@ public final class NaiveBayesScorer implements Scorer {
 
     @Override
     public String describe() {
-        return classes == 2 ? describeTwoClasses() : describeClasses();
+        return classes == 2 ? describeTwoClasses() : describeClasses(null);
+    }
+
+    /** {@link #describe()} with each of three or more classes named by its level (null: by number). */
+    public String describe(List<String> levels) {
+        return classes == 2 ? describeTwoClasses() : describeClasses(levels);
     }
 
     private String describeTwoClasses() {
@@ -430,7 +435,7 @@ public final class NaiveBayesScorer implements Scorer {
         return sb.toString().stripTrailing();
     }
 
-    private String describeClasses() {
+    private String describeClasses(List<String> levels) {
         StringBuilder sb = new StringBuilder();
         sb.append("naive Bayes over ").append(classes).append(" classes (in the target's level order): P(class | x)"
                 + " proportional to P(class) times the product over features of P(value | class); a missing value or"
@@ -438,7 +443,8 @@ public final class NaiveBayesScorer implements Scorer {
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-24s", ""));
         StringBuilder priors = new StringBuilder(String.format(Locale.ROOT, "  %-24s", "prior"));
         for (int c = 0; c < classes; c++) {
-            header.append(String.format(Locale.ROOT, " %14s", className(c, classes)));
+            String name = levels == null ? className(c, classes) : levels.get(c);
+            header.append(String.format(Locale.ROOT, " %14s", name));
             priors.append(String.format(Locale.ROOT, " %14s", fmt(prior[c])));
         }
         sb.append(header).append('\n').append(priors).append('\n');

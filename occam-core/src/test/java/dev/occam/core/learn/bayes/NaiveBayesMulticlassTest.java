@@ -21,6 +21,11 @@ class NaiveBayesMulticlassTest {
         // Gaussian naive Bayes separates iris almost perfectly (scikit-learn's user guide reports about 95%).
         assertTrue(accuracy > 0.9, "held-out accuracy " + accuracy);
         assertEquals(3, m.scorer().classCount());
+        // The description names the classes by their levels; priors are the training shares 33/33/34 of 100.
+        String described = m.describe();
+        assertTrue(described.contains("naive Bayes over 3 classes"), described);
+        assertTrue(described.matches(
+                "(?s).*setosa +versicolor +virginica\\R +prior +0\\.330000 +0\\.330000 +0\\.340000\\R.*"), described);
     }
 
     @Test
