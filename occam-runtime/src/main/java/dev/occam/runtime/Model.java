@@ -448,7 +448,9 @@ public final class Model {
             sb.append(t.describe()).append('\n');
         }
         sb.append(scorer instanceof dev.occam.runtime.scorer.MulticlassScorer multi && target.isMulticlass()
-                ? multi.describe(target.levels()) : scorer.describe());
+                ? multi.describe(target.levels())
+                : scorer instanceof dev.occam.runtime.scorer.NaiveBayesScorer bayes && target.isMulticlass()
+                        ? bayes.describe(target.levels()) : scorer.describe());
         if (calibration != null) {
             if (sb.charAt(sb.length() - 1) != '\n') {
                 sb.append('\n');

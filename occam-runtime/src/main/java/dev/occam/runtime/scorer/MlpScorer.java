@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.occam.runtime.data.Schema;
 import dev.occam.runtime.io.Json;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,7 +19,9 @@ import java.util.Objects;
 /**
  * A fully connected feed-forward network (multilayer perceptron) over numeric inputs: hidden layers of
  * rectified linear units, {@code h = max(0, W·a + b)}, then one output unit, {@code W·a + b}, passed
- * through the logistic function (the probability of the positive class) or left as it is (regression).
+ * through the logistic function (the probability of the positive class) or left as it is (regression);
+ * or, for K >= 3 classes, K output units whose softmax gives the class probabilities in the target's level
+ * order ({@link Output#SOFTMAX}).
  *
  * <p>Parameter count: every weight and every bias of every layer, output layer included, that is
  * {@code Σ (inputs × units + units)} over the layers; 26 inputs and hidden layers (20, 10) make
@@ -36,7 +39,9 @@ public final class MlpScorer implements Scorer {
         /** {@code 1 / (1 + exp(-z))}: a probability, for classification. */
         LOGISTIC,
         /** {@code z} itself, for regression. */
-        IDENTITY;
+        IDENTITY,
+        /** {@code exp(z_k) / Σ exp(z_j)} over K >= 3 output units: the class probabilities. */
+        SOFTMAX;
 
         double apply(double z) {
             return this == LOGISTIC ? 1.0 / (1.0 + Math.exp(-z)) : z;
@@ -176,8 +181,10 @@ public final class MlpScorer implements Scorer {
             widest = Math.max(widest, units);
             width = units;
         }
-        if (width != 1) {
-            throw new IllegalArgumentException("the output layer must have 1 unit, got " + width);
+        if (output == Output.SOFTMAX ? width < 3 : width != 1) {
+            throw new IllegalArgumentException(output == Output.SOFTMAX
+                    ? "a softmax output layer needs 3 or more units, one per class, got " + width
+                    : "the output layer must have 1 unit, got " + width);
         }
         this.widest = widest;
     }
@@ -206,8 +213,19 @@ public final class MlpScorer implements Scorer {
         return training;
     }
 
+    /** 1, or the number of classes for {@link Output#SOFTMAX}. */
+    @Override
+    public int classCount() {
+        return output == Output.SOFTMAX ? flatBiases[flatBiases.length - 1].length : 1;
+    }
+
     /** The output unit's value before the output function: log-odds for {@link Output#LOGISTIC}. */
     public double outputValue(double[] x) {
+        return outputValues(x)[0];
+    }
+
+    /** Every output unit's value before the output function (a fresh array). */
+    public double[] outputValues(double[] x) {
         double[] current = new double[widest];
         double[] next = new double[widest];
         double[] in = x;
@@ -230,12 +248,42 @@ public final class MlpScorer implements Scorer {
             in = current;
             width = units;
         }
-        return current[0];
+        return Arrays.copyOf(current, width);
     }
 
     @Override
     public double score(double[] x) {
+        if (output == Output.SOFTMAX) {
+            double[] p = scoreClasses(x);
+            return p[MulticlassScorer.argmax(p)];
+        }
         return output.apply(outputValue(x));
+    }
+
+    /** The softmax of the output units (three or more classes). */
+    @Override
+    public double[] scoreClasses(double[] x) {
+        if (output != Output.SOFTMAX) {
+            return Scorer.super.scoreClasses(x);
+        }
+        return MulticlassScorer.softmax(outputValues(x));
+    }
+
+    /** {@code log p_c − log(1 − p_c)} from the output units: {@code z_c − logsumexp of the others}. */
+    private static double logOddsAgainstRest(double[] z, int c) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < z.length; k++) {
+            if (k != c) {
+                max = Math.max(max, z[k]);
+            }
+        }
+        double sum = 0;
+        for (int k = 0; k < z.length; k++) {
+            if (k != c) {
+                sum += Math.exp(z[k] - max);
+            }
+        }
+        return z[c] - (max + Math.log(sum));
     }
 
     /** The background rows explanations are measured against. */
@@ -249,11 +297,18 @@ public final class MlpScorer implements Scorer {
 
     /**
      * Shapley values sampled against the stored background rows (see {@link SampledShapley}), on the output
-     * unit's value: the log-odds for {@link Output#LOGISTIC}, the prediction for {@link Output#IDENTITY}. The
+     * unit's value: the log-odds for {@link Output#LOGISTIC}, the prediction for {@link Output#IDENTITY}, and
+     * for {@link Output#SOFTMAX} the called class's log-odds against all the other classes together. The
      * baseline is the mean of that value over the background.
      */
     @Override
     public Attribution attribute(double[] x, int[] groupOf, int groups) {
+        if (output == Output.SOFTMAX) {
+            // The called class against all the others: its log-odds, which Shapley sampling splits (any function).
+            int called = MulticlassScorer.argmax(scoreClasses(x));
+            return SampledShapley.attribute(row -> logOddsAgainstRest(outputValues(row), called), true, x, background,
+                    groupOf, groups);
+        }
         return SampledShapley.attribute(this::outputValue, output == Output.LOGISTIC, x, background, groupOf, groups);
     }
 
@@ -363,7 +418,7 @@ public final class MlpScorer implements Scorer {
                     output = Output.valueOf(activation.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("layer '" + name
-                            + "': output activation must be logistic or identity, got '" + activation + "'");
+                            + "': output activation must be logistic, identity or softmax, got '" + activation + "'");
                 }
             }
             List<String> inputs = new ArrayList<>();

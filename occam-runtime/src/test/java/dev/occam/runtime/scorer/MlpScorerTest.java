@@ -1,5 +1,6 @@
 package dev.occam.runtime.scorer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class MlpScorerTest {
         List<MlpScorer.Layer> layers = new ArrayList<>();
         int width = inputs;
         List<Integer> sizes = new ArrayList<>(hidden);
-        sizes.add(1);
+        sizes.add(output == MlpScorer.Output.SOFTMAX ? 3 : 1);
         for (int units : sizes) {
             double[][] w = new double[units][width];
             double[] b = new double[units];
@@ -115,8 +116,11 @@ class MlpScorerTest {
         for (MlpScorer.Output output : MlpScorer.Output.values()) {
             for (List<Integer> hidden : List.of(List.of(5), List.of(6, 3))) {
                 MlpScorer scorer = random(3, 4, hidden, output);
-                TargetInfo target = output == MlpScorer.Output.LOGISTIC
-                        ? TargetInfo.classification("y", "yes", "no") : TargetInfo.regression("y");
+                TargetInfo target = switch (output) {
+                    case LOGISTIC -> TargetInfo.classification("y", "yes", "no");
+                    case IDENTITY -> TargetInfo.regression("y");
+                    case SOFTMAX -> TargetInfo.multiclass("y", List.of("a", "b", "c"));
+                };
                 Model model = Model.of("mlp", target, scorer);
                 Path file = dir.resolve("mlp-" + output + hidden.size() + ".json");
                 ModelFile.save(model, file);
@@ -125,6 +129,9 @@ class MlpScorerTest {
                 for (int i = 0; i < 500; i++) {
                     double[] x = {r.nextGaussian(), r.nextGaussian() * 1e3, r.nextGaussian() * 1e-3, r.nextDouble()};
                     assertEquals(Double.doubleToRawLongBits(model.score(x)), Double.doubleToRawLongBits(loaded.score(x)));
+                    if (output == MlpScorer.Output.SOFTMAX) {
+                        assertArrayEquals(model.scoreClasses(x), loaded.scoreClasses(x), 0.0);
+                    }
                 }
                 assertEquals(model.describe(), loaded.describe());
                 assertEquals(ModelFile.toJson(model, null), ModelFile.toJson(loaded, null));
@@ -202,9 +209,13 @@ class MlpScorerTest {
     @Test
     void fromJson_unknownOutputActivation_throwsNamingIt() {
         ObjectNode json = small(MlpScorer.Output.LOGISTIC).toJson();
-        ((ObjectNode) json.get("layers").get(1)).put("activation", "softmax");
+        ((ObjectNode) json.get("layers").get(1)).put("activation", "tanh");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scorers.fromJson(json));
-        assertEquals("layer 'output': output activation must be logistic or identity, got 'softmax'", e.getMessage());
+        assertEquals("layer 'output': output activation must be logistic, identity or softmax, got 'tanh'",
+                e.getMessage());
+        ((ObjectNode) json.get("layers").get(1)).put("activation", "softmax");
+        assertEquals("a softmax output layer needs 3 or more units, one per class, got 1",
+                assertThrows(IllegalArgumentException.class, () -> Scorers.fromJson(json)).getMessage());
     }
 
     @Test

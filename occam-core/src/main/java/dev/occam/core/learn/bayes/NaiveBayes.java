@@ -20,11 +20,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Rung 3: naive Bayes for a yes/no target, on raw frames. The features are assumed independent given the
- * class: each numeric feature gets a Gaussian likelihood per class, each categorical feature a table of
+ * Rung 3: naive Bayes for a class target (two classes, or three and more), on raw frames. The features are
+ * assumed independent given the class: each numeric feature gets a Gaussian likelihood per class, each categorical feature a table of
  * level probabilities per class, and the class priors are the training shares. The fitted model reads as a
  * table per feature, and every score splits exactly into the prior log-odds plus one log-likelihood ratio
- * per feature (see {@link NaiveBayesScorer}).
+ * per feature (see {@link NaiveBayesScorer}). With three or more classes every class gets its prior and its
+ * likelihoods, and the probabilities are the softmax of the log joints; an explanation takes the called class
+ * against the next most probable.
  *
  * <p>When to use it: as the cheapest model that uses every feature at once, and a strong ranker for its
  * size: the independence assumption distorts the probabilities more than the order of the rows (Hand &amp;
@@ -49,7 +51,7 @@ import java.util.Set;
  *       levels.</li>
  * </ul>
  *
- * <p>What fails: a regression target, a training set with only one class, an infinite value, or a numeric
+ * <p>What fails: a regression target, a training set without rows of some class, an infinite value, or a numeric
  * feature whose variance overflows; each with a message naming it.
  */
 public final class NaiveBayes implements Learner {
@@ -85,8 +87,6 @@ public final class NaiveBayes implements Learner {
         }
     }
 
-    private static final String[] CLASS = {"negative", "positive"};
-
     private final Options options;
 
     public NaiveBayes() {
@@ -113,7 +113,8 @@ public final class NaiveBayes implements Learner {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CLASSIFICATION, Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT,
+        return EnumSet.of(Capability.CLASSIFICATION, Capability.MULTICLASS, Capability.MISSING_VALUES,
+                Capability.CATEGORICAL_INPUT,
                 Capability.EXPLAINABLE);
     }
 
@@ -121,22 +122,31 @@ public final class NaiveBayes implements Learner {
     public Model fit(Frame features, Target target) {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
-        if (!target.isClassification()) {
+        if (!target.isClassification() && !target.isMulticlass()) {
             throw new IllegalArgumentException("naive Bayes needs a classification target; '" + target.info().name()
                     + "' is a regression target");
         }
         int n = features.rows();
         target.requireRowsOf(features);
-        double[] y = target.values();
-        int positives = 0;
-        for (double v : y) {
-            positives += v == 1.0 ? 1 : 0;
+        int classes = target.isMulticlass() ? target.info().classCount() : 2;
+        int[] y = target.isMulticlass() ? target.classCodes() : twoClassCodes(target.values());
+        List<String> names = target.isMulticlass() ? target.info().levels()
+                : List.of(target.info().negative(), target.info().positive());
+        // How an unused feature's reason names a class: by its role for two classes, by its level for more.
+        List<String> roles = target.isMulticlass() ? names : List.of("negative", "positive");
+        double[] count = new double[classes];
+        for (int k : y) {
+            count[k]++;
         }
-        if (positives == 0 || positives == n) {
-            throw new IllegalArgumentException("naive Bayes needs rows of both classes; all " + n + " rows are "
-                    + (positives == 0 ? target.info().negative() : target.info().positive()));
+        double[] prior = new double[classes];
+        for (int k = 0; k < classes; k++) {
+            if (count[k] == 0) {
+                throw new IllegalArgumentException(classes == 2
+                        ? "naive Bayes needs rows of both classes; all " + n + " rows are " + names.get(1 - k)
+                        : "naive Bayes needs rows of every class; none of the " + n + " rows is " + names.get(k));
+            }
+            prior[k] = count[k] / n;
         }
-        double[] prior = {(double) (n - positives) / n, (double) positives / n};
 
         // First pass: per-class moments of the numeric features, and the largest overall variance.
         int p = features.columnCount();
@@ -144,8 +154,8 @@ public final class NaiveBayes implements Learner {
         double largestVariance = 0;
         for (int j = 0; j < p; j++) {
             if (features.column(j) instanceof NumericColumn nc) {
-                moments[j] = Moments.of(nc, y);
-                if (moments[j].usable() == null) {
+                moments[j] = Moments.of(nc, y, classes);
+                if (moments[j].usable(roles) == null) {
                     largestVariance = Math.max(largestVariance, moments[j].overallVariance);
                 }
             }
@@ -156,41 +166,52 @@ public final class NaiveBayes implements Learner {
         for (int j = 0; j < p; j++) {
             Column c = features.column(j);
             if (c instanceof CategoricalColumn cc) {
-                likelihoods.add(categorical(cc, y));
+                likelihoods.add(categorical(cc, y, classes));
                 continue;
             }
             Moments m = moments[j];
-            String unused = m.usable();
+            String unused = m.usable(roles);
             if (unused != null) {
                 likelihoods.add(new Unused(unused));
                 continue;
             }
             // The floor only guards against underflow on values near 1e-300; it never binds on ordinary data.
-            double[] variance = {Math.max(m.variance[0] + epsilon, Double.MIN_NORMAL),
-                Math.max(m.variance[1] + epsilon, Double.MIN_NORMAL)};
+            double[] variance = new double[classes];
+            for (int k = 0; k < classes; k++) {
+                variance[k] = Math.max(m.variance[k] + epsilon, Double.MIN_NORMAL);
+            }
             likelihoods.add(new Gaussian(m.mean, variance));
         }
         return Model.of(family(), target.info(), new NaiveBayesScorer(features.schema(), prior, likelihoods));
     }
 
-    private Likelihood categorical(CategoricalColumn c, double[] y) {
+    /** 0/1 class codes of a two-class target. */
+    private static int[] twoClassCodes(double[] values) {
+        int[] codes = new int[values.length];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = values[i] == 1.0 ? 1 : 0;
+        }
+        return codes;
+    }
+
+    private Likelihood categorical(CategoricalColumn c, int[] y, int classes) {
         int levels = c.levels().size();
         if (levels == 0) {
             return new Unused("no levels in training");
         }
-        double[][] count = new double[2][levels];
-        double[] observed = new double[2];
+        double[][] count = new double[classes][levels];
+        double[] observed = new double[classes];
         int[] codes = c.codes();
         for (int i = 0; i < codes.length; i++) {
             if (codes[i] >= 0) {
-                int k = (int) y[i];
+                int k = y[i];
                 count[k][codes[i]]++;
                 observed[k]++;
             }
         }
         double alpha = options.alpha();
-        double[][] probability = new double[2][levels];
-        for (int k = 0; k < 2; k++) {
+        double[][] probability = new double[classes][levels];
+        for (int k = 0; k < classes; k++) {
             double denominator = observed[k] + alpha * levels;
             for (int v = 0; v < levels; v++) {
                 probability[k][v] = (count[k][v] + alpha) / denominator;
@@ -201,16 +222,22 @@ public final class NaiveBayes implements Learner {
 
     /** Per-class mean and population variance of one numeric column, over the rows that have a value. */
     private static final class Moments {
-        final double[] mean = new double[2];
-        final double[] variance = new double[2];
-        final int[] count = new int[2];
+        final double[] mean;
+        final double[] variance;
+        final int[] count;
         double overallVariance;
         boolean constant;
 
-        static Moments of(NumericColumn c, double[] y) {
-            Moments m = new Moments();
+        Moments(int classes) {
+            mean = new double[classes];
+            variance = new double[classes];
+            count = new int[classes];
+        }
+
+        static Moments of(NumericColumn c, int[] y, int classes) {
+            Moments m = new Moments(classes);
             double[] v = c.values();
-            double[] sum = new double[2];
+            double[] sum = new double[classes];
             double total = 0;
             int seen = 0;
             double first = Double.NaN;
@@ -223,7 +250,7 @@ public final class NaiveBayes implements Learner {
                 if (Double.isInfinite(x)) {
                     throw new IllegalArgumentException("column '" + c.name() + "' holds " + x + " at row " + i);
                 }
-                int k = (int) y[i];
+                int k = y[i];
                 sum[k] += x;
                 m.count[k]++;
                 total += x;
@@ -237,28 +264,29 @@ public final class NaiveBayes implements Learner {
                 return m;
             }
             double overallMean = total / seen;
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < classes; k++) {
                 m.mean[k] = m.count[k] == 0 ? 0 : sum[k] / m.count[k];
             }
-            double[] squares = new double[2];
+            double[] squares = new double[classes];
             double overallSquares = 0;
             for (int i = 0; i < v.length; i++) {
                 double x = v[i];
                 if (Double.isNaN(x)) {
                     continue;
                 }
-                int k = (int) y[i];
+                int k = y[i];
                 double d = x - m.mean[k];
                 squares[k] += d * d;
                 double o = x - overallMean;
                 overallSquares += o * o;
             }
-            for (int k = 0; k < 2; k++) {
+            boolean finite = true;
+            for (int k = 0; k < classes; k++) {
                 m.variance[k] = m.count[k] == 0 ? 0 : squares[k] / m.count[k];
+                finite &= Double.isFinite(m.variance[k]) && Double.isFinite(m.mean[k]);
             }
             m.overallVariance = overallSquares / seen;
-            if (!Double.isFinite(m.overallVariance) || !Double.isFinite(m.variance[0])
-                    || !Double.isFinite(m.variance[1]) || !Double.isFinite(m.mean[0]) || !Double.isFinite(m.mean[1])) {
+            if (!Double.isFinite(m.overallVariance) || !finite) {
                 throw new IllegalArgumentException("column '" + c.name() + "': values too large for a Gaussian "
                         + "likelihood (the variance overflows)");
             }
@@ -266,16 +294,16 @@ public final class NaiveBayes implements Learner {
         }
 
         /** Why the feature cannot take part, or null when it can. */
-        String usable() {
-            if (count[0] + count[1] == 0) {
+        String usable(List<String> classNames) {
+            if (java.util.Arrays.stream(count).sum() == 0) {
                 return "missing in every training row";
             }
             if (constant || overallVariance == 0) {
                 return "constant in training";
             }
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < count.length; k++) {
                 if (count[k] == 0) {
-                    return "no value in any " + CLASS[k] + " training row";
+                    return "no value in any " + classNames.get(k) + " training row";
                 }
             }
             return null;

@@ -23,7 +23,9 @@ import java.util.function.Supplier;
  * Boosting Machine</i>, Annals of Statistics 29, 2001). Each round fits a shallow regression tree to the
  * gradient of the loss (log loss for {@code binary:logistic}, squared error for {@code reg:squarederror})
  * with second-order leaf weights and an L2 penalty, and adds it, shrunk by the learning rate, to the
- * model. Splits come from XGBoost's histogram method ({@code tree_method=hist}); a missing value goes the
+ * model. With three or more classes: {@code multi:softprob}, K trees per round (one per class, each fitted to
+ * that class's softmax gradient), the class probabilities the softmax of the K summed margins. Splits come
+ * from XGBoost's histogram method ({@code tree_method=hist}); a missing value goes the
  * way ("default direction") that lowered the loss more in training.
  *
  * <p>When to use it: as the ladder's other strong comparator beside the random forest; boosting usually
@@ -179,7 +181,8 @@ public final class GradientBoosting implements Learner {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MISSING_VALUES);
+        return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
+                Capability.MISSING_VALUES);
     }
 
     /** Why XGBoost's native library does not load here (tried once per process), or empty. */
@@ -213,6 +216,9 @@ public final class GradientBoosting implements Learner {
         Optional<String> reason = availability.get();
         if (reason.isPresent()) {
             throw new IllegalStateException(reason.get());
+        }
+        if (target.isMulticlass()) {
+            return Model.of(family(), target.info(), XGBoostTrainer.fitClasses(features, target, options));
         }
         TreeEnsembleScorer scorer = XGBoostTrainer.fit(features, target, options);
         return Model.of(family(), target.info(), scorer);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.occam.runtime.data.Schema;
 import dev.occam.runtime.scorer.LinearScorer.Link;
+import dev.occam.runtime.scorer.MulticlassScorer;
+import dev.occam.runtime.scorer.Scorer;
 import dev.occam.runtime.scorer.TreeEnsembleScorer;
 import dev.occam.runtime.scorer.TreeEnsembleScorer.Precision;
 import java.io.IOException;
@@ -24,7 +26,12 @@ import java.util.List;
  * doubles, so a threshold is exactly the float XGBoost compares against. The base score of
  * {@code binary:logistic} is stored as a probability and becomes the margin {@code -log(1 / p - 1)} in
  * float, as XGBoost computes it. Supported: {@code gbtree} boosters with one tree per round, numeric
- * splits, and the objectives {@code binary:logistic} and {@code reg:squarederror}.
+ * splits, and the objectives {@code binary:logistic} and {@code reg:squarederror}; and, through
+ * {@link #toClassScorer}, {@code multi:softprob} (and {@code multi:softmax}) with K trees per round, tree t
+ * belonging to class {@code tree_info[t]}: each class's trees become one float32 ensemble whose margin is
+ * the class's base score plus its trees' leaves summed in float, and the K margins are combined by softmax
+ * ({@link MulticlassScorer}; XGBoost takes the softmax in float, Occam in double, a difference of about
+ * 1e-7).
  */
 final class XGBoostModels {
 
@@ -82,15 +89,94 @@ final class XGBoostModels {
 
     /** The base score: a number, or (as XGBoost 3 writes it) the text of one, possibly as a one-element list. */
     private static float baseScore(JsonNode node) {
+        float[] scores = baseScores(node);
+        if (scores.length != 1) {
+            throw new IllegalStateException("XGBoost's base_score is not one number: '" + node.asText() + "'");
+        }
+        return scores[0];
+    }
+
+    /** The base score as a list of numbers: one, or (XGBoost 3, several outputs) one per output. */
+    private static float[] baseScores(JsonNode node) {
         String text = node.isTextual() ? node.asText().trim() : node.decimalValue().toString();
         if (text.startsWith("[") && text.endsWith("]")) {
             text = text.substring(1, text.length() - 1).trim();
         }
+        String[] parts = text.split(",");
+        float[] out = new float[parts.length];
         try {
-            return Float.parseFloat(text);
+            for (int i = 0; i < parts.length; i++) {
+                out[i] = Float.parseFloat(parts[i].trim());
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("XGBoost's base_score is not one number: '" + node.asText() + "'", e);
+            throw new IllegalStateException("XGBoost's base_score is not a number or a list of numbers: '"
+                    + node.asText() + "'", e);
         }
+        return out;
+    }
+
+    /**
+     * A {@code multi:softprob} (or {@code multi:softmax}) model of K >= 3 classes as K float32 ensembles of margins
+     * combined by softmax (see the class comment).
+     *
+     * @throws IllegalStateException when the model is not a multiclass gbtree model or uses something this reader
+     *     does not support (naming it)
+     */
+    static MulticlassScorer toClassScorer(byte[] modelJson, Schema input) {
+        JsonNode root;
+        try {
+            root = EXACT.readTree(modelJson);
+        } catch (IOException e) {
+            throw new IllegalStateException("XGBoost's JSON model does not parse: " + e.getMessage(), e);
+        }
+        JsonNode learner = field(root, "learner");
+        String objective = field(field(learner, "objective"), "name").asText();
+        if (!objective.equals("multi:softprob") && !objective.equals("multi:softmax")) {
+            throw new IllegalStateException("XGBoost objective '" + objective + "' is not a multiclass one");
+        }
+        JsonNode param = field(learner, "learner_model_param");
+        int classes = field(param, "num_class").asInt();
+        if (classes < 3) {
+            throw new IllegalStateException("the XGBoost model has " + classes + " classes; expected 3 or more");
+        }
+        JsonNode booster = field(learner, "gradient_booster");
+        String name = field(booster, "name").asText();
+        if (!name.equals("gbtree")) {
+            throw new IllegalStateException("unsupported XGBoost booster '" + name + "'; expected gbtree");
+        }
+        // The softmax objective uses the base score as a margin as it is (no link to undo).
+        float[] base = baseScores(field(param, "base_score"));
+        if (base.length != 1 && base.length != classes) {
+            throw new IllegalStateException("XGBoost's base_score has " + base.length + " values for " + classes
+                    + " classes");
+        }
+        JsonNode model = field(booster, "model");
+        JsonNode info = field(model, "tree_info");
+        JsonNode trees = field(model, "trees");
+        if (info.size() != trees.size()) {
+            throw new IllegalStateException("XGBoost's tree_info lists " + info.size() + " trees, the model has "
+                    + trees.size());
+        }
+        List<List<TreeEnsembleScorer.Tree>> byClass = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int t = 0; t < trees.size(); t++) {
+            int k = info.get(t).asInt();
+            if (k < 0 || k >= classes) {
+                throw new IllegalStateException("XGBoost tree " + t + " belongs to class " + k + " of " + classes);
+            }
+            byClass.get(k).add(tree(trees.get(t), input, t));
+        }
+        List<Scorer> components = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            float margin = base[base.length == 1 ? 0 : k];
+            if (!Float.isFinite(margin)) {
+                throw new IllegalStateException("XGBoost's base score of class " + k + " is " + margin);
+            }
+            components.add(TreeEnsembleScorer.sum(input, byClass.get(k), margin, Link.IDENTITY, Precision.FLOAT32));
+        }
+        return new MulticlassScorer(input, components, MulticlassScorer.Combination.SOFTMAX, classes);
     }
 
     /** One tree, renumbered in preorder from the root (which also drops any nodes XGBoost marked deleted). */

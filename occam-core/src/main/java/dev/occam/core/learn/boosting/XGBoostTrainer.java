@@ -3,6 +3,7 @@ package dev.occam.core.learn.boosting;
 import dev.occam.core.data.Target;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
+import dev.occam.runtime.scorer.MulticlassScorer;
 import dev.occam.runtime.scorer.TreeEnsembleScorer;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,6 +38,24 @@ final class XGBoostTrainer {
         }
     }
 
+    /**
+     * Trains {@code multi:softprob} on a target of three or more classes and converts it: K trees per round, one
+     * per class. @throws IllegalStateException with XGBoost's message when it fails
+     */
+    static MulticlassScorer fitClasses(Frame features, Target target, GradientBoosting.Options options) {
+        Booster booster = null;
+        try {
+            booster = train(features, target, options);
+            return XGBoostModels.toClassScorer(booster.toByteArray("json"), features.schema());
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost failed: " + firstLine(e.getMessage()), e);
+        } finally {
+            if (booster != null) {
+                booster.dispose();
+            }
+        }
+    }
+
     /** XGBoost's message without the native stack trace it appends. */
     static String firstLine(String message) {
         if (message == null) {
@@ -56,11 +75,22 @@ final class XGBoostTrainer {
             }
             data.setLabel(labels);
             // The booster keeps no reference to the training matrix that outlives training, so it is freed here.
-            return XGBoost.train(data, parameters(options, target.isClassification()), options.rounds(),
+            Map<String, Object> parameters = target.isMulticlass()
+                    ? parameters(options, target.info().classCount())
+                    : parameters(options, target.isClassification());
+            return XGBoost.train(data, parameters, options.rounds(),
                     new HashMap<>(), null, null);
         } finally {
             data.dispose();
         }
+    }
+
+    /** The parameters of {@code multi:softprob} over {@code classes} classes (labels 0..classes−1). */
+    static Map<String, Object> parameters(GradientBoosting.Options options, int classes) {
+        Map<String, Object> p = parameters(options, true);
+        p.put("objective", "multi:softprob");
+        p.put("num_class", classes);
+        return p;
     }
 
     static Map<String, Object> parameters(GradientBoosting.Options options, boolean classification) {

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Rung 3: k nearest neighbours (Cover &amp; Hart, "Nearest neighbor pattern classification", IEEE Trans.
  * Information Theory 13(1), 1967). Fitting stores the training rows; a row scores the mean target of the
- * {@code k} training rows nearest to it in Euclidean distance, the share of positives for classification.
+ * {@code k} training rows nearest to it in Euclidean distance, the share of positives for classification;
+ * with three or more classes, each class's probability is its share of the k votes.
  *
  * <p>When to use it: as the ladder's assumption-free local comparator. It needs no shape for the
  * relation between features and target, so when it beats the linear rung clearly, the relation is
@@ -110,7 +111,7 @@ public final class NearestNeighbours implements Learner {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION);
+        return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS);
     }
 
     /**
@@ -146,8 +147,9 @@ public final class NearestNeighbours implements Learner {
                 points[i * p + j] = v[i];
             }
         }
+        // Multiclass: the stored targets are the class codes, and each class's probability is its vote share.
         NeighboursScorer scorer = new NeighboursScorer(features.schema(), points, target.values(), options.k(),
-                options.weighting());
+                options.weighting(), target.isMulticlass() ? target.info().classCount() : 1);
         return Model.of(family(), target.info(), scorer);
     }
 }

@@ -27,8 +27,10 @@ import java.util.Set;
  * <p>The network: one or two hidden layers of rectified linear units, then one output unit, logistic
  * for classification (loss: binary cross-entropy) or linear for regression (loss: squared error, on the
  * target standardised to mean 0 and standard deviation 1 over the training rows; the fitted model undoes
- * the standardisation by scaling its output layer). Gradients come from backpropagation (Rumelhart,
- * Hinton &amp; Williams, Nature 323, 1986). Starting weights are drawn from the seed: He et al.
+ * the standardisation by scaling its output layer). With three or more classes: K output units, their
+ * softmax the class probabilities (loss: cross-entropy, so early stopping watches the validation rows' log
+ * loss), the output biases starting at the log of each class's training share. Gradients come from
+ * backpropagation (Rumelhart, Hinton &amp; Williams, Nature 323, 1986). Starting weights are drawn from the seed: He et al.
  * ("Delving Deep into Rectifiers", ICCV 2015) for the ReLU layers, Glorot &amp; Bengio ("Understanding
  * the difficulty of training deep feedforward neural networks", AISTATS 2010) for the output layer;
  * biases start at 0, the output bias at the log-odds of the training prior.
@@ -208,7 +210,7 @@ public final class MultilayerPerceptron implements Learner {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION);
+        return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS);
     }
 
     /**
@@ -230,7 +232,8 @@ public final class MultilayerPerceptron implements Learner {
                     + "in memory");
         }
         double[] x = rowMajor(features);
-        boolean classification = target.isClassification();
+        boolean multiclass = target.isMulticlass();
+        boolean classification = target.isClassification() || multiclass;
         double[] y = target.values().clone();
         double mean = 0.0;
         double scale = 1.0;
@@ -248,7 +251,8 @@ public final class MultilayerPerceptron implements Learner {
             }
         }
 
-        Trainer.Result result = Trainer.train(x, y, n, p, classification, options);
+        Trainer.Result result = Trainer.train(x, y, n, p, classification,
+                multiclass ? target.info().classCount() : 1, options);
         Network network = result.network();
         double[] params = result.params();
         List<MlpScorer.Layer> layers = new ArrayList<>(network.layers());
@@ -277,7 +281,8 @@ public final class MultilayerPerceptron implements Learner {
             summary.put("target_scale", scale);
         }
         MlpScorer scorer = new MlpScorer(features.schema(), layers,
-                classification ? MlpScorer.Output.LOGISTIC : MlpScorer.Output.IDENTITY, summary,
+                multiclass ? MlpScorer.Output.SOFTMAX
+                        : classification ? MlpScorer.Output.LOGISTIC : MlpScorer.Output.IDENTITY, summary,
                 background(features));
         return Model.of(family(), target.info(), scorer).withDiagnostics(diagnostics(result));
     }

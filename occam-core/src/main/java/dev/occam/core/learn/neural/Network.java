@@ -16,7 +16,10 @@ import java.util.SplittableRandom;
  * <p>Hidden units are rectified linear, {@code max(0, z)}; the one output unit is linear. The loss of a
  * row is the binary cross-entropy of the logistic of the output (classification) or half the squared
  * error of the output (regression); both have {@code output − y} (after the logistic, for
- * classification) as their derivative with respect to the output's pre-activation.
+ * classification) as their derivative with respect to the output's pre-activation. With K ≥ 3 classes
+ * there are K output units and the loss is the cross-entropy of their softmax,
+ * {@code logsumexp(z) − z_y}, whose derivative with respect to {@code z_k} is {@code softmax(z)_k − [k = y]}
+ * (Bishop, <i>Pattern Recognition and Machine Learning</i>, 2006, §5.2).
  *
  * <p>Exponentials and logarithms come from {@link StrictMath}, whose results are the same on every
  * platform, so a refit elsewhere gives the same weights bit for bit.
@@ -31,6 +34,8 @@ final class Network {
     private final int[] biasStart;
     private final int parameterCount;
     private final boolean logistic;
+    /** 1 for one output unit, else the number of classes (softmax outputs). */
+    private final int classes;
 
     private final double[][] pre;
     private final double[][] post;
@@ -42,13 +47,23 @@ final class Network {
      * @param logistic a logistic output with cross-entropy loss, else a linear output with squared error
      */
     Network(int inputs, List<Integer> hidden, boolean logistic) {
+        this(inputs, hidden, logistic, 1);
+    }
+
+    /** @param classes 1 for one output unit, or the number of classes K >= 3 for K softmax outputs */
+    Network(int inputs, List<Integer> hidden, boolean logistic, int classes) {
+        if (classes != 1 && (classes < 3 || !logistic)) {
+            throw new IllegalArgumentException("a network has 1 output or, for classification, 3 or more: "
+                    + classes);
+        }
+        this.classes = classes;
         layers = hidden.size() + 1;
         sizes = new int[layers + 1];
         sizes[0] = inputs;
         for (int l = 0; l < hidden.size(); l++) {
             sizes[l + 1] = hidden.get(l);
         }
-        sizes[layers] = 1;
+        sizes[layers] = classes;
         weightStart = new int[layers];
         biasStart = new int[layers];
         long offset = 0;
@@ -95,6 +110,16 @@ final class Network {
         return logistic;
     }
 
+    /** 1 for one output unit, else the number of classes. */
+    int classes() {
+        return classes;
+    }
+
+    /** The output units' pre-activations of the last {@link #forward} (a scratch buffer: read, do not keep). */
+    double[] outputs() {
+        return pre[layers - 1];
+    }
+
     /**
      * Fills {@code params} with starting values. Hidden layers: He et al. (2015), uniform on
      * {@code ±√(6 / inputs)}, which keeps the variance of ReLU activations from shrinking or growing with
@@ -116,6 +141,12 @@ final class Network {
             }
         }
         params[biasStart[layers - 1]] = outputBias;
+    }
+
+    /** {@link #initialise(double[], SplittableRandom, double)} with one starting bias per output unit. */
+    void initialise(double[] params, SplittableRandom random, double[] outputBias) {
+        initialise(params, random, outputBias[0]);
+        System.arraycopy(outputBias, 0, params, biasStart[layers - 1], classes);
     }
 
     /**
@@ -157,6 +188,19 @@ final class Network {
         return 0.5 * r * r;
     }
 
+    /** The softmax cross-entropy of class {@code y} for output pre-activations {@code z}: logsumexp(z) − z_y. */
+    static double lossClasses(double[] z, int y) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (double v : z) {
+            sum += StrictMath.exp(v - max);
+        }
+        return max + StrictMath.log(sum) - z[y];
+    }
+
     /** The logistic function, without overflow for large |z|. */
     static double sigmoid(double z) {
         if (z >= 0) {
@@ -169,16 +213,30 @@ final class Network {
     /** Forward pass, loss, and the loss's gradient added into {@code gradient}. @return the row's loss */
     double accumulate(double[] params, double[] x, int offset, double y, double[] gradient) {
         double z = forward(params, x, offset);
-        backward(params, x, offset, (logistic ? sigmoid(z) : z) - y, gradient);
+        if (classes > 1) {
+            double[] out = pre[layers - 1];
+            int label = (int) y;
+            double loss = lossClasses(out, label);
+            // softmax(z) − one-hot(y), from the loss just computed: p_k = exp(z_k − logsumexp(z)).
+            double logSum = loss + out[label];
+            double[] d = delta[layers - 1];
+            for (int k = 0; k < classes; k++) {
+                d[k] = StrictMath.exp(out[k] - logSum) - (k == label ? 1.0 : 0.0);
+            }
+            backward(params, x, offset, gradient);
+            return loss;
+        }
+        delta[layers - 1][0] = (logistic ? sigmoid(z) : z) - y;
+        backward(params, x, offset, gradient);
         return loss(z, y);
     }
 
     /**
      * Adds the gradient of one row's loss into {@code gradient}, given the buffers of the last
-     * {@link #forward} on that row and the derivative of the loss with respect to the output.
+     * {@link #forward} on that row and the derivative of the loss with respect to the outputs, already in the
+     * output layer's delta buffer.
      */
-    private void backward(double[] params, double[] x, int offset, double outputDelta, double[] gradient) {
-        delta[layers - 1][0] = outputDelta;
+    private void backward(double[] params, double[] x, int offset, double[] gradient) {
         for (int l = layers - 1; l >= 0; l--) {
             int width = sizes[l];
             int units = sizes[l + 1];

@@ -40,8 +40,20 @@ final class Trainer {
      */
     static Result train(double[] x, double[] y, int n, int p, boolean classification,
             MultilayerPerceptron.Options options) {
+        return train(x, y, n, p, classification, 1, options);
+    }
+
+    /**
+     * @param y the targets: 0/1 for two classes, class codes 0..K−1 for K >= 3 classes, any number (best
+     *     standardised) for regression
+     * @param classes 1 for one output, or K >= 3 for K softmax outputs (cross-entropy; early stopping on the
+     *     validation rows' mean log loss)
+     */
+    static Result train(double[] x, double[] y, int n, int p, boolean classification, int classes,
+            MultilayerPerceptron.Options options) {
         SplittableRandom random = new SplittableRandom(options.seed());
-        Split split = split(y, n, classification, options.validationFraction(), random);
+        Split split = classes > 1 ? splitClasses(y, n, classes, options.validationFraction(), random)
+                : split(y, n, classification, options.validationFraction(), random);
         int nt = split.training().length;
         int nv = split.validation().length;
         double[] xt = gather(x, p, split.training());
@@ -50,11 +62,22 @@ final class Trainer {
         double[] ym = nv > 0 ? gather(y, 1, split.validation()) : yt;
         int nm = nv > 0 ? nv : nt;
 
-        Network network = new Network(p, options.hiddenLayers(), classification);
+        Network network = new Network(p, options.hiddenLayers(), classification, classes);
         int size = network.parameterCount();
         double[] params = new double[size];
         double outputBias = 0.0;
-        if (classification) {
+        if (classes > 1) {
+            // Each class's output bias at the log of its training share, shrunk half a row towards 1/K.
+            double[] count = new double[classes];
+            for (double v : yt) {
+                count[(int) v]++;
+            }
+            double[] bias = new double[classes];
+            for (int k = 0; k < classes; k++) {
+                bias[k] = StrictMath.log((count[k] + 0.5) / (nt + 0.5 * classes));
+            }
+            network.initialise(params, random, bias);
+        } else if (classification) {
             double positives = 0;
             for (double v : yt) {
                 positives += v;
@@ -63,7 +86,9 @@ final class Trainer {
             double prior = (positives + 0.5) / (nt + 1.0);
             outputBias = StrictMath.log(prior / (1.0 - prior));
         }
-        network.initialise(params, random, outputBias);
+        if (classes == 1) {
+            network.initialise(params, random, outputBias);
+        }
 
         double[] best = params.clone();
         double bestLoss = meanLoss(network, params, xm, ym, nm, p);
@@ -179,6 +204,42 @@ final class Trainer {
         return new Split(training, validation);
     }
 
+    /**
+     * {@link #split} for K >= 3 classes: {@code round(fraction · count)} rows of each class; when that leaves a
+     * side without a row of some class, every row trains.
+     */
+    static Split splitClasses(double[] y, int n, int classes, double fraction, SplittableRandom random) {
+        boolean[] held = new boolean[n];
+        int[][] byClass = new int[classes][];
+        int[] take = new int[classes];
+        boolean possible = true;
+        for (int k = 0; k < classes; k++) {
+            byClass[k] = indices(y, n, k);
+            shuffle(byClass[k], random);
+            take[k] = (int) Math.round(fraction * byClass[k].length);
+            possible &= take[k] >= 1 && take[k] < byClass[k].length;
+        }
+        int count = 0;
+        if (possible) {
+            for (int k = 0; k < classes; k++) {
+                for (int i = 0; i < take[k]; i++) {
+                    held[byClass[k][i]] = true;
+                }
+                count += take[k];
+            }
+        }
+        int[] training = new int[n - count];
+        int[] validation = new int[count];
+        for (int i = 0, t = 0, v = 0; i < n; i++) {
+            if (held[i]) {
+                validation[v++] = i;
+            } else {
+                training[t++] = i;
+            }
+        }
+        return new Split(training, validation);
+    }
+
     private static int[] indices(double[] y, int n, double value) {
         int count = 0;
         for (int i = 0; i < n; i++) {
@@ -217,7 +278,8 @@ final class Trainer {
     static double meanLoss(Network network, double[] params, double[] x, double[] y, int n, int p) {
         double sum = 0;
         for (int r = 0; r < n; r++) {
-            sum += network.loss(network.forward(params, x, r * p), y[r]);
+            double z = network.forward(params, x, r * p);
+            sum += network.classes() > 1 ? Network.lossClasses(network.outputs(), (int) y[r]) : network.loss(z, y[r]);
         }
         return sum / n;
     }

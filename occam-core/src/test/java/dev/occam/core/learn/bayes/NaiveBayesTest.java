@@ -81,7 +81,8 @@ class NaiveBayesTest {
         NaiveBayes nb = new NaiveBayes();
         assertEquals("naive-bayes", nb.family());
         assertEquals(3, nb.rung());
-        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT,
+        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.MULTICLASS, Capability.MISSING_VALUES,
+                Capability.CATEGORICAL_INPUT,
                 Capability.EXPLAINABLE), nb.capabilities());
     }
 

@@ -204,10 +204,11 @@ class GradientBoostingTest {
         GradientBoosting b = new GradientBoosting();
         assertEquals("boosting", b.family());
         assertEquals(4, b.rung());
-        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MISSING_VALUES),
+        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
+                Capability.MISSING_VALUES),
                 b.capabilities());
-        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MISSING_VALUES,
-                Capability.CATEGORICAL_INPUT), GradientBoosting.pipeline().capabilities());
+        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
+                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT), GradientBoosting.pipeline().capabilities());
     }
 
     @Test

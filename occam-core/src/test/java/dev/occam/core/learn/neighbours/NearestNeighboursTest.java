@@ -53,11 +53,12 @@ class NearestNeighboursTest {
         NearestNeighbours knn = new NearestNeighbours();
         assertEquals("knn", knn.family());
         assertEquals(3, knn.rung());
-        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION), knn.capabilities());
+        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS),
+                knn.capabilities());
         Pipeline p = NearestNeighbours.pipeline();
         assertEquals("knn", p.family());
-        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MISSING_VALUES,
-                Capability.CATEGORICAL_INPUT), p.capabilities());
+        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
+                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT), p.capabilities());
     }
 
     @Test

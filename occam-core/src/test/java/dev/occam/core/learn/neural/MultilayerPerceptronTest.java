@@ -77,9 +77,11 @@ class MultilayerPerceptronTest {
         MultilayerPerceptron learner = new MultilayerPerceptron();
         assertEquals("mlp", learner.family());
         assertEquals(5, learner.rung());
-        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION), learner.capabilities());
-        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MISSING_VALUES,
-                Capability.CATEGORICAL_INPUT), MultilayerPerceptron.pipeline().capabilities());
+        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS),
+                learner.capabilities());
+        assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
+                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT),
+                MultilayerPerceptron.pipeline().capabilities());
     }
 
     @Test
