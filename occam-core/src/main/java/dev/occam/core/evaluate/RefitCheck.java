@@ -51,8 +51,9 @@ public final class RefitCheck {
         int[] rows = sample(target.size(), seed);
         Frame x = rows == null ? features : features.select(rows);
         Target y = rows == null ? target : target.select(rows);
+        String on = rows == null ? "" : String.format(Locale.ROOT, " (a seeded sample of %,d rows)", rows.length);
         if (target.isMulticlass()) {
-            multiclassProblems(model, x, y, metric, evaluation, rows, out);
+            multiclassProblems(model, x, y, metric, evaluation, on, out);
             return out;
         }
         double[] scores = model.score(x);
@@ -62,7 +63,6 @@ public final class RefitCheck {
                 return out;
             }
         }
-        String on = rows == null ? "" : String.format(Locale.ROOT, " (a seeded sample of %,d rows)", rows.length);
         if (target.isClassification()) {
             double auc = Metric.AUC.compute(y.values(), scores, 0.5);
             if (auc < 0.5) {
@@ -80,23 +80,15 @@ public final class RefitCheck {
             }
         }
         if (evaluation.succeeded() && !Double.isNaN(evaluation.mean())) {
-            double training = metric.compute(y.values(), scores, model.threshold());
-            double cv = evaluation.mean();
-            double margin = Math.max(3 * evaluation.standardDeviation(), 0.01 * Math.abs(cv));
-            boolean worse = metric.higherIsBetter() ? training < cv - margin : training > cv + margin;
-            if (worse) {
-                out.add(String.format(Locale.ROOT, "the model refitted on all rows scores its own training rows%s "
-                        + "worse than its folds scored unseen rows: %s %s against %s ± %s held out, a defect of "
-                        + "the fit", on, metric.key().toUpperCase(Locale.ROOT), round(training), round(cv),
-                        round(evaluation.standardDeviation())));
-            }
+            requireConsistentWithFolds(metric.compute(y.values(), scores, model.threshold()), metric, evaluation, on,
+                    out);
         }
         return out;
     }
 
     /** The same checks on the class probabilities: finite, macro AUC at least 0.5, not worse than its folds. */
     private static void multiclassProblems(Model model, Frame x, Target y, Metric metric, Evaluation evaluation,
-            int[] rows, List<String> out) {
+            String on, List<String> out) {
         double[][] p = model.scoreClasses(x);
         for (double[] row : p) {
             for (double v : row) {
@@ -106,7 +98,6 @@ public final class RefitCheck {
                 }
             }
         }
-        String on = rows == null ? "" : String.format(Locale.ROOT, " (a seeded sample of %,d rows)", rows.length);
         int[] truth = y.classCodes();
         double auc = Metric.MACRO_AUC.computeClasses(truth, p);
         if (auc < 0.5) {
@@ -114,16 +105,24 @@ public final class RefitCheck {
                     + "backwards: macro AUC %.3f, below a constant's 0.5", on, auc));
         }
         if (evaluation.succeeded() && !Double.isNaN(evaluation.mean())) {
-            double training = metric.computeClasses(truth, p);
-            double cv = evaluation.mean();
-            double margin = Math.max(3 * evaluation.standardDeviation(), 0.01 * Math.abs(cv));
-            boolean worse = metric.higherIsBetter() ? training < cv - margin : training > cv + margin;
-            if (worse) {
-                out.add(String.format(Locale.ROOT, "the model refitted on all rows scores its own training rows%s "
-                        + "worse than its folds scored unseen rows: %s %s against %s ± %s held out, a defect of "
-                        + "the fit", on, metric.key().toUpperCase(Locale.ROOT), round(training), round(cv),
-                        round(evaluation.standardDeviation())));
-            }
+            requireConsistentWithFolds(metric.computeClasses(truth, p), metric, evaluation, on, out);
+        }
+    }
+
+    /**
+     * The training score against the folds': a problem when worse than the cross-validated mean by more than
+     * max(3 fold standard deviations, 1% of the mean).
+     */
+    private static void requireConsistentWithFolds(double training, Metric metric, Evaluation evaluation, String on,
+            List<String> out) {
+        double cv = evaluation.mean();
+        double margin = Math.max(3 * evaluation.standardDeviation(), 0.01 * Math.abs(cv));
+        boolean worse = metric.higherIsBetter() ? training < cv - margin : training > cv + margin;
+        if (worse) {
+            out.add(String.format(Locale.ROOT, "the model refitted on all rows scores its own training rows%s "
+                    + "worse than its folds scored unseen rows: %s %s against %s ± %s held out, a defect of "
+                    + "the fit", on, metric.key().toUpperCase(Locale.ROOT), round(training), round(cv),
+                    round(evaluation.standardDeviation())));
         }
     }
 
