@@ -358,44 +358,34 @@ final class CoordinateDescent {
     }
 
     /**
-     * One covariance pass (gaussian, weights 1/n): as {@link #pass}, with the gradients kept up to date instead
-     * of the residuals.
+     * One pass over the intercept and every column (or the active ones); returns the largest change. With
+     * covariance updates the kept gradients are read and moved; otherwise each gradient is summed from the
+     * residuals, which each change moves.
      */
-    private double covariancePass(double l1, double l2, boolean all) {
+    private double pass(double l1, double l2, boolean all) {
         double largest = 0;
-        double shift = residualSum / weightSum;
+        double shift = (gradient != null ? residualSum : sum(residual)) / weightSum;
         if (shift != 0.0) {
             intercept += shift;
-            // Each residual drops by shift / n.
-            for (int k = 0; k < p; k++) {
-                gradient[k] -= columnSum[k] * shift / n;
-            }
-            residualSum -= shift * weightSum;
-            etaStale = true;
+            shiftIntercept(shift);
             largest = weightSum * shift * shift;
         }
         int count = all ? p : activeCount;
         for (int a = 0; a < count; a++) {
             int k = all ? a : active[a];
+            double g = gradient != null ? gradient[k] : naiveGradient(k);
             double old = beta[k];
-            double gk = gradient[k];
-            if (old == 0.0 && Math.abs(gk) <= l1) {
-                continue;
+            if (old == 0.0 && Math.abs(g) <= l1) {
+                continue; // stays at zero: the cheap, common case for inactive columns
             }
             double c = curvature(k);
-            double updated = softThreshold(gk + c * old, l1) / (c + l2);
+            double updated = softThreshold(g + c * old, l1) / (c + l2);
             double delta = updated - old;
             if (delta == 0.0) {
                 continue;
             }
             beta[k] = updated;
-            double[] g = gramColumn(k);
-            double step = delta / n;
-            for (int j = 0; j < p; j++) {
-                gradient[j] -= g[j] * step;
-            }
-            residualSum -= columnSum[k] * step;
-            etaStale = true;
+            moveCoordinate(k, delta);
             largest = Math.max(largest, c * delta * delta);
             if (!everActive[k]) {
                 everActive[k] = true;
@@ -405,56 +395,58 @@ final class CoordinateDescent {
         return largest;
     }
 
-    /** One pass over the intercept and every column (or the active ones); returns the largest change. */
-    private double pass(double l1, double l2, boolean all) {
-        if (gradient != null) {
-            return covariancePass(l1, l2, all);
-        }
-        double largest = 0;
-        double shift = 0;
+    private double sum(double[] v) {
+        double s = 0;
         for (int i = 0; i < n; i++) {
-            shift += residual[i];
+            s += v[i];
         }
-        shift /= weightSum;
-        if (shift != 0.0) {
-            intercept += shift;
-            for (int i = 0; i < n; i++) {
-                residual[i] -= weights[i] * shift;
-                eta[i] += shift;
-            }
-            largest = weightSum * shift * shift;
+        return s;
+    }
+
+    /** {@code Σᵢ zᵢₖ rᵢ} from the residuals, in row order. */
+    private double naiveGradient(int k) {
+        double[] z = design.column(k);
+        double g = 0;
+        for (int i = 0; i < n; i++) {
+            g += z[i] * residual[i];
         }
-        int count = all ? p : activeCount;
-        for (int a = 0; a < count; a++) {
-            int k = all ? a : active[a];
-            double[] z = design.column(k);
-            double gradient = 0;
-            for (int i = 0; i < n; i++) {
-                gradient += z[i] * residual[i];
+        return g;
+    }
+
+    /** The intercept moved by {@code shift}: each weighted residual drops by its weight times it. */
+    private void shiftIntercept(double shift) {
+        if (gradient != null) {
+            // Each residual drops by shift / n.
+            for (int k = 0; k < p; k++) {
+                gradient[k] -= columnSum[k] * shift / n;
             }
-            double old = beta[k];
-            if (old == 0.0 && Math.abs(gradient) <= l1) {
-                continue; // stays at zero: the cheap, common case for inactive columns
-            }
-            double c = curvature(k);
-            double u = gradient + c * old;
-            double updated = softThreshold(u, l1) / (c + l2);
-            double delta = updated - old;
-            if (delta == 0.0) {
-                continue;
-            }
-            beta[k] = updated;
-            for (int i = 0; i < n; i++) {
-                residual[i] -= weights[i] * z[i] * delta;
-                eta[i] += z[i] * delta;
-            }
-            largest = Math.max(largest, c * delta * delta);
-            if (!everActive[k]) {
-                everActive[k] = true;
-                active[activeCount++] = k;
-            }
+            residualSum -= shift * weightSum;
+            etaStale = true;
+            return;
         }
-        return largest;
+        for (int i = 0; i < n; i++) {
+            residual[i] -= weights[i] * shift;
+            eta[i] += shift;
+        }
+    }
+
+    /** Coefficient k moved by {@code delta}: the gradients by its inner products, or the residuals row by row. */
+    private void moveCoordinate(int k, double delta) {
+        if (gradient != null) {
+            double[] g = gramColumn(k);
+            double step = delta / n;
+            for (int j = 0; j < p; j++) {
+                gradient[j] -= g[j] * step;
+            }
+            residualSum -= columnSum[k] * step;
+            etaStale = true;
+            return;
+        }
+        double[] z = design.column(k);
+        for (int i = 0; i < n; i++) {
+            residual[i] -= weights[i] * z[i] * delta;
+            eta[i] += z[i] * delta;
+        }
     }
 
     private double curvature(int k) {
