@@ -33,6 +33,8 @@ final class ReportPage {
         v.put("verdict_details", verdictDetails(card));
         v.put("leaderboard_table", leaderboardTable(in.leaderboard()));
         v.put("metric", metric(in));
+        boolean multiclass = in.reportData() != null && in.reportData().classes() != null;
+        v.put("curves_title", multiclass ? "Held-out answers by class" : "ROC and calibration");
         v.put("curves", curves(in.reportData(), card.calibration()));
         v.put("model_description", in.modelDescription() == null ? "No model file: nothing deployable was chosen."
                 : in.modelDescription());
@@ -118,6 +120,9 @@ final class ReportPage {
 
     private static String curves(ReportData reportData, Card.Calibration calibration) {
         List<ReportData.Curve> curves = list(reportData == null ? null : reportData.curves());
+        if (reportData != null && reportData.classes() != null) {
+            return classes(reportData.classes());
+        }
         if (curves.isEmpty()) {
             return "<p class=\"empty\">No curves: they are drawn for classification targets from the held-out scores"
                     + " in report-data.json.</p>";
@@ -127,8 +132,32 @@ final class ReportPage {
             lines.add(c.role() + ": " + c.model() + " (rung " + c.rung() + (c.eligible() ? "" : ", not eligible")
                     + "), held-out AUC " + Html.number(c.auc()));
         }
-        return Html.list(lines) + "<div class=\"pair\">" + Html.chart("roc", 0, "ROC curves")
+        return "<p class=\"note\">From held-out (out-of-fold) scores, every repeat pooled: the chosen model beside"
+                + " the best complex one (rung 4 and up).</p>" + Html.list(lines) + "<div class=\"pair\">" + Html.chart("roc", 0, "ROC curves")
                 + Html.chart("calibration", 0, "Calibration curves") + "</div>" + calibration(calibration);
+    }
+
+    /** A multiclass model's held-out confusion matrix (rows: the true class) and each class's AUC. */
+    static String classes(ReportData.Classes classes) {
+        List<String> levels = list(classes.levels());
+        List<String> header = new ArrayList<>(List.of("true \\ called"));
+        header.addAll(levels);
+        header.add("held-out AUC (vs the rest)");
+        boolean[] numeric = new boolean[header.size()];
+        java.util.Arrays.fill(numeric, 1, numeric.length, true);
+        List<List<String>> rows = new ArrayList<>();
+        for (int k = 0; k < levels.size(); k++) {
+            List<String> row = new ArrayList<>(List.of(levels.get(k)));
+            for (int c = 0; c < levels.size(); c++) {
+                row.add(String.valueOf(classes.confusion()[k][c]));
+            }
+            row.add(Html.number(classes.aucByClass()[k]));
+            rows.add(row);
+        }
+        return "<p>" + Html.escape(text(classes.model())) + ": each row scored once by the fold model that did not see"
+                + " it (first repeat); the most probable class is called. Held-out accuracy <b>"
+                + Html.number(100 * classes.accuracy()) + "%</b>.</p>"
+                + Html.table(header, rows, numeric, "confusion");
     }
 
     /** The card's calibration check of the chosen model: what was found, which calibrator (if any) was used, the rule. */

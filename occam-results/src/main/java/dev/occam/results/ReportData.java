@@ -10,7 +10,13 @@ import java.util.List;
  * only renders: ROC and calibration curves from held-out scores, example decisions with their reasons, and a
  * histogram of each numeric column.
  */
-public record ReportData(String format, List<Curve> curves, List<Example> examples, List<Histogram> histograms) {
+public record ReportData(String format, List<Curve> curves, List<Example> examples, List<Histogram> histograms,
+        @JsonInclude(Include.NON_NULL) Classes classes) {
+
+    /** A document without the multiclass section (two classes, a number). */
+    public ReportData(String format, List<Curve> curves, List<Example> examples, List<Histogram> histograms) {
+        this(format, curves, examples, histograms, null);
+    }
 
     public static final String FORMAT = "occam-report-data/1";
 
@@ -48,6 +54,19 @@ public record ReportData(String format, List<Curve> curves, List<Example> exampl
             String scale,
             List<String> raises,
             List<String> lowers) {
+    }
+
+    /**
+     * A multiclass model's held-out answers: the confusion matrix of the first repeat (each row scored once, by the
+     * fold model that did not see it; {@code confusion[true][called]}), each class's one-vs-rest AUC and the
+     * accuracy of the most probable class.
+     */
+    public record Classes(
+            String model,
+            List<String> levels,
+            int[][] confusion,
+            @JsonProperty("auc_by_class") double[] aucByClass,
+            double accuracy) {
     }
 
     /** Counts of the present values in equal bins from min, each bin_width wide. */

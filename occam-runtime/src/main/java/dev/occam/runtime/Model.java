@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * A fitted, immutable, thread-safe model: preparation steps, then a {@link Scorer}, then (for
  * classification, optionally) a {@link Calibrator} mapping the scorer's score to a calibrated probability,
- * then a decision threshold on that probability. One instance can be shared by every thread of a server. It carries
+ * then the task's {@link Decision} (a threshold on that probability, the most probable class, or the value
+ * itself). One instance can be shared by every thread of a server. It carries
  * the {@link FitDiagnostics} of its fit, which every copy ({@code with...}) keeps.
  *
  * <p>Batch scoring is row-by-row scoring in a loop, so the two always agree.
@@ -28,7 +29,7 @@ public final class Model {
     private final TargetInfo target;
     private final List<Transform> preparation;
     private final Scorer scorer;
-    private final double threshold;
+    private final Decision decision;
     /** The training rows' typical values, for reason codes; null when not recorded. */
     private final TypicalValues typical;
     /** For each column the scorer reads, the raw feature it comes from. */
@@ -40,45 +41,39 @@ public final class Model {
     /** Applied to the scorer's score (classification); null when the model is not calibrated. */
     private final Calibrator calibration;
 
-    /**
-     * @param threshold probability at or above which a row is called positive; ignored (NaN) for
-     *     regression
-     */
-    public Model(String family, TargetInfo target, List<Transform> preparation, Scorer scorer, double threshold) {
-        this(family, target, preparation, scorer, threshold, null);
+    /** A model deciding by its task's default policy ({@link Task#defaultDecision()}), without typical values. */
+    public Model(String family, TargetInfo target, List<Transform> preparation, Scorer scorer) {
+        this(family, target, preparation, scorer, target.task().defaultDecision(), null);
     }
 
     /**
+     * @param decision how scores become a call; must be one the target's task makes ({@link Task#check})
      * @param typical the training rows' typical values, read by reason codes; null when unknown
-     * @throws IllegalArgumentException when the preparation does not chain into the scorer, the threshold is
-     *     outside [0, 1], or the typical values are not of the model's features
+     * @throws IllegalArgumentException when the preparation does not chain into the scorer, the decision is not
+     *     the task's, or the typical values are not of the model's features
      */
-    public Model(String family, TargetInfo target, List<Transform> preparation, Scorer scorer, double threshold,
+    public Model(String family, TargetInfo target, List<Transform> preparation, Scorer scorer, Decision decision,
             TypicalValues typical) {
-        this(family, target, preparation, scorer, threshold, typical, FitDiagnostics.CLEAN);
+        this(family, target, preparation, scorer, decision, typical, FitDiagnostics.CLEAN);
     }
 
     /**
      * @param diagnostics how the fit went (see {@link FitDiagnostics})
-     * @throws IllegalArgumentException as {@link #Model(String, TargetInfo, List, Scorer, double, TypicalValues)}
+     * @throws IllegalArgumentException as {@link #Model(String, TargetInfo, List, Scorer, Decision, TypicalValues)}
      */
-    public Model(String family, TargetInfo target, List<Transform> preparation, Scorer scorer, double threshold,
+    public Model(String family, TargetInfo target, List<Transform> preparation, Scorer scorer, Decision decision,
             TypicalValues typical, FitDiagnostics diagnostics) {
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
         this.family = Objects.requireNonNull(family, "family");
         this.target = Objects.requireNonNull(target, "target");
         this.preparation = List.copyOf(preparation);
         this.scorer = Objects.requireNonNull(scorer, "scorer");
-        // The decision policy is the task's: a threshold for two classes, argmax for multiclass, none for a number.
-        int classes = target.isMulticlass() ? target.classCount() : 1;
-        if (scorer.classCount() != classes) {
-            throw new IllegalArgumentException("target '" + target.name() + "' has " + (classes == 1 ? "one score"
-                    : classes + " classes") + ", but the scorer gives " + scorer.classCount());
+        int scores = target.task().scoresPerRow(target);
+        if (scorer.classCount() != scores) {
+            throw new IllegalArgumentException("target '" + target.name() + "' has " + (scores == 1 ? "one score"
+                    : scores + " classes") + ", but the scorer gives " + scorer.classCount());
         }
-        if (target.isClassification() && !(threshold >= 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("threshold must be in [0, 1]: " + threshold);
-        }
-        this.threshold = target.isClassification() ? threshold : Double.NaN;
+        this.decision = target.task().check(Objects.requireNonNull(decision, "decision"));
         Schema expected = scorer.input();
         for (int i = this.preparation.size() - 1; i >= 0; i--) {
             Transform t = this.preparation.get(i);
@@ -115,7 +110,7 @@ public final class Model {
         this.target = base.target;
         this.preparation = base.preparation;
         this.scorer = base.scorer;
-        this.threshold = base.threshold;
+        this.decision = base.decision;
         this.typical = base.typical;
         this.featureOf = base.featureOf;
         this.diagnostics = base.diagnostics;
@@ -123,9 +118,9 @@ public final class Model {
         this.calibration = calibration;
     }
 
-    /** A model with only a scorer: no preparation, threshold 0.5. */
+    /** A model with only a scorer: no preparation, the task's default decision (threshold 0.5 for two classes). */
     public static Model of(String family, TargetInfo target, Scorer scorer) {
-        return new Model(family, target, List.of(), scorer, 0.5);
+        return new Model(family, target, List.of(), scorer);
     }
 
     public String family() {
@@ -149,9 +144,14 @@ public final class Model {
         return scorer;
     }
 
-    /** The decision threshold (classification), NaN for regression. */
+    /** How the model turns scores into a call (see {@link Decision}). */
+    public Decision decision() {
+        return decision;
+    }
+
+    /** The decision threshold of a two-class model; NaN for the other tasks, which decide without one. */
     public double threshold() {
-        return threshold;
+        return decision instanceof Decision.AtThreshold at ? at.threshold() : Double.NaN;
     }
 
     /** This model with the given steps run before its own preparation. */
@@ -159,17 +159,26 @@ public final class Model {
         List<Transform> all = new ArrayList<>(before);
         all.addAll(preparation);
         // Typical values describe the raw features, which the new steps change: they are not kept.
-        return carryOver(new Model(family, target, all, scorer, target.isClassification() ? threshold : Double.NaN,
-                null, diagnostics));
+        return carryOver(new Model(family, target, all, scorer, decision, null, diagnostics));
     }
 
-    /** @param newThreshold on the calibrated scale when the model has a calibrator */
+    /** This model deciding by {@code newDecision}. @throws IllegalArgumentException when the task does not make it */
+    public Model withDecision(Decision newDecision) {
+        return carryOver(new Model(family, target, preparation, scorer, newDecision, typical, diagnostics));
+    }
+
+    /**
+     * A two-class model calling the positive class at {@code newThreshold}.
+     *
+     * @param newThreshold on the calibrated scale when the model has a calibrator
+     * @throws IllegalArgumentException for the other tasks, which decide without a threshold
+     */
     public Model withThreshold(double newThreshold) {
-        return carryOver(new Model(family, target, preparation, scorer, newThreshold, typical, diagnostics));
+        return withDecision(new Decision.AtThreshold(newThreshold));
     }
 
     public Model withFamily(String newFamily) {
-        return carryOver(new Model(newFamily, target, preparation, scorer, threshold, typical, diagnostics));
+        return carryOver(new Model(newFamily, target, preparation, scorer, decision, typical, diagnostics));
     }
 
     /**
@@ -178,7 +187,7 @@ public final class Model {
      * @throws IllegalArgumentException when the frame lacks one of the model's features
      */
     public Model withTypicalValues(Frame training) {
-        return carryOver(new Model(family, target, preparation, scorer, threshold,
+        return carryOver(new Model(family, target, preparation, scorer, decision,
                 TypicalValues.of(training, schema()), diagnostics));
     }
 
@@ -209,7 +218,7 @@ public final class Model {
 
     /** This model with the given diagnostics, which the learner that fitted it sets. */
     public Model withDiagnostics(FitDiagnostics newDiagnostics) {
-        return carryOver(new Model(family, target, preparation, scorer, threshold, typical, newDiagnostics));
+        return carryOver(new Model(family, target, preparation, scorer, decision, typical, newDiagnostics));
     }
 
     /**
@@ -403,26 +412,14 @@ public final class Model {
         return out;
     }
 
+    /** The task's prediction of one score; a regression model with an interval adds its ends. */
     private Prediction prediction(double score) {
-        return interval == null ? new Prediction(score, label(score))
+        return interval == null ? target.task().predict(target, new double[] {score}, decision)
                 : new Prediction(score, null, interval.lower(score), interval.upper(score));
     }
 
-    /** Multiclass: the most probable class is called (argmax; the first level on ties). */
     private Prediction classPrediction(double[] p) {
-        java.util.Map<String, Double> byClass = new java.util.LinkedHashMap<>();
-        for (int k = 0; k < p.length; k++) {
-            byClass.put(target.levels().get(k), p[k]);
-        }
-        int called = dev.occam.runtime.scorer.MulticlassScorer.argmax(p);
-        return new Prediction(p[called], target.levels().get(called), Double.NaN, Double.NaN, byClass);
-    }
-
-    private String label(double score) {
-        if (!target.isClassification()) {
-            return null;
-        }
-        return score >= threshold ? target.positive() : target.negative();
+        return target.task().predict(target, p, decision);
     }
 
     /** A person's reading of the model: preparation, the fitted function, the threshold. */
@@ -431,13 +428,13 @@ public final class Model {
         sb.append(family).append(" model of ").append(target.name());
         if (target.isMulticlass()) {
             sb.append(" (").append(target.classCount()).append(" classes: ").append(String.join(", ", target.levels()))
-                    .append("; called: the most probable)");
+                    .append("; called: ").append(decision.describe()).append(')');
         }
         if (target.isClassification()) {
             sb.append(" (score = probability that ").append(target.name()).append(" = ").append(target.positive())
                     .append(calibration == null ? "" : ", after " + calibration.method() + " calibration")
                     .append("; called ").append(target.positive()).append(" at or above ")
-                    .append(dev.occam.runtime.io.Json.number(threshold)).append(')');
+                    .append(dev.occam.runtime.io.Json.number(threshold())).append(')');
         }
         sb.append('\n');
         sb.append("parameters: ").append(parameterCount()).append('\n');

@@ -47,7 +47,7 @@ public final class ModelFile {
         ObjectNode target = root.putObject("target");
         TargetInfo t = model.target();
         target.put("name", t.name());
-        target.put("task", t.task().name().toLowerCase(Locale.ROOT));
+        target.put("task", t.task().word());
         if (t.isClassification()) {
             target.put("positive", t.positive());
             target.put("negative", t.negative());
@@ -146,24 +146,25 @@ public final class ModelFile {
         String family = Json.required(root, "family").asText();
         JsonNode t = Json.required(root, "target");
         String task = Json.required(t, "task").asText();
-        TargetInfo target = switch (task) {
-            case "classification" -> TargetInfo.classification(Json.required(t, "name").asText(),
-                    Json.required(t, "positive").asText(), Json.required(t, "negative").asText());
-            case "regression" -> TargetInfo.regression(Json.required(t, "name").asText());
-            case "multiclass" -> TargetInfo.multiclass(Json.required(t, "name").asText(), levels(Json.required(t, "levels")));
-            default -> throw new IllegalArgumentException("target task must be classification, multiclass or regression, got '"
-                    + task + "'");
-        };
+        Task kind = Task.fromWord(task);
+        String name = Json.required(t, "name").asText();
+        TargetInfo target = kind == Task.CLASSIFICATION ? TargetInfo.classification(name,
+                Json.required(t, "positive").asText(), Json.required(t, "negative").asText())
+                : kind == Task.MULTICLASS ? TargetInfo.multiclass(name, levels(Json.required(t, "levels")))
+                : TargetInfo.regression(name);
         List<Transform> prep = new ArrayList<>();
         for (JsonNode step : Json.required(root, "preparation")) {
             prep.add(Transforms.fromJson(step));
         }
         Scorer scorer = Scorers.fromJson(Json.required(root, "scorer"));
-        double threshold = target.isClassification() ? Json.required(root, "threshold").doubleValue() : Double.NaN;
-        Model model = new Model(family, target, prep, scorer, threshold);
+        // The file keeps a two-class model's decision as its threshold (the other tasks' policy is fixed).
+        Decision decision = target.isClassification()
+                ? new Decision.AtThreshold(Json.required(root, "threshold").doubleValue())
+                : target.task().defaultDecision();
+        Model model = new Model(family, target, prep, scorer, decision, null);
         JsonNode typical = root.get("typical");
         if (typical != null) {
-            model = new Model(family, target, prep, scorer, threshold, TypicalValues.fromJson(typical, root.get("ranges"), model.schema()));
+            model = new Model(family, target, prep, scorer, decision, TypicalValues.fromJson(typical, root.get("ranges"), model.schema()));
         }
         // Files written before diagnostics were recorded have none: a clean fit.
         model = model.withDiagnostics(FitDiagnostics.fromJson(root.get("diagnostics")));

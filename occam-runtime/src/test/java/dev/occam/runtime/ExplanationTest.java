@@ -210,7 +210,7 @@ class ExplanationTest {
         IndicatorEncoding encode = new IndicatorEncoding(CREDIT, true);
         LinearScorer scorer = new LinearScorer(encode.output(), LinearScorer.Link.LOGIT, -1, new double[] {0.001, 0.8, 0.2},
                 new boolean[3], null, new double[] {500, 0.3, 0.1});
-        Model m = new Model("logistic", TargetInfo.classification("Status", "bad", "good"), List.of(encode), scorer, 0.5);
+        Model m = new Model("logistic", TargetInfo.classification("Status", "bad", "good"), List.of(encode), scorer, new Decision.AtThreshold(0.5), null);
         Frame training = new Frame(List.of(new NumericColumn("Debt", new double[] {0, 0, 0, 1000, 1500}),
                 new CategoricalColumn("Home", List.of("owner", "rent", "other"), new int[] {0, 0, 1, 0, 2})));
         return m.withTypicalValues(training);
@@ -255,7 +255,7 @@ class ExplanationTest {
     @Test
     void reasons_missingValueAndNoTypicalValues_stillRead() {
         Model m = creditModel();
-        Model bare = new Model(m.family(), m.target(), m.preparation(), m.scorer(), 0.5);
+        Model bare = new Model(m.family(), m.target(), m.preparation(), m.scorer(), new Decision.AtThreshold(0.5), null);
         assertEquals(List.of("Debt 2,400: raises the chance of bad"), bare.explain(row(2400, "owner")).reasons(1));
         assertThrows(IllegalArgumentException.class, () -> bare.explain(row(1, "owner")).reasons(-1));
     }

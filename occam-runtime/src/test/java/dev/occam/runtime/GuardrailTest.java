@@ -54,7 +54,7 @@ class GuardrailTest {
 
         // A file as Occam wrote it before ranges were recorded: typical values, no "ranges" block.
         Model m = withRanges();
-        Model old = new Model(m.family(), m.target(), m.preparation(), m.scorer(), m.threshold(),
+        Model old = new Model(m.family(), m.target(), m.preparation(), m.scorer(), m.decision(),
                 new TypicalValues(m.schema(), new double[] {300, 1}));
         Path oldFile = dir.resolve("old.json");
         ModelFile.save(old, oldFile);

@@ -42,7 +42,7 @@ class ModelFileTest {
                 new LinearScorer.Inference("z", new double[] {0.1, 0.2, 0.3, 0.4}, new double[] {1, 2, 3, 4},
                         new double[] {0.5, 0.05, 0.005, 5e-300}, Map.of("iterations", 5.0)));
         List<Transform> prep = List.of(impute, encode, scale);
-        return new Model("logistic", TargetInfo.classification("default", "yes", "no"), prep, scorer, 0.2817);
+        return new Model("logistic", TargetInfo.classification("default", "yes", "no"), prep, scorer, new Decision.AtThreshold(0.2817), null);
     }
 
     static Model tree() {
@@ -53,7 +53,7 @@ class ModelFileTest {
                 TreeScorer.Node.leaf(0.7, 30),
                 TreeScorer.Node.leaf(1.0 / 6, 30));
         return new Model("tree", TargetInfo.classification("default", "yes", "no"), List.of(),
-                new TreeScorer(RAW, nodes), 0.5);
+                new TreeScorer(RAW, nodes), new Decision.AtThreshold(0.5), null);
     }
 
     private static Row randomRow(SplittableRandom r) {
@@ -211,7 +211,7 @@ class ModelFileTest {
         assertEquals(FIRTH, model.withFamily("other").diagnostics());
         assertEquals(FIRTH, model.withPreparation(List.of()).diagnostics());
         assertEquals(FitDiagnostics.CLEAN, logisticPipeline().diagnostics());
-        assertEquals(FIRTH, new Model("tree", tree().target(), List.of(), tree().scorer(), 0.5, null, FIRTH)
+        assertEquals(FIRTH, new Model("tree", tree().target(), List.of(), tree().scorer(), new Decision.AtThreshold(0.5), null, FIRTH)
                 .withTypicalValues(new dev.occam.runtime.data.Frame(List.of(
                         new dev.occam.runtime.data.NumericColumn("income", new double[] {1, 2}),
                         new dev.occam.runtime.data.CategoricalColumn("home", List.of("own", "rent", "other"),

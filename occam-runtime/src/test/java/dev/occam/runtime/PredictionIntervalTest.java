@@ -40,7 +40,7 @@ class PredictionIntervalTest {
         IndicatorEncoding encode = new IndicatorEncoding(HOUSES, true);
         LinearScorer scorer = new LinearScorer(encode.output(), LinearScorer.Link.IDENTITY, 10_000,
                 new double[] {100.3, -1.0 / 3}, new boolean[2], null, new double[] {1500.5, 0.1});
-        Model m = new Model("linear", TargetInfo.regression("Price"), List.of(encode), scorer, Double.NaN);
+        Model m = new Model("linear", TargetInfo.regression("Price"), List.of(encode), scorer);
         Frame training = new Frame(List.of(new NumericColumn("Area", new double[] {1000, 1500, 2000}),
                 new CategoricalColumn("Street", List.of("Pave", "Grvl"), new int[] {0, 0, 1})));
         return m.withTypicalValues(training);
@@ -78,7 +78,7 @@ class PredictionIntervalTest {
     void withCopies_keepTheInterval() {
         Model m = linear().withInterval(INTERVAL);
         assertEquals(INTERVAL, m.withFamily("renamed").interval());
-        assertEquals(INTERVAL, m.withThreshold(0.3).interval());
+        assertEquals(INTERVAL, m.withDecision(Decision.VALUE).interval());
         assertEquals(INTERVAL, m.withTypicalValues(new Frame(List.of(new NumericColumn("Area", new double[] {1}),
                 new CategoricalColumn("Street", List.of("Pave"), new int[] {0})))).interval());
         assertEquals(INTERVAL, m.withPreparation(List.of()).interval());

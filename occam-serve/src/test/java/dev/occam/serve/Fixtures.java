@@ -1,5 +1,7 @@
 package dev.occam.serve;
 
+import dev.occam.runtime.Decision;
+
 import dev.occam.runtime.Model;
 import dev.occam.runtime.ModelFile;
 import dev.occam.runtime.PredictionInterval;
@@ -40,7 +42,7 @@ final class Fixtures {
                 new double[] {-Math.PI / 7, Math.E / 11, 0.3, 0.05}, new boolean[] {false, false, false, false},
                 LinearScorer.Inference.fitOnly(5, java.util.Map.of()));
         Model model = new Model("logistic", TargetInfo.classification("default", "yes", "no"),
-                List.of(impute, encode, scale), scorer, 0.4);
+                List.of(impute, encode, scale), scorer, new Decision.AtThreshold(0.4), null);
         return model.withTypicalValues(training());
     }
 
@@ -53,7 +55,7 @@ final class Fixtures {
         IndicatorEncoding encode = new IndicatorEncoding(RAW, true);
         LinearScorer scorer = new LinearScorer(encode.output(), LinearScorer.Link.IDENTITY, 50_000.5,
                 new double[] {12.3, -4000.25, 1500, 101.1}, new boolean[4], null, new double[] {2500, 0.3, 0.3, 50});
-        Model model = new Model("linear", TargetInfo.regression("price"), List.of(impute, encode), scorer, Double.NaN);
+        Model model = new Model("linear", TargetInfo.regression("price"), List.of(impute, encode), scorer);
         return model.withTypicalValues(training()).withInterval(new PredictionInterval(0.9, 12_345.678901234567,
                 PredictionInterval.METHOD_CV_RESIDUAL, 4000, new PredictionInterval.Coverage(0.9, 0.87, 0.93, 10)));
     }

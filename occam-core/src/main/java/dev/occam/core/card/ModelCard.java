@@ -61,7 +61,7 @@ public final class ModelCard {
 
         var info = result.target().info();
         boolean multiclass = result.target().isMulticlass();
-        Card.Target target = new Card.Target(info.name(), info.task().name().toLowerCase(Locale.ROOT),
+        Card.Target target = new Card.Target(info.name(), info.task().word(),
                 classification ? info.positive() : null, classification ? info.negative() : null,
                 classification ? result.target().mean() : null,
                 classification || multiclass ? null : result.target().mean(),
@@ -238,7 +238,7 @@ public final class ModelCard {
         Card.FairnessSpec fairness = new Card.FairnessSpec(texts(uc.fairness().protectedAttributes()),
                 uc.fairness().minSelectionRateRatio(), uc.fairness().useProtected(), uc.fairness().favourable().key());
         return new Card.UseCase(uc.file().getFileName().toString(), uc.target(),
-                uc.task() != null ? uc.task().name().toLowerCase(Locale.ROOT) : null, uc.positive(), uc.threshold(),
+                uc.task() != null ? uc.task().word() : null, uc.positive(), uc.threshold(),
                 uc.interval(), uc.currentRule(), constraints, fairness, texts(uc.stakeholders()), uc.operation());
     }
 

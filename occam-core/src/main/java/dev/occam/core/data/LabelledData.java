@@ -67,7 +67,7 @@ public record LabelledData(Frame features, Target target, int rowsDropped, int[]
         Task resolved = task;
         if (resolved == null) {
             resolved = yc instanceof CategoricalColumn || values.size() == 2 ? Task.CLASSIFICATION : Task.REGRESSION;
-            notes.add("task inferred: " + resolved.name().toLowerCase(java.util.Locale.ROOT) + " ("
+            notes.add("task inferred: " + resolved.word() + " ("
                     + targetName + " has " + values.size() + " distinct values)");
         }
         if (resolved != Task.REGRESSION && values.size() > 2) {

@@ -73,8 +73,8 @@ public final class CrossValidation {
     /**
      * As {@link #evaluateKeepingModels}, without waiting: the future completes when the last fold is assembled
      * (on the thread that finished the last fold, or at once with an executor that runs tasks in the caller).
-     * The seam for overlapping one candidate's slowest fold with the next candidate's folds; the tournament
-     * today waits for each candidate ({@link #evaluateKeepingModels}).
+     * The tournament starts every candidate's folds this way, so that one candidate's slowest fold overlaps the
+     * next candidate's folds.
      */
     public static CompletableFuture<Evaluated> evaluateAsync(Learner learner, Frame features, Target target,
             List<Fold> folds, Metric metric, Double threshold, Listener listener, Executor executor) {

@@ -6,7 +6,6 @@ import dev.occam.runtime.data.Frame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * Sanity checks on a model refitted on all rows, before anything is written: a model that fails one is a defect
@@ -127,24 +126,7 @@ public final class RefitCheck {
     }
 
     private static int[] sample(int n, long seed) {
-        if (n <= MAX_ROWS) {
-            return null;
-        }
-        // Partial Fisher-Yates: the first MAX_ROWS places of a seeded shuffle, then in row order.
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < MAX_ROWS; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] out = java.util.Arrays.copyOf(all, MAX_ROWS);
-        java.util.Arrays.sort(out);
-        return out;
+        return n <= MAX_ROWS ? null : RowSample.ofFirst(n, MAX_ROWS, seed);
     }
 
     private static double variance(double[] y) {

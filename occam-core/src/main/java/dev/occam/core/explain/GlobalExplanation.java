@@ -62,7 +62,7 @@ public record GlobalExplanation(String basis, Metric metric, int repeats, List<F
         Metric m = metric != null ? metric : Metric.defaultFor(model.target().task());
         if (!m.supports(model.target().task())) {
             throw new IllegalArgumentException("metric " + m.key() + " does not fit a "
-                    + model.target().task().name().toLowerCase(java.util.Locale.ROOT) + " model");
+                    + model.target().task().word() + " model");
         }
         List<FeatureImportance> importance = truth == null ? List.of()
                 : PermutationImportance.onData(model, data, truth, m, PermutationImportance.DEFAULT_REPEATS, seed);
@@ -97,7 +97,12 @@ public record GlobalExplanation(String basis, Metric metric, int repeats, List<F
                         PartialDependence.DEFAULT_ROWS, seed);
         int repeats = folds.folds().stream().mapToInt(Fold::repeat).max().orElse(0) + 1;
         int k = folds.size() / repeats;
-        return new GlobalExplanation("held-out rows of " + k + "x" + repeats + " cross-validation, "
+        int largestFold = folds.folds().stream().mapToInt(f -> f.test().length).max().orElse(0);
+        String rows = largestFold > PermutationImportance.MAX_ROWS_PER_FOLD
+                ? "a seeded sample of " + PermutationImportance.MAX_ROWS_PER_FOLD + " held-out rows per fold (of up to "
+                        + largestFold + ")"
+                : "held-out rows";
+        return new GlobalExplanation(rows + " of " + k + "x" + repeats + " cross-validation, "
                 + folds.family() + "'s fold models", metric, PermutationImportance.DEFAULT_REPEATS,
                 importance, pd, CoefficientTable.of(full).orElse(null));
     }

@@ -1,5 +1,6 @@
 package dev.occam.core.explain;
 
+import dev.occam.core.evaluate.RowSample;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Column;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * Partial dependence (Friedman, "Greedy Function Approximation: A Gradient Boosting Machine", Annals of
@@ -175,22 +175,9 @@ public final class PartialDependence {
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    /** A seeded sample of {@code k} distinct rows, ascending (partial Fisher–Yates). */
+    /** A seeded sample of {@code k} distinct rows, ascending (see {@link RowSample}). */
     static int[] sampleRows(int n, int k, long seed) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < k; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] out = Arrays.copyOf(all, k);
-        Arrays.sort(out);
-        return out;
+        return RowSample.ofFirst(n, k, seed);
     }
 
     private static double mean(double[] scores) {

@@ -272,7 +272,7 @@ public record FairnessAudit(Favourable favourable, String positive, String negat
             Favourable favourable, Options options) {
         if (!target.isClassification()) {
             throw new IllegalArgumentException("a fairness audit needs a classification target: '"
-                    + target.info().name() + "' is " + target.info().task().name().toLowerCase(Locale.ROOT));
+                    + target.info().name() + "' is " + target.info().task().word());
         }
         int n = target.size();
         if (heldOut.rows() != n || protectedColumns.rows() != n) {

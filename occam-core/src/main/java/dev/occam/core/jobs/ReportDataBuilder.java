@@ -58,7 +58,7 @@ final class ReportDataBuilder {
                 addHistogram(histograms, n);
             }
         }
-        return new ReportData(ReportData.FORMAT, curves, examples, histograms);
+        return new ReportData(ReportData.FORMAT, curves, examples, histograms, classes(result));
     }
 
     /**
@@ -96,6 +96,31 @@ final class ReportDataBuilder {
         }
         out.add(new ReportData.Curve(role, entry.id(), entry.rung(), entry.eligible(), Curves.area(roc), points,
                 bins(Curves.calibration(entry.evaluation().heldOut(), truth, CALIBRATION_BANDS)), calibrator, after));
+    }
+
+    /** The chosen multiclass model's held-out confusion matrix and per-class AUC; null for the other tasks. */
+    private static ReportData.Classes classes(FitResult result) {
+        LeaderboardEntry chosen = result.chosenEntry();
+        if (!result.target().isMulticlass() || chosen == null || chosen.evaluation().heldOut() == null
+                || chosen.evaluation().heldOut().classProbabilities() == null) {
+            return null;
+        }
+        var heldOut = chosen.evaluation().heldOut();
+        List<String> levels = result.target().info().levels();
+        int n = heldOut.rows();
+        int[] truth = new int[n];
+        double[][] probabilities = new double[n][];
+        int[][] confusion = new int[levels.size()][levels.size()];
+        int right = 0;
+        for (int i = 0; i < n; i++) {
+            truth[i] = (int) result.target().values()[i];
+            probabilities[i] = heldOut.classProbabilities(0, i);
+            int called = dev.occam.runtime.scorer.MulticlassScorer.argmax(probabilities[i]);
+            confusion[truth[i]][called]++;
+            right += called == truth[i] ? 1 : 0;
+        }
+        return new ReportData.Classes(chosen.id(), levels, confusion,
+                dev.occam.core.evaluate.Metric.oneVsRestAuc(truth, probabilities), (double) right / n);
     }
 
     private static List<ReportData.CalibrationBin> bins(List<Curves.CalibrationBin> bins) {

@@ -7,6 +7,7 @@ import dev.occam.core.evaluate.CrossValidation;
 import dev.occam.core.evaluate.Evaluation;
 import dev.occam.core.evaluate.Fold;
 import dev.occam.core.evaluate.FoldResult;
+import dev.occam.core.evaluate.Futures;
 import dev.occam.core.evaluate.HeldOutScores;
 import dev.occam.core.evaluate.Latency;
 import dev.occam.core.evaluate.Metric;
@@ -29,13 +30,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
  * Every candidate on the same folds: today's rule scored by SQL, each learner cross-validated, refitted on all rows
  * and checked ({@link RefitCheck}), its scoring latency measured, its held-out decisions audited for fairness, and
  * the constraints applied. The result is the leaderboard before the choice, with every candidate's refitted model
- * by id. Candidates are independent of one another: the order only decides the order of the leaderboard.
+ * by id. Candidates are independent of one another: the order only decides the order of the leaderboard (and of
+ * the work handed to the pool).
  */
 final class Tournament {
 
@@ -94,9 +97,27 @@ final class Tournament {
     }
 
     /**
+     * Plays every candidate in two phases. First every learner's folds and its refit on all rows are handed to the
+     * pool at once, so that a core never waits for one candidate's slowest fold while the next candidate has work
+     * (seeds are per fold, so the results are those of one thread). Then, in the candidates' order and with the
+     * pool idle, each is judged: its latency measured (on a quiet machine, as a caller would meet it), its
+     * held-out decisions audited, the constraints applied, its findings reported.
+     *
      * @throws DataException when today's rule does not run on the data
      */
     Result play(List<Candidate> candidates) throws DataException {
+        Map<String, CompletableFuture<Fitted>> fits = new LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            if (candidate instanceof Candidate.OfLearner learner) {
+                fits.put(candidate.id(), fit(learner));
+            }
+        }
+        // Every fit finishes before the first is judged: latency is measured with the pool idle.
+        Map<String, Fitted> fitted = new LinkedHashMap<>();
+        for (Map.Entry<String, CompletableFuture<Fitted>> e : fits.entrySet()) {
+            // A refit's exception ends the fit, as it did when candidates ran one by one.
+            fitted.put(e.getKey(), Futures.join(e.getValue()));
+        }
         List<LeaderboardEntry> entries = new ArrayList<>();
         Map<String, Model> models = new LinkedHashMap<>();
         Map<String, Candidate> byId = new LinkedHashMap<>();
@@ -106,37 +127,55 @@ final class Tournament {
             if (candidate instanceof Candidate.OfRule rule) {
                 entries.add(playRule(rule));
             } else {
-                entries.add(playLearner((Candidate.OfLearner) candidate, models, foldModels));
+                entries.add(judge((Candidate.OfLearner) candidate, fitted.get(candidate.id()), models,
+                        foldModels));
             }
         }
         return new Result(entries, models, byId, foldModels);
     }
 
-    private LeaderboardEntry playLearner(Candidate.OfLearner candidate, Map<String, Model> models,
-            Map<String, FoldModels> foldModels) {
+    /** What the pool computed for one learner: its evaluation and, when that succeeded, the refit and its check. */
+    private record Fitted(Evaluation evaluation, FoldModels foldModels, Model full, List<String> refitProblems) {
+    }
+
+    /** The candidate's folds, then (on the pool too) its refit on all rows and the refit's check. */
+    private CompletableFuture<Fitted> fit(Candidate.OfLearner candidate) {
         Learner learner = candidate.learner();
         Optional<String> unavailable = learner.unavailableReason();
-        CrossValidation.Evaluated evaluated = unavailable.isPresent() ? null
-                : CrossValidation.evaluateKeepingModels(learner, features, target, folds, metric, useCase.threshold(),
-                        (family, fold, d, total) -> counter.foldDone(candidate.id(), candidate.rung()), executor);
-        Evaluation evaluation = (evaluated == null
-                ? Evaluation.failed(learner.family(), learner.rung(), metric, "unavailable: " + unavailable.get())
-                : evaluated.evaluation()).withId(candidate.id());
+        if (unavailable.isPresent()) {
+            return CompletableFuture.completedFuture(new Fitted(Evaluation.failed(learner.family(), learner.rung(),
+                    metric, "unavailable: " + unavailable.get()).withId(candidate.id()), null, null, List.of()));
+        }
+        return CrossValidation.evaluateAsync(learner, features, target, folds, metric, useCase.threshold(),
+                (family, fold, d, total) -> counter.foldDone(candidate.id(), candidate.rung()), executor)
+                .thenApplyAsync(evaluated -> {
+                    Evaluation evaluation = evaluated.evaluation().withId(candidate.id());
+                    if (!evaluation.succeeded()) {
+                        return new Fitted(evaluation, null, null, List.of());
+                    }
+                    Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold())
+                            .withTypicalValues(features);
+                    List<String> problems = RefitCheck.problems(full, features, target, metric, evaluation,
+                            useCase.selection().seed());
+                    return new Fitted(evaluation, evaluated.models(), full, problems);
+                }, executor);
+    }
+
+
+    private LeaderboardEntry judge(Candidate.OfLearner candidate, Fitted fitted, Map<String, Model> models,
+            Map<String, FoldModels> foldModels) {
+        Evaluation evaluation = fitted.evaluation();
         long parameters = -1;
-        List<String> refitProblems = List.of();
-        Latency latency = new Latency(Double.NaN, Double.NaN);
+        Latency latency = Latency.NONE;
         if (evaluation.succeeded()) {
-            Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold())
-                    .withTypicalValues(features);
+            Model full = fitted.full();
             models.put(candidate.id(), full);
             noteAliased(candidate.id(), full);
             for (String finding : full.diagnostics().findings()) {
                 warnings.add(candidate.id() + ": " + finding);
             }
-            refitProblems = RefitCheck.problems(full, features, target, metric, evaluation,
-                    useCase.selection().seed());
             parameters = full.parameterCount();
-            latency = Latency.measure(full, features);
+            latency = Latency.measure(full, features, useCase.constraints().maxLatencyUs());
         } else {
             counter.skip(folds.size() - evaluation.folds().size());
         }
@@ -144,13 +183,13 @@ final class Tournament {
                 candidate.capabilities().contains(Capability.EXPLAINABLE), candidate.deployable(), List.of(),
                 latency.p50Micros(), latency.p99Micros(), null, false, candidate.options());
         FairnessAudit audit = fairness.audit(evaluation);
-        List<String> reasons = new ArrayList<>(refitProblems);
+        List<String> reasons = new ArrayList<>(fitted.refitProblems());
         reasons.addAll(Constraints.reasons(entry, useCase.constraints(), candidate.capabilities(),
                 !useCase.constraints().monotone().isEmpty(), audit, useCase.fairness().minSelectionRateRatio()));
         LeaderboardEntry judged = entry.withIneligibility(reasons);
-        if (judged.eligible() && evaluated != null && evaluated.models() != null) {
+        if (judged.eligible() && fitted.foldModels() != null) {
             // Kept for the explanation, should this candidate be chosen; an ineligible one cannot be.
-            foldModels.put(candidate.id(), evaluated.models());
+            foldModels.put(candidate.id(), fitted.foldModels());
         }
         return judged;
     }

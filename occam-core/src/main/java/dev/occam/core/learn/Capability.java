@@ -19,10 +19,7 @@ public enum Capability {
 
     /** The capability a learner needs to fit a target of the task. */
     public static Capability forTask(dev.occam.runtime.Task task) {
-        return switch (task) {
-            case CLASSIFICATION -> CLASSIFICATION;
-            case REGRESSION -> REGRESSION;
-            case MULTICLASS -> MULTICLASS;
-        };
+        return task == dev.occam.runtime.Task.CLASSIFICATION ? CLASSIFICATION
+                : task == dev.occam.runtime.Task.MULTICLASS ? MULTICLASS : REGRESSION;
     }
 }

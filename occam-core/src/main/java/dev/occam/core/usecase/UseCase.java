@@ -206,7 +206,7 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
     }
 
     private static String lower(Task task) {
-        return task.name().toLowerCase(Locale.ROOT);
+        return task.word();
     }
 
     private static String metricsFor(Task task) {

@@ -147,7 +147,7 @@ public final class UseCaseReader {
         DataSpec data = data(sections.get("data"), file);
         String target = top.requiredText("target", REQUIRED.get("target"));
         String taskText = top.choice("task", TASKS);
-        Task task = taskText == null ? null : Task.valueOf(taskText.toUpperCase(Locale.ROOT));
+        Task task = taskText == null ? null : Task.fromWord(taskText);
         String positive = top.text("positive");
         Double threshold = top.number("threshold");
         Success success = success(sections.get("success"));

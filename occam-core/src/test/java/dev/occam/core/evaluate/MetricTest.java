@@ -20,6 +20,34 @@ class MetricTest {
     }
 
     @Test
+    void auc_randomScoresWithTies_equalsPairwiseCount() {
+        // Every (positive, negative) pair counted directly: 1 when the positive scores higher, 1/2 on a tie.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 2 + random.nextInt(300);
+            double[] truth = new double[n];
+            double[] score = new double[n];
+            for (int i = 0; i < n; i++) {
+                truth[i] = random.nextInt(3) == 0 ? 1 : 0;
+                // Few distinct values, so ties are common; -0.0 and 0.0 are the same score.
+                score[i] = random.nextInt(8) == 0 ? (random.nextBoolean() ? -0.0 : 0.0) : random.nextInt(12) / 4.0;
+            }
+            double won = 0;
+            long pairs = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (truth[i] == 1 && truth[j] == 0) {
+                        won += score[i] > score[j] ? 1 : score[i] == score[j] ? 0.5 : 0;
+                        pairs++;
+                    }
+                }
+            }
+            double expected = pairs == 0 ? Double.NaN : won / pairs;
+            assertEquals(expected, Metric.AUC.compute(truth, score, 0.5), EXACT, "trial " + trial);
+        }
+    }
+
+    @Test
     void auc_perfectAndReversed_oneAndZero() {
         double[] truth = {0, 0, 1, 1};
         assertEquals(1.0, Metric.AUC.compute(truth, new double[] {0.1, 0.2, 0.3, 0.4}, 0.5), EXACT);

@@ -1,5 +1,7 @@
 package dev.occam.core.evaluate;
 
+import dev.occam.runtime.Decision;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +52,7 @@ class RefitCheckTest {
         }
         Model backwards = new Model("logistic", honest.target(), honest.preparation(),
                 new LinearScorer(s.input(), LinearScorer.Link.LOGIT, -s.intercept(), flipped, s.aliased(), null),
-                honest.threshold());
+                honest.decision(), null);
         Evaluation cv = evaluate(LogisticRegression.pipeline(), CLASSES, Metric.AUC);
         List<String> problems = RefitCheck.problems(backwards, CLASSES.features(), CLASSES.target(), Metric.AUC, cv, 42);
         assertEquals(2, problems.size(), problems.toString());
@@ -73,7 +75,7 @@ class RefitCheckTest {
         }
         Model wrong = new Model("linear", honest.target(), honest.preparation(),
                 new LinearScorer(s.input(), LinearScorer.Link.IDENTITY, s.intercept(), doubled, s.aliased(), null),
-                Double.NaN);
+                Decision.VALUE, null);
         List<String> problems = RefitCheck.problems(wrong, d.features(), d.target(), Metric.RMSE, cv, 42);
         assertTrue(problems.get(0).contains("worse than their mean does"), problems.toString());
     }

@@ -1,5 +1,7 @@
 package dev.occam.runtime.scorer;
 
+import dev.occam.runtime.Decision;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,7 +149,7 @@ class ScorecardScorerTest {
 
     @Test
     void saveAndLoad_card_sameJsonSameScoresSameDescription() throws Exception {
-        Model m = new Model("scorecard", TargetInfo.classification("y", "bad", "good"), List.of(), card(), 0.27);
+        Model m = new Model("scorecard", TargetInfo.classification("y", "bad", "good"), List.of(), card(), new Decision.AtThreshold(0.27), null);
         Path file = dir.resolve("card.json");
         ModelFile.save(m, file);
         Model loaded = ModelFile.load(file);

@@ -1,5 +1,7 @@
 package dev.occam.runtime.scorer;
 
+import dev.occam.runtime.Decision;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,7 +84,7 @@ class TreeEnsembleScorerTest {
     @Test
     void saveAndLoad_modelFile_bitIdenticalScores() throws Exception {
         TreeEnsembleScorer scorer = examples().get(1);
-        Model model = new Model("boosting", TargetInfo.classification("default", "yes", "no"), List.of(), scorer, 0.3);
+        Model model = new Model("boosting", TargetInfo.classification("default", "yes", "no"), List.of(), scorer, new Decision.AtThreshold(0.3), null);
         Path file = dir.resolve("boosting.json");
         ModelFile.save(model, file);
         Model loaded = ModelFile.load(file);
