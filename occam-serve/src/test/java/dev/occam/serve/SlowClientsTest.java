@@ -137,28 +137,32 @@ class SlowClientsTest {
         server = OccamServer.start(ServeOptions.defaults(dir, "127.0.0.1", 0).withThreads(4).withBatchLane(1, 0),
                 line -> { });
         String batch = "{\"rows\": [" + String.join(",", java.util.Collections.nCopies(1000, ROW)) + "]}";
-        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> batches = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            batches.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                    + "/v1/models/credit/predict")).POST(HttpRequest.BodyPublishers.ofString(batch)).build(),
-                    HttpResponse.BodyHandlers.ofString()));
-        }
-        long start = System.nanoTime();
-        HttpResponse<String> single = post(ROW);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertEquals(200, single.statusCode());
-        assertTrue(seconds < 1.0, "a single row beside eight batches took " + seconds + " s");
         int ok = 0;
         int refused = 0;
-        for (var f : batches) {
-            HttpResponse<String> r = f.get();
-            if (r.statusCode() == 200) {
-                ok++;
-                assertEquals(1000, JSON.readTree(r.body()).get("predictions").size());
-            } else {
-                assertEquals(503, r.statusCode(), r.body());
-                assertEquals("1", r.headers().firstValue("Retry-After").orElse(""));
-                refused++;
+        // Eight batches at once against one batch thread and no queue; on a machine fast enough to score each
+        // before the next arrives none is refused, so the crowd is sent again (at most five times).
+        for (int round = 0; round < 5 && refused == 0; round++) {
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> batches = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                batches.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                        + "/v1/models/credit/predict")).POST(HttpRequest.BodyPublishers.ofString(batch)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            long start = System.nanoTime();
+            HttpResponse<String> single = post(ROW);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals(200, single.statusCode());
+            assertTrue(seconds < 1.0, "a single row beside eight batches took " + seconds + " s");
+            for (var f : batches) {
+                HttpResponse<String> r = f.get();
+                if (r.statusCode() == 200) {
+                    ok++;
+                    assertEquals(1000, JSON.readTree(r.body()).get("predictions").size());
+                } else {
+                    assertEquals(503, r.statusCode(), r.body());
+                    assertEquals("1", r.headers().firstValue("Retry-After").orElse(""));
+                    refused++;
+                }
             }
         }
         assertTrue(ok >= 1 && refused >= 1, ok + " batches answered, " + refused + " refused");
