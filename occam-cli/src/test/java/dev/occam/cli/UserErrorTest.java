@@ -134,6 +134,26 @@ class UserErrorTest {
         assertTrue(run.isOneLineError() && run.err().contains("model.json"), run.err());
     }
 
+    /** The serving options of issue 18 are checked before a port is bound, each mistake named on one line. */
+    @Test
+    void serve_badAccessOrLogOptions_oneLineNamingTheOption() throws Exception {
+        Path models = Files.createDirectories(dir.resolve("models"));
+        CliRun rate = CliRun.of("serve", models.toString(), "--port", "0", "--rate-limit", "fast");
+        assertEquals(OccamCommand.USER_ERROR, rate.exitCode());
+        assertTrue(rate.err().contains("--rate-limit") && rate.err().contains("'fast'"), rate.err());
+        CliRun keystore = CliRun.of("serve", models.toString(), "--port", "0", "--keystore", "k.p12");
+        assertEquals(OccamCommand.USER_ERROR, keystore.exitCode());
+        assertTrue(keystore.err().contains("--keystore-password-file"), keystore.err());
+        CliRun inputs = CliRun.of("serve", models.toString(), "--port", "0", "--decision-log",
+                dir.resolve("d.jsonl").toString(), "--log-inputs", "some");
+        assertEquals(OccamCommand.USER_ERROR, inputs.exitCode());
+        assertTrue(inputs.err().contains("full or digest") && inputs.err().contains("'some'"), inputs.err());
+        Path tokens = csv("tokens.txt", "# nobody\n");
+        CliRun noToken = CliRun.of("serve", models.toString(), "--port", "0", "--tokens", tokens.toString());
+        assertEquals(OccamCommand.USER_ERROR, noToken.exitCode(), noToken.err());
+        assertTrue(noToken.isOneLineError() && noToken.err().contains("no token"), noToken.err());
+    }
+
     @Test
     void unknownOption_usageHintNotStackTrace() {
         CliRun run = CliRun.of("fit", "--colour");

@@ -31,6 +31,8 @@ import java.util.Locale;
  * written in their shortest exact decimal form, so a loaded model scores bit-identically to the saved
  * one. The fit's {@link FitDiagnostics} are kept as a {@code diagnostics} object (converged, method,
  * findings); a file without one, written before they were recorded, loads with {@link FitDiagnostics#CLEAN}.
+ * The training distributions ({@code distributions}: per feature, decile cut points and counts per bin, see
+ * {@link FeatureDistribution}) are optional in the same way: files written before load without them.
  */
 public final class ModelFile {
 
@@ -72,6 +74,10 @@ public final class ModelFile {
             ObjectNode ranges = model.typicalValues().rangesToJson();
             if (ranges != null) {
                 root.set("ranges", ranges);
+            }
+            ObjectNode distributions = model.typicalValues().distributionsToJson();
+            if (distributions != null) {
+                root.set("distributions", distributions);
             }
         }
         root.set("diagnostics", model.diagnostics().toJson());
@@ -164,7 +170,8 @@ public final class ModelFile {
         Model model = new Model(family, target, prep, scorer, decision, null);
         JsonNode typical = root.get("typical");
         if (typical != null) {
-            model = new Model(family, target, prep, scorer, decision, TypicalValues.fromJson(typical, root.get("ranges"), model.schema()));
+            model = new Model(family, target, prep, scorer, decision, TypicalValues.fromJson(typical, root.get("ranges"),
+                    root.get("distributions"), model.schema()));
         }
         // Files written before diagnostics were recorded have none: a clean fit.
         model = model.withDiagnostics(FitDiagnostics.fromJson(root.get("diagnostics")));

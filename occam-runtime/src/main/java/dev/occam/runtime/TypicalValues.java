@@ -10,7 +10,9 @@ import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.data.Schema;
 import dev.occam.runtime.io.Json;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,6 +29,8 @@ public final class TypicalValues {
     /** Per feature, the smallest and largest training value of a number; NaN for a category or when unknown. */
     private final double[] min;
     private final double[] max;
+    /** Per feature, its training distribution in bins; null when not recorded (files written before). */
+    private final FeatureDistribution[] distributions;
 
     /**
      * Typical values without training ranges (as in model files written before ranges were recorded).
@@ -44,6 +48,16 @@ public final class TypicalValues {
      *     range is reversed
      */
     public TypicalValues(Schema schema, double[] values, double[] min, double[] max) {
+        this(schema, values, min, max, null);
+    }
+
+    /**
+     * @param distributions per feature, its training distribution; null when not recorded
+     * @throws IllegalArgumentException as {@link #TypicalValues(Schema, double[], double[], double[])}, or when a
+     *     distribution is not of its feature
+     */
+    public TypicalValues(Schema schema, double[] values, double[] min, double[] max,
+            List<FeatureDistribution> distributions) {
         this.schema = Objects.requireNonNull(schema, "schema");
         if (values.length != schema.size() || min.length != schema.size() || max.length != schema.size()) {
             throw new IllegalArgumentException("need " + schema.size() + " typical values and ranges, got "
@@ -65,6 +79,21 @@ public final class TypicalValues {
             }
         }
         this.values = values.clone();
+        if (distributions != null) {
+            if (distributions.size() != schema.size()) {
+                throw new IllegalArgumentException("need " + schema.size() + " distributions, got "
+                        + distributions.size());
+            }
+            for (int i = 0; i < schema.size(); i++) {
+                if (!distributions.get(i).feature().equals(schema.feature(i))) {
+                    throw new IllegalArgumentException("distribution " + i + " is of '"
+                            + distributions.get(i).feature().name() + "', not of '" + schema.feature(i).name() + "'");
+                }
+            }
+            this.distributions = distributions.toArray(new FeatureDistribution[0]);
+        } else {
+            this.distributions = null;
+        }
     }
 
     /**
@@ -76,6 +105,7 @@ public final class TypicalValues {
         double[] values = new double[schema.size()];
         double[] min = nanArray(schema.size());
         double[] max = nanArray(schema.size());
+        List<FeatureDistribution> distributions = new ArrayList<>(schema.size());
         for (int i = 0; i < values.length; i++) {
             Feature f = schema.feature(i);
             if (!frame.hasColumn(f.name())) {
@@ -84,6 +114,7 @@ public final class TypicalValues {
             Column c = frame.column(f.name());
             if (c instanceof NumericColumn n && f.isNumeric()) {
                 values[i] = median(n.values());
+                distributions.add(FeatureDistribution.of(f, n.values()));
                 for (double v : n.values()) {
                     if (!Double.isNaN(v)) {
                         min[i] = Double.isNaN(min[i]) ? v : Math.min(min[i], v);
@@ -92,6 +123,17 @@ public final class TypicalValues {
                 }
             } else if (c instanceof CategoricalColumn cat && f.isCategorical()) {
                 int[] counts = new int[cat.levels().size()];
+                int[] toModel = new int[cat.levels().size()];
+                for (int k = 0; k < toModel.length; k++) {
+                    toModel[k] = f.levels().indexOf(cat.levels().get(k));
+                }
+                int[] codes = cat.codes();
+                double[] encoded = new double[codes.length];
+                for (int r = 0; r < codes.length; r++) {
+                    // A level of the column the model does not know is missing to the model, as when scoring.
+                    encoded[r] = codes[r] < 0 || toModel[codes[r]] < 0 ? Double.NaN : toModel[codes[r]];
+                }
+                distributions.add(FeatureDistribution.of(f, encoded));
                 for (int code : cat.codes()) {
                     if (code >= 0) {
                         counts[code]++;
@@ -112,7 +154,7 @@ public final class TypicalValues {
                 throw new IllegalArgumentException("column '" + f.name() + "' is not of the model's type " + f.type());
             }
         }
-        return new TypicalValues(schema, values, min, max);
+        return new TypicalValues(schema, values, min, max, distributions);
     }
 
     private static double[] nanArray(int n) {
@@ -159,6 +201,35 @@ public final class TypicalValues {
         return !Double.isNaN(min[index]);
     }
 
+    /** Whether the training distributions were recorded (model files written before have none). */
+    public boolean hasDistributions() {
+        return distributions != null;
+    }
+
+    /**
+     * The training distribution of feature {@code index}.
+     *
+     * @throws IllegalStateException when none was recorded ({@link #hasDistributions()})
+     */
+    public FeatureDistribution distribution(int index) {
+        if (distributions == null) {
+            throw new IllegalStateException("no training distributions were recorded with this model");
+        }
+        return distributions[index];
+    }
+
+    /** The distributions as {@code {"Income": {"cuts": [...], "counts": [...]}}}; null when not recorded. */
+    ObjectNode distributionsToJson() {
+        if (distributions == null) {
+            return null;
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (FeatureDistribution d : distributions) {
+            node.set(d.feature().name(), d.toJson());
+        }
+        return node;
+    }
+
     /** The training ranges as {@code {"Income": {"min": 0, "max": 959}}}, numbers only; null when none is known. */
     ObjectNode rangesToJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -191,7 +262,7 @@ public final class TypicalValues {
     /**
      * Reads the typical values and, when given (files written since ranges were recorded), the training ranges.
      */
-    static TypicalValues fromJson(JsonNode node, JsonNode ranges, Schema schema) {
+    static TypicalValues fromJson(JsonNode node, JsonNode ranges, JsonNode distributions, Schema schema) {
         double[] values = new double[schema.size()];
         double[] min = nanArray(schema.size());
         double[] max = nanArray(schema.size());
@@ -221,6 +292,13 @@ public final class TypicalValues {
                 values[i] = code;
             }
         }
-        return new TypicalValues(schema, values, min, max);
+        List<FeatureDistribution> read = null;
+        if (distributions != null) {
+            read = new ArrayList<>(schema.size());
+            for (Feature f : schema.features()) {
+                read.add(FeatureDistribution.fromJson(f, Json.required(distributions, f.name())));
+            }
+        }
+        return new TypicalValues(schema, values, min, max, read);
     }
 }

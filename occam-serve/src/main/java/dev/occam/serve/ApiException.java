@@ -2,7 +2,7 @@ package dev.occam.serve;
 
 /**
  * A request the server refuses, told to the client as {@code {"error": message, "field": field}} with an HTTP
- * status (400, 404, 405, 413). The message names the field and the value; it never carries internals.
+ * status (400, 401, 404, 405, 408, 413, 429, 503). The message names the field and the value; it never carries internals.
  */
 final class ApiException extends RuntimeException {
 
@@ -11,16 +11,38 @@ final class ApiException extends RuntimeException {
     private final int status;
     private final String field;
     private final Integer row;
+    private final String header;
+    private final String headerValue;
 
     ApiException(int status, String message) {
         this(status, message, null, null);
     }
 
     ApiException(int status, String message, String field, Integer row) {
+        this(status, message, field, row, null, null);
+    }
+
+    private ApiException(int status, String message, String field, Integer row, String header, String headerValue) {
         super(message, null, false, false);
         this.status = status;
         this.field = field;
         this.row = row;
+        this.header = header;
+        this.headerValue = headerValue;
+    }
+
+    /** This refusal with a header the answer must carry ({@code Allow}, {@code WWW-Authenticate}, {@code Retry-After}). */
+    ApiException withHeader(String name, String value) {
+        return new ApiException(status, getMessage(), field, row, name, value);
+    }
+
+    /** The name of the header the answer carries, or null. */
+    String header() {
+        return header;
+    }
+
+    String headerValue() {
+        return headerValue;
     }
 
     int status() {
@@ -38,6 +60,6 @@ final class ApiException extends RuntimeException {
     }
 
     ApiException inRow(int index) {
-        return new ApiException(status, "row " + index + ": " + getMessage(), field, index);
+        return new ApiException(status, "row " + index + ": " + getMessage(), field, index, header, headerValue);
     }
 }

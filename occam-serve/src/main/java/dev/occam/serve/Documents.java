@@ -93,7 +93,10 @@ final class Documents {
     }
 
     /** An OpenAPI 3.0 document of every endpoint, with one predict path and one row schema per model. */
-    static ObjectNode openApi(Map<String, ServedModel> models, int maxBatchRows) {
+    static ObjectNode openApi(Map<String, ServedModel> models, ServeOptions options) {
+        int maxBatchRows = options.maxBatchRows();
+        boolean tokens = options.access().tokensFile() != null;
+        boolean limited = options.access().rateLimit() > 0;
         ObjectNode root = JSON.objectNode();
         root.put("openapi", "3.0.3");
         ObjectNode info = root.putObject("info");
@@ -102,12 +105,21 @@ final class Documents {
         info.put("description", "Scores rows with the models of a folder: predictions, probabilities, reason codes "
                 + "and guardrails. Every feature of a model must be sent; null means a missing value.");
         ObjectNode paths = root.putObject("paths");
-        ObjectNode schemas = root.putObject("components").putObject("schemas");
+        ObjectNode components = root.putObject("components");
+        ObjectNode schemas = components.putObject("schemas");
+        if (tokens) {
+            // Every endpoint but /health needs the token (/health overrides this with an empty requirement).
+            components.putObject("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer");
+            root.putArray("security").addObject().putArray("bearer");
+        }
         schemas.set("Error", object(Map.of("error", string(), "field", string(), "row", integer()), "error"));
         schemas.set("Guardrail", object(Map.of("field", string(), "issue", string()), "field", "issue"));
 
         simpleGet(paths, "/health", "Whether the server is up, and how many models it serves", object(
                 Map.of("status", string(), "models", integer()), "status"));
+        if (tokens) {
+            ((ObjectNode) paths.get("/health").get("get")).putArray("security"); // open: for load balancers
+        }
         ObjectNode metrics = paths.putObject("/metrics").putObject("get");
         metrics.put("summary", "Request counts and latencies in the Prometheus text format");
         metrics.putObject("responses").putObject("200").put("description", "metrics").putObject("content")
@@ -126,9 +138,19 @@ final class Documents {
                 .putObject("application/json").putObject("schema").put("type", "object");
         errorResponse(oneResponses, "404", "no model of that name");
 
+        ObjectNode monitor = paths.putObject("/v1/models/{name}/monitor").putObject("get");
+        monitor.put("summary", "What the model has seen since its version was loaded: drift per feature (population"
+                + " stability index against the training bins), the distribution of its predictions, and selection"
+                + " rates by protected group against the four-fifths rule");
+        nameParameter(monitor);
+        ObjectNode monitorResponses = monitor.putObject("responses");
+        monitorResponses.putObject("200").put("description", "the live picture").putObject("content")
+                .putObject("application/json").putObject("schema").put("type", "object");
+        errorResponse(monitorResponses, "404", "no model of that name");
+
         for (ServedModel m : models.values()) {
             String rowName = "Row-" + m.name();
-            schemas.set(rowName, rowSchema(m.model().schema()));
+            schemas.set(rowName, rowSchema(m.model().schema(), options.strict()));
             ObjectNode post = paths.putObject("/v1/models/" + m.name() + "/predict").putObject("post");
             post.put("summary", "Score one row, or a batch of up to " + maxBatchRows + " rows, with " + m.name()
                     + " (" + m.model().family() + " model of " + m.model().target().name() + ")");
@@ -147,17 +169,32 @@ final class Documents {
                     .putObject("content").putObject("application/json").putObject("schema")
                     .set("$ref", JSON.textNode("#/components/schemas/Answer-" + m.name()));
             schemas.set("Answer-" + m.name(), answerSchema(m.model()));
-            errorResponse(responses, "400", "bad JSON, an unknown or missing field, a wrong type (named in 'field')"
-                    + ", or a guardrail tripped when the server runs with --strict");
+            errorResponse(responses, "400", "bad JSON, a missing field, a wrong type (named in 'field'), or, when the"
+                    + " server runs with --strict, a field the model does not read or a guardrail tripped");
             errorResponse(responses, "404", "no model of that name");
+            errorResponse(responses, "408", "the body did not arrive in full within the request timeout");
             errorResponse(responses, "413", "the body is over the size limit or the batch over " + maxBatchRows
                     + " rows");
+            errorResponse(responses, "503", "too many large batches in progress; retry after the Retry-After"
+                    + " seconds");
+        }
+        for (JsonNode path : paths) {
+            path.fields().forEachRemaining(op -> {
+                ObjectNode responses = (ObjectNode) op.getValue().get("responses");
+                if (tokens && !op.getValue().has("security")) {
+                    errorResponse(responses, "401", "no valid bearer token (see the WWW-Authenticate header)");
+                }
+                if (limited && !op.getValue().has("security")) {
+                    errorResponse(responses, "429", "over the rate limit; retry after the Retry-After seconds");
+                }
+            });
         }
         return root;
     }
 
-    private static ObjectNode rowSchema(Schema schema) {
-        ObjectNode row = JSON.objectNode().put("type", "object").put("additionalProperties", false);
+    /** A row: every feature required; other fields are ignored and listed, or refused when strict. */
+    private static ObjectNode rowSchema(Schema schema, boolean strict) {
+        ObjectNode row = JSON.objectNode().put("type", "object").put("additionalProperties", !strict);
         ArrayNode required = row.putArray("required");
         ObjectNode props = row.putObject("properties");
         for (Feature f : schema.features()) {
@@ -217,6 +254,9 @@ final class Documents {
                 .putObject("items").put("type", "string");
         props.putObject("guardrails").put("type", "array").putObject("items")
                 .put("$ref", "#/components/schemas/Guardrail");
+        props.putObject("ignored_fields").put("type", "array").put("description",
+                "fields sent that the model does not read (an ID, a protected attribute), not scored")
+                .putObject("items").put("type", "string");
         ObjectNode answer = JSON.objectNode().put("type", "object");
         ObjectNode a = answer.putObject("properties");
         a.set("model", string());

@@ -33,8 +33,11 @@ final class Metrics {
         rows.computeIfAbsent(model, k -> new LongAdder()).add(n);
     }
 
-    /** The metrics in the Prometheus text format, with the models served now as {@code occam_model_info}. */
-    String text(Map<String, ServedModel> models) {
+    /**
+     * The metrics in the Prometheus text format, with the models served now as {@code occam_model_info}, what
+     * their monitors have seen (drift, calls, selection rates) and the decision log's counts (when there is one).
+     */
+    String text(Map<String, ServedModel> models, java.util.List<LiveMonitor> monitors, DecisionLog decisionLog) {
         StringBuilder sb = new StringBuilder(4096);
         sb.append("# HELP occam_requests_total HTTP requests answered, by endpoint, model and status.\n");
         sb.append("# TYPE occam_requests_total counter\n");
@@ -54,10 +57,40 @@ final class Metrics {
         models.forEach((name, m) -> sb.append("occam_model_info{model=\"").append(escape(name))
                 .append("\",version=\"").append(m.version()).append("\",family=\"")
                 .append(escape(m.model().family())).append("\"} 1\n"));
+        StringBuilder psi = new StringBuilder();
+        StringBuilder calls = new StringBuilder();
+        StringBuilder selection = new StringBuilder();
+        StringBuilder ratios = new StringBuilder();
+        monitors.forEach(m -> m.writeMetrics(psi, calls, selection, ratios));
+        sb.append("# HELP occam_feature_psi Population stability index of live rows against the training bins, by"
+                + " model and feature (models whose file records training distributions, once they have scored).\n");
+        sb.append("# TYPE occam_feature_psi gauge\n").append(psi);
+        sb.append("# HELP occam_predictions_total Rows called each class since the model version was loaded.\n");
+        sb.append("# TYPE occam_predictions_total counter\n").append(calls);
+        sb.append("# HELP occam_selection_rate Live share of favourable decisions by protected group, from requests"
+                + " that carry the attribute named in the card.\n");
+        sb.append("# TYPE occam_selection_rate gauge\n").append(selection);
+        sb.append("# HELP occam_selection_rate_ratio Lowest group's selection rate over the highest's (groups of at"
+                + " least 30 live rows); the four-fifths rule asks for 0.8 or more.\n");
+        sb.append("# TYPE occam_selection_rate_ratio gauge\n").append(ratios);
+        if (decisionLog != null) {
+            sb.append("# HELP occam_decision_log_lines_total Decision log lines written, dropped (the queue was full)"
+                    + " or failed (the write failed).\n");
+            sb.append("# TYPE occam_decision_log_lines_total counter\n");
+            sb.append("occam_decision_log_lines_total{outcome=\"written\"} ").append(decisionLog.written()).append('\n');
+            sb.append("occam_decision_log_lines_total{outcome=\"dropped\"} ").append(decisionLog.dropped()).append('\n');
+            sb.append("occam_decision_log_lines_total{outcome=\"failed\"} ").append(decisionLog.failed()).append('\n');
+            sb.append("# HELP occam_decision_log_queue Decision log lines waiting for the writer.\n");
+            sb.append("# TYPE occam_decision_log_queue gauge\n");
+            sb.append("occam_decision_log_queue ").append(decisionLog.queued()).append('\n');
+            sb.append("# HELP occam_decision_log_rotations_total Times the decision log was rotated by size.\n");
+            sb.append("# TYPE occam_decision_log_rotations_total counter\n");
+            sb.append("occam_decision_log_rotations_total ").append(decisionLog.rotations()).append('\n');
+        }
         return sb.toString();
     }
 
-    private static String escape(String label) {
+    static String escape(String label) {
         return label.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 

@@ -167,8 +167,10 @@ final class ModelStore {
             byte[] bytes = Files.readAllBytes(file);
             JsonNode root = Json.MAPPER.readTree(bytes);
             Model m = ModelFile.fromJson(root);
-            model = new ServedModel(name, c.version(), file, root.path("checksum").asText(null), m,
-                    readSuccess(file.resolveSibling("card.json")));
+            JsonNode card = readCard(file.resolveSibling("card.json"));
+            JsonNode success = card == null ? null : card.get("success");
+            model = new ServedModel(name, c.version(), file, root.path("checksum").asText(null), sha256(bytes), m,
+                    success == null || !success.isObject() ? null : success, FairnessWatch.fromCard(card, m.target()));
         } catch (IOException | RuntimeException e) {
             String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
                     ? "not a complete JSON model file (" + j.getOriginalMessage() + ")"
@@ -179,13 +181,21 @@ final class ModelStore {
         return model;
     }
 
-    private JsonNode readSuccess(Path card) {
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private JsonNode readCard(Path card) {
         if (!Files.isRegularFile(card)) {
             return null;
         }
         try {
-            JsonNode success = Json.MAPPER.readTree(card.toFile()).get("success");
-            return success == null || !success.isObject() ? null : success;
+            JsonNode root = Json.MAPPER.readTree(card.toFile());
+            return root != null && root.isObject() ? root : null;
         } catch (IOException e) {
             tell("ignoring " + card + ": " + e.getMessage());
             return null;

@@ -15,18 +15,29 @@ import dev.occam.runtime.Guardrail;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.Prediction;
 import dev.occam.runtime.data.Row;
+import dev.occam.runtime.io.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -34,10 +45,14 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -80,24 +95,58 @@ public final class OccamServer implements AutoCloseable {
     private final ServeOptions options;
     private final ModelStore store;
     private final Metrics metrics = new Metrics();
+    private final LiveMonitor.Registry monitors = new LiveMonitor.Registry();
     private final Consumer<String> log;
     private final Server http;
     private final ServerConnector connector;
+    /** The bearer tokens in force; null when the service is open. */
+    private final BearerTokens tokens;
+    /** Requests per second per client; null without a limit. */
+    private final RateLimiter limiter;
+    /** Where every decision goes; null without a decision log. */
+    private final DecisionLog decisionLog;
+    /** Scores batches of more than {@link ServeOptions#INLINE_BATCH_ROWS} rows, apart from the answering threads. */
+    private final ThreadPoolExecutor batchLane;
+    /** Names the requests of this run in the decision log: a random prefix and a sequence number. */
+    private final String runId = String.format("%08x", new java.security.SecureRandom().nextInt());
+    private final AtomicLong requestIds = new AtomicLong();
 
     private OccamServer(ServeOptions options, Consumer<String> log) throws IOException {
         this.options = options;
         this.log = log;
         this.store = new ModelStore(options.dir(), log);
+        AccessOptions access = options.access();
+        this.tokens = access.tokensFile() == null ? null : BearerTokens.read(access.tokensFile(), log);
+        this.limiter = access.rateLimit() > 0 ? new RateLimiter(access.rateLimit()) : null;
         store.refresh();
         int threads = options.threads() + ACCEPTORS + SELECTORS;
-        QueuedThreadPool pool = new QueuedThreadPool(threads, threads);
+        // A bounded queue of jobs: past it Jetty refuses new work (the connection is closed) instead of queueing
+        // without end. Bodies are read without holding a thread, so a job is short and this is rarely reached.
+        QueuedThreadPool pool = new QueuedThreadPool(threads, threads, 60_000,
+                new BlockingArrayQueue<>(256, 256, Math.max(1024, 256 * threads)));
         pool.setName("occam-serve");
         pool.setDaemon(true);
         this.http = new Server(pool);
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
         config.setSendXPoweredBy(false);
-        this.connector = new ServerConnector(http, ACCEPTORS, SELECTORS, new HttpConnectionFactory(config));
+        if (access.keystore() != null) {
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            if (!Files.isRegularFile(access.keystore())) {
+                throw new IOException(access.keystore() + ": no such keystore");
+            }
+            tls.setKeyStorePath(access.keystore().toString());
+            tls.setKeyStorePassword(readPassword(access.keystorePasswordFile()));
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            // The certificate names the host clients use; Jetty's check of SNI against it would refuse clients
+            // that connect by address (127.0.0.1), which send no SNI.
+            secure.setSniHostCheck(false);
+            config.addCustomizer(secure);
+            this.connector = new ServerConnector(http, ACCEPTORS, SELECTORS,
+                    new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(config));
+        } else {
+            this.connector = new ServerConnector(http, ACCEPTORS, SELECTORS, new HttpConnectionFactory(config));
+        }
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setAcceptQueueSize(1024);
@@ -112,6 +161,23 @@ public final class OccamServer implements AutoCloseable {
         });
         http.setErrorHandler(new JsonErrors());
         http.setStopTimeout(1000);
+        this.batchLane = new ThreadPoolExecutor(options.batchThreads(), options.batchThreads(), 0,
+                TimeUnit.MILLISECONDS, options.batchQueue() == 0 ? new SynchronousQueue<>()
+                        : new ArrayBlockingQueue<>(options.batchQueue()), r -> {
+                            Thread t = new Thread(r, "occam-serve-batch");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        this.decisionLog = options.decisionLog() == null ? null
+                : new DecisionLog(options.decisionLog(), WRITER, log);
+    }
+
+    private static String readPassword(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || lines.get(0).isEmpty()) {
+            throw new IOException(file + ": the keystore password file is empty; its first line is the password");
+        }
+        return lines.get(0);
     }
 
     /**
@@ -119,7 +185,8 @@ public final class OccamServer implements AutoCloseable {
      * written later is picked up within {@code options.poll()}.
      *
      * @param log where one-line notes go: models served, files refused, internal errors (without stack traces)
-     * @throws IOException when the folder cannot be read or the address cannot be bound
+     * @throws IOException when the folder, the tokens file or the keystore cannot be read, or the address cannot
+     *     be bound
      */
     public static OccamServer start(ServeOptions options, Consumer<String> log) throws IOException {
         OccamServer server = new OccamServer(options, log);
@@ -142,6 +209,11 @@ public final class OccamServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** "https" when started with a keystore, else "http". */
+    public String scheme() {
+        return options.access().keystore() != null ? "https" : "http";
+    }
+
     /** The names of the models served now. */
     public List<String> modelNames() {
         return List.copyOf(store.models().keySet());
@@ -152,7 +224,10 @@ public final class OccamServer implements AutoCloseable {
         store.refresh();
     }
 
-    /** Stops answering (requests in flight get up to a second to finish) and stops watching the folder. */
+    /**
+     * Stops answering (requests in flight get up to a second to finish), stops watching the folder, and writes
+     * what the decision log still holds.
+     */
     @Override
     public void close() {
         store.close();
@@ -161,91 +236,194 @@ public final class OccamServer implements AutoCloseable {
         } catch (Exception e) {
             log.accept("stopping the server: " + e);
         }
+        batchLane.shutdown();
+        try {
+            batchLane.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (decisionLog != null) {
+            decisionLog.close();
+        }
+    }
+
+    /** One request in flight: what it asked for, who asked, and how to answer it. */
+    private final class Exchange {
+        final Request request;
+        final Response response;
+        final Callback callback;
+        final long start = System.nanoTime();
+        String endpoint = "other";
+        String modelName;
+        String client;
+
+        Exchange(Request request, Response response, Callback callback) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        void refuse(ApiException e) {
+            ObjectNode error = JSON.objectNode().put("error", e.getMessage());
+            if (e.field() != null) {
+                error.put("field", e.field());
+            }
+            if (e.row() != null) {
+                error.put("row", e.row());
+            }
+            if (e.header() != null) {
+                response.getHeaders().put(e.header(), e.headerValue());
+            }
+            if (e.status() == 408 || e.status() == 413) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close"); // the rest of the body is not read
+            }
+            send(json(e.status(), error));
+        }
+
+        void internal(RuntimeException e) {
+            log.accept("internal error on " + truncate(request.getHttpURI().getPath()) + ": " + e);
+            send(json(500, JSON.objectNode().put("error", "internal error")));
+        }
+
+        /** The client went away (or the connection failed) before the answer. */
+        void abandon(Throwable failure) {
+            metrics.record(endpoint, modelName, 499, System.nanoTime() - start);
+            callback.failed(failure);
+        }
+
+        void send(Answer answer) {
+            response.setStatus(answer.status());
+            HttpFields.Mutable headers = response.getHeaders();
+            headers.put(answer.contentType());
+            headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+            response.write(true, ByteBuffer.wrap(answer.body()), Callback.from(() -> {
+                metrics.record(endpoint, modelName, answer.status(), System.nanoTime() - start);
+                callback.succeeded();
+            }, this::abandon));
+        }
+
+        /** Runs a step of the answer, turning a refusal or an unexpected failure into its answer. */
+        void run(Runnable step) {
+            try {
+                step.run();
+            } catch (ApiException e) {
+                refuse(e);
+            } catch (RuntimeException e) {
+                internal(e);
+            }
+        }
     }
 
     private void handle(Request request, Response response, Callback callback) {
-        long start = System.nanoTime();
-        String endpoint = "other";
-        String modelName = null;
-        Answer answer;
-        try {
-            String path = request.getHttpURI().getPath();
-            String method = request.getMethod();
-            try {
-                if (path.equals("/health")) {
-                    endpoint = "health";
-                    requireMethod(method, "GET");
-                    answer = json(200, JSON.objectNode().put("status", "ok").put("models", store.models().size()));
-                } else if (path.equals("/metrics")) {
-                    endpoint = "metrics";
-                    requireMethod(method, "GET");
-                    answer = new Answer(200, TEXT_TYPE, metrics.text(store.models()).getBytes(StandardCharsets.UTF_8));
-                } else if (path.equals("/openapi.json")) {
-                    endpoint = "openapi";
-                    requireMethod(method, "GET");
-                    answer = json(200, Documents.openApi(store.models(), options.maxBatchRows()));
-                } else if (path.equals("/v1/models") || path.equals("/v1/models/")) {
-                    endpoint = "models";
-                    requireMethod(method, "GET");
-                    answer = json(200, Documents.list(store.models()));
-                } else if (path.startsWith("/v1/models/")) {
-                    String[] parts = path.split("/", -1);
-                    if (parts.length == 4) {
-                        endpoint = "model";
-                        ServedModel m = find(parts[3]);
-                        requireMethod(method, "GET");
-                        modelName = m.name();
-                        answer = json(200, Documents.summary(m));
-                    } else if (parts.length == 5 && parts[4].equals("predict")) {
-                        endpoint = "predict";
-                        ServedModel m = find(parts[3]);
-                        requireMethod(method, "POST");
-                        modelName = m.name();
-                        answer = json(200, predict(m, readBody(request)));
-                    } else {
-                        throw noSuchEndpoint(path);
-                    }
-                } else {
-                    throw noSuchEndpoint(path);
-                }
-            } catch (ApiException e) {
-                ObjectNode error = JSON.objectNode().put("error", e.getMessage());
-                if (e.field() != null) {
-                    error.put("field", e.field());
-                }
-                if (e.row() != null) {
-                    error.put("row", e.row());
-                }
-                if (e.status() == 405) {
-                    response.getHeaders().put(HttpHeader.ALLOW, e.field()); // the allowed method, not an input field
-                    error.remove("field");
-                }
-                answer = json(e.status(), error);
-            } catch (IOException e) {
-                metrics.record(endpoint, modelName, 499, System.nanoTime() - start); // the client went away
-                callback.failed(e);
-                return;
-            }
-        } catch (RuntimeException e) {
-            log.accept("internal error on " + truncate(request.getHttpURI().getPath()) + ": " + e);
-            answer = json(500, JSON.objectNode().put("error", "internal error"));
-        }
-        send(response, answer, callback, endpoint, modelName, start);
+        Exchange x = new Exchange(request, response, callback);
+        x.run(() -> route(x));
     }
 
-    private void send(Response response, Answer answer, Callback callback, String endpoint, String modelName,
-            long start) {
-        response.setStatus(answer.status());
-        HttpFields.Mutable headers = response.getHeaders();
-        headers.put(answer.contentType());
-        headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
-        response.write(true, ByteBuffer.wrap(answer.body()), Callback.from(() -> {
-            metrics.record(endpoint, modelName, answer.status(), System.nanoTime() - start);
-            callback.succeeded();
-        }, failure -> {
-            metrics.record(endpoint, modelName, 499, System.nanoTime() - start);
-            callback.failed(failure);
-        }));
+    private void route(Exchange x) {
+        String path = x.request.getHttpURI().getPath();
+        String method = x.request.getMethod();
+        if (path.equals("/health")) {
+            // Open even with tokens, so a load balancer can probe it; it tells no more than the number of models.
+            x.endpoint = "health";
+            requireMethod(method, "GET");
+            x.send(json(200, JSON.objectNode().put("status", "ok").put("models", store.models().size())));
+            return;
+        }
+        x.client = admit(x.request);
+        if (path.equals("/metrics")) {
+            x.endpoint = "metrics";
+            requireMethod(method, "GET");
+            x.send(new Answer(200, TEXT_TYPE, metrics.text(store.models(), monitors.current(store.models()),
+                    decisionLog).getBytes(StandardCharsets.UTF_8)));
+        } else if (path.equals("/openapi.json")) {
+            x.endpoint = "openapi";
+            requireMethod(method, "GET");
+            x.send(json(200, Documents.openApi(store.models(), options)));
+        } else if (path.equals("/v1/models") || path.equals("/v1/models/")) {
+            x.endpoint = "models";
+            requireMethod(method, "GET");
+            x.send(json(200, Documents.list(store.models())));
+        } else if (path.startsWith("/v1/models/")) {
+            String[] parts = path.split("/", -1);
+            if (parts.length == 4) {
+                x.endpoint = "model";
+                ServedModel m = find(parts[3]);
+                requireMethod(method, "GET");
+                x.modelName = m.name();
+                x.send(json(200, Documents.summary(m)));
+            } else if (parts.length == 5 && parts[4].equals("monitor")) {
+                x.endpoint = "monitor";
+                ServedModel m = find(parts[3]);
+                requireMethod(method, "GET");
+                x.modelName = m.name();
+                x.send(json(200, monitors.of(m).toJson()));
+            } else if (parts.length == 5 && parts[4].equals("predict")) {
+                x.endpoint = "predict";
+                ServedModel m = find(parts[3]);
+                requireMethod(method, "POST");
+                x.modelName = m.name();
+                new BodyRead(x, body -> onBody(x, m, body)).start();
+            } else {
+                throw noSuchEndpoint(path);
+            }
+        } else {
+            throw noSuchEndpoint(path);
+        }
+    }
+
+    /**
+     * Who is calling, once the request has passed authentication (401 without a valid bearer token when tokens are
+     * configured) and the rate limit (429 with {@code Retry-After} when the client's bucket is empty): the token's
+     * client name, or the remote address when the service is open.
+     */
+    private String admit(Request request) {
+        String client;
+        if (tokens != null) {
+            String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+            client = tokens.client(authorization);
+            if (client == null) {
+                boolean presented = authorization != null;
+                throw new ApiException(401, presented ? "the bearer token is not valid (unknown or revoked)"
+                        : "this service needs a bearer token: send 'Authorization: Bearer <token>'")
+                        .withHeader(HttpHeader.WWW_AUTHENTICATE.asString(), presented
+                                ? "Bearer realm=\"occam\", error=\"invalid_token\"" : "Bearer realm=\"occam\"");
+            }
+        } else {
+            client = Request.getRemoteAddr(request);
+        }
+        if (limiter != null) {
+            long wait = limiter.acquire(client, System.nanoTime());
+            if (wait > 0) {
+                long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
+                throw new ApiException(429, "over the rate limit of " + Json.number(options.access().rateLimit())
+                        + " requests per second for this client; retry in " + seconds + " s")
+                        .withHeader(HttpHeader.RETRY_AFTER.asString(), Long.toString(seconds));
+            }
+        }
+        return client;
+    }
+
+    /** After the body arrived: parse it, then score on this thread, or a large batch on the batch lane. */
+    private void onBody(Exchange x, ServedModel m, byte[] bytes) {
+        JsonNode body = parse(bytes);
+        JsonNode rows = batchRows(m, body);
+        if (rows != null && rows.size() > ServeOptions.INLINE_BATCH_ROWS) {
+            try {
+                batchLane.execute(() -> x.run(() -> x.send(json(200, predict(x, m, body)))));
+            } catch (RejectedExecutionException e) {
+                throw new ApiException(503, "the server is scoring as many batches as it takes ("
+                        + options.batchThreads() + " at a time, " + options.batchQueue() + " waiting); retry shortly"
+                        + " or send fewer rows at a time").withHeader(HttpHeader.RETRY_AFTER.asString(), "1");
+            }
+        } else {
+            x.send(json(200, predict(x, m, body)));
+        }
+    }
+
+    /** The rows of a batch body ({@code {"rows": ...}} for a model without a feature named rows), or null. */
+    private static JsonNode batchRows(ServedModel m, JsonNode body) {
+        return body.isObject() && body.size() == 1 && body.has("rows") && m.model().schema().indexOf("rows") < 0
+                ? body.get("rows") : null;
     }
 
     private static ApiException noSuchEndpoint(String path) {
@@ -254,7 +432,8 @@ public final class OccamServer implements AutoCloseable {
 
     private static void requireMethod(String method, String allowed) {
         if (!method.equals(allowed)) {
-            throw new ApiException(405, "method " + method + " is not allowed here; use " + allowed, allowed, null);
+            throw new ApiException(405, "method " + method + " is not allowed here; use " + allowed)
+                    .withHeader(HttpHeader.ALLOW.asString(), allowed);
         }
     }
 
@@ -270,50 +449,111 @@ public final class OccamServer implements AutoCloseable {
         return m;
     }
 
-    /** The body, refused with 413 from its declared length before reading or as soon as it passes the limit. */
-    private JsonNode readBody(Request request) throws IOException {
-        int max = options.maxBodyBytes();
-        long declared = request.getLength(); // -1 when not declared (chunked); Jetty refuses a malformed one
-        if (declared > max) {
-            throw new ApiException(413, "the body is " + declared + " bytes, over the limit of " + max);
+    /**
+     * Reads a request body without holding a thread while it arrives: Jetty's demand-based {@link Content.Source}
+     * calls {@link #run()} again when more bytes are there, so a client trickling its body costs a connection, not
+     * an answering thread. Refused with 413 from the declared length before reading or as soon as the body passes
+     * the limit, and with 408 when it has not arrived in full within the request timeout (a client sending nothing
+     * at all is closed by Jetty's idle timeout after the same time).
+     */
+    private final class BodyRead implements Runnable {
+        private final Exchange x;
+        private final Consumer<byte[]> then;
+        private final long deadline;
+        private final int max = options.maxBodyBytes();
+        private final long declared;
+        private byte[] body;
+        private int size;
+
+        BodyRead(Exchange x, Consumer<byte[]> then) {
+            this.x = x;
+            this.then = then;
+            this.deadline = x.start + options.requestTimeout().toNanos();
+            this.declared = x.request.getLength(); // -1 when not declared (chunked); Jetty refuses a malformed one
         }
-        byte[] body = new byte[declared >= 0 ? (int) declared : Math.min(max, 1024)];
-        int size = 0;
-        InputStream in = Content.Source.asInputStream(request);
-        while (true) {
-            if (size == body.length) {
-                if (declared >= 0 || size == max) {
-                    if (in.read() < 0) {
-                        break;
+
+        void start() {
+            if (declared > max) {
+                throw new ApiException(413, "the body is " + declared + " bytes, over the limit of " + max);
+            }
+            body = new byte[declared >= 0 ? (int) declared : Math.min(max, 1024)];
+            read();
+        }
+
+        @Override
+        public void run() {
+            x.run(this::read);
+        }
+
+        private void read() {
+            while (true) {
+                Content.Chunk chunk = x.request.read();
+                if (chunk == null) {
+                    if (System.nanoTime() - deadline > 0) {
+                        throw late();
                     }
+                    x.request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    if (!chunk.isLast() && chunk.getFailure() instanceof TimeoutException) {
+                        throw late(); // Jetty's idle timeout: nothing arrived for the whole timeout
+                    }
+                    x.abandon(chunk.getFailure());
+                    return;
+                }
+                ByteBuffer bytes = chunk.getByteBuffer();
+                int n = bytes.remaining();
+                if ((long) size + n > max) {
+                    chunk.release();
                     throw new ApiException(413, "the body is over the limit of " + max + " bytes");
                 }
-                body = Arrays.copyOf(body, (int) Math.min(max, 2L * body.length));
+                if (size + n > body.length) {
+                    body = Arrays.copyOf(body, (int) Math.min(max, Math.max(size + n, 2L * body.length)));
+                }
+                bytes.get(body, size, n);
+                size += n;
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last) {
+                    if (size == 0) {
+                        throw new ApiException(400, "the body is empty; send a JSON row or {\"rows\": [...]}");
+                    }
+                    then.accept(size == body.length ? body : Arrays.copyOf(body, size));
+                    return;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw late();
+                }
             }
-            int r = in.read(body, size, body.length - size);
-            if (r < 0) {
-                break;
-            }
-            size += r;
         }
-        if (size == 0) {
-            throw new ApiException(400, "the body is empty; send a JSON row or {\"rows\": [...]}");
-        }
-        try {
-            return READER.readTree(body, 0, size);
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "the body is not valid JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+
+        private ApiException late() {
+            return new ApiException(408, "the body did not arrive within " + options.requestTimeout().toSeconds()
+                    + " s (" + size + (declared >= 0 ? " of " + declared : "") + " bytes came)");
         }
     }
 
-    private ObjectNode predict(ServedModel served, JsonNode body) {
+    private static JsonNode parse(byte[] body) {
+        try {
+            return READER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "the body is not valid JSON: " + e.getOriginalMessage() + " (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new ApiException(400, "the body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private ObjectNode predict(Exchange x, ServedModel served, JsonNode body) {
         Model model = served.model();
         ObjectNode answer = JSON.objectNode();
         answer.put("model", served.name());
         answer.put("version", served.version());
-        if (body.isObject() && body.size() == 1 && body.has("rows") && model.schema().indexOf("rows") < 0) {
-            JsonNode rows = body.get("rows");
+        String request = runId + "-" + requestIds.incrementAndGet();
+        LiveMonitor monitor = monitors.of(served);
+        JsonNode rows = batchRows(served, body);
+        if (rows != null) {
             if (!rows.isArray()) {
                 throw new ApiException(400, "'rows' must be an array of rows, got " + RowReader.kind(rows), "rows",
                         null);
@@ -322,38 +562,59 @@ public final class OccamServer implements AutoCloseable {
                 throw new ApiException(413, "a batch of " + rows.size() + " rows is over the limit of "
                         + options.maxBatchRows(), "rows", null);
             }
-            List<Row> read = new ArrayList<>(rows.size());
+            List<RowReader.Read> read = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 try {
-                    read.add(RowReader.read(model.schema(), rows.get(i)));
+                    read.add(RowReader.read(model.schema(), rows.get(i), options.strict()));
+                } catch (ApiException e) {
+                    throw e.inRow(i);
+                }
+            }
+            // Guardrails first, so that with --strict a refused batch leaves no trace in the monitor or the log.
+            List<List<Guardrail>> guardrails = new ArrayList<>(read.size());
+            for (int i = 0; i < read.size(); i++) {
+                try {
+                    guardrails.add(guardrails(model, read.get(i).row()));
                 } catch (ApiException e) {
                     throw e.inRow(i);
                 }
             }
             ArrayNode out = answer.putArray("predictions");
             for (int i = 0; i < read.size(); i++) {
-                try {
-                    out.add(score(model, read.get(i)));
-                } catch (ApiException e) {
-                    throw e.inRow(i);
-                }
+                ObjectNode o = score(model, read.get(i), guardrails.get(i), monitor, rows.get(i));
+                out.add(o);
+                record(x, served, request, i, rows.get(i), o);
             }
             metrics.rowsScored(served.name(), read.size());
         } else {
-            answer.setAll(score(model, RowReader.read(model.schema(), body)));
+            RowReader.Read read = RowReader.read(model.schema(), body, options.strict());
+            ObjectNode o = score(model, read, guardrails(model, read.row()), monitor, body);
+            answer.setAll(o);
+            record(x, served, request, -1, body, o);
             metrics.rowsScored(served.name(), 1);
         }
         return answer;
     }
 
-    /** One row's answer: prediction, probability (classification; multiclass also every class's) or the interval's ends (regression), reasons, guardrails. */
-    private ObjectNode score(Model model, Row row) {
+    /** The guardrails a row trips; with --strict, the first is a refusal. */
+    private List<Guardrail> guardrails(Model model, Row row) {
         List<Guardrail> guardrails = Guardrail.check(model, row);
         if (options.strict() && !guardrails.isEmpty()) {
             Guardrail g = guardrails.get(0);
             throw new ApiException(400, "field '" + g.field() + "' " + row.get(g.field()) + ": " + g.issue()
                     + " (the server runs with --strict)", g.field(), null);
         }
+        return guardrails;
+    }
+
+    /**
+     * One row's answer: prediction, probability (classification; multiclass also every class's) or the interval's
+     * ends (regression), reasons, guardrails, and the fields sent that the model does not read. Counted by the
+     * model's monitor.
+     */
+    private ObjectNode score(Model model, RowReader.Read read, List<Guardrail> guardrails, LiveMonitor monitor,
+            JsonNode sent) {
+        Row row = read.row();
         Prediction p = model.predict(row);
         Explanation e = model.explain(row);
         ObjectNode o = JSON.objectNode();
@@ -379,7 +640,49 @@ public final class OccamServer implements AutoCloseable {
         for (Guardrail g : guardrails) {
             flags.addObject().put("field", g.field()).put("issue", g.issue());
         }
+        ArrayNode ignored = o.putArray("ignored_fields");
+        read.ignored().forEach(ignored::add);
+        monitor.observe(row, sent, p);
         return o;
+    }
+
+    /**
+     * Puts one decision on record (when there is a decision log): when, which request and row, who asked, the
+     * model (name, version, SHA-256 of its file, checksum of its content), the inputs or their SHA-256, and the
+     * answer. The answer's nodes are shared, not copied: nothing changes them once built.
+     */
+    private void record(Exchange x, ServedModel served, String request, int row, JsonNode sent, ObjectNode answer) {
+        if (decisionLog == null) {
+            return;
+        }
+        ObjectNode line = JSON.objectNode();
+        line.put("time", Instant.now().toString());
+        line.put("request", request);
+        if (row >= 0) {
+            line.put("row", row);
+        }
+        line.put("client", x.client);
+        line.put("model", served.name());
+        line.put("version", served.version());
+        line.put("model_sha256", served.fileSha256());
+        line.put("model_checksum", served.checksum());
+        if (decisionLog.options().fullInputs()) {
+            line.set("inputs", sent);
+        } else {
+            line.put("inputs_sha256", inputsDigest(sent));
+        }
+        answer.fields().forEachRemaining(e -> line.set(e.getKey(), e.getValue()));
+        decisionLog.record(line);
+    }
+
+    /** The SHA-256 of a row as compact JSON, its fields in the order sent: what {@code --log-inputs digest} logs. */
+    static String inputsDigest(JsonNode row) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(WRITER.writeValueAsBytes(row)));
+        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot digest the inputs", e);
+        }
     }
 
     private static Answer json(int status, JsonNode body) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.occam.runtime.data.Feature;
 import dev.occam.runtime.data.Row;
 import dev.occam.runtime.data.Schema;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -15,7 +17,9 @@ import java.util.Map;
  *   <li>every feature of the schema must be present: an absent field is a client's mistake, so it is refused;
  *       a value the client does not know is sent as {@code null}, which the model scores as missing (the way it
  *       scores a missing value in training: imputation, the missing branch of a split, ...);
- *   <li>a field the schema does not know is refused (a misspelt field would otherwise be scored as missing);
+ *   <li>a field the schema does not know (an ID, a protected attribute kept for monitoring) is ignored and listed
+ *       ({@link Read#ignored()}), or refused with {@code strict}. A misspelt feature is still caught: the feature
+ *       itself is then absent;
  *   <li>a numeric feature takes a JSON number (finite) or null; text, a boolean, an array or an object is refused;
  *   <li>a categorical feature takes a JSON string or null; a number, a boolean, an array or an object is refused.
  *       A level not seen in training is accepted and scored as missing, with a guardrail flag.
@@ -26,19 +30,31 @@ final class RowReader {
     private RowReader() {
     }
 
-    static Row read(Schema schema, JsonNode node) {
+    /** A row read: the model's features, and the names of the fields sent that the model does not read. */
+    record Read(Row row, List<String> ignored) {
+    }
+
+    static Read read(Schema schema, JsonNode node, boolean strict) {
         if (node == null || !node.isObject()) {
             throw new ApiException(400, "a row must be a JSON object of feature name to value, got "
                     + (node == null ? "nothing" : kind(node)));
         }
         Map<String, Object> values = new HashMap<>(schema.size() * 2);
+        List<String> ignored = List.of();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
             int i = schema.indexOf(name);
             if (i < 0) {
-                throw new ApiException(400, "unknown field '" + name + "'; the model reads " + schema.names(), name,
-                        null);
+                if (strict) {
+                    throw new ApiException(400, "unknown field '" + name + "'; the model reads " + schema.names()
+                            + " (the server runs with --strict, which refuses other fields)", name, null);
+                }
+                if (ignored.isEmpty()) {
+                    ignored = new ArrayList<>(2);
+                }
+                ignored.add(name);
+                continue;
             }
             values.put(name, value(schema.feature(i), e.getValue()));
         }
@@ -48,7 +64,7 @@ final class RowReader {
                         f.name(), null);
             }
         }
-        return Row.of(values);
+        return new Read(Row.of(values), ignored);
     }
 
     private static Object value(Feature f, JsonNode v) {
