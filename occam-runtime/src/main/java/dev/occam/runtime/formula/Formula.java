@@ -445,7 +445,8 @@ public final class Formula {
         return precedence(e, theta) < needed ? "(" + s + ")" : s;
     }
 
-    private static String number(double v) {
+    /** A number as the equation writes it: whole numbers plainly, others to 6 significant digits. */
+    public static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e6) {
             return String.valueOf((long) v);
         }

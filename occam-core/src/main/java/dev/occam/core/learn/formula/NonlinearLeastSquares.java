@@ -3,7 +3,6 @@ package dev.occam.core.learn.formula;
 import dev.occam.runtime.formula.Formula;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.hipparchus.exception.LocalizedCoreFormats;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -67,7 +66,7 @@ final class NonlinearLeastSquares {
         String at(double[] theta) {
             List<String> parts = new ArrayList<>();
             for (int k = 0; k < theta.length; k++) {
-                parts.add(formula.parameters().get(k) + " = " + String.format(Locale.ROOT, "%.6g", theta[k]));
+                parts.add(formula.parameters().get(k) + " = " + Formula.number(theta[k]));
             }
             return String.join(", ", parts);
         }
