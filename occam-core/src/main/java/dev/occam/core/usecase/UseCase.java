@@ -202,9 +202,10 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
         if (!selection.candidates().isEmpty()) {
             return selection.candidates();
         }
-        // Without a rule, "all" cannot include it.
+        // Without a rule (a formula), "all" cannot include it.
         return CandidateSpec.families(SelectionSpec.FAMILIES.stream()
-                .filter(f -> currentRule != null || !f.equals("current-rule")).toList());
+                .filter(f -> currentRule != null || !f.equals("current-rule"))
+                .filter(f -> formula != null || !f.equals("formula")).toList());
     }
 
     /** The families of {@link #candidates()}, each once, in the order listed. */
