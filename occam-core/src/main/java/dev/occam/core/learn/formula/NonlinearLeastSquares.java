@@ -183,7 +183,7 @@ final class NonlinearLeastSquares {
         if (s[p - 1] <= SINGULAR * s[0]) {
             if (failure == null) {
                 failure = "singular gradient at " + problem.at(theta) + ": " + confounded(svd.getV(), problem)
-                        + " cannot be told apart by these data, so the estimates are not determined";
+                        + ", so the estimates are not determined";
             }
             converged = false;
         } else if (n > p) {
@@ -213,8 +213,8 @@ final class NonlinearLeastSquares {
             }
         }
         if (names.size() == 1) {
-            return "the parameter " + names.get(0) + " has no effect on the prediction, so it";
+            return "the parameter " + names.get(0) + " has no effect on the prediction there";
         }
-        return "the parameters " + String.join(" and ", names);
+        return "the parameters " + String.join(" and ", names) + " cannot be told apart by these data";
     }
 }
