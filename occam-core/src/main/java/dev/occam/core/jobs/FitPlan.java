@@ -86,7 +86,7 @@ record FitPlan(UseCase useCase, DataSource source, Frame table, LabelledData dat
                     + target.info().classCount() + " classes, so today's rule is not compared");
         }
         List<Candidate> candidates = Ladder.candidates(task, selection.candidates(), rule,
-                useCase.constraints().monotone());
+                useCase.constraints().monotone(), useCase.formula());
         if (task == Task.MULTICLASS && selection.candidates().isEmpty()) {
             List<String> twoClassOnly = Ladder.unavailable(task, dev.occam.core.usecase.CandidateSpec.families(
                     Ladder.forTask(Task.CLASSIFICATION, List.of()).stream().map(l -> l.family()).toList()));

@@ -7,6 +7,7 @@ import dev.occam.core.learn.bayes.NaiveBayes;
 import dev.occam.core.learn.linear.ElasticNet;
 import dev.occam.core.learn.boosting.GradientBoosting;
 import dev.occam.core.learn.forest.RandomForest;
+import dev.occam.core.learn.formula.FormulaRegression;
 import dev.occam.core.learn.linear.LinearRegression;
 import dev.occam.core.learn.linear.LogisticRegression;
 import dev.occam.core.learn.neighbours.NearestNeighbours;
@@ -15,6 +16,7 @@ import dev.occam.core.learn.rules.RuleList;
 import dev.occam.core.learn.scorecard.Scorecard;
 import dev.occam.core.learn.tree.DecisionTree;
 import dev.occam.core.usecase.CandidateSpec;
+import dev.occam.core.usecase.FormulaSpec;
 import dev.occam.core.usecase.Monotone;
 import dev.occam.runtime.Task;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ public final class Ladder {
 
     /** Every family name a use case may list, including those a later version implements. */
     public static final List<String> FAMILIES = List.of("baseline", "current-rule", "rules", "logistic", "linear",
-            "lasso", "scorecard", "tree", "knn", "naive-bayes", "random-forest", "boosting", "mlp");
+            "formula", "lasso", "scorecard", "tree", "knn", "naive-bayes", "random-forest", "boosting", "mlp");
 
     private Ladder() {
     }
@@ -76,10 +78,22 @@ public final class Ladder {
      */
     public static List<Candidate> candidates(Task task, List<CandidateSpec> specs, String currentRule,
             Map<String, Monotone> monotone) {
+        return candidates(task, specs, currentRule, monotone, null);
+    }
+
+    /**
+     * As {@link #candidates(Task, List, String, Map)}, with the use case's formula: for a regression target it joins
+     * the ladder as the {@code formula} candidate (when the candidates list it, or list none) in its rung's place,
+     * after the other rung-2 candidates. Its learner is not in {@link #all()}: it needs the use case's equation.
+     *
+     * @param formula the use case's formula, or null
+     */
+    public static List<Candidate> candidates(Task task, List<CandidateSpec> specs, String currentRule,
+            Map<String, Monotone> monotone, FormulaSpec formula) {
         List<CandidateSpec> listed = specs.isEmpty() ? CandidateSpec.families(FAMILIES) : specs;
         Map<CandidateSpec, Learner> learners = new LinkedHashMap<>();
         for (CandidateSpec spec : listed) {
-            if (!spec.learner().equals(Candidate.CURRENT_RULE)) {
+            if (!spec.learner().equals(Candidate.CURRENT_RULE) && !spec.learner().equals(FormulaRegression.FAMILY)) {
                 learners.put(spec, learner(spec, monotone));
             }
         }
@@ -95,7 +109,24 @@ public final class Ladder {
                 }
             }
         }
+        if (formula != null && task == Task.REGRESSION) {
+            FormulaRegression learner = new FormulaRegression(FormulaRegression.Options.of(formula.formula(),
+                    formula.start()));
+            int at = 0;
+            while (at < out.size() && rung(out.get(at)) <= learner.rung()) {
+                at++;
+            }
+            for (CandidateSpec spec : listed) {
+                if (spec.learner().equals(FormulaRegression.FAMILY)) {
+                    out.add(at++, new Candidate.OfLearner(spec.id(), learner, spec.options(), spec.engine()));
+                }
+            }
+        }
         return out;
+    }
+
+    private static int rung(Candidate c) {
+        return c instanceof Candidate.OfLearner l ? l.learner().rung() : 0;
     }
 
     /**
@@ -105,7 +136,7 @@ public final class Ladder {
      */
     public static void check(List<CandidateSpec> specs) {
         for (CandidateSpec spec : specs) {
-            if (!spec.learner().equals(Candidate.CURRENT_RULE)) {
+            if (!spec.learner().equals(Candidate.CURRENT_RULE) && !spec.learner().equals(FormulaRegression.FAMILY)) {
                 learner(spec, Map.of());
             }
         }
@@ -163,7 +194,9 @@ public final class Ladder {
         }
         List<String> out = new ArrayList<>();
         for (CandidateSpec c : candidates) {
-            if (!have.contains(c.learner()) && !c.learner().equals(Candidate.CURRENT_RULE)) {
+            // The formula is checked with the use case: listed, there is one, and it is a regression.
+            boolean formula = c.learner().equals(FormulaRegression.FAMILY) && task == Task.REGRESSION;
+            if (!have.contains(c.learner()) && !c.learner().equals(Candidate.CURRENT_RULE) && !formula) {
                 out.add(c.id());
             }
         }

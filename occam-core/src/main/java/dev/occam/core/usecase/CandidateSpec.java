@@ -53,6 +53,10 @@ public record CandidateSpec(String id, String learner, Map<String, Object> optio
             throw new KeyedArgumentException("selection.candidates", "current-rule takes no options: it is the "
                     + "use case's current_rule as written");
         }
+        if (learner.equals("formula") && !options.isEmpty()) {
+            throw new KeyedArgumentException("selection.candidates", "formula takes no options: it is the use "
+                    + "case's formula with its start values, as written at the top level");
+        }
         engine = engine == null ? LOCAL : engine;
         if (!ENGINES.contains(engine)) {
             throw new KeyedArgumentException("selection.candidates", "candidate " + Text.quote(id)

@@ -25,7 +25,7 @@ public record SelectionSpec(SelectionRule rule, double alpha, List<CandidateSpec
 
     /** The model families of the ladder, simplest first; these names stay, more may come. */
     public static final List<String> FAMILIES = List.of("baseline", "current-rule", "rules", "logistic", "linear",
-            "lasso", "scorecard", "tree", "knn", "naive-bayes", "random-forest", "boosting", "mlp");
+            "formula", "lasso", "scorecard", "tree", "knn", "naive-bayes", "random-forest", "boosting", "mlp");
 
     public static final double DEFAULT_ALPHA = 0.05;
     public static final int DEFAULT_FOLDS = 5;

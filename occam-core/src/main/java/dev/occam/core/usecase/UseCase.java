@@ -27,14 +27,31 @@ import java.util.regex.Pattern;
  *     for the default {@link #DEFAULT_INTERVAL} (see {@link #intervalLevel()})
  * @param time the column that orders the rows in time (dates in ISO form or numbers), or null; with
  *     {@code selection.split: time} the folds follow it
+ * @param formula the model equation the domain knows ({@code formula} and {@code start}), or null; regression only
  */
 public record UseCase(Path file, String name, String question, DataSpec data, String target, Task task,
         String positive, Double threshold, Success success, String currentRule, Constraints constraints,
         Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation, Double interval,
-        String time) {
+        String time, FormulaSpec formula) {
 
     /** What {@code name} must match. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
+
+    /** The formula's checks (see {@link FormulaSpec}): regression only, read against the target. */
+    private static void checkFormula(FormulaSpec formula, String target, Task implied, SelectionSpec selection) {
+        if (formula == null) {
+            if (selection.candidates().stream().anyMatch(c -> c.learner().equals("formula"))) {
+                throw new KeyedArgumentException("selection.candidates", "selection.candidates lists formula, but "
+                        + "there is no formula; add formula: " + target + " ~ <equation> at the top level");
+            }
+            return;
+        }
+        if (implied != Task.REGRESSION) {
+            throw new KeyedArgumentException("formula", "formula is a model equation for a number, so it is only for"
+                    + " regression, but the task is " + lower(implied));
+        }
+        formula.check(target);
+    }
 
     /** The prediction interval's level when the use case states none. */
     public static final double DEFAULT_INTERVAL = 0.9;
@@ -53,6 +70,15 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
             Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation, Double interval) {
         this(file, name, question, data, target, task, positive, threshold, success, currentRule, constraints,
                 fairness, selection, stakeholders, operation, interval, null);
+    }
+
+    /** A use case without a formula. */
+    public UseCase(Path file, String name, String question, DataSpec data, String target, Task task,
+            String positive, Double threshold, Success success, String currentRule, Constraints constraints,
+            Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation, Double interval,
+            String time) {
+        this(file, name, question, data, target, task, positive, threshold, success, currentRule, constraints,
+                fairness, selection, stakeholders, operation, interval, time, null);
     }
 
     public UseCase {
@@ -117,6 +143,7 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
                     + "but there is no current_rule");
         }
 
+        checkFormula(formula, target, implied, selection);
         optionalText("time", time);
         if (selection.timeOrdered() && time == null) {
             throw new KeyedArgumentException("selection.split", "selection.split: time needs the time column: add "
@@ -175,9 +202,10 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
         if (!selection.candidates().isEmpty()) {
             return selection.candidates();
         }
-        // Without a rule, "all" cannot include it.
+        // Without a rule (a formula), "all" cannot include it.
         return CandidateSpec.families(SelectionSpec.FAMILIES.stream()
-                .filter(f -> currentRule != null || !f.equals("current-rule")).toList());
+                .filter(f -> currentRule != null || !f.equals("current-rule"))
+                .filter(f -> formula != null || !f.equals("formula")).toList());
     }
 
     /** The families of {@link #candidates()}, each once, in the order listed. */

@@ -29,7 +29,7 @@ public final class UseCaseReader {
 
     static final List<String> TOP_KEYS = List.of("name", "question", "data", "target", "task", "positive",
             "threshold", "interval", "time", "success", "current_rule", "constraints", "fairness", "selection", "stakeholders",
-            "operation");
+            "operation", "formula", "start");
     static final List<String> DATA_KEYS = List.of("path", "sql", "jdbc", "exclude", "drop_leaks");
     static final List<String> SUCCESS_KEYS = List.of("metric", "at_least", "at_most");
     static final List<String> CONSTRAINTS_KEYS = List.of("max_latency_us", "max_parameters", "interpretable",
@@ -160,7 +160,28 @@ public final class UseCaseReader {
         Double interval = top.number("interval");
         return new UseCase(file, name, question, data, target, task, positive, threshold, success, currentRule,
                 constraints, fairness, selection, stakeholders == null ? List.of() : stakeholders, operation, interval,
-                top.text("time"));
+                top.text("time"), formula(top));
+    }
+
+    /** {@code formula} and {@code start}, or null without a formula (a start without one is refused). */
+    private static FormulaSpec formula(Section top) throws UseCaseException {
+        String text = top.text("formula");
+        Map<String, YamlTree.Entry> entries = top.freeMapping("start",
+                "a mapping of parameter: starting value, such as {Vm: 200, K: 0.1}");
+        Map<String, Double> start = new LinkedHashMap<>();
+        if (entries != null) {
+            if (text == null) {
+                throw top.error("start", "start gives starting values for a formula, but there is no formula");
+            }
+            for (YamlTree.Entry e : entries.values()) {
+                if (!(e.value() instanceof YamlTree.Scalar s) || !s.isNumber()) {
+                    throw top.errorAtLine(e.keyLine(), "start." + e.key() + " must be a number, not "
+                            + YamlTree.describe(e.value()));
+                }
+                start.put(e.key(), s.number().doubleValue());
+            }
+        }
+        return text == null ? null : new FormulaSpec(text, start);
     }
 
     private static DataSpec data(Section data, Path file) throws UseCaseException {

@@ -52,6 +52,10 @@ public final class UseCaseTemplate {
             # current_rule: "CASE WHEN amount > 1000 THEN 1 ELSE 0 END"
             #                               # today's business rule, a SQL expression over the columns giving a
             #                               # score or 0/1 for the positive class; it competes on the first rung
+            # formula: "y ~ Vm * x / (K + x)"   # regression: the equation the domain knows, in R's nls syntax (+ - * / ^,
+            #                               # exp log sqrt sin cos tan atan abs, pi); columns are inputs, other names
+            #                               # parameters; it competes as the candidate formula (rung 2)
+            # start: {Vm: 200, K: 0.1}      # the parameters' starting values; optional for those it is linear in
             # constraints:                  # a model that breaks one is not eligible
             #   max_latency_us: 1000        # p99 in-process single-row scoring time, in microseconds
             #   max_parameters: 10000       # the largest model you are willing to run and audit
@@ -69,7 +73,7 @@ public final class UseCaseTemplate {
             #   alpha: 0.05                 # significance level, in (0, 0.5]
             #   candidates: [baseline, logistic, {id: boost-deep, learner: boosting, options: {max_depth: 6}}]
             #                               # only these candidates; by default every family with its defaults:
-            #                               # baseline, current-rule, rules, logistic, linear, lasso, scorecard, tree,
+            #                               # baseline, current-rule, rules, logistic, linear, formula, lasso, scorecard, tree,
             #                               # knn, naive-bayes, random-forest, boosting, mlp. A family name is its own
             #                               # id; a mapping names an id ([a-z0-9-]+) for a learner with its options
             #                               # (see docs/usecase.md), so one family can run twice; engine: local

@@ -88,7 +88,7 @@ class CandidatesReaderTest {
     @Test
     void parse_unknownLearner_suggestsFamily() {
         assertEquals("usecase.yaml line 11: selection.candidates.learner must be one of baseline, current-rule, rules, "
-                + "logistic, linear, lasso, scorecard, tree, knn, naive-bayes, random-forest, boosting, mlp: "
+                + "logistic, linear, formula, lasso, scorecard, tree, knn, naive-bayes, random-forest, boosting, mlp: "
                 + "'boostng' (did you mean 'boosting'?)", error("    - {id: b, learner: boostng}\n"));
     }
 

@@ -72,9 +72,9 @@ class UseCaseTemplateTest {
     @Test
     void text_everyOptionalKeyUncommented_parses() throws UseCaseException {
         // The alternatives to keys given as written stay commented: sql and jdbc for path, at_most for at_least,
-        // interval, which is for regression while the template's metric is auc, and groups, an alternative to
-        // split: time.
-        List<String> alternatives = List.of("sql", "jdbc", "at_most", "interval", "groups");
+        // interval, formula and start, which are for regression while the template's metric is auc, and groups, an
+        // alternative to split: time.
+        List<String> alternatives = List.of("sql", "jdbc", "at_most", "interval", "formula", "start", "groups");
         String all = uncomment(UseCaseTemplate.text(), alternatives);
         assertFalse(COMMENTED_KEY.matcher(all).results().anyMatch(m -> !alternatives.contains(m.group(3))));
         UseCase u = UseCaseReader.parse(all, FILE);
@@ -99,7 +99,8 @@ class UseCaseTemplateTest {
         String text = UseCaseTemplate.text();
         String path = "  path: data.csv";
         assertTrue(text.contains(path));
-        String query = uncomment(text.replace(path, "  # path: data.csv"), List.of("path", "at_most", "interval", "groups"));
+        String query = uncomment(text.replace(path, "  # path: data.csv"), List.of("path", "at_most", "interval", "formula", "start",
+                "groups"));
         UseCase u = UseCaseReader.parse(query, FILE);
         assertNull(u.data().path());
         assertTrue(u.data().isQuery());

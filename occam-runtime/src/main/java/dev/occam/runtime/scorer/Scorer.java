@@ -9,7 +9,8 @@ import dev.occam.runtime.data.Schema;
  * Implementations are immutable and thread-safe; scoring allocates nothing it keeps.
  */
 public sealed interface Scorer permits ConstantScorer, RuleListScorer, LinearScorer, ScorecardScorer,
-        TreeScorer, TreeEnsembleScorer, NeighboursScorer, NaiveBayesScorer, MlpScorer, MulticlassScorer {
+        TreeScorer, TreeEnsembleScorer, NeighboursScorer, NaiveBayesScorer, MlpScorer, MulticlassScorer,
+        FormulaScorer {
 
     Schema input();
 

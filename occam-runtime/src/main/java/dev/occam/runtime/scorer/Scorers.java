@@ -8,7 +8,7 @@ public final class Scorers {
 
     /** The scorer types this version reads. */
     static final java.util.List<String> TYPES = java.util.List.of("constant", "rules", "linear", "scorecard", "tree",
-            "tree_ensemble", "neighbours", "naive-bayes", "mlp", "multiclass");
+            "tree_ensemble", "neighbours", "naive-bayes", "mlp", "multiclass", "formula");
 
     private Scorers() {
     }
@@ -26,6 +26,7 @@ public final class Scorers {
             case "tree_ensemble" -> TreeEnsembleScorer.fromJson(node);
             case "mlp" -> MlpScorer.fromJson(node);
             case "multiclass" -> MulticlassScorer.fromJson(node);
+            case "formula" -> FormulaScorer.fromJson(node);
             default -> throw new IllegalArgumentException("unknown scorer type '" + type
                     + "'; expected one of " + TYPES);
         };
