@@ -12,6 +12,7 @@ for (name in names(X)) {
   write.csv(data.frame(row = seq_along(fit$classification), cluster = fit$classification),
             paste0(name, "_mclust_classes.csv"), row.names = FALSE)
   ari <- if (name == "iris") adjustedRandIndex(fit$classification, iris$Species) else NA
+  # nstart was not recorded with the numbers; 50 is what KMeansTest needs to reach the same optima
   wss <- sapply(1:9, function(k) kmeans(scale(X[[name]]), k, nstart = 50)$tot.withinss)
   rows[[name]] <- data.frame(dataset = name, mclust_model = fit$modelName, mclust_G = fit$G, mclust_bic = fit$bic,
                              mclust_loglik = fit$loglik, ari_vs_truth = ari,
