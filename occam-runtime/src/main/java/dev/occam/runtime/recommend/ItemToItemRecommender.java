@@ -33,6 +33,9 @@ public final class ItemToItemRecommender implements Recommender {
     private final int[] rowStarts;
     private final int[] neighbours;
     private final double[] weights;
+    /** Each row again, ordered by neighbour, so a weight is found by binary search (for the reasons). */
+    private final int[] neighboursByItem;
+    private final double[] weightsByItem;
     private final PopularityRecommender popularity;
 
     /**
@@ -83,6 +86,22 @@ public final class ItemToItemRecommender implements Recommender {
                 inRow[neighbours[k]] = false;
             }
             sortRow(rowStarts[i], rowStarts[i + 1]);
+        }
+        this.neighboursByItem = new int[this.neighbours.length];
+        this.weightsByItem = new double[this.weights.length];
+        for (int i = 0; i < itemCount; i++) {
+            int from = this.rowStarts[i];
+            int to = this.rowStarts[i + 1];
+            long[] keyed = new long[to - from]; // neighbour in the high bits, position in the low
+            for (int k = from; k < to; k++) {
+                keyed[k - from] = ((long) this.neighbours[k] << 32) | (k - from);
+            }
+            Arrays.sort(keyed);
+            for (int k = 0; k < keyed.length; k++) {
+                int src = from + (int) (keyed[k] & 0xffffffffL);
+                neighboursByItem[from + k] = this.neighbours[src];
+                weightsByItem[from + k] = this.weights[src];
+            }
         }
     }
 
@@ -166,12 +185,9 @@ public final class ItemToItemRecommender implements Recommender {
 
     /** W_ij, 0 when j is not among i's kept neighbours. */
     public double weight(int i, int j) {
-        for (int k = rowStarts[i]; k < rowStarts[i + 1]; k++) {
-            if (neighbours[k] == j) {
-                return weights[k];
-            }
-        }
-        return 0.0;
+        Recommender.checkItem(i, itemCount);
+        int k = Arrays.binarySearch(neighboursByItem, rowStarts[i], rowStarts[i + 1], j);
+        return k >= 0 ? weightsByItem[k] : 0.0;
     }
 
     /** The first {@code n} of the item's kept neighbours with a positive weight. */
