@@ -19,10 +19,20 @@ import java.util.SplittableRandom;
  * @param alpha the confidence slope, >= 0
  * @param iterations sweeps (user step then item step), >= 1
  * @param seed the starting factors
+ * @param cgSteps conjugate-gradient steps per row and sweep, or 0 for the exact solve
  */
-public record ImplicitAls(int factors, double lambda, double alpha, int iterations, long seed) implements RecommenderLearner {
+public record ImplicitAls(int factors, double lambda, double alpha, int iterations, long seed, int cgSteps)
+        implements RecommenderLearner {
+
+    /** Exact alternating least squares (a Cholesky solve per row). */
+    public ImplicitAls(int factors, double lambda, double alpha, int iterations, long seed) {
+        this(factors, lambda, alpha, iterations, seed, 0);
+    }
 
     public ImplicitAls {
+        if (cgSteps < 0) {
+            throw new IllegalArgumentException("cg_steps must be >= 0 (0 for the exact solve), got " + cgSteps);
+        }
         if (factors < 1) {
             throw new IllegalArgumentException("factors must be >= 1, got " + factors);
         }
@@ -74,20 +84,89 @@ public record ImplicitAls(int factors, double lambda, double alpha, int iteratio
         for (int t = 0; t < iterations; t++) {
             double[] itemGram = ImplicitLeastSquares.gram(y, m, f);
             for (int user = 0; user < n; user++) {
-                double[] xu = ImplicitLeastSquares.solve(y, f, itemGram, lambda, alpha, x.rowItems(), x.rowWeights(),
-                        x.rowStart(user), x.rowEnd(user));
-                System.arraycopy(xu, 0, u, user * f, f);
+                step(y, itemGram, x.rowItems(), x.rowWeights(), x.rowStart(user), x.rowEnd(user), u, user);
             }
             loss[2 * t] = loss(x, u, y);
             double[] userGram = ImplicitLeastSquares.gram(u, n, f);
             for (int item = 0; item < m; item++) {
-                double[] yi = ImplicitLeastSquares.solve(u, f, userGram, lambda, alpha, x.columnUsers(), x.columnWeights(),
-                        x.columnStart(item), x.columnEnd(item));
-                System.arraycopy(yi, 0, y, item * f, f);
+                step(u, userGram, x.columnUsers(), x.columnWeights(), x.columnStart(item), x.columnEnd(item), y, item);
             }
             loss[2 * t + 1] = loss(x, u, y);
         }
         return new Factors(u, y, loss);
+    }
+
+    /** Updates row {@code row} of {@code target} given the other side's factors {@code other} and their Gram matrix. */
+    private void step(double[] other, double[] gram, int[] index, double[] weights, int from, int to, double[] target, int row) {
+        int f = factors;
+        if (cgSteps == 0) {
+            System.arraycopy(ImplicitLeastSquares.solve(other, f, gram, lambda, alpha, index, weights, from, to), 0, target,
+                    row * f, f);
+            return;
+        }
+        // conjugate gradient on A x = b, A = YᵀY + λI + Σ (c−1) y yᵀ, b = Σ c y, from the current x
+        double[] x = java.util.Arrays.copyOfRange(target, row * f, (row + 1) * f);
+        double[] r = new double[f];
+        for (int k = from; k < to; k++) {
+            double c = 1 + alpha * weights[k];
+            int o = index[k] * f;
+            for (int a = 0; a < f; a++) {
+                r[a] += c * other[o + a];
+            }
+        }
+        double[] ax = multiply(other, gram, index, weights, from, to, x);
+        for (int a = 0; a < f; a++) {
+            r[a] -= ax[a];
+        }
+        double[] p = r.clone();
+        double rr = dot(r, r);
+        for (int s = 0; s < cgSteps && rr > 1e-20; s++) {
+            double[] ap = multiply(other, gram, index, weights, from, to, p);
+            double stepLength = rr / dot(p, ap);
+            for (int a = 0; a < f; a++) {
+                x[a] += stepLength * p[a];
+                r[a] -= stepLength * ap[a];
+            }
+            double next = dot(r, r);
+            for (int a = 0; a < f; a++) {
+                p[a] = r[a] + next / rr * p[a];
+            }
+            rr = next;
+        }
+        System.arraycopy(x, 0, target, row * f, f);
+    }
+
+    /** {@code A v} without forming A: {@code YᵀY v + λv + Σ (c−1)(y·v) y}. */
+    private double[] multiply(double[] other, double[] gram, int[] index, double[] weights, int from, int to, double[] v) {
+        int f = factors;
+        double[] out = new double[f];
+        for (int a = 0; a < f; a++) {
+            double s = lambda * v[a];
+            for (int b = 0; b < f; b++) {
+                s += gram[a * f + b] * v[b];
+            }
+            out[a] = s;
+        }
+        for (int k = from; k < to; k++) {
+            int o = index[k] * f;
+            double yv = 0;
+            for (int a = 0; a < f; a++) {
+                yv += other[o + a] * v[a];
+            }
+            double scale = alpha * weights[k] * yv;
+            for (int a = 0; a < f; a++) {
+                out[a] += scale * other[o + a];
+            }
+        }
+        return out;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            s += a[k] * b[k];
+        }
+        return s;
     }
 
     /**

@@ -108,11 +108,11 @@ public final class RecommenderLadder {
             }
         }
         rungs.add(new Rung("rp3beta", 2, rp3));
-        rungs.add(new Rung("ease", 3, List.of(new Ease(10), new Ease(100), new Ease(500), new Ease(2000))));
+        rungs.add(new Rung("ease", 3, List.of(new Ease(100), new Ease(500), new Ease(2000))));
         List<RecommenderLearner> als = new ArrayList<>();
         for (int f : new int[] {32, 64}) {
             for (double alpha : new double[] {5, 20}) {
-                als.add(new ImplicitAls(f, 1.0, alpha, 10, seed));
+                als.add(new ImplicitAls(f, 1.0, alpha, 10, seed, 3));
             }
         }
         rungs.add(new Rung("als", 4, als));

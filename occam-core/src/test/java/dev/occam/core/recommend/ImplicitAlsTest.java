@@ -25,6 +25,16 @@ class ImplicitAlsTest {
     }
 
     @Test
+    void factorise_conjugateGradient_neverIncreasesTheLossAndNearsTheExactFit() {
+        double[] cg = new ImplicitAls(8, 0.5, 10, 8, 3L, 3).factorise(DATA).loss();
+        for (int k = 1; k < cg.length; k++) {
+            assertTrue(cg[k] <= cg[k - 1] * (1 + 1e-12), "loss rose at half-step " + k + ": " + cg[k - 1] + " -> " + cg[k]);
+        }
+        double[] exact = new ImplicitAls(8, 0.5, 10, 8, 3L).factorise(DATA).loss();
+        assertTrue(cg[cg.length - 1] < 1.05 * exact[exact.length - 1], "CG " + cg[cg.length - 1] + " vs exact " + exact[exact.length - 1]);
+    }
+
+    @Test
     void factorise_sameSeed_sameFactors() {
         ImplicitAls als = new ImplicitAls(4, 1.0, 5, 3, 9L);
         assertArrayEquals(als.factorise(DATA).items(), als.factorise(DATA).items(), 0.0);

@@ -22,11 +22,15 @@ class RecommenderLadderBenchmark {
         long t0 = System.nanoTime();
         InteractionMatrix data = generator.generate().interactions();
         long t1 = System.nanoTime();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         RecommenderLadder.Outcome outcome = RecommenderLadder.run(data,
                 RecommenderLadder.standardRungs(data.hasTimes(), 7L), RecommenderLadder.Options.DEFAULTS);
         long t2 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "%n%s: %s; generated in %.2f s; ladder in %.2f s; %d test users%n", name, data,
-                (t1 - t0) / 1e9, (t2 - t1) / 1e9, outcome.split().users().length);
+        long cpu1 = threads.getCurrentThreadCpuTime();
+        System.out.printf(Locale.ROOT, "%n%s: %s; generated in %.2f s; ladder in %.2f s wall, %.2f s CPU (one thread);"
+                + " %d test users; load average %.1f%n", name, data, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (cpu1 - cpu0) / 1e9,
+                outcome.split().users().length, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "%-18s %-46s %8s %8s %8s %8s %8s %8s %8s%n", "method", "chosen", "tune s", "fit s",
                 "NDCG@10", "rec@10", "MAP@10", "cover", "ARP");
         for (RecommenderLadder.Result r : outcome.results()) {
