@@ -7,8 +7,9 @@ package dev.occam.runtime.recommend;
  * items and 0 elsewhere and its confidences are {@code c = 1 + α·w} on its items (w the interaction weight)
  * and 1 elsewhere. {@code YᵀY} is computed once per sweep, so a row costs O(n_u·f² + f³) for its n_u items.
  *
- * <p>Fitting uses it for every user and item; {@link FactorRecommender} uses the same code to fold a new
- * history in, so a recommender scores a training user exactly as the fit's last user step would.
+ * <p>The exact fit uses it for every user and item; {@link FactorRecommender} uses the same code to fold a
+ * history in, so a user's factors at scoring time are the exact least-squares answer given the stored item
+ * factors.
  */
 public final class ImplicitLeastSquares {
 
