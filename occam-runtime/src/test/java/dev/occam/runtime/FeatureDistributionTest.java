@@ -76,7 +76,7 @@ class FeatureDistributionTest {
         assertArrayEquals(new long[] {1, 2, 0, 1, 0}, home.counts());
         assertArrayEquals(m.typicalValues().distribution(0).counts(), loaded.typicalValues().distribution(0).counts());
 
-        Model old = new Model(m.family(), m.target(), m.preparation(), m.scorer(), m.threshold(),
+        Model old = new Model(m.family(), m.target(), m.preparation(), m.scorer(), m.decision(),
                 new TypicalValues(m.schema(), new double[] {300, 1}));
         Path oldFile = dir.resolve("old.json");
         ModelFile.save(old, oldFile);
