@@ -125,7 +125,7 @@ class MonitorTest {
     void monitor_modelFileWithoutDistributions_driftUnavailable() throws Exception {
         Model m = Fixtures.logistic(0);
         TypicalValues t = m.typicalValues();
-        Model old = new Model(m.family(), m.target(), m.preparation(), m.scorer(), m.threshold(),
+        Model old = new Model(m.family(), m.target(), m.preparation(), m.scorer(), m.decision(),
                 new TypicalValues(m.schema(), new double[] {1000, 0, 40}, new double[] {t.min(0), Double.NaN,
                     t.min(2)}, new double[] {t.max(0), Double.NaN, t.max(2)}));
         Path file = Fixtures.write(old, dir, "old", 1);

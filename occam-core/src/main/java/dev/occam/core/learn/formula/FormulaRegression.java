@@ -18,7 +18,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -129,7 +128,7 @@ public final class FormulaRegression implements Learner {
     public Model fit(Frame features, Target target) {
         if (!target.info().isRegression()) {
             throw new IllegalArgumentException("the formula predicts a number, but " + target.info().name() + " is a "
-                    + target.info().task().name().toLowerCase(Locale.ROOT) + " target");
+                    + target.info().task().word() + " target");
         }
         target.requireRowsOf(features);
         Formula formula = formulaFor(features, target.info().name());
