@@ -8,7 +8,7 @@ import java.util.Objects;
  * probability is scored and {@code negative} the other one; for multiclass, {@code levels} are the classes in
  * the order of their codes 0..K-1 (and of a multiclass scorer's outputs); unused fields are null.
  */
-public record TargetInfo(String name, Task task, String positive, String negative, List<String> levels) {
+public record TargetInfo(String name, PredictionTask task, String positive, String negative, List<String> levels) {
 
     public TargetInfo {
         Objects.requireNonNull(name, "name");
@@ -34,7 +34,7 @@ public record TargetInfo(String name, Task task, String positive, String negativ
     }
 
     /** A two-class or regression target (no levels). */
-    public TargetInfo(String name, Task task, String positive, String negative) {
+    public TargetInfo(String name, PredictionTask task, String positive, String negative) {
         this(name, task, positive, negative, null);
     }
 

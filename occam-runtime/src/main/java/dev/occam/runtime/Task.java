@@ -7,16 +7,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What is predicted, as a type: each task owns how its target is encoded, how many scores a scorer gives for it, the
- * shape of its prediction, its decision policy ({@link Decision}), the metrics it is judged by and whether folds
- * are stratified on it. New tasks join this sealed family (and the compiler then shows every place that must learn
- * about them) instead of adding a branch to each module.
+ * The question a use case asks, as a type. The tasks that predict one answer per row of features
+ * ({@link PredictionTask}: two classes, three or more, a number) own their target encoding, prediction shape and
+ * decision policy; forecasting a series, segmenting rows into groups and recommending items to users are tasks of
+ * their own, each with its data, its evaluation and its fitted artefact. New tasks join this sealed family (and the
+ * compiler then shows every place that must learn about them) instead of adding a branch to each module.
  *
- * <p>The three tasks are stateless singletons ({@link #CLASSIFICATION}, {@link #MULTICLASS}, {@link #REGRESSION}),
- * so a use case can name its task before the data is read; what depends on the data (the positive class, the
- * levels) is the {@link TargetInfo}'s.
+ * <p>Tasks are stateless singletons, so a use case can name its task before the data is read; what depends on the
+ * data (the positive class, the levels) is the {@link TargetInfo}'s.
  */
-public sealed interface Task permits Task.Classification, Task.Multiclass, Task.Regression {
+public sealed interface Task permits PredictionTask, Task.Forecast, Task.Segmentation, Task.Recommendation {
 
     /** Two classes: the score is the positive class's probability, the call is made at a threshold. */
     Classification CLASSIFICATION = new Classification();
@@ -24,10 +24,16 @@ public sealed interface Task permits Task.Classification, Task.Multiclass, Task.
     Multiclass MULTICLASS = new Multiclass();
     /** A number: the score is the predicted value. */
     Regression REGRESSION = new Regression();
+    /** The future values of one series or many, with intervals. */
+    Forecast FORECAST = new Forecast();
+    /** Natural groups of rows, each described, new rows assigned to one. */
+    Segmentation SEGMENTATION = new Segmentation();
+    /** The items each user should see next, from their interactions. */
+    Recommendation RECOMMENDATION = new Recommendation();
 
     /** Every task, in the order they are listed to a user. */
     static List<Task> all() {
-        return List.of(CLASSIFICATION, MULTICLASS, REGRESSION);
+        return List.of(CLASSIFICATION, MULTICLASS, REGRESSION, FORECAST, SEGMENTATION, RECOMMENDATION);
     }
 
     /**
@@ -41,40 +47,81 @@ public sealed interface Task permits Task.Classification, Task.Multiclass, Task.
                 return t;
             }
         }
-        throw new IllegalArgumentException("task must be one of classification, multiclass, regression; got '"
-                + word + "'");
+        throw new IllegalArgumentException("task must be one of " + String.join(", ", all().stream()
+                .map(Task::word).toList()) + "; got '" + word + "'");
     }
 
-    /** The word used in messages and files: classification, multiclass, regression. */
+    /** The word used in use cases, messages and files. */
     String word();
-
-    /** Whether the target is a class (two or more), so folds are stratified on it. */
-    boolean isCategorical();
-
-    /** How many scores a scorer gives per row for this target: 1, or the number of classes. */
-    int scoresPerRow(TargetInfo target);
-
-    /** The decision policy a freshly fitted model of this task starts with. */
-    Decision defaultDecision();
-
-    /**
-     * {@code decision} when it is one this task makes.
-     *
-     * @throws IllegalArgumentException naming the decision and the task
-     */
-    Decision check(Decision decision);
 
     /** The key of the metric this task is chosen by when the use case names none. */
     String defaultMetric();
 
-    /**
-     * The answer for one row: {@code scores} are the scorer's (calibrated) outputs, one or one per class, turned
-     * into a prediction by the decision.
-     */
-    Prediction predict(TargetInfo target, double[] scores, Decision decision);
+    /** Forecasting (see {@link #FORECAST}). */
+    final class Forecast implements Task {
+        private Forecast() {
+        }
+
+        @Override
+        public String word() {
+            return "forecast";
+        }
+
+        @Override
+        public String defaultMetric() {
+            return "mase";
+        }
+
+        @Override
+        public String toString() {
+            return word();
+        }
+    }
+
+    /** Segmentation (see {@link #SEGMENTATION}). */
+    final class Segmentation implements Task {
+        private Segmentation() {
+        }
+
+        @Override
+        public String word() {
+            return "segment";
+        }
+
+        @Override
+        public String defaultMetric() {
+            return "stability";
+        }
+
+        @Override
+        public String toString() {
+            return word();
+        }
+    }
+
+    /** Recommendation (see {@link #RECOMMENDATION}). */
+    final class Recommendation implements Task {
+        private Recommendation() {
+        }
+
+        @Override
+        public String word() {
+            return "recommend";
+        }
+
+        @Override
+        public String defaultMetric() {
+            return "ndcg@10";
+        }
+
+        @Override
+        public String toString() {
+            return word();
+        }
+    }
 
     /** Two classes (see {@link #CLASSIFICATION}). */
-    final class Classification implements Task {
+    final class Classification implements PredictionTask {
         private Classification() {
         }
 
@@ -126,7 +173,7 @@ public sealed interface Task permits Task.Classification, Task.Multiclass, Task.
     }
 
     /** Three or more classes (see {@link #MULTICLASS}). */
-    final class Multiclass implements Task {
+    final class Multiclass implements PredictionTask {
         private Multiclass() {
         }
 
@@ -182,7 +229,7 @@ public sealed interface Task permits Task.Classification, Task.Multiclass, Task.
     }
 
     /** A number (see {@link #REGRESSION}). */
-    final class Regression implements Task {
+    final class Regression implements PredictionTask {
         private Regression() {
         }
 

@@ -91,6 +91,37 @@ public final class UseCaseReader {
      * @throws UseCaseException if the file is missing or unreadable, or anything in it is wrong
      */
     public static UseCase read(Path file) throws UseCaseException {
+        return parse(text(file), file);
+    }
+
+    /**
+     * Every task a use case may name in {@code task:}: the prediction tasks read by {@link #read}, and the tasks
+     * with readers of their own (forecast, segment, recommend), which {@link #taskOf} lets a caller choose.
+     */
+    public static final List<String> ALL_TASKS = Task.all().stream().map(Task::word).toList();
+
+    /**
+     * The task a use-case file names in its top-level {@code task:} key, or null when it names none (a prediction
+     * task, then inferred from the data). Read before the file is checked against a task's keys, so that the CLI can
+     * hand the file to that task's reader ({@link #read} for classification, multiclass and regression).
+     *
+     * @throws UseCaseException if the file cannot be read, is not YAML, or names an unknown task (the message
+     *     names the line and the tasks)
+     */
+    public static Task taskOf(Path file) throws UseCaseException {
+        String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String text = text(file);
+        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        Source source = new Source(fileName, Map.of());
+        YamlTree.Mapping tree = YamlTree.parse(text, fileName);
+        // Only the task is read here: every other key is the chosen reader's to check.
+        Section top = new Section(source, "", tree, 0, List.copyOf(tree.entries().keySet()));
+        String word = top.choice("task", ALL_TASKS);
+        return word == null ? null : Task.fromWord(word);
+    }
+
+    /** The file's text. @throws UseCaseException naming the file when it cannot be read as UTF-8 text */
+    static String text(Path file) throws UseCaseException {
         Objects.requireNonNull(file, "file");
         if (Files.isDirectory(file)) {
             throw new UseCaseException(file + ": is a folder, not a use-case file (such as "
@@ -106,7 +137,7 @@ public final class UseCaseReader {
         } catch (IOException e) {
             throw new UseCaseException(file + ": cannot read: " + e.getMessage(), 0, e);
         }
-        return parse(yaml, file);
+        return yaml;
     }
 
     /**
