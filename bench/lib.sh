@@ -10,6 +10,7 @@ bench_build() {
       \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$jar" -print -quit)" ]; then
     echo "bench: building occam-bench..." >&2
     (cd "$root" && ./mvnw -q -B -DskipTests -pl occam-bench -am package) >&2
+    touch "$jar"   # an unchanged jar is not rewritten: without this, every run would build again
   fi
 }
 
