@@ -29,7 +29,7 @@ for r in json.load(open(sys.argv[1])):
     rows.setdefault(family, {})[bench] = (p["50.0"], p["99.0"])
 benches = ["scoreEncoded", "predictRow", "predictWithReasons"]
 print()
-print(f"{'family':14s}" + "".join(f"{b + ' p50 / p99 us':>30s}" for b in benches))
+print(f"{'family':14s}" + "".join(f"{b + ' p50 / p99 us':>32s}" for b in benches))
 for family, got in rows.items():
-    print(f"{family:14s}" + "".join(f"{'%.2f / %.2f' % got[b] if b in got else '-':>30s}" for b in benches))
+    print(f"{family:14s}" + "".join(f"{'%.2f / %.2f' % got[b] if b in got else '-':>32s}" for b in benches))
 PY

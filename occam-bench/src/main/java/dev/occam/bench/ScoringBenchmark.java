@@ -119,8 +119,8 @@ public class ScoringBenchmark {
                 + "question: How fast does one row score?\n"
                 + "data:\n  path: " + data.toAbsolutePath() + "\n"
                 + (regression
-                        ? "target: Sale_Price\ntask: regression\nsuccess:\n  metric: rmse\n"
-                        : "target: Status\ntask: classification\npositive: bad\nsuccess:\n  metric: auc\n")
+                        ? "target: Sale_Price\ntask: regression\nsuccess:\n  metric: r2\n  at_least: 0.0\n"
+                        : "target: Status\ntask: classification\npositive: bad\nsuccess:\n  metric: auc\n  at_least: 0.5\n")
                 + "selection:\n  folds: 2\n  repeats: 1\n  seed: 42\n  candidates: [" + family + "]\n";
         Path useCase = dir.resolve("usecase.yaml");
         Files.writeString(useCase, yaml, StandardCharsets.UTF_8);
