@@ -15,9 +15,10 @@
 #
 # Every tool is scored on Occam's own folds (5 x 2, seed 42, stratified for two classes; written by occam-bench's
 # WriteFolds) and refits on all rows, as `occam fit` does. Each run is a whole process under /usr/bin/time -v
-# (JVM or interpreter start, reading the CSV, everything the tool does): "Elapsed (wall clock) time" and
-# "Maximum resident set size". Occam's process also measures latency, permutation importance, partial
-# dependence and writes its report: that is what `occam fit` costs a user.
+# (JVM or interpreter start, reading the CSV, everything the tool does): "Elapsed (wall clock) time", "Maximum
+# resident set size", and the CPU time (user + system), which a busy machine disturbs less than the wall time.
+# Occam's process also measures latency, permutation importance and partial dependence, and writes its report:
+# that is what `occam fit` costs a user.
 #
 # Environment: OCCAM_BENCH_KIND=classification|regression (synthetic data; regression: Occam's linear rung,
 # LinearRegression, gaussian glm), OCCAM_BENCH_THREADS (default: the machine's cores; Occam's --threads, the
@@ -101,12 +102,13 @@ def resources(name):
     try:
         text = open(os.path.join(run, name + ".time")).read()
     except OSError:
-        return None, None, "no timing"
+        return None, None, None, "no timing"
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1)
     seconds = sum(float(p) * 60 ** i for i, p in enumerate(reversed(wall.split(":"))))
+    cpu = sum(float(re.search(rf"{k} time \(seconds\): (\S+)", text).group(1)) for k in ("User", "System"))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024
     status = re.search(r"Exit status: (\d+)", text)
-    return seconds, rss, None if status is None or status.group(1) in ("0", "3") else "exit " + status.group(1)
+    return seconds, cpu, rss, None if status is None or status.group(1) in ("0", "3") else "exit " + status.group(1)
 def metric(name):
     try:
         if name == "occam":
@@ -127,11 +129,12 @@ def metric(name):
         return "no result"
 rows = [(n,) + resources(n) + (metric(n),) for n in names]
 base = rows[0]
-print(f"{'tool':9s} {'wall s':>8s} {'x Occam':>8s} {'peak MiB':>9s} {'x Occam':>8s}  held-out (best model)")
-for n, wall, rss, err, m in rows:
+print(f"{'tool':9s} {'wall s':>8s} {'x Occam':>8s} {'CPU s':>8s} {'x Occam':>8s} {'peak MiB':>9s} {'x Occam':>8s}"
+      "  held-out (best model)")
+ratio = lambda v, b: f"{v / b:.2f}" if b else "-"
+for n, wall, cpu, rss, err, m in rows:
     if wall is None:
         print(f"{n:9s} {'-':>8s}   {err}"); continue
-    rw = f"{wall / base[1]:.2f}" if base[1] else "-"
-    rr = f"{rss / base[2]:.2f}" if base[2] else "-"
-    print(f"{n:9s} {wall:8.1f} {rw:>8s} {rss:9.0f} {rr:>8s}  {m}" + (f"  [{err}]" if err else ""))
+    print(f"{n:9s} {wall:8.1f} {ratio(wall, base[1]):>8s} {cpu:8.1f} {ratio(cpu, base[2]):>8s} {rss:9.0f} "
+          f"{ratio(rss, base[3]):>8s}  {m}" + (f"  [{err}]" if err else ""))
 PY
