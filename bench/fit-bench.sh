@@ -76,7 +76,8 @@ echo "fit-bench: $(basename "$csv") ($(($(wc -l < "$csv") - 1)) rows), $mode, th
 timed() {
   local name="$1"; shift
   echo "fit-bench: running $name..." >&2
-  if ! "${limit[@]}" /usr/bin/time -v -o "$run_dir/$name.time" "$@" > "$run_dir/$name.log" 2>&1; then
+  # timeout inside time: a run cut short still has its wall time, CPU and memory written (exit status 124).
+  if ! /usr/bin/time -v -o "$run_dir/$name.time" "${limit[@]}" "$@" > "$run_dir/$name.log" 2>&1; then
     echo "fit-bench: $name failed or timed out (see $run_dir/$name.log)" >&2
   fi
 }
@@ -103,12 +104,17 @@ def resources(name):
         text = open(os.path.join(run, name + ".time")).read()
     except OSError:
         return None, None, None, "no timing"
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1)
+    found = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text)
+    if found is None:
+        return None, None, None, "no timing"
+    wall = found.group(1)
     seconds = sum(float(p) * 60 ** i for i, p in enumerate(reversed(wall.split(":"))))
     cpu = sum(float(re.search(rf"{k} time \(seconds\): (\S+)", text).group(1)) for k in ("User", "System"))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024
     status = re.search(r"Exit status: (\d+)", text)
-    return seconds, cpu, rss, None if status is None or status.group(1) in ("0", "3") else "exit " + status.group(1)
+    code = status.group(1) if status else "0"
+    return seconds, cpu, rss, (None if code in ("0", "3") else "timed out, cut short" if code == "124"
+                               else "failed, exit " + code)
 def metric(name):
     try:
         if name == "occam":
@@ -124,7 +130,7 @@ def metric(name):
         doc = json.load(open(os.path.join(run, name + ".json")))
         rs = doc["results"]
         best = (max if rs[0]["metric"] == "auc" else min)(rs, key=lambda r: r["mean"])
-        return f"{best['metric']} {best['mean']:.4f} ({best['model']}), {len(rs)} model{'s' * (len(rs) > 1)}"
+        return f"{best['metric']} {best['mean']:.4f} ({best['model']}), {len(rs)} model{'s' * (len(rs) > 1)} done"
     except (OSError, KeyError, ValueError, StopIteration) as e:
         return "no result"
 rows = [(n,) + resources(n) + (metric(n),) for n in names]

@@ -135,8 +135,9 @@ def main():
                         "mean": float(np.mean(scores)), "folds": len(scores), "seconds": seconds})
         print(f"{args.engine:8s} {name:24s} {results[-1]['metric']} {results[-1]['mean']:.4f} "
               f"({len(scores)} folds)  {seconds:.2f} s", file=sys.stderr)
-    json.dump({"engine": args.engine, "rows": len(frame), "columns": frame.shape[1], "results": results,
-               "seconds": time.perf_counter() - started}, open(args.out, "w"), indent=1)
+        # Written after every model, so a run cut short by a time limit still reports the models it finished.
+        json.dump({"engine": args.engine, "rows": len(frame), "columns": frame.shape[1], "results": results,
+                   "seconds": time.perf_counter() - started}, open(args.out, "w"), indent=1)
 
 
 if __name__ == "__main__":
