@@ -49,7 +49,8 @@ bench_synthetic() { # KIND ROWS COLS
 
 # Occam's folds for a CSV (see occam-bench's WriteFolds), seed 42, 5 folds x 2 repeats: prints the file's path.
 bench_folds() { # CSV TARGET POSITIVE|-
-  local out="${1%.csv}.folds-42-5x2.csv"
+  local base; base="$(basename "$1")"
+  local out="$cache/${base%.csv}.folds-42-5x2.csv"   # in the cache, never beside a shipped example
   [ -f "$out" ] && [ "$out" -nt "$1" ] || bench_java dev.occam.bench.WriteFolds "$1" "$2" "$3" 42 5 2 "$out"
   echo "$out"
 }
