@@ -18,6 +18,13 @@ public final class EtsOracleProbe {
             System.out.printf("%s R %s %.4f | ours %s %.4f | same-model aicc %.4f conv=%s evals=%d fc diff %.2e (%.0f ms)%n",
                     name, s.etsModel(), s.etsAicc(), fit.spec(), fit.aicc(), same.aicc(), same.converged(),
                     same.evaluations(), ForecastOracle.maxRelativeDiff(ours, r), ms);
+            var fc = same.forecaster().forecast(s.h());
+            var of = ForecastOracle.forecasts(name);
+            System.out.printf("   intervals lo80 %.2e hi80 %.2e lo95 %.2e hi95 %.2e%n",
+                    ForecastOracle.maxRelativeDiff(fc.lower80(), of.column("ets_lo80")),
+                    ForecastOracle.maxRelativeDiff(fc.upper80(), of.column("ets_hi80")),
+                    ForecastOracle.maxRelativeDiff(fc.lower95(), of.column("ets_lo95")),
+                    ForecastOracle.maxRelativeDiff(fc.upper95(), of.column("ets_hi95")));
             System.out.println("   R   " + s.etsParams().values());
             System.out.println("   ours alpha=" + same.alpha() + " beta=" + same.beta() + " gamma=" + same.gamma()
                     + " phi=" + same.phi() + " init=" + Arrays.toString(same.initialStates()));
