@@ -17,7 +17,7 @@ final class ForecastOracle {
 
     /** One row of oracle_summary.csv. */
     record Summary(String series, double frequency, int n, int h, String etsModel, double etsAicc,
-            Map<String, Double> etsParams, String arimaLabel, int[] arimaOrder) {
+            Map<String, Double> etsParams, String arimaLabel, int[] arimaOrder, Map<String, Double> mase) {
 
         int period() {
             return frequency < 1 ? 1 : (int) Math.round(frequency);
@@ -64,8 +64,13 @@ final class ForecastOracle {
                 for (int i = 0; i < order.length; i++) {
                     order[i] = Integer.parseInt(orderText[i]);
                 }
+                Map<String, Double> mase = new LinkedHashMap<>();
+                String[] header = rows.get(0);
+                for (int c = 9; c < header.length; c++) {
+                    mase.put(header[c].replace("mase_", ""), r[c].equals("NA") ? Double.NaN : Double.parseDouble(r[c]));
+                }
                 return new Summary(r[0], Double.parseDouble(r[1]), Integer.parseInt(r[2]), Integer.parseInt(r[3]),
-                        r[4], Double.parseDouble(r[5]), params, r[8], order);
+                        r[4], Double.parseDouble(r[5]), params, r[8], order, mase);
             }
         }
         throw new IllegalArgumentException("no summary for " + series);
