@@ -14,10 +14,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = SeasonalNaiveForecaster.class, name = "seasonal-naive"),
     @JsonSubTypes.Type(value = DriftForecaster.class, name = "drift"),
     @JsonSubTypes.Type(value = EtsForecaster.class, name = "ets"),
-    @JsonSubTypes.Type(value = ThetaForecaster.class, name = "theta")
+    @JsonSubTypes.Type(value = ThetaForecaster.class, name = "theta"),
+    @JsonSubTypes.Type(value = ArimaForecaster.class, name = "arima")
 })
 public sealed interface Forecaster permits NaiveForecaster, SeasonalNaiveForecaster, DriftForecaster, EtsForecaster,
-        ThetaForecaster {
+        ThetaForecaster, ArimaForecaster {
 
     /**
      * The point forecasts and 80% / 95% intervals of the next {@code horizon} values.
