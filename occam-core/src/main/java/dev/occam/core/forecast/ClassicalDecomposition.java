@@ -11,17 +11,30 @@ final class ClassicalDecomposition {
     private ClassicalDecomposition() {
     }
 
-    /**
-     * The seasonal component at every position (the figure repeated), as {@code decompose(y, type)$seasonal}.
-     *
-     * @throws IllegalArgumentException when the series is shorter than two periods
-     */
-    static double[] seasonal(double[] y, int m, boolean multiplicative) {
+    /** The centred moving average (NaN where the window does not fit), {@code decompose(y)$trend}. */
+    static double[] trend(double[] y, int m) {
+        double[] weights = weights(m);
         int n = y.length;
-        if (m <= 1 || n < 2 * m) {
-            throw new IllegalArgumentException("classical decomposition needs at least two seasons of period " + m
-                    + ": got " + n + " values");
+        int offset = weights.length / 2;
+        double[] trend = new double[n];
+        for (int i = 0; i < n; i++) {
+            int first = i - offset;
+            int last = first + weights.length - 1;
+            if (first < 0 || last >= n) {
+                trend[i] = Double.NaN;
+                continue;
+            }
+            // R's filter(sides = 2) sums filter[j] * x[i + offset - j]; the weights are symmetric
+            double s = 0;
+            for (int j = 0; j < weights.length; j++) {
+                s += weights[j] * y[i + offset - j];
+            }
+            trend[i] = s;
         }
+        return trend;
+    }
+
+    private static double[] weights(int m) {
         double[] weights;
         if (m % 2 == 0) {
             weights = new double[m + 1];
@@ -36,21 +49,24 @@ final class ClassicalDecomposition {
                 weights[i] = 1.0 / m;
             }
         }
-        int offset = weights.length / 2;
+        return weights;
+    }
+
+    /**
+     * The seasonal component at every position (the figure repeated), as {@code decompose(y, type)$seasonal}.
+     *
+     * @throws IllegalArgumentException when the series is shorter than two periods
+     */
+    static double[] seasonal(double[] y, int m, boolean multiplicative) {
+        int n = y.length;
+        if (m <= 1 || n < 2 * m) {
+            throw new IllegalArgumentException("classical decomposition needs at least two seasons of period " + m
+                    + ": got " + n + " values");
+        }
+        double[] trend = trend(y, m);
         double[] detrended = new double[n];
         for (int i = 0; i < n; i++) {
-            int first = i - offset;
-            int last = first + weights.length - 1;
-            if (first < 0 || last >= n) {
-                detrended[i] = Double.NaN;
-                continue;
-            }
-            // R's filter(sides = 2) sums filter[j] * x[i + offset - j]; the weights are symmetric
-            double trend = 0;
-            for (int j = 0; j < weights.length; j++) {
-                trend += weights[j] * y[i + offset - j];
-            }
-            detrended[i] = multiplicative ? y[i] / trend : y[i] - trend;
+            detrended[i] = multiplicative ? y[i] / trend[i] : y[i] - trend[i];
         }
         double[] figure = new double[m];
         double total = 0;
