@@ -71,31 +71,25 @@ final class UnitRootTests {
     }
 
     /**
-     * One seasonal difference when the seasonal strength max(0, min(1, 1 − Var(R)/Var(S + R))) exceeds 0.64, as
-     * forecast's {@code nsdiffs}; S and R from an additive classical decomposition here, where R decomposes by STL
-     * ({@code mstl}), so borderline series can differ.
+     * One seasonal difference when the seasonal strength max(0, min(1, 1 − Var(R)/Var(S + R))) of an STL
+     * decomposition ({@link SeasonalTrendLoess#mstl}) exceeds 0.64, as forecast's {@code nsdiffs} (none when the
+     * period is not below half the series' length, where mstl finds no season).
      */
     static int seasonalDifferences(double[] x, int m) {
-        if (constant(x) || m >= x.length || x.length < 2 * m) {
+        if (constant(x) || m >= x.length || 2 * m >= x.length) {
             return 0;
         }
         return seasonalStrength(x, m) > SEASONAL_STRENGTH ? 1 : 0;
     }
 
     static double seasonalStrength(double[] x, int m) {
-        double[] seasonal = ClassicalDecomposition.seasonal(x, m, false);
-        double[] trend = ClassicalDecomposition.trend(x, m);
-        int count = 0;
-        double[] remainder = new double[x.length];
-        double[] seasonPlusRemainder = new double[x.length];
-        for (int t = 0; t < x.length; t++) {
-            if (!Double.isNaN(trend[t])) {
-                remainder[count] = x[t] - trend[t] - seasonal[t];
-                seasonPlusRemainder[count] = x[t] - trend[t];
-                count++;
-            }
+        SeasonalTrendLoess.Components c = SeasonalTrendLoess.mstl(x, m);
+        int n = x.length;
+        double[] seasonPlusRemainder = new double[n];
+        for (int t = 0; t < n; t++) {
+            seasonPlusRemainder[t] = c.seasonal()[t] + c.remainder()[t];
         }
-        double strength = 1 - variance(remainder, count) / variance(seasonPlusRemainder, count);
+        double strength = 1 - variance(c.remainder(), n) / variance(seasonPlusRemainder, n);
         return Math.max(0, Math.min(1, strength));
     }
 
