@@ -260,13 +260,18 @@ public final class Arima {
             maInvert(raw, p, q);
             maInvert(raw, p + q + sp, sq);
             objective = Arrays.equals(raw, ml.point()) ? ml.value() : mlObjective.applyAsDouble(raw);
-            double[][] h = Bfgs.hessian(mlObjective, raw, scale);
-            double[][] a = gradTrans(raw, p, q, sp);
-            double[][] inv = inverse(scaled(h, nUsed));
-            variance = inv == null ? null : multiply(transpose(a), multiply(inv, a));
             coef = raw.clone();
             ArimaStateSpace.partrans(coef, 0, p);
             ArimaStateSpace.partrans(coef, p + q, sp);
+            double[][] expanded = ArimaStateSpace.expand(coef, p, q, sp, sq, m, false);
+            if (rootsAwayFromCircle(expanded[0], -1) && rootsAwayFromCircle(expanded[1], 1)) {
+                double[][] h = Bfgs.hessian(mlObjective, raw, scale);
+                double[][] a = gradTrans(raw, p, q, sp);
+                double[][] inv = inverse(scaled(h, nUsed));
+                variance = inv == null ? null : multiply(transpose(a), multiply(inv, a));
+            } else {
+                variance = null; // refused for its roots whatever the variances: R's Hessian is not needed
+            }
             double[][] pt = ArimaStateSpace.expand(coef, p, q, sp, sq, m, false);
             ArimaStateSpace.Filtered f = ArimaStateSpace.filter(adjusted(x, reg, coef, narma), pt[0], pt[1], delta,
                     true);

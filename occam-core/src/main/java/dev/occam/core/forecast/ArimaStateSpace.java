@@ -195,33 +195,61 @@ final class ArimaStateSpace {
             }
             psi[k] = s;
         }
-        double[] gamma = autocovariances(ph, th, psi, p, q, r);
+        // Q₀ = ΦGΦ' + ΦCΘ' + (ΦCΘ')' + ΘΘ' with Φ[i][u] = φ_{i+u+1}, Θ[i][u] = θ_{i+u}, G[u][v] = γ(|u − v|)
+        // and C[u][v] = ψ_{v−u−1} (0 unless v > u)
+        double[][] big = new double[r][r];
+        double[][] bigTheta = new double[r][r];
+        for (int i = 0; i < r; i++) {
+            for (int u = 0; u <= r - 1 - i; u++) {
+                big[i][u] = ph[i + u + 1];
+                bigTheta[i][u] = th[i + u];
+            }
+        }
         double[][] out = new double[r][r];
         for (int i = 0; i < r; i++) {
             for (int j = i; j < r; j++) {
                 double s = 0;
+                for (int u = 0; u < r - Math.max(i, j); u++) {
+                    s += bigTheta[i][u] * bigTheta[j][u];
+                }
+                out[i][j] = s;
+            }
+        }
+        if (p > 0) {
+            double[] gamma = autocovariances(ph, th, psi, p, q, r);
+            // A = Φ G (r × r) and B = Φ C (r × r)
+            double[][] a = new double[r][r];
+            double[][] b = new double[r][r];
+            for (int i = 0; i < r; i++) {
                 for (int u = 0; u <= r - 1 - i; u++) {
-                    double phU = ph[i + u + 1];
-                    double thU = th[i + u];
-                    for (int v = 0; v <= r - 1 - j; v++) {
-                        double phV = ph[j + v + 1];
-                        double thV = th[j + v];
-                        s += phU * phV * gamma[Math.abs(u - v)];
-                        int k1 = v - u - 1;
-                        if (k1 >= 0) {
-                            s += phU * thV * psi[k1];
-                        }
-                        int k2 = u - v - 1;
-                        if (k2 >= 0) {
-                            s += thU * phV * psi[k2];
-                        }
-                        if (u == v) {
-                            s += thU * thV;
+                    double f = big[i][u];
+                    if (f == 0) {
+                        continue;
+                    }
+                    for (int v = 0; v < r; v++) {
+                        a[i][v] += f * gamma[Math.abs(u - v)];
+                        if (v > u) {
+                            b[i][v] += f * psi[v - u - 1];
                         }
                     }
                 }
-                out[i][j] = s;
-                out[j][i] = s;
+            }
+            for (int i = 0; i < r; i++) {
+                for (int j = i; j < r; j++) {
+                    double s = 0;
+                    for (int v = 0; v <= r - 1 - j; v++) {
+                        s += a[i][v] * big[j][v] + b[i][v] * bigTheta[j][v];
+                    }
+                    for (int v = 0; v <= r - 1 - i; v++) {
+                        s += b[j][v] * bigTheta[i][v];
+                    }
+                    out[i][j] += s;
+                }
+            }
+        }
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < i; j++) {
+                out[i][j] = out[j][i];
             }
         }
         return out;
@@ -301,7 +329,6 @@ final class ArimaStateSpace {
         double[] anew = new double[rd];
         double[][] pnew = new double[rd][rd];
         double[][] tp = new double[rd][rd];
-        double[][] tpt = new double[rd][rd];
         double[] mvec = new double[rd];
         int n = x.length;
         double[] residuals = keepResiduals ? new double[n] : null;
@@ -330,9 +357,10 @@ final class ArimaStateSpace {
             if (l > 0) {
                 // Pnew = T P T' + V: first TP (rows of T applied to P), then (TP) T'
                 applyT(pm, tp, phi, delta, r, d);
-                transpose(tp, tpt);
-                applyT(tpt, pnew, phi, delta, r, d);
-                // pnew now holds T (T P)' = (T P T')' = T P T' (symmetric)
+                // (T P T') row i = T applied to row i of T P, as P is symmetric
+                for (int i = 0; i < rd; i++) {
+                    applyTToVector(tp[i], pnew[i], phi, delta, r, d);
+                }
                 for (int i = 0; i < r; i++) {
                     for (int j = 0; j < r; j++) {
                         pnew[i][j] += rv[i] * rv[j];
@@ -370,9 +398,16 @@ final class ArimaStateSpace {
             for (int i = 0; i < rd; i++) {
                 a[i] = anew[i] + mvec[i] * resid / gain;
             }
+            double inverseGain = 1 / gain;
             for (int i = 0; i < rd; i++) {
-                for (int j = 0; j < rd; j++) {
-                    pm[i][j] = pnew[i][j] - mvec[i] * mvec[j] / gain;
+                double mi = mvec[i] * inverseGain;
+                double[] row = pm[i];
+                double[] from = pnew[i];
+                for (int j = i; j < rd; j++) {
+                    row[j] = from[j] - mi * mvec[j];
+                }
+                for (int j = 0; j < i; j++) {
+                    row[j] = pm[j][i];
                 }
             }
         }
@@ -416,12 +451,26 @@ final class ArimaStateSpace {
         }
     }
 
-    private static void transpose(double[][] a, double[][] out) {
-        int n = a.length;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                out[j][i] = a[i][j];
+    /** out = T·v for the ARIMA transition T. */
+    private static void applyTToVector(double[] v, double[] out, double[] phi, double[] delta, int r, int d) {
+        int p = phi.length;
+        double first = v[0];
+        for (int i = 0; i < r; i++) {
+            double tmp = i < r - 1 ? v[i + 1] : 0;
+            if (i < p) {
+                tmp += phi[i] * first;
             }
+            out[i] = tmp;
+        }
+        if (d > 0) {
+            double tmp = first;
+            for (int k = 0; k < d; k++) {
+                tmp += delta[k] * v[r + k];
+            }
+            for (int i = r + d - 1; i > r; i--) {
+                out[i] = v[i - 1];
+            }
+            out[r] = tmp;
         }
     }
 }
