@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.hipparchus.analysis.solvers.LaguerreSolver;
 import org.hipparchus.complex.Complex;
@@ -756,9 +755,5 @@ public final class Arima {
             }
         }
         return out;
-    }
-
-    static String format(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
     }
 }

@@ -21,8 +21,8 @@ import org.hipparchus.linear.RealVector;
  * twice the negative log-likelihood up to a constant. AIC = that + 2k, AICc = AIC + 2k(k + 1)/(n − k − 1), k the
  * optimised values (smoothing parameters and initial states) plus one for σ².
  *
- * <p><b>Optimisation.</b> Start from R's heuristics ({@code initparam}: α = 0.1 + 0.2(0.9999 − 0.0001)/m-ish,
- * β and γ a tenth and a twentieth of their ranges, φ = 0.978; {@code initstate}: level and slope from a regression
+ * <p><b>Optimisation.</b> Start from R's heuristics ({@code initparam}: α = 0.0001 + 0.2(0.9999 − 0.0001)/m, β and
+ * γ a tenth and a twentieth of the way up their ranges, φ = 0.8 + 0.99(0.98 − 0.8); {@code initstate}: level and slope from a regression
  * on the first max(10, 2m) seasonally adjusted values, seasonal states from a classical decomposition, or from a
  * trend-plus-Fourier regression below three seasons), then {@link NelderMead} over parameters and initial states
  * together. A point is refused (infinite criterion) when outside the "usual" bounds (0.0001 ≤ α, β, γ ≤ 0.9999,

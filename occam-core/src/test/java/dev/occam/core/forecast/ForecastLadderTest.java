@@ -49,6 +49,29 @@ class ForecastLadderTest {
     }
 
     @Test
+    void fit_awkwardSeries_fitsOrSaysWhyButNeverBreaks() {
+        double[] constant = new double[40];
+        java.util.Arrays.fill(constant, 7);
+        double[] withZerosAndNegatives = new double[48];
+        for (int t = 0; t < 48; t++) {
+            withZerosAndNegatives[t] = (t % 4 == 0 ? 0 : 3 * Math.sin(t)) - (t % 7 == 0 ? 5 : 0);
+        }
+        List<TimeSeries> awkward = List.of(new TimeSeries(constant, 1), new TimeSeries(constant, 4),
+                new TimeSeries(new double[] {5, 6, 7, 6, 5}, 12), new TimeSeries(withZerosAndNegatives, 4));
+        for (TimeSeries series : awkward) {
+            for (ForecastLadder.Rung rung : ForecastLadder.fit(series)) {
+                if (rung.forecaster() != null) {
+                    for (double v : rung.forecaster().forecast(8).upper95()) {
+                        assertTrue(Double.isFinite(v), rung.method().id() + " on " + series);
+                    }
+                } else {
+                    assertTrue(rung.skipped().startsWith(rung.method().id() + " was not fitted: "), rung.skipped());
+                }
+            }
+        }
+    }
+
+    @Test
     void rollingOrigin_ets_equalsFittingEachHeadByHand() {
         TimeSeries series = ForecastOracle.training("LakeHuron");
         RollingOrigin.Options options = new RollingOrigin.Options(3, 5, 4);
