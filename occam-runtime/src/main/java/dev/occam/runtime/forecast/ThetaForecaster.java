@@ -17,7 +17,8 @@ import java.util.Arrays;
  * @param drift half the regression slope b
  * @param n the number of observations fitted
  * @param sigma2 SES innovation variance
- * @param seasonalIndices multiplicative indices of the next m steps, in order (empty: no season)
+ * @param seasonalIndices multiplicative indices of the next m steps, in order (empty: no season); finite and non-zero
+ *        (a series that crosses zero can give negative ones: R's thetaf keeps them, and so do we)
  */
 public record ThetaForecaster(double level, double alpha, double drift, int n, double sigma2, double[] seasonalIndices)
         implements Forecaster {
@@ -36,8 +37,8 @@ public record ThetaForecaster(double level, double alpha, double drift, int n, d
             throw new IllegalArgumentException("theta: sigma2 must be finite and >= 0: " + sigma2);
         }
         for (double s : seasonalIndices) {
-            if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("theta: seasonal indices must be positive and finite: " + s);
+            if (!Double.isFinite(s) || s == 0) {
+                throw new IllegalArgumentException("theta: seasonal indices must be finite and non-zero: " + s);
             }
         }
         seasonalIndices = seasonalIndices.clone();
