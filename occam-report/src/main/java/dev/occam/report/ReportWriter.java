@@ -1,5 +1,6 @@
 package dev.occam.report;
 
+import dev.occam.results.ForecastResults;
 import dev.occam.results.Results;
 import dev.occam.runtime.ModelFile;
 import dev.occam.runtime.io.AtomicFiles;
@@ -27,6 +28,9 @@ public final class ReportWriter {
      * @throws IOException when a file cannot be read or the report cannot be written
      */
     public static Path write(Path outputDirectory) throws IOException {
+        if (ForecastResults.isForecast(outputDirectory)) {
+            return ForecastReport.write(outputDirectory);
+        }
         Results results = Results.read(outputDirectory);
         Path model = outputDirectory.resolve("model.json");
         ReportInputs inputs = new ReportInputs(results.card(), results.leaderboard(), results.reportData(),

@@ -130,6 +130,23 @@ public final class ModelFile {
         }
     }
 
+    /**
+     * The {@code format} a model file declares ("occam-model/1", "occam-forecast/1", ...), so a caller can choose
+     * the loader; null when the file is JSON without one.
+     *
+     * @throws ModelFileException when the file is missing or not JSON
+     */
+    public static String format(Path path) throws IOException {
+        try {
+            JsonNode format = Json.MAPPER.readTree(Files.readAllBytes(path)).get("format");
+            return format == null ? null : format.asText();
+        } catch (NoSuchFileException e) {
+            throw new ModelFileException(path + ": no such model file");
+        } catch (JsonProcessingException e) {
+            throw new ModelFileException(path + ": not a JSON model file (" + e.getOriginalMessage() + ")");
+        }
+    }
+
     /** Reads a model from its JSON document, checking format and checksum. */
     public static Model fromJson(JsonNode root) {
         if (root == null || !root.isObject()) {

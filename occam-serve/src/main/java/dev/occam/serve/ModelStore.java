@@ -2,7 +2,9 @@ package dev.occam.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.occam.runtime.Model;
+import dev.occam.runtime.ForecastModelFile;
 import dev.occam.runtime.ModelFile;
+import dev.occam.runtime.forecast.ForecastModel;
 import dev.occam.runtime.io.Json;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -55,6 +57,10 @@ final class ModelStore {
     /** Log lines already written, so a refused file or an ignored folder is told once, not every second. */
     private final Set<String> told = new HashSet<>();
     private ScheduledExecutorService poller;
+    /** The forecasting models ({@code occam-forecast/1} files) served now, by name; swapped as {@link #models}. */
+    private final AtomicReference<Map<String, ForecastModel>> forecasts = new AtomicReference<>(Map.of());
+    /** Forecast files read so far, by path, with the stamp they had. */
+    private final Map<Path, LoadedForecast> loadedForecasts = new HashMap<>();
 
     /** @throws IOException when the folder does not exist or cannot be read */
     ModelStore(Path dir, Consumer<String> log) throws IOException {
@@ -71,10 +77,16 @@ final class ModelStore {
         return models.get();
     }
 
+    /** The forecasting models served now, by name; an immutable snapshot. */
+    Map<String, ForecastModel> forecasts() {
+        return forecasts.get();
+    }
+
     /** Rescans the folder now and swaps in what changed. Never throws: a problem is logged and skipped. */
     synchronized void refresh() {
         Map<String, ServedModel> previous = models.get();
         Map<String, ServedModel> next = new TreeMap<>();
+        Map<String, ForecastModel> nextForecasts = new TreeMap<>();
         List<Path> folders = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             s.forEach(folders::add);
@@ -94,6 +106,11 @@ final class ModelStore {
             ServedModel chosen = choose(name, folder, previous.get(name));
             if (chosen != null) {
                 next.put(name, chosen);
+            } else {
+                ForecastModel forecast = forecastIn(folder, forecasts.get().get(name));
+                if (forecast != null) {
+                    nextForecasts.put(name, forecast);
+                }
             }
         }
         for (Map.Entry<String, ServedModel> e : next.entrySet()) {
@@ -104,7 +121,49 @@ final class ModelStore {
                         + e.getValue().model().family() + ", " + e.getValue().file() + ")");
             }
         }
+        for (Map.Entry<String, ForecastModel> e : nextForecasts.entrySet()) {
+            if (forecasts.get().get(e.getKey()) != e.getValue()) {
+                log.accept("serving " + e.getKey() + " (forecast, " + e.getValue().method() + ")");
+            }
+        }
         models.set(Collections.unmodifiableMap(next));
+        forecasts.set(Collections.unmodifiableMap(nextForecasts));
+    }
+
+    /**
+     * The forecasting model in a folder's bare {@code model.json} (read again only when its stamp changed), or the
+     * one served before when the file became unreadable; null when there is none.
+     */
+    private ForecastModel forecastIn(Path folder, ForecastModel current) {
+        Path file = folder.resolve("model.json");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        String stamp;
+        try {
+            if (!file.toRealPath().startsWith(realDir)) {
+                return null;
+            }
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            stamp = a.lastModifiedTime() + "/" + a.size();
+        } catch (IOException e) {
+            return current;
+        }
+        LoadedForecast before = loadedForecasts.get(file);
+        if (before != null && before.stamp().equals(stamp)) {
+            return before.model() != null ? before.model() : current;
+        }
+        ForecastModel model = null;
+        try {
+            JsonNode root = Json.MAPPER.readTree(Files.readAllBytes(file));
+            if (root != null && ForecastModelFile.FORMAT.equals(root.path("format").asText())) {
+                model = ForecastModelFile.fromJson(root);
+            }
+        } catch (IOException | RuntimeException e) {
+            tell("refused " + file + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
+        }
+        loadedForecasts.put(file, new LoadedForecast(stamp, model));
+        return model != null ? model : current;
     }
 
     /** The newest loadable version of one model, or what it served before when its slot became unreadable. */
@@ -166,6 +225,10 @@ final class ModelStore {
         try {
             byte[] bytes = Files.readAllBytes(file);
             JsonNode root = Json.MAPPER.readTree(bytes);
+            if (ForecastModelFile.FORMAT.equals(root.path("format").asText())) {
+                loaded.put(file, new Loaded(stamp, null));
+                return null; // a forecasting model: forecastIn serves it
+            }
             Model m = ModelFile.fromJson(root);
             JsonNode card = readCard(file.resolveSibling("card.json"));
             JsonNode success = card == null ? null : card.get("success");
@@ -245,5 +308,8 @@ final class ModelStore {
     }
 
     private record Loaded(Stamp stamp, ServedModel model) {
+    }
+
+    private record LoadedForecast(String stamp, ForecastModel model) {
     }
 }

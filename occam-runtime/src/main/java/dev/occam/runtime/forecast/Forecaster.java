@@ -15,10 +15,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = DriftForecaster.class, name = "drift"),
     @JsonSubTypes.Type(value = EtsForecaster.class, name = "ets"),
     @JsonSubTypes.Type(value = ThetaForecaster.class, name = "theta"),
-    @JsonSubTypes.Type(value = ArimaForecaster.class, name = "arima")
+    @JsonSubTypes.Type(value = ArimaForecaster.class, name = "arima"),
+    @JsonSubTypes.Type(value = SeasonallyAdjustedForecaster.class, name = "stl")
 })
 public sealed interface Forecaster permits NaiveForecaster, SeasonalNaiveForecaster, DriftForecaster, EtsForecaster,
-        ThetaForecaster, ArimaForecaster {
+        ThetaForecaster, ArimaForecaster, SeasonallyAdjustedForecaster {
 
     /**
      * The point forecasts and 80% / 95% intervals of the next {@code horizon} values.
