@@ -130,6 +130,35 @@ public final class ModelFile {
         }
     }
 
+    /**
+     * The {@code format} field of a JSON model file ({@code occam-model/1}, {@code occam-recommend/1}, ...), so a
+     * caller can hand the file to its loader; null when it has none. Only the top-level fields are scanned (nested
+     * values are skipped unparsed), so a large file is not read into memory.
+     *
+     * @throws ModelFileException naming the file when it does not exist or is not a JSON object
+     */
+    public static String format(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            throw new ModelFileException(path + ": no such model file");
+        }
+        try (com.fasterxml.jackson.core.JsonParser p = Json.MAPPER.getFactory().createParser(path.toFile())) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new ModelFileException(path + ": not a JSON model file (it does not start with '{')");
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals("format")) {
+                    return p.getValueAsString();
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            throw new ModelFileException(path + ": not a JSON model file (" + e.getOriginalMessage() + ")");
+        }
+    }
+
     /** Reads a model from its JSON document, checking format and checksum. */
     public static Model fromJson(JsonNode root) {
         if (root == null || !root.isObject()) {
