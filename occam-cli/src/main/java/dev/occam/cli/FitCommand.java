@@ -42,6 +42,9 @@ final class FitCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1: " + threads);
         }
+        if (UseCaseReader.taskOf(useCaseFile) == dev.occam.runtime.Task.RECOMMENDATION) {
+            return RecommendCommands.fit(useCaseFile, out, force, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         UseCase useCase = UseCaseReader.read(useCaseFile);
         Path dir = out != null ? out : Path.of("out", useCase.name());
         refuseToClobber(dir);

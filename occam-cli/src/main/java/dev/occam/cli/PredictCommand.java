@@ -24,11 +24,22 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace --out FILE if it exists")
     boolean force;
 
+    @Option(names = "--top", paramLabel = "N", description = "recommendation models: the N best items per user"
+            + " (default 10); DATA then holds the user column")
+    Integer top;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (dev.occam.runtime.recommend.RecommenderModelFile.FORMAT.equals(dev.occam.runtime.ModelFile.format(model))) {
+            return RecommendCommands.predict(model, data, top, out, force, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+        if (top != null) {
+            throw new Errors.UserError("--top is for recommendation models; " + model + " predicts one answer per row");
+        }
         if (out == null) {
             spec.commandLine().getOut().print(PredictJob.predictCsv(model, data));
             spec.commandLine().getOut().flush();
