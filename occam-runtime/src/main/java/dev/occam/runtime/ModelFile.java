@@ -166,6 +166,10 @@ public final class ModelFile {
         }
         JsonNode format = root.get("format");
         if (format == null || !FORMAT.equals(format.asText())) {
+            if (format != null && format.asText().equals("occam-recommend/1")) {
+                throw new IllegalArgumentException("a recommendation model (format 'occam-recommend/1'): load it with"
+                        + " Occam.loadRecommender, or use occam predict MODEL users.csv --top 10");
+            }
             throw new IllegalArgumentException("unknown model format "
                     + (format == null ? "(none)" : "'" + format.asText() + "'") + "; this Occam reads " + FORMAT);
         }

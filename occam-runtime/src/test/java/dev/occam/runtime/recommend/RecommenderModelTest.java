@@ -93,4 +93,59 @@ class RecommenderModelTest {
                 List.of("tea", "milk", "tea", "lemon", "honey"), List.of(), new int[] {0}, new int[0], new double[0]));
         assertEquals("product 'tea' appears twice among the labels", e.getMessage());
     }
+
+    @Test
+    void constructor_repeatedHistoryItem_isRefusedNamingUserAndItem() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RecommenderModel("shop",
+                new RecommenderModel.Columns("customer", "product", null, null), WEIGHTS, ITEMS, List.of("ann"),
+                new int[] {0, 2}, new int[] {4, 4}, new double[] {1, 1}));
+        assertEquals("the history of 'ann' lists 'honey' twice", e.getMessage());
+    }
+
+    @Test
+    void constructor_100kUsersBy50kItems_fitsAndLoadsUnsortedRowsWithoutBoxing() {
+        // 100,000 users × 20 items each (2 million pairs) over 50,000 items, each item with 20 neighbours given in
+        // reverse order (so every row is sorted on load)
+        int items = 50_000;
+        int users = 100_000;
+        int per = 20;
+        int[] rowStarts = new int[items + 1];
+        int[] neighbours = new int[items * per];
+        double[] weights = new double[items * per];
+        for (int i = 0; i < items; i++) {
+            rowStarts[i + 1] = (i + 1) * per;
+            for (int k = 0; k < per; k++) {
+                neighbours[i * per + k] = (i + 1 + k) % items;
+                weights[i * per + k] = (k + 1) / 100.0; // ascending: the constructor sorts them
+            }
+        }
+        double[] counts = new double[items];
+        java.util.Arrays.fill(counts, 1);
+        ItemToItemRecommender knn = new ItemToItemRecommender("item_knn", items, rowStarts, neighbours, weights,
+                PopularityRecommender.of("popularity", items, counts));
+        int[] starts = new int[users + 1];
+        int[] seen = new int[users * per];
+        double[] ones = new double[users * per];
+        List<String> labels = new java.util.ArrayList<>(items);
+        for (int i = 0; i < items; i++) {
+            labels.add("p" + i);
+        }
+        List<String> userLabels = new java.util.ArrayList<>(users);
+        for (int u = 0; u < users; u++) {
+            userLabels.add("u" + u);
+            starts[u + 1] = (u + 1) * per;
+            for (int k = 0; k < per; k++) {
+                seen[u * per + k] = (u * 7 + k * 2_503) % items;
+                ones[u * per + k] = 1;
+            }
+        }
+        RecommenderModel big = new RecommenderModel("big", new RecommenderModel.Columns("user", "item", null, null), knn,
+                labels, userLabels, starts, seen, ones);
+        assertEquals(users, big.userCount());
+        // item i's best neighbour is i + 20 (weight 0.2), so user 0 (items 0, 2503, ...) gets 20 first
+        assertEquals(List.of(new RecommenderModel.Similar("p20", 0.2)), big.similar("p0", 1));
+        RecommenderModel.UserRecommendations list = big.recommend("u0", 10);
+        assertEquals(10, list.items().size());
+        assertFalse(list.items().stream().anyMatch(r -> big.historyOf("u0").contains(r.item())));
+    }
 }
