@@ -1,6 +1,11 @@
 package dev.occam.cli;
 
 import dev.occam.core.jobs.FitJob;
+import dev.occam.core.jobs.ForecastJob;
+import dev.occam.core.usecase.ForecastUseCase;
+import dev.occam.core.usecase.ForecastUseCaseReader;
+import dev.occam.results.ForecastResults;
+import dev.occam.runtime.Task;
 import dev.occam.core.select.FitResult;
 import dev.occam.core.usecase.UseCase;
 import dev.occam.core.usecase.UseCaseReader;
@@ -42,7 +47,11 @@ final class FitCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1: " + threads);
         }
-        if (UseCaseReader.taskOf(useCaseFile) == dev.occam.runtime.Task.RECOMMENDATION) {
+        Task named = UseCaseReader.taskOf(useCaseFile);
+        if (named == Task.FORECAST) {
+            return forecast();
+        }
+        if (named == Task.RECOMMENDATION) {
             return RecommendCommands.fit(useCaseFile, out, force, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         UseCase useCase = UseCaseReader.read(useCaseFile);
@@ -65,6 +74,18 @@ final class FitCommand implements Callable<Integer> {
         LeaderboardPrinter.print(result, stdout);
         stdout.flush();
         return result.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
+    }
+
+    /** {@code task: forecast}: the forecasting ladder, its leaderboard and verdict on the console. */
+    private int forecast() throws Exception {
+        ForecastUseCase useCase = ForecastUseCaseReader.read(useCaseFile);
+        Path dir = out != null ? out : Path.of("out", useCase.name());
+        refuseToClobber(dir);
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        ForecastJob.Outcome outcome = new ForecastJob(useCase, dir, n).run();
+        ReportWriter.write(dir);
+        ForecastPrinter.print(outcome, dir, spec.commandLine().getOut());
+        return outcome.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
     }
 
     /**
@@ -99,7 +120,8 @@ final class FitCommand implements Callable<Integer> {
             return;
         }
         Path card = dir.resolve("card.json");
-        boolean ours = Files.isRegularFile(card) && Files.readString(card).contains("\"format\" : \"occam-card/");
+        boolean ours = Files.isRegularFile(card) && (Files.readString(card).contains("\"format\" : \"occam-card/")
+                || ForecastResults.isForecast(dir));
         if (ours) {
             return;
         }

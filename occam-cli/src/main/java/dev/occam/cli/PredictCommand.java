@@ -1,6 +1,9 @@
 package dev.occam.cli;
 
 import dev.occam.core.jobs.PredictJob;
+import dev.occam.runtime.ForecastModelFile;
+import dev.occam.runtime.ModelFile;
+import dev.occam.runtime.io.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -9,14 +12,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "predict", description = "Scores every row of a CSV or Parquet file with a saved model, in row order.")
+@Command(name = "predict", description = "Scores every row of a CSV or Parquet file with a saved model, in row order;"
+        + " a forecast model writes its forecast (--horizon H) instead.")
 final class PredictCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "a model.json written by 'occam fit'")
     Path model;
 
-    @Parameters(index = "1", paramLabel = "DATA", description = "a CSV or Parquet file with the model's columns")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "DATA", description = "a CSV or Parquet file with the model's"
+            + " columns (not for a forecast model)")
     Path data;
+
+    @Option(names = "--horizon", paramLabel = "H", description = "forecast models: steps ahead (default: the use "
+            + "case's horizon)")
+    Integer horizon;
+
+    @Option(names = "--series", paramLabel = "KEY", description = "forecast models: only this series")
+    String series;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the predictions here (default: standard output)")
     Path out;
@@ -33,12 +45,18 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (dev.occam.runtime.recommend.RecommenderModelFile.FORMAT.equals(dev.occam.runtime.ModelFile.format(model))) {
+        if (ForecastModelFile.FORMAT.equals(ModelFile.format(model))) {
+            return forecast();
+        }
+        if (dev.occam.runtime.recommend.RecommenderModelFile.FORMAT.equals(ModelFile.format(model))) {
             return RecommendCommands.predict(model, data, top, out, force, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
         if (top != null) {
             throw new Errors.UserError("--top is for recommendation models; " + model + " predicts one answer per row");
+        }
+        if (data == null) {
+            throw new Errors.UserError("missing DATA: the CSV or Parquet file to score with " + model);
         }
         if (out == null) {
             spec.commandLine().getOut().print(PredictJob.predictCsv(model, data));
@@ -50,6 +68,28 @@ final class PredictCommand implements Callable<Integer> {
         }
         int rows = PredictJob.predictToFile(model, data, out);
         spec.commandLine().getErr().println(String.format(java.util.Locale.ROOT, "wrote %,d predictions to %s", rows, out));
+        return OccamCommand.OK;
+    }
+
+    /** A forecast model: one row per series and future time, no data file. */
+    private int forecast() throws Exception {
+        if (data != null) {
+            throw new Errors.UserError(model + " is a forecast model: it reads no DATA file; give --horizon H instead");
+        }
+        if (horizon != null && horizon < 1) {
+            throw new Errors.UserError("--horizon must be at least 1: " + horizon);
+        }
+        String csv = ForecastCsv.write(ForecastModelFile.load(model), series, horizon);
+        if (out == null) {
+            spec.commandLine().getOut().print(csv);
+            spec.commandLine().getOut().flush();
+            return OccamCommand.OK;
+        }
+        if (Files.exists(out) && !force) {
+            throw new Errors.UserError(out + " already exists; pass --force to replace it");
+        }
+        AtomicFiles.write(out, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        spec.commandLine().getErr().println("wrote the forecast to " + out);
         return OccamCommand.OK;
     }
 }

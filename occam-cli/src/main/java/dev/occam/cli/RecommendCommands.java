@@ -94,6 +94,10 @@ final class RecommendCommands {
     /** {@code occam predict MODEL users.csv --top N [--out F]}. @return the exit code */
     static int predict(Path modelFile, Path users, Integer top, Path out, boolean force, PrintWriter stdout,
             PrintWriter stderr) throws Exception {
+        if (users == null) {
+            throw new Errors.UserError("missing DATA: a CSV or Parquet file with the user column of " + modelFile
+                    + ", such as: occam predict " + modelFile + " users.csv --top 10");
+        }
         int n = top == null ? 10 : top;
         if (n < 1) {
             throw new Errors.UserError("--top must be >= 1: " + n);

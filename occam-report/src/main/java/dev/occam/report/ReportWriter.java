@@ -1,5 +1,6 @@
 package dev.occam.report;
 
+import dev.occam.results.ForecastResults;
 import dev.occam.results.Results;
 import dev.occam.runtime.ModelFile;
 import dev.occam.runtime.io.AtomicFiles;
@@ -27,6 +28,9 @@ public final class ReportWriter {
      * @throws IOException when a file cannot be read or the report cannot be written
      */
     public static Path write(Path outputDirectory) throws IOException {
+        if (ForecastResults.isForecast(outputDirectory)) {
+            return ForecastReport.write(outputDirectory);
+        }
         if (dev.occam.results.Recommendation.isRecommendation(outputDirectory)) {
             Path report = outputDirectory.resolve(FILE_NAME);
             AtomicFiles.write(report, RecommendationPage.render(outputDirectory).getBytes(StandardCharsets.UTF_8));

@@ -162,6 +162,39 @@
     }
   };
 
+  // A forecast: the history, the point forecast, and its 80% and 95% intervals as bands (each band is a
+  // transparent lower line with the width stacked on it).
+  draw.forecast = function (index) {
+    var f = data.forecasts[index];
+    var times = f.times.concat(f.future_times);
+    var pad = function (values) { return f.times.map(function () { return null; }).concat(values); };
+    var width = function (lo, hi) { return pad(hi.map(function (v, k) { return v - lo[k]; })); };
+    var band = function (name, stack, lo, hi, opacity) {
+      return [
+        { name: name, type: 'line', stack: stack, data: pad(lo), lineStyle: { opacity: 0 }, symbol: 'none',
+          silent: true, tooltip: { show: false } },
+        { name: name, type: 'line', stack: stack, data: width(lo, hi), lineStyle: { opacity: 0 }, symbol: 'none',
+          areaStyle: { color: COLORS.other, opacity: opacity }, silent: true, tooltip: { show: false } }
+      ];
+    };
+    var history = f.history.slice();
+    return {
+      title: { text: f.key ? f.key : 'forecast', left: 'center', textStyle: { fontSize: 14 } },
+      grid: { left: 64, right: 24, top: 40, bottom: 56 },
+      legend: { bottom: 0, data: ['history', 'forecast', '80% interval', '95% interval'] },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: times, boundaryGap: false },
+      yAxis: { type: 'value', scale: true },
+      series: band('95% interval', 'b95', f.lower95, f.upper95, 0.15)
+        .concat(band('80% interval', 'b80', f.lower80, f.upper80, 0.3))
+        .concat([
+          { name: 'history', type: 'line', data: history, symbol: 'none', color: '#1d2430' },
+          { name: 'forecast', type: 'line', data: pad(f.forecast), symbol: 'none', color: COLORS.chosen,
+            lineStyle: { width: 2 } }
+        ])
+    };
+  };
+
   var containers = document.querySelectorAll('[data-chart]');
   Array.prototype.forEach.call(containers, function (el) {
     var kind = el.getAttribute('data-chart');

@@ -402,12 +402,24 @@ public final class Model {
         return out;
     }
 
-    /** Scores every row of a frame, in order. */
+    /**
+     * Scores every row of a frame, in order: the same arithmetic as {@link #score(double[])} row by row, with one
+     * buffer per preparation step reused across rows (batch scoring allocates nothing per row).
+     */
     public double[] score(Frame frame) {
         RowReader reader = new RowReader(schema(), frame);
+        double[][] buffers = new double[preparation.size() + 1][];
+        buffers[0] = new double[schema().size()];
+        for (int t = 0; t < preparation.size(); t++) {
+            buffers[t + 1] = new double[preparation.get(t).output().size()];
+        }
         double[] out = new double[frame.rows()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = score(reader.row(i));
+            reader.rowInto(i, buffers[0]);
+            for (int t = 0; t < preparation.size(); t++) {
+                preparation.get(t).applyInto(buffers[t], buffers[t + 1]);
+            }
+            out[i] = calibrated(scorer.score(buffers[preparation.size()]));
         }
         return out;
     }
@@ -505,6 +517,12 @@ public final class Model {
 
         double[] row(int i) {
             double[] x = new double[columns.length];
+            rowInto(i, x);
+            return x;
+        }
+
+        /** Row {@code i} written into {@code x}, every value of it. */
+        void rowInto(int i, double[] x) {
             for (int j = 0; j < x.length; j++) {
                 Column c = columns[j];
                 if (c instanceof CategoricalColumn cc) {
@@ -517,7 +535,6 @@ public final class Model {
                     x[j] = schema.feature(j).isNumeric() || Double.isNaN(v) ? v : schema.encodeValue(j, v);
                 }
             }
-            return x;
         }
     }
 }

@@ -131,11 +131,11 @@ public final class ModelFile {
     }
 
     /**
-     * The {@code format} field of a JSON model file ({@code occam-model/1}, {@code occam-recommend/1}, ...), so a
-     * caller can hand the file to its loader; null when it has none. Only the top-level fields are scanned (nested
-     * values are skipped unparsed), so a large file is not read into memory.
+     * The {@code format} a model file declares ("occam-model/1", "occam-forecast/1", "occam-recommend/1", ...), so a
+     * caller can choose the loader; null when the file is JSON without one (or not a JSON object). Only the top-level
+     * fields are scanned (nested values are skipped unparsed), so a large file is not read into memory.
      *
-     * @throws ModelFileException naming the file when it does not exist or is not a JSON object
+     * @throws ModelFileException when the file is missing or not JSON
      */
     public static String format(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
@@ -143,7 +143,7 @@ public final class ModelFile {
         }
         try (com.fasterxml.jackson.core.JsonParser p = Json.MAPPER.getFactory().createParser(path.toFile())) {
             if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                throw new ModelFileException(path + ": not a JSON model file (it does not start with '{')");
+                return null;
             }
             while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
                 String field = p.currentName();

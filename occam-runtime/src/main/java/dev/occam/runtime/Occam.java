@@ -1,5 +1,6 @@
 package dev.occam.runtime;
 
+import dev.occam.runtime.forecast.ForecastModel;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -31,6 +32,24 @@ public final class Occam {
      */
     public static Model load(Path modelFile) throws IOException {
         return ModelFile.load(modelFile);
+    }
+
+    /**
+     * Loads the model file of a forecasting use case ({@code task: forecast}):
+     *
+     * <pre>{@code
+     * ForecastModel model = Occam.loadForecast(Path.of("out/wine-sales/model.json"));
+     * List<ForecastRow> rows = model.forecast(null, 24);   // every series, 24 steps ahead
+     * ForecastRow first = rows.get(0);                     // series, time (ISO), forecast, lower_80 .. upper_95
+     * }</pre>
+     *
+     * The rows are those {@code occam predict MODEL --horizon H} writes. The model is immutable and thread-safe.
+     *
+     * @throws ModelFileException naming the file and what is wrong with it
+     * @throws IOException when the file cannot be read
+     */
+    public static ForecastModel loadForecast(Path modelFile) throws IOException {
+        return ForecastModelFile.load(modelFile);
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.occam.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.occam.runtime.Model;
+import dev.occam.runtime.ForecastModelFile;
 import dev.occam.runtime.ModelFile;
+import dev.occam.runtime.forecast.ForecastModel;
 import dev.occam.runtime.io.Json;
 import dev.occam.runtime.recommend.RecommenderModelFile;
 import java.io.IOException;
@@ -59,6 +61,10 @@ final class ModelStore {
     /** Log lines already written, so a refused file or an ignored folder is told once, not every second. */
     private final Set<String> told = new HashSet<>();
     private ScheduledExecutorService poller;
+    /** The forecasting models ({@code occam-forecast/1} files) served now, by name; swapped as {@link #models}. */
+    private final AtomicReference<Map<String, ForecastModel>> forecasts = new AtomicReference<>(Map.of());
+    /** Forecast files read so far, by path, with the stamp they had. */
+    private final Map<Path, LoadedForecast> loadedForecasts = new HashMap<>();
 
     /** @throws IOException when the folder does not exist or cannot be read */
     ModelStore(Path dir, Consumer<String> log) throws IOException {
@@ -75,6 +81,11 @@ final class ModelStore {
         return models.get();
     }
 
+    /** The forecasting models served now, by name; an immutable snapshot. */
+    Map<String, ForecastModel> forecasts() {
+        return forecasts.get();
+    }
+
     /** The recommendation models served now, by name; an immutable snapshot. */
     Map<String, ServedRecommender> recommenders() {
         return recommenders.get();
@@ -86,6 +97,7 @@ final class ModelStore {
         Map<String, ServedModel> next = new TreeMap<>();
         Map<String, ServedRecommender> previousRecommenders = recommenders.get();
         Map<String, ServedRecommender> nextRecommenders = new TreeMap<>();
+        Map<String, ForecastModel> nextForecasts = new TreeMap<>();
         List<Path> folders = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             s.forEach(folders::add);
@@ -112,6 +124,11 @@ final class ModelStore {
             ServedModel chosen = choose(name, folder, previous.get(name));
             if (chosen != null) {
                 next.put(name, chosen);
+            } else {
+                ForecastModel forecast = forecastIn(folder, forecasts.get().get(name));
+                if (forecast != null) {
+                    nextForecasts.put(name, forecast);
+                }
             }
         }
         for (Map.Entry<String, ServedModel> e : next.entrySet()) {
@@ -130,8 +147,50 @@ final class ModelStore {
                         + " recommender, " + e.getValue().file() + ")");
             }
         }
-        models.set(Collections.unmodifiableMap(next));
         recommenders.set(Collections.unmodifiableMap(nextRecommenders));
+        models.set(Collections.unmodifiableMap(next));
+        for (Map.Entry<String, ForecastModel> e : nextForecasts.entrySet()) {
+            if (forecasts.get().get(e.getKey()) != e.getValue()) {
+                log.accept("serving " + e.getKey() + " (forecast, " + e.getValue().method() + ")");
+            }
+        }
+        forecasts.set(Collections.unmodifiableMap(nextForecasts));
+    }
+
+    /**
+     * The forecasting model in a folder's bare {@code model.json} (read again only when its stamp changed), or the
+     * one served before when the file became unreadable; null when there is none.
+     */
+    private ForecastModel forecastIn(Path folder, ForecastModel current) {
+        Path file = folder.resolve("model.json");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        String stamp;
+        try {
+            if (!file.toRealPath().startsWith(realDir)) {
+                return null;
+            }
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            stamp = a.lastModifiedTime() + "/" + a.size();
+        } catch (IOException e) {
+            return current;
+        }
+        LoadedForecast before = loadedForecasts.get(file);
+        if (before != null && before.stamp().equals(stamp)) {
+            return before.model() != null ? before.model() : current;
+        }
+        ForecastModel model = null;
+        try {
+            JsonNode root = Json.MAPPER.readTree(Files.readAllBytes(file));
+            if (root != null && ForecastModelFile.FORMAT.equals(root.path("format").asText())) {
+                model = ForecastModelFile.fromJson(root);
+            }
+        } catch (IOException | RuntimeException e) {
+            tell("refused " + file + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
+        }
+        loadedForecasts.put(file, new LoadedForecast(stamp, model));
+        return model != null ? model : current;
     }
 
     /** The model files of a folder, newest version first (the bare model.json is version 0). */
@@ -270,6 +329,10 @@ final class ModelStore {
         try {
             byte[] bytes = Files.readAllBytes(file);
             JsonNode root = Json.MAPPER.readTree(bytes);
+            if (ForecastModelFile.FORMAT.equals(root.path("format").asText())) {
+                loaded.put(file, new Loaded(stamp, null));
+                return null; // a forecasting model: forecastIn serves it
+            }
             Model m = ModelFile.fromJson(root);
             JsonNode card = readCard(file.resolveSibling("card.json"));
             JsonNode success = card == null ? null : card.get("success");
@@ -349,6 +412,9 @@ final class ModelStore {
     }
 
     private record Loaded(Stamp stamp, ServedModel model) {
+    }
+
+    private record LoadedForecast(String stamp, ForecastModel model) {
     }
 
     private record LoadedRecommender(String stamp, ServedRecommender model) {

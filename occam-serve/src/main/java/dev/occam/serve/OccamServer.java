@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.occam.runtime.Explanation;
 import dev.occam.runtime.Guardrail;
 import dev.occam.runtime.Model;
+import dev.occam.runtime.forecast.ForecastModel;
+import dev.occam.runtime.forecast.ForecastRow;
 import dev.occam.runtime.Prediction;
 import dev.occam.runtime.data.Row;
 import dev.occam.runtime.io.Json;
@@ -60,6 +62,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <pre>
  * POST /v1/models/{name}/predict   one row {"Income": 120, ...} or a batch {"rows": [...]}
+ * POST /v1/models/{name}/forecast  a forecasting model's forecast: {"series": "A", "horizon": 12}, both optional
  * GET  /v1/models                  names, versions, families
  * GET  /v1/models/{name}           family, target, threshold, parameters, schema, success verdict
  * GET  /health                     {"status": "ok", "models": n}
@@ -348,6 +351,12 @@ public final class OccamServer implements AutoCloseable {
             ServedRecommender recommender = parts.length >= 4 ? store.recommenders().get(parts[3]) : null;
             if (recommender != null || parts.length == 5 && (parts[4].equals("recommend") || parts[4].equals("similar"))) {
                 routeRecommender(x, method, path, parts, recommender);
+            } else if (parts.length == 5 && parts[4].equals("forecast")) {
+                x.endpoint = "forecast";
+                ForecastModel f = findForecast(parts[3]);
+                requireMethod(method, "POST");
+                x.modelName = parts[3];
+                new BodyRead(x, body -> x.send(json(200, forecast(parts[3], f, body)))).start();
             } else if (parts.length == 4) {
                 x.endpoint = "model";
                 ServedModel m = find(parts[3]);
@@ -463,6 +472,75 @@ public final class OccamServer implements AutoCloseable {
             throw new ApiException(405, "method " + method + " is not allowed here; use " + allowed)
                     .withHeader(HttpHeader.ALLOW.asString(), allowed);
         }
+    }
+
+    /** A forecasting model by name (404 naming it when there is none; a prediction model's name says so). */
+    private ForecastModel findForecast(String name) {
+        if (!ModelStore.NAME.matcher(name).matches()) {
+            throw new ApiException(400, "a model name is lowercase letters, digits and '-', got '" + truncate(name)
+                    + "'");
+        }
+        ForecastModel f = store.forecasts().get(name);
+        if (f == null) {
+            throw new ApiException(404, store.models().containsKey(name) ? "'" + name + "' is not a forecasting "
+                    + "model; POST /v1/models/" + name + "/predict scores rows"
+                    : "no forecasting model named '" + name + "'");
+        }
+        return f;
+    }
+
+    /**
+     * The forecast of one series or all: the body is {@code {}} or empty, or names {@code series} (a text) and
+     * {@code horizon} (a whole number of steps, 1 to 10000; default the use case's).
+     */
+    private static ObjectNode forecast(String name, ForecastModel model, byte[] bytes) {
+        JsonNode body = bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()
+                ? JSON.objectNode() : parse(bytes);
+        if (!body.isObject()) {
+            throw new ApiException(400, "the body must be a JSON object such as {\"series\": \"A\", \"horizon\": 12}");
+        }
+        JsonNode s = body.get("series");
+        if (s != null && !s.isNull() && !s.isTextual() && !s.isNumber()) {
+            throw new ApiException(400, "field 'series' must be the series' name as text, got " + s, "series", null);
+        }
+        String series = s == null || s.isNull() ? null : s.asText();
+        if (series != null && model.seriesColumn() != null && !model.byKey().containsKey(series)) {
+            throw new ApiException(404, "field 'series': no series '" + truncate(series) + "' in "
+                    + model.seriesColumn(), "series", null);
+        }
+        if (series != null && model.seriesColumn() == null) {
+            throw new ApiException(400, "field 'series': this model forecasts one series; leave series out",
+                    "series", null);
+        }
+        JsonNode h = body.get("horizon");
+        int horizon = model.horizon();
+        if (h != null && !h.isNull()) {
+            if (!h.canConvertToInt() || !h.isIntegralNumber() || h.asInt() < 1 || h.asInt() > 10_000) {
+                throw new ApiException(400, "field 'horizon' must be a whole number of steps from 1 to 10000, got "
+                        + h, "horizon", null);
+            }
+            horizon = h.asInt();
+        }
+        ObjectNode answer = JSON.objectNode();
+        answer.put("model", name);
+        answer.put("method", model.method());
+        answer.put("frequency", model.frequency().word());
+        answer.put("horizon", horizon);
+        ArrayNode rows = answer.putArray("forecast");
+        for (ForecastRow r : model.forecast(series == null ? (model.seriesColumn() == null ? "" : null) : series,
+                horizon)) {
+            ObjectNode o = rows.addObject();
+            if (model.seriesColumn() != null) {
+                o.put(model.seriesColumn(), r.series());
+            }
+            o.put(model.timeColumn(), r.time());
+            o.put("forecast", r.forecast());
+            o.put("lower_80", r.lower80());
+            o.put("upper_80", r.upper80());
+            o.put("lower_95", r.lower95());
+            o.put("upper_95", r.upper95());
+        }
+        return answer;
     }
 
     private ServedModel find(String name) {

@@ -54,7 +54,7 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
                 missingPositives += target.value(i) == 1.0 ? 1 : 0;
             }
         }
-        best.offer(column.name() + " missing", missingRows, missingPositives);
+        best.offer(() -> column.name() + " missing", missingRows, missingPositives);
         if (column instanceof NumericColumn nc) {
             numeric(nc, target, best);
         } else {
@@ -70,7 +70,8 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
                 }
             }
             for (int l = 0; l < levels; l++) {
-                best.offer(column.name() + " = " + cc.levels().get(l), rows[l], pos[l]);
+                String level = cc.levels().get(l);
+                best.offer(() -> column.name() + " = " + level, rows[l], pos[l]);
             }
         }
         return Optional.ofNullable(best.found);
@@ -126,7 +127,8 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
         }
         String name = c.name();
         for (int g = 0; g < groups; g++) {
-            best.offer(name + " = " + Json.number(value[g]), rows[g], positives[g]);
+            double x = value[g];
+            best.offer(() -> name + " = " + Json.number(x), rows[g], positives[g]);
         }
         pureRun(name, value, rows, positives, groups, true, best);
         pureRun(name, value, rows, positives, groups, false, best);
@@ -149,7 +151,8 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
             }
             run += rows[g];
             runPositives += positives[g];
-            best.offer(fromLow ? name + " < " + Json.number(value[g + 1]) : name + " > " + Json.number(value[g - 1]),
+            double bound = fromLow ? value[g + 1] : value[g - 1];
+            best.offer(() -> name + (fromLow ? " < " : " > ") + Json.number(bound),
                     run, runPositives);
         }
     }
@@ -165,7 +168,8 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
             this.negatives = negatives;
         }
 
-        void offer(String description, int rows, int rowPositives) {
+        /** @param description built only when the region is kept: a table has a region per distinct value */
+        void offer(java.util.function.Supplier<String> description, int rows, int rowPositives) {
             if (rows < MIN_ROWS || (rowPositives != 0 && rowPositives != rows)) {
                 return;
             }
@@ -173,7 +177,7 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
             int classRows = positive ? positives : negatives;
             double share = (double) rows / classRows;
             if (share >= MIN_CLASS_SHARE && (found == null || share > found.classShare())) {
-                found = new GiveawayValue(description, rows, positive, share);
+                found = new GiveawayValue(description.get(), rows, positive, share);
             }
         }
     }

@@ -24,8 +24,11 @@ public final class Frames {
         Schema out = transform.output();
         int n = frame.rows();
         double[][] values = new double[out.size()][n];
+        double[] x = new double[frame.columnCount()];
+        double[] y = new double[out.size()];
         for (int i = 0; i < n; i++) {
-            double[] y = transform.apply(frame.row(i));
+            frame.rowInto(i, x);
+            transform.applyInto(x, y);
             for (int j = 0; j < y.length; j++) {
                 values[j][i] = y[j];
             }

@@ -26,12 +26,68 @@ public final class Imputer implements Preparer {
     }
 
     static double median(double[] values) {
-        double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        if (present.length == 0) {
+        double[] present = new double[values.length];
+        int count = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                present[count++] = v;
+            }
+        }
+        if (count == 0) {
             return 0.0;
         }
-        int m = present.length / 2;
-        return present.length % 2 == 1 ? present[m] : (present[m - 1] + present[m]) / 2.0;
+        // Selection, not a sort: linear time, and the same value (an order statistic is exact).
+        int m = count / 2;
+        double upper = select(present, 0, count - 1, m);
+        if (count % 2 == 1) {
+            return upper;
+        }
+        // After selecting m, every value before it is at most present[m]: the lower middle is their largest.
+        double lower = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < m; i++) {
+            lower = Math.max(lower, present[i]);
+        }
+        return (lower + upper) / 2.0;
+    }
+
+    /**
+     * The k-th smallest of {@code a[from..to]} (Hoare's quickselect, median-of-three pivot), leaving every value
+     * before position k at most it and every value after at least it.
+     */
+    static double select(double[] a, int from, int to, int k) {
+        while (from < to) {
+            int mid = (from + to) >>> 1;
+            double pivot = medianOfThree(a[from], a[mid], a[to]);
+            int i = from;
+            int j = to;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                to = j;
+            } else if (k >= i) {
+                from = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static double medianOfThree(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     static double mode(CategoricalColumn c) {

@@ -67,10 +67,15 @@ public final class Frame {
     /** Row {@code i} encoded against {@link #schema()}. */
     public double[] row(int i) {
         double[] x = new double[columns.size()];
+        rowInto(i, x);
+        return x;
+    }
+
+    /** Row {@code i}, encoded as {@link #row(int)}, written into {@code x} (one value per column). */
+    public void rowInto(int i, double[] x) {
         for (int j = 0; j < x.length; j++) {
             x[j] = columns.get(j).encoded(i);
         }
-        return x;
     }
 
     /** The given rows, in the given order. */

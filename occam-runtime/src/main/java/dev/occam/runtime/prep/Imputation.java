@@ -41,14 +41,10 @@ public final class Imputation implements Transform {
     }
 
     @Override
-    public double[] apply(double[] x) {
-        double[] out = x.clone();
+    public void applyInto(double[] x, double[] out) {
         for (int i = 0; i < out.length; i++) {
-            if (Double.isNaN(out[i])) {
-                out[i] = fill[i];
-            }
+            out[i] = Double.isNaN(x[i]) ? fill[i] : x[i];
         }
-        return out;
     }
 
     /** Column for column. */

@@ -63,8 +63,8 @@ public final class IndicatorEncoding implements Transform {
     }
 
     @Override
-    public double[] apply(double[] x) {
-        double[] out = new double[output.size()];
+    public void applyInto(double[] x, double[] out) {
+        java.util.Arrays.fill(out, 0.0);
         for (int i = 0; i < x.length; i++) {
             Feature f = input.feature(i);
             if (f.isNumeric()) {
@@ -84,7 +84,6 @@ public final class IndicatorEncoding implements Transform {
                 }
             }
         }
-        return out;
     }
 
     /** Every indicator column of a category reads that category; a number reads itself. */

@@ -52,14 +52,10 @@ public final class Standardization implements Transform {
     }
 
     @Override
-    public double[] apply(double[] x) {
-        double[] out = x.clone();
+    public void applyInto(double[] x, double[] out) {
         for (int i = 0; i < out.length; i++) {
-            if (schema.feature(i).isNumeric()) {
-                out[i] = (out[i] - mean[i]) / scale[i];
-            }
+            out[i] = schema.feature(i).isNumeric() ? (x[i] - mean[i]) / scale[i] : x[i];
         }
-        return out;
     }
 
     /** Column for column. */

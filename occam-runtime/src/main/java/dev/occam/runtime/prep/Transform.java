@@ -14,7 +14,18 @@ public sealed interface Transform permits Imputation, IndicatorEncoding, Standar
 
     Schema output();
 
-    double[] apply(double[] x);
+    /** The step applied to one row; a new array. */
+    default double[] apply(double[] x) {
+        double[] out = new double[output().size()];
+        applyInto(x, out);
+        return out;
+    }
+
+    /**
+     * The step applied to one row, written into {@code out} (of {@code output().size()} values, every one of which
+     * is written): the allocation-free form that batch scoring reuses one buffer per step with.
+     */
+    void applyInto(double[] x, double[] out);
 
     /**
      * For each output column, the input column its value is computed from (each output column reads
