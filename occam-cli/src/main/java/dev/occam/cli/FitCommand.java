@@ -47,8 +47,12 @@ final class FitCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1: " + threads);
         }
-        if (UseCaseReader.taskOf(useCaseFile) == Task.FORECAST) {
+        Task named = UseCaseReader.taskOf(useCaseFile);
+        if (named == Task.FORECAST) {
             return forecast();
+        }
+        if (named == Task.RECOMMENDATION) {
+            return RecommendCommands.fit(useCaseFile, out, force, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         UseCase useCase = UseCaseReader.read(useCaseFile);
         Path dir = out != null ? out : Path.of("out", useCase.name());

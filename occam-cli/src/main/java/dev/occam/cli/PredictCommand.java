@@ -36,6 +36,10 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace --out FILE if it exists")
     boolean force;
 
+    @Option(names = "--top", paramLabel = "N", description = "recommendation models: the N best items per user"
+            + " (default 10); DATA then holds the user column")
+    Integer top;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +47,13 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (ForecastModelFile.FORMAT.equals(ModelFile.format(model))) {
             return forecast();
+        }
+        if (dev.occam.runtime.recommend.RecommenderModelFile.FORMAT.equals(ModelFile.format(model))) {
+            return RecommendCommands.predict(model, data, top, out, force, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+        if (top != null) {
+            throw new Errors.UserError("--top is for recommendation models; " + model + " predicts one answer per row");
         }
         if (data == null) {
             throw new Errors.UserError("missing DATA: the CSV or Parquet file to score with " + model);

@@ -31,6 +31,11 @@ public final class ReportWriter {
         if (ForecastResults.isForecast(outputDirectory)) {
             return ForecastReport.write(outputDirectory);
         }
+        if (dev.occam.results.Recommendation.isRecommendation(outputDirectory)) {
+            Path report = outputDirectory.resolve(FILE_NAME);
+            AtomicFiles.write(report, RecommendationPage.render(outputDirectory).getBytes(StandardCharsets.UTF_8));
+            return report;
+        }
         Results results = Results.read(outputDirectory);
         Path model = outputDirectory.resolve("model.json");
         ReportInputs inputs = new ReportInputs(results.card(), results.leaderboard(), results.reportData(),

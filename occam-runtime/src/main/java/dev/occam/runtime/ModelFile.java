@@ -131,17 +131,29 @@ public final class ModelFile {
     }
 
     /**
-     * The {@code format} a model file declares ("occam-model/1", "occam-forecast/1", ...), so a caller can choose
-     * the loader; null when the file is JSON without one.
+     * The {@code format} a model file declares ("occam-model/1", "occam-forecast/1", "occam-recommend/1", ...), so a
+     * caller can choose the loader; null when the file is JSON without one (or not a JSON object). Only the top-level
+     * fields are scanned (nested values are skipped unparsed), so a large file is not read into memory.
      *
      * @throws ModelFileException when the file is missing or not JSON
      */
     public static String format(Path path) throws IOException {
-        try {
-            JsonNode format = Json.MAPPER.readTree(Files.readAllBytes(path)).get("format");
-            return format == null ? null : format.asText();
-        } catch (NoSuchFileException e) {
+        if (!Files.isRegularFile(path)) {
             throw new ModelFileException(path + ": no such model file");
+        }
+        try (com.fasterxml.jackson.core.JsonParser p = Json.MAPPER.getFactory().createParser(path.toFile())) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals("format")) {
+                    return p.getValueAsString();
+                }
+                p.skipChildren();
+            }
+            return null;
         } catch (JsonProcessingException e) {
             throw new ModelFileException(path + ": not a JSON model file (" + e.getOriginalMessage() + ")");
         }
@@ -154,6 +166,10 @@ public final class ModelFile {
         }
         JsonNode format = root.get("format");
         if (format == null || !FORMAT.equals(format.asText())) {
+            if (format != null && format.asText().equals("occam-recommend/1")) {
+                throw new IllegalArgumentException("a recommendation model (format 'occam-recommend/1'): load it with"
+                        + " Occam.loadRecommender, or use occam predict MODEL users.csv --top 10");
+            }
             throw new IllegalArgumentException("unknown model format "
                     + (format == null ? "(none)" : "'" + format.asText() + "'") + "; this Occam reads " + FORMAT);
         }

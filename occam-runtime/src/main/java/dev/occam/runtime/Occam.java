@@ -51,4 +51,17 @@ public final class Occam {
     public static ForecastModel loadForecast(Path modelFile) throws IOException {
         return ForecastModelFile.load(modelFile);
     }
+
+    /**
+     * Loads a recommendation model written by {@code occam fit} for a {@code task: recommend} use case:
+     * {@code recommend(user, top)}, {@code recommend(user, moreItems, top)} and {@code similar(item, top)}, with
+     * item labels and reasons.
+     *
+     * @throws ModelFileException naming the file and what is wrong with it (not JSON, another format, bad
+     *     checksum, a malformed part)
+     * @throws IOException when the file cannot be read
+     */
+    public static dev.occam.runtime.recommend.RecommenderModel loadRecommender(Path modelFile) throws IOException {
+        return dev.occam.runtime.recommend.RecommenderModelFile.load(modelFile);
+    }
 }

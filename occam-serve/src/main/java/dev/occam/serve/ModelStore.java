@@ -6,6 +6,7 @@ import dev.occam.runtime.ForecastModelFile;
 import dev.occam.runtime.ModelFile;
 import dev.occam.runtime.forecast.ForecastModel;
 import dev.occam.runtime.io.Json;
+import dev.occam.runtime.recommend.RecommenderModelFile;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -52,6 +53,9 @@ final class ModelStore {
     private final Path realDir;
     private final Consumer<String> log;
     private final AtomicReference<Map<String, ServedModel>> models = new AtomicReference<>(Map.of());
+    /** Recommendation models ({@code occam-recommend/1} files), kept apart: they answer other endpoints. */
+    private final AtomicReference<Map<String, ServedRecommender>> recommenders = new AtomicReference<>(Map.of());
+    private final Map<Path, LoadedRecommender> loadedRecommenders = new HashMap<>();
     /** Every file read so far, by path, with the stamp it had and what came of it. */
     private final Map<Path, Loaded> loaded = new HashMap<>();
     /** Log lines already written, so a refused file or an ignored folder is told once, not every second. */
@@ -82,10 +86,17 @@ final class ModelStore {
         return forecasts.get();
     }
 
+    /** The recommendation models served now, by name; an immutable snapshot. */
+    Map<String, ServedRecommender> recommenders() {
+        return recommenders.get();
+    }
+
     /** Rescans the folder now and swaps in what changed. Never throws: a problem is logged and skipped. */
     synchronized void refresh() {
         Map<String, ServedModel> previous = models.get();
         Map<String, ServedModel> next = new TreeMap<>();
+        Map<String, ServedRecommender> previousRecommenders = recommenders.get();
+        Map<String, ServedRecommender> nextRecommenders = new TreeMap<>();
         Map<String, ForecastModel> nextForecasts = new TreeMap<>();
         List<Path> folders = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
@@ -101,6 +112,13 @@ final class ModelStore {
             String name = folder.getFileName().toString();
             if (!NAME.matcher(name).matches()) {
                 tell("ignoring folder '" + name + "': a model name is lowercase letters, digits and '-'");
+                continue;
+            }
+            if (newestIsRecommender(folder)) {
+                ServedRecommender r = chooseRecommender(name, folder, previousRecommenders.get(name));
+                if (r != null) {
+                    nextRecommenders.put(name, r);
+                }
                 continue;
             }
             ServedModel chosen = choose(name, folder, previous.get(name));
@@ -121,12 +139,21 @@ final class ModelStore {
                         + e.getValue().model().family() + ", " + e.getValue().file() + ")");
             }
         }
+        for (Map.Entry<String, ServedRecommender> e : nextRecommenders.entrySet()) {
+            ServedRecommender before = previousRecommenders.get(e.getKey());
+            if (before == null || before.version() != e.getValue().version()
+                    || !java.util.Objects.equals(before.checksum(), e.getValue().checksum())) {
+                log.accept("serving " + e.getKey() + " version " + e.getValue().version() + " (" + e.getValue().model().method()
+                        + " recommender, " + e.getValue().file() + ")");
+            }
+        }
+        recommenders.set(Collections.unmodifiableMap(nextRecommenders));
+        models.set(Collections.unmodifiableMap(next));
         for (Map.Entry<String, ForecastModel> e : nextForecasts.entrySet()) {
             if (forecasts.get().get(e.getKey()) != e.getValue()) {
                 log.accept("serving " + e.getKey() + " (forecast, " + e.getValue().method() + ")");
             }
         }
-        models.set(Collections.unmodifiableMap(next));
         forecasts.set(Collections.unmodifiableMap(nextForecasts));
     }
 
@@ -164,6 +191,83 @@ final class ModelStore {
         }
         loadedForecasts.put(file, new LoadedForecast(stamp, model));
         return model != null ? model : current;
+    }
+
+    /** The model files of a folder, newest version first (the bare model.json is version 0). */
+    private List<Candidate> candidates(Path folder) {
+        List<Candidate> candidates = new ArrayList<>();
+        Path versions = folder.resolve("versions");
+        if (Files.isDirectory(versions, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(versions)) {
+                for (Path v : s) {
+                    String n = v.getFileName().toString();
+                    if (VERSION.matcher(n).matches()) {
+                        candidates.add(new Candidate(Long.parseLong(n), v.resolve("model.json")));
+                    }
+                }
+            } catch (IOException e) {
+                tell("cannot list " + versions + ": " + e.getMessage());
+            }
+        }
+        candidates.add(new Candidate(0, folder.resolve("model.json")));
+        candidates.sort(Comparator.comparingLong(Candidate::version).reversed());
+        return candidates;
+    }
+
+    /** Whether the folder's newest model file says it is a recommendation model. */
+    private boolean newestIsRecommender(Path folder) {
+        for (Candidate c : candidates(folder)) {
+            if (Files.isRegularFile(c.file())) {
+                try {
+                    return RecommenderModelFile.FORMAT.equals(ModelFile.format(c.file()));
+                } catch (IOException e) {
+                    return false; // the prediction loader tells why the file is refused
+                }
+            }
+        }
+        return false;
+    }
+
+    /** As {@link #choose}, for recommendation models. */
+    private ServedRecommender chooseRecommender(String name, Path folder, ServedRecommender current) {
+        for (Candidate c : candidates(folder)) {
+            Path file = c.file();
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            String stamp;
+            try {
+                if (!file.toRealPath().startsWith(realDir)) {
+                    tell("refused " + file + ": it links outside " + dir);
+                    continue;
+                }
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                stamp = a.lastModifiedTime() + "/" + a.size();
+            } catch (IOException e) {
+                continue;
+            }
+            LoadedRecommender before = loadedRecommenders.get(file);
+            ServedRecommender served = null;
+            if (before != null && before.stamp().equals(stamp)) {
+                served = before.model();
+            } else {
+                try {
+                    JsonNode root = Json.MAPPER.readTree(Files.readAllBytes(file));
+                    served = new ServedRecommender(name, c.version(), file, root.path("checksum").asText(null),
+                            RecommenderModelFile.fromJson(root));
+                } catch (IOException | RuntimeException e) {
+                    tell("refused " + file + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
+                }
+                loadedRecommenders.put(file, new LoadedRecommender(stamp, served));
+            }
+            if (served != null) {
+                return served;
+            }
+            if (current != null && current.version() == c.version()) {
+                return current;
+            }
+        }
+        return null;
     }
 
     /** The newest loadable version of one model, or what it served before when its slot became unreadable. */
@@ -311,5 +415,8 @@ final class ModelStore {
     }
 
     private record LoadedForecast(String stamp, ForecastModel model) {
+    }
+
+    private record LoadedRecommender(String stamp, ServedRecommender model) {
     }
 }

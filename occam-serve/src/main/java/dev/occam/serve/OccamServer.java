@@ -348,7 +348,10 @@ public final class OccamServer implements AutoCloseable {
             x.send(json(200, Documents.list(store.models())));
         } else if (path.startsWith("/v1/models/")) {
             String[] parts = path.split("/", -1);
-            if (parts.length == 5 && parts[4].equals("forecast")) {
+            ServedRecommender recommender = parts.length >= 4 ? store.recommenders().get(parts[3]) : null;
+            if (recommender != null || parts.length == 5 && (parts[4].equals("recommend") || parts[4].equals("similar"))) {
+                routeRecommender(x, method, path, parts, recommender);
+            } else if (parts.length == 5 && parts[4].equals("forecast")) {
                 x.endpoint = "forecast";
                 ForecastModel f = findForecast(parts[3]);
                 requireMethod(method, "POST");
@@ -375,6 +378,31 @@ public final class OccamServer implements AutoCloseable {
             } else {
                 throw noSuchEndpoint(path);
             }
+        } else {
+            throw noSuchEndpoint(path);
+        }
+    }
+
+    /** {@code GET /v1/models/{name}}, {@code POST .../recommend} and {@code POST .../similar} of a recommendation model. */
+    private void routeRecommender(Exchange x, String method, String path, String[] parts, ServedRecommender r) {
+        if (r == null) {
+            find(parts[3]); // 400 for a bad name, 404 for no model
+            throw new ApiException(404, "model '" + parts[3] + "' is not a recommendation model; it answers "
+                    + "POST /v1/models/" + parts[3] + "/predict");
+        }
+        x.modelName = r.name();
+        if (parts.length == 4) {
+            x.endpoint = "model";
+            requireMethod(method, "GET");
+            x.send(json(200, RecommendEndpoints.summary(r)));
+        } else if (parts.length == 5 && parts[4].equals("recommend")) {
+            x.endpoint = "recommend";
+            requireMethod(method, "POST");
+            new BodyRead(x, body -> x.send(json(200, RecommendEndpoints.recommend(r, parse(body))))).start();
+        } else if (parts.length == 5 && parts[4].equals("similar")) {
+            x.endpoint = "similar";
+            requireMethod(method, "POST");
+            new BodyRead(x, body -> x.send(json(200, RecommendEndpoints.similar(r, parse(body))))).start();
         } else {
             throw noSuchEndpoint(path);
         }

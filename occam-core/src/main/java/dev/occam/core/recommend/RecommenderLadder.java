@@ -62,11 +62,18 @@ public final class RecommenderLadder {
      * @param trials every setting tried, with its validation NDCG@K (none when the grid has one setting)
      * @param recommender the chosen setting refitted on all the training data
      * @param test its scores on the test
-     * @param tuneSeconds the time to try the grid; {@code fitSeconds} the refit's
+     * @param tuneSeconds the time to try the grid; {@code fitSeconds} the refit's; {@code scoreSeconds} the time
+     *     to make every test user's list
      * @param notes what the fit left out, in words
+     * @param failure why the rung could not be fitted (then {@code recommender} and {@code test} are null), else null
      */
     public record Result(String method, int rung, RecommenderLearner chosen, List<Trial> trials, Recommender recommender,
-            RecommenderEvaluation.Scores test, double tuneSeconds, double fitSeconds, List<String> notes) {
+            RecommenderEvaluation.Scores test, double tuneSeconds, double fitSeconds, double scoreSeconds,
+            List<String> notes, String failure) {
+
+        public boolean succeeded() {
+            return failure == null;
+        }
     }
 
     /** The test split, and each rung's result in ladder order. */
@@ -124,9 +131,20 @@ public final class RecommenderLadder {
         HoldOut.Split validation = HoldOut.split(test.train(), options.validation());
         List<Result> results = new ArrayList<>();
         for (Rung rung : rungs) {
-            long t0 = System.nanoTime();
-            List<Trial> trials = new ArrayList<>();
-            RecommenderLearner chosen = rung.grid().get(0);
+            results.add(play(rung, test, validation, options));
+        }
+        return new Outcome(test, results);
+    }
+
+    /**
+     * One rung: tune, refit, score. A rung that cannot be fitted on these data (a numerical failure) is reported
+     * with its reason rather than stopping the ladder.
+     */
+    private static Result play(Rung rung, HoldOut.Split test, HoldOut.Split validation, Options options) {
+        long t0 = System.nanoTime();
+        List<Trial> trials = new ArrayList<>();
+        RecommenderLearner chosen = rung.grid().get(0);
+        try {
             if (rung.grid().size() > 1) {
                 double best = Double.NEGATIVE_INFINITY;
                 for (RecommenderLearner learner : rung.grid()) {
@@ -143,9 +161,12 @@ public final class RecommenderLadder {
             Recommender fitted = chosen.fit(test.train());
             long t2 = System.nanoTime();
             RecommenderEvaluation.Scores scores = RecommenderEvaluation.evaluate(fitted, test, options.k());
-            results.add(new Result(rung.method(), rung.rung(), chosen, trials, fitted, scores, (t1 - t0) / 1e9,
-                    (t2 - t1) / 1e9, chosen.notes(test.train())));
+            long t3 = System.nanoTime();
+            return new Result(rung.method(), rung.rung(), chosen, trials, fitted, scores, (t1 - t0) / 1e9,
+                    (t2 - t1) / 1e9, (t3 - t2) / 1e9, chosen.notes(test.train()), null);
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            return new Result(rung.method(), rung.rung(), chosen, trials, null, null, (System.nanoTime() - t0) / 1e9, 0, 0,
+                    List.of(), rung.method() + " could not be fitted on these data: " + e.getMessage());
         }
-        return new Outcome(test, results);
     }
 }

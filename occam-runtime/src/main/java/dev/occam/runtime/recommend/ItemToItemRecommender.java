@@ -105,14 +105,24 @@ public final class ItemToItemRecommender implements Recommender {
         }
     }
 
-    /** Largest weight first, ties to the smaller item. */
+    /**
+     * Largest weight first, ties to the smaller item. Rows written by a fit are already in this order, so loading
+     * a file only checks them; others are sorted by a merge sort on primitive positions (no boxing: a model of
+     * 50,000 items × 200 neighbours has 10 million entries).
+     */
     private void sortRow(int from, int to) {
-        Integer[] order = new Integer[to - from];
+        boolean sorted = true;
+        for (int k = from + 1; k < to && sorted; k++) {
+            sorted = !before(k, k - 1);
+        }
+        if (sorted) {
+            return;
+        }
+        int[] order = new int[to - from];
         for (int k = 0; k < order.length; k++) {
             order[k] = from + k;
         }
-        Arrays.sort(order, (a, b) -> weights[a] != weights[b] ? Double.compare(weights[b], weights[a])
-                : Integer.compare(neighbours[a], neighbours[b]));
+        mergeSort(order, new int[order.length], 0, order.length);
         int[] n = new int[order.length];
         double[] w = new double[order.length];
         for (int k = 0; k < order.length; k++) {
@@ -121,6 +131,33 @@ public final class ItemToItemRecommender implements Recommender {
         }
         System.arraycopy(n, 0, neighbours, from, n.length);
         System.arraycopy(w, 0, weights, from, w.length);
+    }
+
+    /** Whether entry a goes before entry b: a larger weight, or the same weight and a smaller neighbour. */
+    private boolean before(int a, int b) {
+        return weights[a] != weights[b] ? weights[a] > weights[b] : neighbours[a] < neighbours[b];
+    }
+
+    private void mergeSort(int[] a, int[] tmp, int lo, int hi) {
+        if (hi - lo < 2) {
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        mergeSort(a, tmp, lo, mid);
+        mergeSort(a, tmp, mid, hi);
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+            tmp[k++] = before(a[j], a[i]) ? a[j++] : a[i++];
+        }
+        while (i < mid) {
+            tmp[k++] = a[i++];
+        }
+        while (j < hi) {
+            tmp[k++] = a[j++];
+        }
+        System.arraycopy(tmp, lo, a, lo, hi - lo);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.occam.runtime.recommend;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -29,6 +30,26 @@ public final class Recommenders {
         SavedRecommender saved;
         try {
             saved = MAPPER.readValue(json, SavedRecommender.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a saved recommender: " + e.getOriginalMessage(), e);
+        }
+        return saved.load();
+    }
+
+    /** The recommender as a JSON tree (to sit inside a model file). */
+    public static JsonNode toTree(Recommender recommender) {
+        try {
+            return MAPPER.readTree(MAPPER.writerFor(SavedRecommender.class).writeValueAsBytes(recommender.saved()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write the " + recommender.method() + " recommender", e);
+        }
+    }
+
+    /** @throws IllegalArgumentException when the tree is not a saved recommender (the message says why) */
+    public static Recommender fromTree(JsonNode tree) {
+        SavedRecommender saved;
+        try {
+            saved = MAPPER.treeToValue(tree, SavedRecommender.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a saved recommender: " + e.getOriginalMessage(), e);
         }
