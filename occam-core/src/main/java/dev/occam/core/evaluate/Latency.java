@@ -11,7 +11,8 @@ import java.util.Arrays;
  * {@link Model#explain(Row)}), each call timed alone, cycling through sample rows.
  *
  * <p>A round stops after 5,000 calls or a quarter of a second, whichever comes first, with at least 200 calls unless
- * it has run for two seconds (a forest's reasons can take a tenth of a second a row: a few calls then say enough);
+ * it has run for half a second (a forest's reasons can take a tenth of a second a row: a few calls then say enough,
+ * and the measurement runs with the pool idle, so its cost is paid on one core);
  * three rounds are timed and the <em>calmest</em> round (lowest p99) reported with its p50: a pause from the
  * collector or another process inflates a round, never deflates one, so the calmest round is the figure least
  * moved by what else the machine is doing. A p99 that the bound could be decided by (within a factor of
@@ -36,7 +37,7 @@ public record Latency(double p50Micros, double p99Micros, int rounds) {
     private static final int MIN_CALLS = 200;
     private static final long PHASE_BUDGET_NANOS = 250_000_000L;
     /** The most one phase runs, whatever its count: the measurement must not cost more than the fit. */
-    private static final long PHASE_CAP_NANOS = 2_000_000_000L;
+    private static final long PHASE_CAP_NANOS = 500_000_000L;
 
     /** Not measured (the candidate failed, or there are no rows). */
     public static final Latency NONE = new Latency(Double.NaN, Double.NaN, 0);
