@@ -154,12 +154,15 @@ class DecisionLogTest {
     /** A getter Jackson calls while writing a line: holds the writer thread until released. */
     public static final class Stall {
         private final CountDownLatch release;
+        /** Counted down when the writer reaches the stall: it then holds its batch and takes nothing more. */
+        final CountDownLatch entered = new CountDownLatch(1);
 
         Stall(CountDownLatch release) {
             this.release = release;
         }
 
         public boolean getReleased() throws InterruptedException {
+            entered.countDown();
             return release.await(20, TimeUnit.SECONDS);
         }
     }
@@ -173,12 +176,12 @@ class DecisionLogTest {
         DecisionLog decisions = new DecisionLog(DecisionLogOptions.of(log).withQueueLines(1), JSON.writer(),
                 told::add);
         ObjectNode first = JSON.createObjectNode().put("n", 1);
-        first.putPOJO("stall", new Stall(release));
+        Stall stall = new Stall(release);
+        first.putPOJO("stall", stall);
         assertTrue(decisions.record(first));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (decisions.queued() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5); // until the writer has taken the first line and stalls on it
-        }
+        // Until the writer is inside the first line: waiting for an empty queue is not enough, since the writer
+        // drains the queue into its batch after taking the first line.
+        assertTrue(stall.entered.await(10, TimeUnit.SECONDS), "the writer never reached the first line");
         assertTrue(decisions.record(JSON.createObjectNode().put("n", 2)));
         long start = System.nanoTime();
         boolean third = decisions.record(JSON.createObjectNode().put("n", 3));
