@@ -2,7 +2,6 @@ package dev.occam.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,15 +14,9 @@ import dev.occam.runtime.io.AtomicFiles;
 import dev.occam.runtime.io.Json;
 import dev.occam.runtime.scorer.Scorers;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -88,7 +81,7 @@ public final class ForecastModelFile {
                 }
             });
         }
-        root.put("checksum", checksum(root));
+        root.put("checksum", ModelFile.checksum(root));
         return root;
     }
 
@@ -104,23 +97,7 @@ public final class ForecastModelFile {
      *     a malformed part
      */
     public static ForecastModel load(Path path) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException(path + ": no such model file");
-        }
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new ModelFileException(path + ": not a JSON model file (" + e.getOriginalMessage() + ")");
-        }
-        try {
-            return fromJson(root);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException(path + ": " + e.getMessage());
-        }
+        return ModelFile.load(path, ForecastModelFile::fromJson);
     }
 
     /** Reads a model from its JSON document, checking format and checksum. */
@@ -133,14 +110,7 @@ public final class ForecastModelFile {
             throw new IllegalArgumentException("unknown forecast model format "
                     + (format == null ? "(none)" : "'" + format.asText() + "'") + "; this Occam reads " + FORMAT);
         }
-        ObjectNode body = ((ObjectNode) root).deepCopy();
-        JsonNode stored = body.remove("checksum");
-        if (stored == null) {
-            throw new IllegalArgumentException("missing field 'checksum'");
-        }
-        if (!checksum(body).equals(stored.asText())) {
-            throw new IllegalArgumentException("checksum mismatch: the file was changed after Occam wrote it");
-        }
+        ModelFile.checkChecksum(root);
         Frequency frequency = Frequency.fromWord(Json.required(root, "frequency").asText());
         GlobalBoostedModel global = null;
         JsonNode g = root.get("global");
@@ -173,15 +143,5 @@ public final class ForecastModelFile {
                 Json.required(Json.required(root, "target"), "name").asText(), Json.required(root, "time").asText(),
                 seriesColumn == null ? null : seriesColumn.asText(), frequency, Json.required(root, "method").asText(),
                 Json.required(root, "horizon").asInt(), series, global);
-    }
-
-    private static String checksum(JsonNode body) {
-        try {
-            byte[] canonical = Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot compute the model checksum", e);
-        }
     }
 }

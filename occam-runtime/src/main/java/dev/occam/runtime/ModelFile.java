@@ -111,6 +111,14 @@ public final class ModelFile {
      *     checksum, or a malformed part
      */
     public static Model load(Path path) throws IOException {
+        return load(path, ModelFile::fromJson);
+    }
+
+    /**
+     * Reads a fitted file of any kind: its bytes, its JSON, then {@code fromJson}; every problem is a
+     * {@link ModelFileException} naming the file (the one reader behind the model, forecast and recommendation files).
+     */
+    public static <T> T load(Path path, java.util.function.Function<JsonNode, T> fromJson) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -124,9 +132,25 @@ public final class ModelFile {
             throw new ModelFileException(path + ": not a JSON model file (" + e.getOriginalMessage() + ")");
         }
         try {
-            return fromJson(root);
+            return fromJson.apply(root);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(path + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks a fitted file's {@code checksum} against the rest of its document.
+     *
+     * @throws IllegalArgumentException when it is missing or does not match
+     */
+    public static void checkChecksum(JsonNode root) {
+        ObjectNode body = ((ObjectNode) root).deepCopy();
+        JsonNode stored = body.remove("checksum");
+        if (stored == null) {
+            throw new IllegalArgumentException("missing field 'checksum'");
+        }
+        if (!checksum(body).equals(stored.asText())) {
+            throw new IllegalArgumentException("checksum mismatch: the file was changed after Occam wrote it");
         }
     }
 
@@ -173,15 +197,7 @@ public final class ModelFile {
             throw new IllegalArgumentException("unknown model format "
                     + (format == null ? "(none)" : "'" + format.asText() + "'") + "; this Occam reads " + FORMAT);
         }
-        ObjectNode body = ((ObjectNode) root).deepCopy();
-        JsonNode stored = body.remove("checksum");
-        if (stored == null) {
-            throw new IllegalArgumentException("missing field 'checksum'");
-        }
-        String actual = checksum(body);
-        if (!actual.equals(stored.asText())) {
-            throw new IllegalArgumentException("checksum mismatch: the file was changed after Occam wrote it");
-        }
+        checkChecksum(root);
         String family = Json.required(root, "family").asText();
         JsonNode t = Json.required(root, "target");
         String task = Json.required(t, "task").asText();
@@ -227,7 +243,8 @@ public final class ModelFile {
         return out;
     }
 
-    private static String checksum(JsonNode body) {
+    /** The SHA-256 of the document written compactly, as every fitted file stores it in {@code checksum}. */
+    public static String checksum(JsonNode body) {
         try {
             byte[] canonical = Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(body).getBytes(StandardCharsets.UTF_8);

@@ -1,23 +1,16 @@
 package dev.occam.runtime.recommend;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.occam.runtime.ModelFile;
 import dev.occam.runtime.ModelFileException;
 import dev.occam.runtime.io.AtomicFiles;
 import dev.occam.runtime.io.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -74,7 +67,7 @@ public final class RecommenderModelFile {
                 }
             });
         }
-        root.put("checksum", checksum(root));
+        root.put("checksum", ModelFile.checksum(root));
         return root;
     }
 
@@ -88,23 +81,7 @@ public final class RecommenderModelFile {
      *     malformed part
      */
     public static RecommenderModel load(Path path) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException(path + ": no such model file");
-        }
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new ModelFileException(path + ": not a JSON model file (" + e.getOriginalMessage() + ")");
-        }
-        try {
-            return fromJson(root);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException(path + ": " + e.getMessage());
-        }
+        return ModelFile.load(path, RecommenderModelFile::fromJson);
     }
 
     /** Reads the model from its JSON document, checking format and checksum. */
@@ -117,14 +94,7 @@ public final class RecommenderModelFile {
             throw new IllegalArgumentException("not a recommendation model: its format is "
                     + (format == null ? "(none)" : "'" + format.asText() + "'") + ", expected " + FORMAT);
         }
-        ObjectNode body = ((ObjectNode) root).deepCopy();
-        JsonNode stored = body.remove("checksum");
-        if (stored == null) {
-            throw new IllegalArgumentException("missing field 'checksum'");
-        }
-        if (!checksum(body).equals(stored.asText())) {
-            throw new IllegalArgumentException("checksum mismatch: the file was changed after Occam wrote it");
-        }
+        ModelFile.checkChecksum(root);
         JsonNode c = Json.required(root, "columns");
         RecommenderModel.Columns columns = new RecommenderModel.Columns(Json.required(c, "user").asText(),
                 Json.required(c, "item").asText(), c.hasNonNull("rating") ? c.get("rating").asText() : null,
@@ -140,15 +110,5 @@ public final class RecommenderModelFile {
         List<String> out = new ArrayList<>(array.size());
         array.forEach(n -> out.add(n.asText()));
         return out;
-    }
-
-    private static String checksum(JsonNode body) {
-        try {
-            byte[] canonical = Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot compute the model checksum", e);
-        }
     }
 }
