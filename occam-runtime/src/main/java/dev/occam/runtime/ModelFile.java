@@ -130,6 +130,23 @@ public final class ModelFile {
         }
     }
 
+    /**
+     * The {@code format} field of a file written by {@code occam fit} ({@value #FORMAT}, or another task's format such
+     * as {@code occam-segment/1}), so a caller can hand the file to its loader; "" when the document has none.
+     *
+     * @throws ModelFileException naming the file when it is missing or not JSON
+     */
+    public static String format(Path path) throws IOException {
+        try {
+            JsonNode format = Json.MAPPER.readTree(Files.readAllBytes(path)).get("format");
+            return format == null ? "" : format.asText();
+        } catch (NoSuchFileException e) {
+            throw new ModelFileException(path + ": no such model file");
+        } catch (JsonProcessingException e) {
+            throw new ModelFileException(path + ": not a JSON model file (" + e.getOriginalMessage() + ")");
+        }
+    }
+
     /** Reads a model from its JSON document, checking format and checksum. */
     public static Model fromJson(JsonNode root) {
         if (root == null || !root.isObject()) {

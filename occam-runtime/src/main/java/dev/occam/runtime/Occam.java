@@ -32,4 +32,15 @@ public final class Occam {
     public static Model load(Path modelFile) throws IOException {
         return ModelFile.load(modelFile);
     }
+
+    /**
+     * Loads a segmentation written by {@code occam fit} for a {@code task: segment} use case; {@code
+     * assign(row)} then gives the row's segment (from 1) and its membership probability.
+     *
+     * @throws ModelFileException naming the file and what is wrong with it
+     * @throws IOException when the file cannot be read
+     */
+    public static dev.occam.runtime.segment.Segmentation loadSegmentation(Path modelFile) throws IOException {
+        return dev.occam.runtime.segment.SegmentationFile.load(modelFile);
+    }
 }
