@@ -1,10 +1,15 @@
 package dev.occam.cli;
 
 import dev.occam.core.jobs.FitJob;
+import dev.occam.core.jobs.SegmentJob;
 import dev.occam.core.select.FitResult;
 import dev.occam.core.usecase.UseCase;
+import dev.occam.core.usecase.SegmentUseCase;
+import dev.occam.core.usecase.SegmentUseCaseReader;
 import dev.occam.core.usecase.UseCaseReader;
 import dev.occam.report.ReportWriter;
+import dev.occam.results.SegmentCard;
+import dev.occam.runtime.Task;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +47,9 @@ final class FitCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1: " + threads);
         }
+        if (UseCaseReader.taskOf(useCaseFile) == Task.SEGMENTATION) {
+            return fitSegments();
+        }
         UseCase useCase = UseCaseReader.read(useCaseFile);
         Path dir = out != null ? out : Path.of("out", useCase.name());
         refuseToClobber(dir);
@@ -62,6 +70,19 @@ final class FitCommand implements Callable<Integer> {
         LeaderboardPrinter.print(result, stdout);
         stdout.flush();
         return result.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
+    }
+
+    /** {@code task: segment}: the segmentation ladder, its verdict and profiles; exit 3 when the bar is missed. */
+    private int fitSegments() throws Exception {
+        SegmentUseCase useCase = SegmentUseCaseReader.read(useCaseFile);
+        Path dir = out != null ? out : Path.of("out", useCase.name());
+        refuseToClobber(dir);
+        SegmentJob.Outcome outcome = new SegmentJob(useCase, dir).run();
+        ReportWriter.write(dir);
+        PrintWriter stdout = spec.commandLine().getOut();
+        SegmentPrinter.print(outcome, stdout);
+        stdout.flush();
+        return outcome.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
     }
 
     /**
@@ -96,7 +117,9 @@ final class FitCommand implements Callable<Integer> {
             return;
         }
         Path card = dir.resolve("card.json");
-        boolean ours = Files.isRegularFile(card) && Files.readString(card).contains("\"format\" : \"occam-card/");
+        String cardText = Files.isRegularFile(card) ? Files.readString(card) : "";
+        boolean ours = cardText.contains("\"format\" : \"occam-card/")
+                || cardText.contains("\"format\" : \"" + SegmentCard.FORMAT);
         if (ours) {
             return;
         }

@@ -1,6 +1,9 @@
 package dev.occam.cli;
 
 import dev.occam.core.jobs.PredictJob;
+import dev.occam.core.jobs.SegmentPredictJob;
+import dev.occam.runtime.ModelFile;
+import dev.occam.runtime.segment.SegmentationFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,6 +32,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (SegmentationFile.FORMAT.equals(ModelFile.format(model))) {
+            return assignSegments();
+        }
         if (out == null) {
             spec.commandLine().getOut().print(PredictJob.predictCsv(model, data));
             spec.commandLine().getOut().flush();
@@ -39,6 +45,22 @@ final class PredictCommand implements Callable<Integer> {
         }
         int rows = PredictJob.predictToFile(model, data, out);
         spec.commandLine().getErr().println(String.format(java.util.Locale.ROOT, "wrote %,d predictions to %s", rows, out));
+        return OccamCommand.OK;
+    }
+
+    /** A segmentation's model.json: one row per input row with {@code segment} and {@code probability}. */
+    private int assignSegments() throws Exception {
+        if (out == null) {
+            spec.commandLine().getOut().print(SegmentPredictJob.predictCsv(model, data));
+            spec.commandLine().getOut().flush();
+            return OccamCommand.OK;
+        }
+        if (Files.exists(out) && !force) {
+            throw new Errors.UserError(out + " already exists; pass --force to replace it");
+        }
+        int rows = SegmentPredictJob.predictToFile(model, data, out);
+        spec.commandLine().getErr().println(String.format(java.util.Locale.ROOT, "wrote %,d segment assignments to %s",
+                rows, out));
         return OccamCommand.OK;
     }
 }

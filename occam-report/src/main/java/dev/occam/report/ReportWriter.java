@@ -27,6 +27,12 @@ public final class ReportWriter {
      * @throws IOException when a file cannot be read or the report cannot be written
      */
     public static Path write(Path outputDirectory) throws IOException {
+        if (SegmentReportPage.isSegmentation(outputDirectory)) {
+            // A segmentation's folder (task: segment) has documents of its own and a page of its own.
+            Path report = outputDirectory.resolve(FILE_NAME);
+            AtomicFiles.write(report, SegmentReportPage.render(outputDirectory).getBytes(StandardCharsets.UTF_8));
+            return report;
+        }
         Results results = Results.read(outputDirectory);
         Path model = outputDirectory.resolve("model.json");
         ReportInputs inputs = new ReportInputs(results.card(), results.leaderboard(), results.reportData(),

@@ -131,7 +131,7 @@ public final class SegmentJob {
                         .map(c -> new SegmentCard.Contrast(c.column(), c.score(), c.words())).toList())).toList();
         PrincipalComponents pca = ladder.components();
         SegmentCard card = new SegmentCard(SegmentCard.FORMAT, useCase.name(), useCase.question(), "segment",
-                source.toString(), table.rows(), fitted.rows(), frame.schema().names(), useCase.data().exclude(),
+                source.path() != null ? source.path().toString() : source.sql(), table.rows(), fitted.rows(), frame.schema().names(), useCase.data().exclude(),
                 ladder.preparation(), new SegmentCard.Success(useCase.success().metric(), useCase.success().atLeast(),
                         value, met), chosenRow.method(), List.copyOf(verdict), List.copyOf(rows), cardProfiles,
                 new SegmentCard.Rule(rule.rules(), rule.accuracy(), rule.depth()),
