@@ -92,5 +92,29 @@ class SegmentsExampleTest {
         String html = Files.readString(report);
         assertTrue(html.contains("Principal components") && html.contains("Membership rule")
                 && html.contains("stability"), "sections");
+        assertTrue(!Pattern.compile("(?i)(src|href|action)\\s*=\\s*[\"']?\\s*(https?:)?//").matcher(html).find(),
+                "a src or href points outside");
+    }
+
+    @Test
+    void fit_barMissed_exitsThreeAndSaysSo() throws Exception {
+        Path file = dir.resolve("strict.yaml");
+        Files.writeString(file, "name: strict-segments\nquestion: Are there tight groups?\ntask: segment\n"
+                + "data:\n  path: " + EXAMPLE.resolve("customers.csv").toAbsolutePath() + "\n  exclude: [customer_id]\n"
+                + "success:\n  metric: silhouette\n  at_least: 0.99\n"
+                + "selection:\n  max_rows: 100\n  max_segments: 3\n  resamples: 2\n");
+        CliRun run = CliRun.of("fit", file.toString(), "--out", dir.resolve("strict").toString());
+        assertEquals(OccamCommand.SUCCESS_NOT_MET, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("misses the bar (silhouette at least 0.99)"), run.out());
+    }
+
+    @Test
+    void fit_misspeltKey_oneLineErrorNamingTheLine() throws Exception {
+        Path file = dir.resolve("typo.yaml");
+        Files.writeString(file, Files.readString(EXAMPLE.resolve("usecase.yaml")).replace("at_least", "at_lest"));
+        CliRun run = CliRun.of("fit", file.toString(), "--out", dir.resolve("typo").toString());
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode(), run.err());
+        assertTrue(run.isOneLineError(), run.err());
+        assertTrue(run.err().contains("typo.yaml line 9") && run.err().contains("did you mean 'at_least'?"), run.err());
     }
 }
