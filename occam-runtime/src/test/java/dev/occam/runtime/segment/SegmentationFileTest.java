@@ -72,4 +72,13 @@ class SegmentationFileTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SEGMENTATION.assign(frame));
         assertTrue(e.getMessage().contains("no column 'plan'"), e.getMessage());
     }
+
+    @Test
+    void modelFileLoad_segmentationFile_saysHowToReadIt() throws Exception {
+        Path file = dir.resolve("model.json");
+        SegmentationFile.save(SEGMENTATION, file, null);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> Occam.load(file));
+        assertTrue(e.getMessage().contains("is a segmentation") && e.getMessage().contains("Occam.loadSegmentation"),
+                e.getMessage());
+    }
 }
