@@ -99,6 +99,7 @@ public final class SegmentJob {
                 settings.resamples(), 2000, settings.seed());
         SegmentationLadder.Result ladder = SegmentationLadder.fit(fitted, options);
         List<SegmentationLadder.Candidate> candidates = ladder.candidates();
+        noteMissingRungs(ladder, notes);
         SegmentSelection.Choice choice = SegmentSelection.choose(candidates);
         SegmentationLadder.Candidate chosen = candidates.get(choice.chosen());
         int k = chosen.segments();
@@ -179,6 +180,20 @@ public final class SegmentJob {
             throw new IllegalArgumentException("no column is left to segment on after setting aside " + drop);
         }
         return frame;
+    }
+
+    /** Says why a rung of the ladder is missing from the leaderboard: its own criterion found one segment. */
+    private static void noteMissingRungs(SegmentationLadder.Result ladder, List<String> notes) {
+        List<SegmentationLadder.Candidate> c = ladder.candidates();
+        if (c.stream().noneMatch(x -> x.method().equals("k-means"))) {
+            notes.add("k-means is not listed: the gap statistic's 1-SE rule finds one segment (Gap(1) = "
+                    + round(ladder.gap().gap()[0]) + ").");
+        }
+        if (ladder.mixtures() != null && c.stream().noneMatch(x -> x.method().startsWith("Gaussian mixture"))) {
+            GaussianMixtures.Fit best = ladder.mixtures().best();
+            notes.add("The Gaussian mixture is not listed: BIC prefers one component (" + best.model() + ", BIC "
+                    + round(best.bic()) + ").");
+        }
     }
 
     private static String categoricalNames(Frame frame) {
