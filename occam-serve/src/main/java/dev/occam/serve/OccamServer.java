@@ -343,10 +343,15 @@ public final class OccamServer implements AutoCloseable {
         } else if (path.equals("/v1/models") || path.equals("/v1/models/")) {
             x.endpoint = "models";
             requireMethod(method, "GET");
-            x.send(json(200, Documents.list(store.models())));
+            x.send(json(200, Documents.withSegmentations(Documents.list(store.models()), store.segmentations())));
         } else if (path.startsWith("/v1/models/")) {
             String[] parts = path.split("/", -1);
-            if (parts.length == 4) {
+            if (parts.length == 4 && store.segmentations().containsKey(parts[3])) {
+                x.endpoint = "model";
+                requireMethod(method, "GET");
+                x.modelName = parts[3];
+                x.send(json(200, Documents.segmentation(store.segmentations().get(parts[3]))));
+            } else if (parts.length == 4) {
                 x.endpoint = "model";
                 ServedModel m = find(parts[3]);
                 requireMethod(method, "GET");

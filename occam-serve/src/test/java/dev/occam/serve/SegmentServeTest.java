@@ -57,6 +57,13 @@ class SegmentServeTest {
         return JSON.readTree(r.body());
     }
 
+    private JsonNode get(OccamServer s, String path) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
     @Test
     void predict_mixtureOneRowAndBatch_answersSegmentFromOneAndPosterior() throws Exception {
         write("segments", new GaussianMixtureSegmenter(CovarianceModel.EII, new double[] {0.5, 0.5},
@@ -76,6 +83,12 @@ class SegmentServeTest {
             assertEquals(1, kmeans.get("segment").asInt());
             assertTrue(kmeans.get("probability").isNull(), kmeans.toString());
             assertEquals("id", kmeans.get("ignored_fields").get(0).asText());
+            JsonNode list = get(server, "/v1/models");
+            assertEquals(2, list.get("models").size(), list.toString());
+            JsonNode summary = get(server, "/v1/models/segments");
+            assertEquals("segment", summary.get("task").asText());
+            assertEquals(2, summary.get("segments").asInt());
+            assertEquals("Segment 2: spend high", summary.get("profiles").get(1).asText());
             JsonNode missing = post(server, "/v1/models/segments/predict", "{\"spent\": 1}", 400);
             assertTrue(missing.toString().contains("spend"), missing.toString());
             JsonNode wrong = post(server, "/v1/models/segments/predict", "{\"rows\": [{\"spend\": 1}, {\"spend\": \"a\"}]}",
