@@ -1,5 +1,7 @@
 package dev.occam.runtime;
 
+import dev.occam.runtime.segment.Segmentation;
+import dev.occam.runtime.segment.SegmentationFile;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -40,7 +42,7 @@ public final class Occam {
      * @throws ModelFileException naming the file and what is wrong with it
      * @throws IOException when the file cannot be read
      */
-    public static dev.occam.runtime.segment.Segmentation loadSegmentation(Path modelFile) throws IOException {
-        return dev.occam.runtime.segment.SegmentationFile.load(modelFile);
+    public static Segmentation loadSegmentation(Path modelFile) throws IOException {
+        return SegmentationFile.load(modelFile);
     }
 }

@@ -15,7 +15,9 @@ import dev.occam.runtime.Guardrail;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.Prediction;
 import dev.occam.runtime.data.Row;
+import dev.occam.runtime.data.Schema;
 import dev.occam.runtime.io.Json;
+import dev.occam.runtime.segment.SegmentPrediction;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -618,7 +620,7 @@ public final class OccamServer implements AutoCloseable {
         ObjectNode answer = JSON.objectNode();
         answer.put("model", served.name());
         answer.put("version", served.version());
-        dev.occam.runtime.data.Schema schema = served.segmentation().schema();
+        Schema schema = served.segmentation().schema();
         boolean batch = body.isObject() && body.size() == 1 && body.has("rows") && schema.indexOf("rows") < 0;
         if (!batch) {
             answer.setAll(segmentOf(served, RowReader.read(schema, body, options.strict())));
@@ -646,7 +648,7 @@ public final class OccamServer implements AutoCloseable {
     }
 
     private static ObjectNode segmentOf(ServedSegmentation served, RowReader.Read read) {
-        dev.occam.runtime.segment.SegmentPrediction p = served.segmentation().assign(read.row());
+        SegmentPrediction p = served.segmentation().assign(read.row());
         ObjectNode o = JSON.objectNode();
         o.put("segment", p.segment());
         if (p.hasProbability()) {
