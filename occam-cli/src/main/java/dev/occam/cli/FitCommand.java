@@ -2,14 +2,18 @@ package dev.occam.cli;
 
 import dev.occam.core.jobs.FitJob;
 import dev.occam.core.jobs.ForecastJob;
+import dev.occam.core.jobs.SegmentJob;
+import dev.occam.core.select.FitResult;
 import dev.occam.core.usecase.ForecastUseCase;
 import dev.occam.core.usecase.ForecastUseCaseReader;
-import dev.occam.results.ForecastResults;
-import dev.occam.runtime.Task;
-import dev.occam.core.select.FitResult;
+import dev.occam.core.usecase.SegmentUseCase;
+import dev.occam.core.usecase.SegmentUseCaseReader;
 import dev.occam.core.usecase.UseCase;
 import dev.occam.core.usecase.UseCaseReader;
 import dev.occam.report.ReportWriter;
+import dev.occam.results.ForecastResults;
+import dev.occam.results.SegmentCard;
+import dev.occam.runtime.Task;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +58,9 @@ final class FitCommand implements Callable<Integer> {
         if (named == Task.RECOMMENDATION) {
             return RecommendCommands.fit(useCaseFile, out, force, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
+        if (named == Task.SEGMENTATION) {
+            return fitSegments();
+        }
         UseCase useCase = UseCaseReader.read(useCaseFile);
         Path dir = out != null ? out : Path.of("out", useCase.name());
         refuseToClobber(dir);
@@ -85,6 +92,19 @@ final class FitCommand implements Callable<Integer> {
         ForecastJob.Outcome outcome = new ForecastJob(useCase, dir, n).run();
         ReportWriter.write(dir);
         ForecastPrinter.print(outcome, dir, spec.commandLine().getOut());
+        return outcome.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
+    }
+
+    /** {@code task: segment}: the segmentation ladder, its verdict and profiles; exit 3 when the bar is missed. */
+    private int fitSegments() throws Exception {
+        SegmentUseCase useCase = SegmentUseCaseReader.read(useCaseFile);
+        Path dir = out != null ? out : Path.of("out", useCase.name());
+        refuseToClobber(dir);
+        SegmentJob.Outcome outcome = new SegmentJob(useCase, dir).run();
+        ReportWriter.write(dir);
+        PrintWriter stdout = spec.commandLine().getOut();
+        SegmentPrinter.print(outcome, stdout);
+        stdout.flush();
         return outcome.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
     }
 
@@ -120,8 +140,10 @@ final class FitCommand implements Callable<Integer> {
             return;
         }
         Path card = dir.resolve("card.json");
-        boolean ours = Files.isRegularFile(card) && (Files.readString(card).contains("\"format\" : \"occam-card/")
-                || ForecastResults.isForecast(dir));
+        String cardText = Files.isRegularFile(card) ? Files.readString(card) : "";
+        boolean ours = cardText.contains("\"format\" : \"occam-card/")
+                || cardText.contains("\"format\" : \"" + SegmentCard.FORMAT)
+                || ForecastResults.isForecast(dir);
         if (ours) {
             return;
         }

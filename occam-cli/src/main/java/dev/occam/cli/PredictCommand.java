@@ -1,9 +1,11 @@
 package dev.occam.cli;
 
 import dev.occam.core.jobs.PredictJob;
+import dev.occam.core.jobs.SegmentPredictJob;
 import dev.occam.runtime.ForecastModelFile;
 import dev.occam.runtime.ModelFile;
 import dev.occam.runtime.io.AtomicFiles;
+import dev.occam.runtime.segment.SegmentationFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "predict", description = "Scores every row of a CSV or Parquet file with a saved model, in row order;"
-        + " a forecast model writes its forecast (--horizon H) instead.")
+@Command(name = "predict", description = "Scores every row of a CSV or Parquet file with a saved model, in row order"
+        + " (a segmentation assigns each row its segment); a forecast model writes its forecast (--horizon H), a"
+        + " recommender each user's top items (--top N).")
 final class PredictCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "a model.json written by 'occam fit'")
@@ -45,10 +48,14 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (ForecastModelFile.FORMAT.equals(ModelFile.format(model))) {
+        String format = ModelFile.format(model);
+        if (SegmentationFile.FORMAT.equals(format)) {
+            return assignSegments();
+        }
+        if (ForecastModelFile.FORMAT.equals(format)) {
             return forecast();
         }
-        if (dev.occam.runtime.recommend.RecommenderModelFile.FORMAT.equals(ModelFile.format(model))) {
+        if (dev.occam.runtime.recommend.RecommenderModelFile.FORMAT.equals(format)) {
             return RecommendCommands.predict(model, data, top, out, force, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
@@ -90,6 +97,25 @@ final class PredictCommand implements Callable<Integer> {
         }
         AtomicFiles.write(out, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         spec.commandLine().getErr().println("wrote the forecast to " + out);
+        return OccamCommand.OK;
+    }
+
+    /** A segmentation's model.json: one row per input row with {@code segment} and {@code probability}. */
+    private int assignSegments() throws Exception {
+        if (data == null) {
+            throw new Errors.UserError("missing DATA: the CSV or Parquet file whose rows " + model + " assigns to segments");
+        }
+        if (out == null) {
+            spec.commandLine().getOut().print(SegmentPredictJob.predictCsv(model, data));
+            spec.commandLine().getOut().flush();
+            return OccamCommand.OK;
+        }
+        if (Files.exists(out) && !force) {
+            throw new Errors.UserError(out + " already exists; pass --force to replace it");
+        }
+        int rows = SegmentPredictJob.predictToFile(model, data, out);
+        spec.commandLine().getErr().println(String.format(java.util.Locale.ROOT, "wrote %,d segment assignments to %s",
+                rows, out));
         return OccamCommand.OK;
     }
 }

@@ -36,6 +36,12 @@ public final class ReportWriter {
             AtomicFiles.write(report, RecommendationPage.render(outputDirectory).getBytes(StandardCharsets.UTF_8));
             return report;
         }
+        if (SegmentReportPage.isSegmentation(outputDirectory)) {
+            // A segmentation's folder (task: segment) has documents of its own and a page of its own.
+            Path report = outputDirectory.resolve(FILE_NAME);
+            AtomicFiles.write(report, SegmentReportPage.render(outputDirectory).getBytes(StandardCharsets.UTF_8));
+            return report;
+        }
         Results results = Results.read(outputDirectory);
         Path model = outputDirectory.resolve("model.json");
         ReportInputs inputs = new ReportInputs(results.card(), results.leaderboard(), results.reportData(),

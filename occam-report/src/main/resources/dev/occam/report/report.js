@@ -145,6 +145,36 @@
         }) }]
       };
     },
+    stability: function () {
+      var rows = data.stability;
+      var bars = errorBars(COLORS.other);
+      bars.data = rows.map(function (r, i) { return [i, r.stability - r.sd, r.stability + r.sd]; });
+      return {
+        grid: { left: 56, right: 24, top: 40, bottom: 48 },
+        tooltip: { trigger: 'item', formatter: function (p) {
+          var r = rows[p.dataIndex];
+          return r.method + ' (' + r.segments + ' segments)<br>stability ' + fmt(r.stability) + ' ± ' + fmt(r.sd);
+        } },
+        xAxis: { type: 'category', data: rows.map(function (r) { return r.method + ' (' + r.segments + ')'; }) },
+        yAxis: { type: 'value', min: 0, max: 1, name: 'stability (adjusted Rand index)', nameTextStyle: { align: 'left' } },
+        series: [{ type: 'bar', barMaxWidth: 64, data: rows.map(function (r) {
+          return { value: r.stability, itemStyle: { color: r.chosen ? COLORS.chosen : COLORS.other } };
+        }) }, bars]
+      };
+    },
+    segments: function () {
+      var s = data.segments;
+      return {
+        grid: { left: 56, right: 24, top: 40, bottom: 72 },
+        legend: { bottom: 0 },
+        tooltip: { trigger: 'item', formatter: function (p) { return p.seriesName; } },
+        xAxis: { type: 'value', name: s.axis_names[0], nameLocation: 'middle', nameGap: 28, scale: true },
+        yAxis: { type: 'value', name: s.axis_names[1], scale: true },
+        series: s.groups.map(function (g) {
+          return { type: 'scatter', name: g.name, symbolSize: 5, data: g.points, large: g.points.length > 2000 };
+        })
+      };
+    },
     histogram: function (i) {
       var h = data.histograms[i];
       var labels = h.counts.map(function (_, k) { return fmt(h.min + k * h.bin_width); });

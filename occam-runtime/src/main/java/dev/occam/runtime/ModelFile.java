@@ -189,6 +189,10 @@ public final class ModelFile {
             throw new IllegalArgumentException("not a model document");
         }
         JsonNode format = root.get("format");
+        if (format != null && format.asText().startsWith("occam-segment/")) {
+            throw new IllegalArgumentException("this is a segmentation (format '" + format.asText() + "'), not a "
+                    + "prediction model: assign rows with 'occam predict' or Occam.loadSegmentation");
+        }
         if (format == null || !FORMAT.equals(format.asText())) {
             if (format != null && format.asText().equals("occam-recommend/1")) {
                 throw new IllegalArgumentException("a recommendation model (format 'occam-recommend/1'): load it with"

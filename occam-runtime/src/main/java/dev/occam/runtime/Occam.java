@@ -1,6 +1,8 @@
 package dev.occam.runtime;
 
 import dev.occam.runtime.forecast.ForecastModel;
+import dev.occam.runtime.segment.Segmentation;
+import dev.occam.runtime.segment.SegmentationFile;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -63,5 +65,16 @@ public final class Occam {
      */
     public static dev.occam.runtime.recommend.RecommenderModel loadRecommender(Path modelFile) throws IOException {
         return dev.occam.runtime.recommend.RecommenderModelFile.load(modelFile);
+    }
+
+    /**
+     * Loads a segmentation written by {@code occam fit} for a {@code task: segment} use case; {@code
+     * assign(row)} then gives the row's segment (from 1) and its membership probability.
+     *
+     * @throws ModelFileException naming the file and what is wrong with it
+     * @throws IOException when the file cannot be read
+     */
+    public static Segmentation loadSegmentation(Path modelFile) throws IOException {
+        return SegmentationFile.load(modelFile);
     }
 }

@@ -37,6 +37,28 @@ final class Documents {
         return root;
     }
 
+    /** Adds the segmentations served to a {@link #list} answer, each with its task, method and segment count. */
+    static ObjectNode withSegmentations(ObjectNode list, Map<String, ServedSegmentation> segmentations) {
+        ArrayNode models = (ArrayNode) list.get("models");
+        segmentations.values().forEach(s -> models.add(segmentation(s)));
+        return list;
+    }
+
+    /** A segmentation's summary: name, version, task, method, segments, the columns it reads and its profiles. */
+    static ObjectNode segmentation(ServedSegmentation served) {
+        ObjectNode o = JSON.objectNode();
+        o.put("name", served.name());
+        o.put("version", served.version());
+        o.put("task", "segment");
+        o.put("method", served.segmentation().method());
+        o.put("segments", served.segmentation().segmentCount());
+        ArrayNode columns = o.putArray("columns");
+        served.segmentation().schema().names().forEach(columns::add);
+        ArrayNode profiles = o.putArray("profiles");
+        served.segmentation().profiles().forEach(profiles::add);
+        return o;
+    }
+
     static ObjectNode summary(ServedModel served) {
         Model model = served.model();
         ObjectNode root = JSON.objectNode();

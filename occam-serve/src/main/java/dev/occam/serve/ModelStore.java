@@ -7,6 +7,7 @@ import dev.occam.runtime.ModelFile;
 import dev.occam.runtime.forecast.ForecastModel;
 import dev.occam.runtime.io.Json;
 import dev.occam.runtime.recommend.RecommenderModelFile;
+import dev.occam.runtime.segment.SegmentationFile;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -56,6 +57,10 @@ final class ModelStore {
     /** Recommendation models ({@code occam-recommend/1} files), kept apart: they answer other endpoints. */
     private final AtomicReference<Map<String, ServedRecommender>> recommenders = new AtomicReference<>(Map.of());
     private final Map<Path, LoadedRecommender> loadedRecommenders = new HashMap<>();
+    /** The segmentations served now ({@code occam-segment/1} files), by name; kept apart from the models. */
+    private final AtomicReference<Map<String, ServedSegmentation>> segmentations = new AtomicReference<>(Map.of());
+    /** Every segmentation file read so far, by path, with the stamp (modified time and size) it had. */
+    private final Map<Path, Map.Entry<String, ServedSegmentation>> loadedSegmentations = new HashMap<>();
     /** Every file read so far, by path, with the stamp it had and what came of it. */
     private final Map<Path, Loaded> loaded = new HashMap<>();
     /** Log lines already written, so a refused file or an ignored folder is told once, not every second. */
@@ -89,6 +94,11 @@ final class ModelStore {
     /** The recommendation models served now, by name; an immutable snapshot. */
     Map<String, ServedRecommender> recommenders() {
         return recommenders.get();
+    }
+
+    /** The segmentations served now, by name; an immutable snapshot. */
+    Map<String, ServedSegmentation> segmentations() {
+        return segmentations.get();
     }
 
     /** Rescans the folder now and swaps in what changed. Never throws: a problem is logged and skipped. */
@@ -155,6 +165,7 @@ final class ModelStore {
             }
         }
         forecasts.set(Collections.unmodifiableMap(nextForecasts));
+        segmentations.set(Collections.unmodifiableMap(segmentations(folders, next)));
     }
 
     /**
@@ -191,27 +202,6 @@ final class ModelStore {
         }
         loadedForecasts.put(file, new LoadedForecast(stamp, model));
         return model != null ? model : current;
-    }
-
-    /** The model files of a folder, newest version first (the bare model.json is version 0). */
-    private List<Candidate> candidates(Path folder) {
-        List<Candidate> candidates = new ArrayList<>();
-        Path versions = folder.resolve("versions");
-        if (Files.isDirectory(versions, LinkOption.NOFOLLOW_LINKS)) {
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(versions)) {
-                for (Path v : s) {
-                    String n = v.getFileName().toString();
-                    if (VERSION.matcher(n).matches()) {
-                        candidates.add(new Candidate(Long.parseLong(n), v.resolve("model.json")));
-                    }
-                }
-            } catch (IOException e) {
-                tell("cannot list " + versions + ": " + e.getMessage());
-            }
-        }
-        candidates.add(new Candidate(0, folder.resolve("model.json")));
-        candidates.sort(Comparator.comparingLong(Candidate::version).reversed());
-        return candidates;
     }
 
     /** Whether the folder's newest model file says it is a recommendation model. */
@@ -270,8 +260,74 @@ final class ModelStore {
         return null;
     }
 
+    /** For each folder serving no model, its newest file when that is a segmentation that loads. */
+    private Map<String, ServedSegmentation> segmentations(List<Path> folders, Map<String, ServedModel> served) {
+        Map<String, ServedSegmentation> out = new TreeMap<>();
+        for (Path folder : folders) {
+            String name = folder.getFileName().toString();
+            if (served.containsKey(name) || !NAME.matcher(name).matches()
+                    || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            for (Candidate c : candidates(folder)) {
+                if (Files.isRegularFile(c.file())) {
+                    ServedSegmentation s = loadSegmentation(name, c);
+                    if (s != null) {
+                        out.put(name, s);
+                    }
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private ServedSegmentation loadSegmentation(String name, Candidate c) {
+        String stamp;
+        try {
+            if (!c.file().toRealPath().startsWith(realDir)) {
+                return null; // told by the model loader
+            }
+            stamp = Files.getLastModifiedTime(c.file()) + "/" + Files.size(c.file());
+        } catch (IOException e) {
+            return null;
+        }
+        Map.Entry<String, ServedSegmentation> before = loadedSegmentations.get(c.file());
+        if (before != null && before.getKey().equals(stamp)) {
+            return before.getValue();
+        }
+        ServedSegmentation s = null;
+        try {
+            if (SegmentationFile.FORMAT.equals(ModelFile.format(c.file()))) {
+                s = new ServedSegmentation(name, c.version(), c.file(), SegmentationFile.load(c.file()));
+                log.accept("serving " + name + " version " + c.version() + " (segmentation, " + c.file() + ")");
+            }
+        } catch (IOException | RuntimeException e) {
+            tell("refused " + c.file() + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
+        }
+        loadedSegmentations.put(c.file(), new java.util.AbstractMap.SimpleImmutableEntry<>(stamp, s));
+        return s;
+    }
+
     /** The newest loadable version of one model, or what it served before when its slot became unreadable. */
     private ServedModel choose(String name, Path folder, ServedModel current) {
+        for (Candidate c : candidates(folder)) {
+            if (!Files.isRegularFile(c.file())) {
+                continue;
+            }
+            ServedModel m = load(name, c);
+            if (m != null) {
+                return m;
+            }
+            if (current != null && current.version() == c.version()) {
+                return current; // the same slot was overwritten with a bad file: keep what it held
+            }
+        }
+        return null;
+    }
+
+    /** A folder's model files, newest version first, the bare {@code model.json} (version 0) last. */
+    private List<Candidate> candidates(Path folder) {
         List<Candidate> candidates = new ArrayList<>();
         Path versions = folder.resolve("versions");
         if (Files.isDirectory(versions, LinkOption.NOFOLLOW_LINKS)) {
@@ -288,19 +344,7 @@ final class ModelStore {
         }
         candidates.add(new Candidate(0, folder.resolve("model.json")));
         candidates.sort(Comparator.comparingLong(Candidate::version).reversed());
-        for (Candidate c : candidates) {
-            if (!Files.isRegularFile(c.file())) {
-                continue;
-            }
-            ServedModel m = load(name, c);
-            if (m != null) {
-                return m;
-            }
-            if (current != null && current.version() == c.version()) {
-                return current; // the same slot was overwritten with a bad file: keep what it held
-            }
-        }
-        return null;
+        return candidates;
     }
 
     /** The model in a file, from the cache when the file has not changed; null (logged once) when it does not load. */
@@ -332,6 +376,11 @@ final class ModelStore {
             if (ForecastModelFile.FORMAT.equals(root.path("format").asText())) {
                 loaded.put(file, new Loaded(stamp, null));
                 return null; // a forecasting model: forecastIn serves it
+            }
+            if (SegmentationFile.FORMAT.equals(root.path("format").asText())) {
+                // A segmentation is served apart (segmentations()), not refused.
+                loaded.put(file, new Loaded(stamp, null));
+                return null;
             }
             Model m = ModelFile.fromJson(root);
             JsonNode card = readCard(file.resolveSibling("card.json"));

@@ -17,7 +17,9 @@ import dev.occam.runtime.forecast.ForecastModel;
 import dev.occam.runtime.forecast.ForecastRow;
 import dev.occam.runtime.Prediction;
 import dev.occam.runtime.data.Row;
+import dev.occam.runtime.data.Schema;
 import dev.occam.runtime.io.Json;
+import dev.occam.runtime.segment.SegmentPrediction;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +63,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * The scoring service: every model under a folder, over HTTP, with JSON in and out.
  *
  * <pre>
- * POST /v1/models/{name}/predict   one row {"Income": 120, ...} or a batch {"rows": [...]}
+ * POST /v1/models/{name}/predict   one row {"Income": 120, ...} or a batch {"rows": [...]}; for a segmentation
+ *                                  (task: segment) the answer is {"segment": 2, "probability": 0.93 or null}
  * POST /v1/models/{name}/forecast  a forecasting model's forecast: {"series": "A", "horizon": 12}, both optional
  * GET  /v1/models                  names, versions, families
  * GET  /v1/models/{name}           family, target, threshold, parameters, schema, success verdict
@@ -345,7 +348,7 @@ public final class OccamServer implements AutoCloseable {
         } else if (path.equals("/v1/models") || path.equals("/v1/models/")) {
             x.endpoint = "models";
             requireMethod(method, "GET");
-            x.send(json(200, Documents.list(store.models())));
+            x.send(json(200, Documents.withSegmentations(Documents.list(store.models()), store.segmentations())));
         } else if (path.startsWith("/v1/models/")) {
             String[] parts = path.split("/", -1);
             ServedRecommender recommender = parts.length >= 4 ? store.recommenders().get(parts[3]) : null;
@@ -357,6 +360,11 @@ public final class OccamServer implements AutoCloseable {
                 requireMethod(method, "POST");
                 x.modelName = parts[3];
                 new BodyRead(x, body -> x.send(json(200, forecast(parts[3], f, body)))).start();
+            } else if (parts.length == 4 && store.segmentations().containsKey(parts[3])) {
+                x.endpoint = "model";
+                requireMethod(method, "GET");
+                x.modelName = parts[3];
+                x.send(json(200, Documents.segmentation(store.segmentations().get(parts[3]))));
             } else if (parts.length == 4) {
                 x.endpoint = "model";
                 ServedModel m = find(parts[3]);
@@ -369,6 +377,13 @@ public final class OccamServer implements AutoCloseable {
                 requireMethod(method, "GET");
                 x.modelName = m.name();
                 x.send(json(200, monitors.of(m).toJson()));
+            } else if (parts.length == 5 && parts[4].equals("predict")
+                    && store.segmentations().containsKey(parts[3])) {
+                x.endpoint = "predict";
+                ServedSegmentation s = store.segmentations().get(parts[3]);
+                requireMethod(method, "POST");
+                x.modelName = s.name();
+                new BodyRead(x, body -> x.send(json(200, assignSegments(s, parse(body))))).start();
             } else if (parts.length == 5 && parts[4].equals("predict")) {
                 x.endpoint = "predict";
                 ServedModel m = find(parts[3]);
@@ -700,6 +715,56 @@ public final class OccamServer implements AutoCloseable {
             metrics.rowsScored(served.name(), 1);
         }
         return answer;
+    }
+
+    /**
+     * A segmentation's answer: for one row {@code segment} (from 1, as the profiles number them) and {@code
+     * probability} (the membership probability, null where the method has none: k-means, k-prototypes); for
+     * {@code {"rows": [...]}} one such object per row under {@code predictions}. Rows are read as a model's are.
+     */
+    private ObjectNode assignSegments(ServedSegmentation served, JsonNode body) {
+        ObjectNode answer = JSON.objectNode();
+        answer.put("model", served.name());
+        answer.put("version", served.version());
+        Schema schema = served.segmentation().schema();
+        boolean batch = body.isObject() && body.size() == 1 && body.has("rows") && schema.indexOf("rows") < 0;
+        if (!batch) {
+            answer.setAll(segmentOf(served, RowReader.read(schema, body, options.strict())));
+            metrics.rowsScored(served.name(), 1);
+            return answer;
+        }
+        JsonNode rows = body.get("rows");
+        if (!rows.isArray()) {
+            throw new ApiException(400, "'rows' must be an array of rows, got " + RowReader.kind(rows), "rows", null);
+        }
+        if (rows.size() > options.maxBatchRows()) {
+            throw new ApiException(413, "a batch of " + rows.size() + " rows is over the limit of "
+                    + options.maxBatchRows(), "rows", null);
+        }
+        ArrayNode out = answer.putArray("predictions");
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                out.add(segmentOf(served, RowReader.read(schema, rows.get(i), options.strict())));
+            } catch (ApiException e) {
+                throw e.inRow(i);
+            }
+        }
+        metrics.rowsScored(served.name(), rows.size());
+        return answer;
+    }
+
+    private static ObjectNode segmentOf(ServedSegmentation served, RowReader.Read read) {
+        SegmentPrediction p = served.segmentation().assign(read.row());
+        ObjectNode o = JSON.objectNode();
+        o.put("segment", p.segment());
+        if (p.hasProbability()) {
+            o.put("probability", p.probability());
+        } else {
+            o.putNull("probability");
+        }
+        ArrayNode ignored = o.putArray("ignored_fields");
+        read.ignored().forEach(ignored::add);
+        return o;
     }
 
     /** The guardrails a row trips; with --strict, the first is a refusal. */

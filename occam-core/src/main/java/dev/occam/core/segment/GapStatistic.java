@@ -92,6 +92,8 @@ public final class GapStatistic {
         double[][] refLogW = new double[maxK][b];
         SplittableRandom random = new SplittableRandom(options.kmeans().seed() ^ 0x9E3779B97F4A7C15L);
         KMeans.Options refOptions = options.kmeans().withRestarts(Math.max(1, Math.min(options.kmeans().restarts(), 3)));
+        double[][][] refs = new double[b][][];
+        long[] seeds = new long[b];
         for (int r = 0; r < b; r++) {
             double[][] z = new double[n][p];
             for (int i = 0; i < n; i++) {
@@ -99,12 +101,16 @@ public final class GapStatistic {
                     z[i][j] = lo[j] + random.nextDouble() * (hi[j] - lo[j]);
                 }
             }
-            double[][] ref = MatrixUtils.createRealMatrix(z).multiply(vt).getData();
-            long seed = random.nextLong();
-            for (int k = 1; k <= maxK; k++) {
-                refLogW[k - 1][r] = Math.log(KMeans.fit(ref, refOptions.withK(k).withSeed(seed)).withinSumOfSquares());
-            }
+            refs[r] = MatrixUtils.createRealMatrix(z).multiply(vt).getData();
+            seeds[r] = random.nextLong();
         }
+        // The references are drawn in order above; each one's fits depend only on it, so they run at once.
+        java.util.stream.IntStream.range(0, b).parallel().forEach(r -> {
+            for (int k = 1; k <= maxK; k++) {
+                refLogW[k - 1][r] = Math.log(KMeans.fit(refs[r], refOptions.withK(k).withSeed(seeds[r]))
+                        .withinSumOfSquares());
+            }
+        });
         double[] expected = new double[maxK];
         double[] gap = new double[maxK];
         double[] se = new double[maxK];

@@ -120,19 +120,27 @@ public final class GaussianMixtures {
         requireFinite(x);
         int maxG = Math.min(options.maxComponents(), x.length);
         List<int[][]> starts = starts(x, maxG, options);
-        List<Fit> fits = new ArrayList<>();
-        Fit best = null;
+        List<CovarianceModel> models = new ArrayList<>();
+        List<Integer> components = new ArrayList<>();
         for (CovarianceModel model : CovarianceModel.values()) {
             if (!options.models().contains(model)) {
                 continue;
             }
             for (int g = 1; g <= maxG; g++) {
-                Fit fit = fitFromStarts(x, model, g, starts.get(g - 1), options);
-                fits.add(fit);
-                if (!fit.failed() && (best == null || fit.bic() > best.bic()
-                        || (fit.bic() == best.bic() && fit.parameters() < best.parameters()))) {
-                    best = fit;
-                }
+                models.add(model);
+                components.add(g);
+            }
+        }
+        // Each (family, G) is fitted on its own from fixed starts, so fitting them at once changes no number; the
+        // choice below reads them in the family order.
+        List<Fit> fits = java.util.stream.IntStream.range(0, models.size()).parallel()
+                .mapToObj(t -> fitFromStarts(x, models.get(t), components.get(t), starts.get(components.get(t) - 1),
+                        options)).toList();
+        Fit best = null;
+        for (Fit fit : fits) {
+            if (!fit.failed() && (best == null || fit.bic() > best.bic()
+                    || (fit.bic() == best.bic() && fit.parameters() < best.parameters()))) {
+                best = fit;
             }
         }
         if (best == null) {

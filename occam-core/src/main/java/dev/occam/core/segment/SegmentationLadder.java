@@ -68,10 +68,25 @@ public final class SegmentationLadder {
      * (NaN where they do not apply: BIC for mixtures, gap for k-means).
      *
      * @param choice how the number of segments was chosen, in words
+     * @param resampleStability each bootstrap resample's adjusted Rand index (empty when not measured)
      */
     public record Candidate(String method, int segments, SegmentModel model, int[] labels, double bic, double gap,
             double silhouette, double stability, String choice, List<SegmentProfiles.Profile> profiles,
-            SegmentProfiles.MembershipRule rule) {
+            SegmentProfiles.MembershipRule rule, double[] resampleStability) {
+
+        /** The standard deviation of the resamples' adjusted Rand indices; NaN with fewer than two. */
+        public double stabilitySd() {
+            int b = resampleStability.length;
+            if (b < 2) {
+                return Double.NaN;
+            }
+            double mean = java.util.Arrays.stream(resampleStability).average().orElseThrow();
+            double ss = 0;
+            for (double v : resampleStability) {
+                ss += (v - mean) * (v - mean);
+            }
+            return Math.sqrt(ss / (b - 1));
+        }
     }
 
     /**
@@ -98,7 +113,7 @@ public final class SegmentationLadder {
         candidates.add(new Candidate("one segment", 1, new SegmentModel(prep, new OneSegment(prep.numericDimension())),
                 new int[x.length], Double.NaN, Double.NaN, Double.NaN, 1.0, "the baseline",
                 SegmentProfiles.profiles(frame, new int[x.length], 1), SegmentProfiles.membershipRule(frame,
-                        new int[x.length], 1, 3)));
+                        new int[x.length], 1, 3), new double[0]));
 
         KMeans.Options km = KMeans.Options.of(1).withSeed(options.seed());
         GapStatistic.Result gap = GapStatistic.compute(x, new GapStatistic.Options(maxK, options.gapReferences(), km));
@@ -165,12 +180,14 @@ public final class SegmentationLadder {
         double gamma = best.segmenter().gamma();
         Function<double[][], Segmenter> method = r -> KPrototypes.fit(r, numeric, levels,
                 new KPrototypes.Options(k, 10, 100, gamma, options.seed())).segmenter();
-        double stability = options.stabilityResamples() == 0 ? Double.NaN
-                : Stability.bootstrap(rows, method, options.stabilityResamples(), options.seed()).meanAdjustedRand();
+        Stability.Result stability = options.stabilityResamples() == 0 ? null
+                : Stability.bootstrap(rows, method, options.stabilityResamples(), options.seed());
         return new Candidate("k-prototypes", k, new SegmentModel(prep, best.segmenter()), best.labels(), Double.NaN,
-                Double.NaN, bestSilhouette, stability, "largest mean silhouette over k = 2.." + maxK + " ("
+                Double.NaN, bestSilhouette, stability == null ? Double.NaN : stability.meanAdjustedRand(),
+                "largest mean silhouette over k = 2.." + maxK + " ("
                         + round(bestSilhouette) + (bestSilhouette < 0.25 ? ", below 0.25: little structure" : "") + ")",
-                SegmentProfiles.profiles(frame, best.labels(), k), SegmentProfiles.membershipRule(frame, best.labels(), k, 3));
+                SegmentProfiles.profiles(frame, best.labels(), k), SegmentProfiles.membershipRule(frame, best.labels(), k, 3),
+                stability == null ? new double[0] : stability.adjustedRand());
     }
 
     private static double silhouette(double[][] rows, KPrototypes.Result fit, Options options) {
@@ -195,10 +212,12 @@ public final class SegmentationLadder {
             double bic, double gap, Function<double[][], Segmenter> refit, Options options, String choice) {
         int k = model.segmenter().segmentCount();
         double silhouette = Silhouette.mean(x, labels, options.silhouetteRows(), options.seed());
-        double stability = options.stabilityResamples() == 0 ? Double.NaN
-                : Stability.bootstrap(x, refit, options.stabilityResamples(), options.seed()).meanAdjustedRand();
-        return new Candidate(method, k, model, labels, bic, gap, silhouette, stability, choice,
-                SegmentProfiles.profiles(frame, labels, k), SegmentProfiles.membershipRule(frame, labels, k, 3));
+        Stability.Result stability = options.stabilityResamples() == 0 ? null
+                : Stability.bootstrap(x, refit, options.stabilityResamples(), options.seed());
+        return new Candidate(method, k, model, labels, bic, gap, silhouette,
+                stability == null ? Double.NaN : stability.meanAdjustedRand(), choice,
+                SegmentProfiles.profiles(frame, labels, k), SegmentProfiles.membershipRule(frame, labels, k, 3),
+                stability == null ? new double[0] : stability.adjustedRand());
     }
 
     private static String round(double v) {

@@ -37,33 +37,42 @@ public final class Stability {
         Segmenter full = method.apply(rows);
         int[] reference = labels(full, rows);
         SplittableRandom random = new SplittableRandom(seed);
-        double[] ari = new double[resamples];
+        int[][] draws = new int[resamples][n];
         for (int b = 0; b < resamples; b++) {
-            int[] draw = new int[n];
-            boolean[] drawn = new boolean[n];
-            double[][] sample = new double[n][];
             for (int i = 0; i < n; i++) {
-                draw[i] = random.nextInt(n);
-                drawn[draw[i]] = true;
-                sample[i] = rows[draw[i]];
+                draws[b][i] = random.nextInt(n);
             }
-            Segmenter refit;
-            try {
-                refit = method.apply(sample);
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                ari[b] = 0; // the method could not be refitted on this resample: nothing came back
-                continue;
-            }
-            int[] distinct = java.util.stream.IntStream.range(0, n).filter(i -> drawn[i]).toArray();
-            int[] a = new int[distinct.length];
-            int[] c = new int[distinct.length];
-            for (int i = 0; i < distinct.length; i++) {
-                a[i] = reference[distinct[i]];
-                c[i] = refit.assign(rows[distinct[i]]).segment();
-            }
-            ari[b] = AdjustedRandIndex.of(a, c);
         }
+        // The resamples are drawn in order above; each refit depends only on its own draw, so they run at once.
+        double[] ari = java.util.stream.IntStream.range(0, resamples).parallel()
+                .mapToDouble(b -> compare(rows, method, reference, draws[b])).toArray();
         return new Result(Arrays.stream(ari).average().orElseThrow(), ari);
+    }
+
+    /** The ARI on the rows one resample drew between the reference labels and the refit's; 0 when it cannot refit. */
+    private static double compare(double[][] rows, Function<double[][], Segmenter> method, int[] reference,
+            int[] draw) {
+        int n = rows.length;
+        boolean[] drawn = new boolean[n];
+        double[][] sample = new double[n][];
+        for (int i = 0; i < n; i++) {
+            drawn[draw[i]] = true;
+            sample[i] = rows[draw[i]];
+        }
+        Segmenter refit;
+        try {
+            refit = method.apply(sample);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return 0; // the method could not be refitted on this resample: nothing came back
+        }
+        int[] distinct = java.util.stream.IntStream.range(0, n).filter(i -> drawn[i]).toArray();
+        int[] a = new int[distinct.length];
+        int[] c = new int[distinct.length];
+        for (int i = 0; i < distinct.length; i++) {
+            a[i] = reference[distinct[i]];
+            c[i] = refit.assign(rows[distinct[i]]).segment();
+        }
+        return AdjustedRandIndex.of(a, c);
     }
 
     static int[] labels(Segmenter segmenter, double[][] rows) {

@@ -1,0 +1,63 @@
+package dev.occam.runtime.data;
+
+/**
+ * Reads a frame's rows in a schema's encoding: columns matched by name, category codes translated through their
+ * level names (a frame loaded from new data numbers its levels its own way), a level the schema does not know
+ * read as missing. Used where a fitted artefact other than {@code Model} (a segmentation) reads new data; it
+ * follows {@code Model}'s own row reader, so both read a file alike.
+ */
+public final class FrameEncoder {
+
+    private final Schema schema;
+    private final Column[] columns;
+    private final int[][] codeMap;
+
+    /** @throws IllegalArgumentException naming the column the frame lacks, or a numeric column holding text */
+    public FrameEncoder(Schema schema, Frame frame) {
+        this.schema = schema;
+        columns = new Column[schema.size()];
+        codeMap = new int[schema.size()][];
+        for (int j = 0; j < schema.size(); j++) {
+            Feature f = schema.feature(j);
+            if (!frame.hasColumn(f.name())) {
+                throw new IllegalArgumentException("the data has no column '" + f.name()
+                        + "', which the model needs; it has " + frame.schema().names());
+            }
+            Column c = frame.column(f.name());
+            columns[j] = c;
+            if (f.isNumeric() && c instanceof CategoricalColumn cc) {
+                int bad = 0;
+                while (bad < cc.size() - 1 && cc.isMissing(bad)) {
+                    bad++;
+                }
+                throw new IllegalArgumentException("column '" + f.name() + "' must be numeric, but row " + (bad + 1)
+                        + " holds '" + cc.level(bad) + "'");
+            }
+            if (f.isCategorical() && c instanceof CategoricalColumn cc) {
+                int[] map = new int[cc.levels().size()];
+                for (int k = 0; k < map.length; k++) {
+                    map[k] = f.code(cc.levels().get(k));
+                }
+                codeMap[j] = map;
+            }
+        }
+    }
+
+    /** Row {@code i} encoded against the schema. */
+    public double[] row(int i) {
+        double[] x = new double[columns.length];
+        for (int j = 0; j < x.length; j++) {
+            Column c = columns[j];
+            if (c instanceof CategoricalColumn cc) {
+                int code = cc.codes()[i];
+                int mapped = code < 0 ? -1 : codeMap[j][code];
+                x[j] = mapped < 0 ? Double.NaN : mapped;
+            } else {
+                double v = ((NumericColumn) c).values()[i];
+                // A category read as a number in new data (levels "0"/"1"): look it up by its text.
+                x[j] = schema.feature(j).isNumeric() || Double.isNaN(v) ? v : schema.encodeValue(j, v);
+            }
+        }
+        return x;
+    }
+}
