@@ -74,15 +74,7 @@ public final class ForecastModelFile {
                 node.put("scale", s.scale());
             }
         }
-        if (extra != null) {
-            extra.fields().forEachRemaining(e -> {
-                if (!root.has(e.getKey())) {
-                    root.set(e.getKey(), e.getValue());
-                }
-            });
-        }
-        root.put("checksum", ModelFile.checksum(root));
-        return root;
+        return ModelFile.seal(root, extra);
     }
 
     /** Writes the model atomically. */

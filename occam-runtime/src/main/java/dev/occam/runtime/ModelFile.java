@@ -84,15 +84,7 @@ public final class ModelFile {
         if (model.interval() != null) {
             root.set("interval", model.interval().toJson());
         }
-        if (extra != null) {
-            extra.fields().forEachRemaining(e -> {
-                if (!root.has(e.getKey())) {
-                    root.set(e.getKey(), e.getValue());
-                }
-            });
-        }
-        root.put("checksum", checksum(root));
-        return root;
+        return seal(root, extra);
     }
 
     /** Writes the model atomically: a reader never sees half a file, and a failed write leaves the old one. */
@@ -136,6 +128,22 @@ public final class ModelFile {
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(path + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Finishes a fitted file's document: the {@code extra} fields (provenance) the document does not already have are
+     * added, then the {@code checksum} of the whole.
+     */
+    public static ObjectNode seal(ObjectNode root, ObjectNode extra) {
+        if (extra != null) {
+            extra.fields().forEachRemaining(e -> {
+                if (!root.has(e.getKey())) {
+                    root.set(e.getKey(), e.getValue());
+                }
+            });
+        }
+        root.put("checksum", checksum(root));
+        return root;
     }
 
     /**

@@ -60,15 +60,7 @@ public final class RecommenderModelFile {
         }
         history.set("weights", Json.array(model.historyWeights()));
         root.set("recommender", Recommenders.toTree(model.recommender()));
-        if (extra != null) {
-            extra.fields().forEachRemaining(e -> {
-                if (!root.has(e.getKey())) {
-                    root.set(e.getKey(), e.getValue());
-                }
-            });
-        }
-        root.put("checksum", ModelFile.checksum(root));
-        return root;
+        return ModelFile.seal(root, extra);
     }
 
     /** Writes the model atomically: a reader never sees half a file, and a failed write leaves the old one. */

@@ -2,22 +2,16 @@ package dev.occam.runtime.segment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.occam.runtime.ModelFile;
 import dev.occam.runtime.ModelFileException;
 import dev.occam.runtime.io.AtomicFiles;
 import dev.occam.runtime.io.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -46,15 +40,7 @@ public final class SegmentationFile {
         root.set("model", Json.MAPPER.valueToTree(s.model()));
         ArrayNode profiles = root.putArray("profiles");
         s.profiles().forEach(profiles::add);
-        if (extra != null) {
-            extra.fields().forEachRemaining(e -> {
-                if (!root.has(e.getKey())) {
-                    root.set(e.getKey(), e.getValue());
-                }
-            });
-        }
-        root.put("checksum", checksum(root));
-        return root;
+        return ModelFile.seal(root, extra);
     }
 
     /** Writes the file atomically: a reader never sees half a file. */
@@ -67,23 +53,7 @@ public final class SegmentationFile {
      *     malformed part
      */
     public static Segmentation load(Path path) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException(path + ": no such model file");
-        }
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new ModelFileException(path + ": not a JSON segmentation file (" + e.getOriginalMessage() + ")");
-        }
-        try {
-            return fromJson(root);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException(path + ": " + e.getMessage());
-        }
+        return ModelFile.load(path, SegmentationFile::fromJson);
     }
 
     /** Reads a segmentation from its document, checking the format and the checksum. */
@@ -96,14 +66,7 @@ public final class SegmentationFile {
             throw new IllegalArgumentException("unknown format " + (format == null ? "(none)" : "'" + format.asText()
                     + "'") + "; a segmentation file is " + FORMAT);
         }
-        ObjectNode body = ((ObjectNode) root).deepCopy();
-        JsonNode stored = body.remove("checksum");
-        if (stored == null) {
-            throw new IllegalArgumentException("missing field 'checksum'");
-        }
-        if (!checksum(body).equals(stored.asText())) {
-            throw new IllegalArgumentException("checksum mismatch: the file was changed after Occam wrote it");
-        }
+        ModelFile.checkChecksum(root);
         SegmentModel model;
         try {
             model = Json.MAPPER.treeToValue(Json.required(root, "model"), SegmentModel.class);
@@ -114,15 +77,5 @@ public final class SegmentationFile {
         Json.required(root, "profiles").forEach(p -> profiles.add(p.asText()));
         return new Segmentation(Json.required(root, "name").asText(), Json.required(root, "method").asText(),
                 Json.schemaFromJson(Json.required(root, "schema")), model, profiles);
-    }
-
-    private static String checksum(JsonNode body) {
-        try {
-            byte[] canonical = Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(body)
-                    .getBytes(StandardCharsets.UTF_8);
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot compute the segmentation file's checksum", e);
-        }
     }
 }
