@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
 /**
  * A text resource with placeholders: {@code {{name}}} is replaced by the value HTML-escaped, {@code {{{name}}}}
  * by an HTML fragment the report built itself (already escaped). Every placeholder must have a value.
+ * {@code {{>file.html}}} includes another resource of the package when the template is read (the page head and
+ * style every report page shares), so the pages do not each carry a copy.
  */
 final class Template {
 
+    private static final Pattern INCLUDE = Pattern.compile("\\{\\{>([a-z_.-]+)\\}\\}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\{?)([a-z_]+)\\}?\\}\\}");
 
     private final String name;
@@ -26,7 +29,14 @@ final class Template {
 
     /** @throws IllegalStateException when the resource is not on the classpath (a packaging bug) */
     static Template resource(String name) {
-        return new Template(name, Resources.text(Template.class, name));
+        String text = Resources.text(Template.class, name);
+        Matcher m = INCLUDE.matcher(text);
+        StringBuilder withIncludes = new StringBuilder(text.length() * 2);
+        while (m.find()) {
+            m.appendReplacement(withIncludes, Matcher.quoteReplacement(Resources.text(Template.class, m.group(1))));
+        }
+        m.appendTail(withIncludes);
+        return new Template(name, withIncludes.toString());
     }
 
     /** @throws IllegalArgumentException when a placeholder has no value (the message names it) */
