@@ -1,11 +1,9 @@
 package dev.occam.runtime;
 
 import dev.occam.runtime.calibration.Calibrator;
-import dev.occam.runtime.data.CategoricalColumn;
-import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Feature;
 import dev.occam.runtime.data.Frame;
-import dev.occam.runtime.data.NumericColumn;
+import dev.occam.runtime.data.FrameEncoder;
 import dev.occam.runtime.data.Row;
 import dev.occam.runtime.data.Schema;
 import dev.occam.runtime.prep.Transform;
@@ -340,7 +338,7 @@ public final class Model {
 
     /** {@link #scoreClasses(double[])} for every row of a frame, in order (row by row). */
     public double[][] scoreClasses(Frame frame) {
-        RowReader reader = new RowReader(schema(), frame);
+        FrameEncoder reader = new FrameEncoder(schema(), frame);
         double[][] out = new double[frame.rows()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = scoreClasses(reader.row(i));
@@ -407,7 +405,7 @@ public final class Model {
      * buffer per preparation step reused across rows (batch scoring allocates nothing per row).
      */
     public double[] score(Frame frame) {
-        RowReader reader = new RowReader(schema(), frame);
+        FrameEncoder reader = new FrameEncoder(schema(), frame);
         double[][] buffers = new double[preparation.size() + 1][];
         buffers[0] = new double[schema().size()];
         for (int t = 0; t < preparation.size(); t++) {
@@ -468,73 +466,5 @@ public final class Model {
                     + " calibrator maps it to the reported probability, which the threshold is compared with)\n");
         }
         return sb.toString();
-    }
-
-    /**
-     * Reads a frame's rows in a model's encoding: columns matched by name, category codes translated
-     * through their level names (a frame's codes need not equal the model's).
-     */
-    private static final class RowReader {
-        private final Schema schema;
-        private final Column[] columns;
-        private final int[][] codeMap;
-
-        RowReader(Schema schema, Frame frame) {
-            this.schema = schema;
-            columns = new Column[schema.size()];
-            codeMap = new int[schema.size()][];
-            for (int j = 0; j < schema.size(); j++) {
-                Feature f = schema.feature(j);
-                if (!frame.hasColumn(f.name())) {
-                    throw new IllegalArgumentException("the data has no column '" + f.name()
-                            + "', which the model needs; it has " + frame.schema().names());
-                }
-                Column c = frame.column(f.name());
-                columns[j] = c;
-                if (f.isNumeric() && c instanceof CategoricalColumn cc) {
-                    int bad = firstNonMissing(cc);
-                    throw new IllegalArgumentException("column '" + f.name() + "' must be numeric, but row " + (bad + 1)
-                            + " holds '" + cc.level(bad) + "'");
-                }
-                if (f.isCategorical() && c instanceof CategoricalColumn cc) {
-                    int[] map = new int[cc.levels().size()];
-                    for (int k = 0; k < map.length; k++) {
-                        map[k] = f.code(cc.levels().get(k));
-                    }
-                    codeMap[j] = map;
-                }
-            }
-        }
-
-        private static int firstNonMissing(CategoricalColumn c) {
-            for (int i = 0; i < c.size(); i++) {
-                if (!c.isMissing(i)) {
-                    return i;
-                }
-            }
-            return 0;
-        }
-
-        double[] row(int i) {
-            double[] x = new double[columns.length];
-            rowInto(i, x);
-            return x;
-        }
-
-        /** Row {@code i} written into {@code x}, every value of it. */
-        void rowInto(int i, double[] x) {
-            for (int j = 0; j < x.length; j++) {
-                Column c = columns[j];
-                if (c instanceof CategoricalColumn cc) {
-                    int code = cc.codes()[i];
-                    int mapped = code < 0 ? -1 : codeMap[j][code];
-                    x[j] = mapped < 0 ? Double.NaN : mapped;
-                } else {
-                    double v = ((NumericColumn) c).values()[i];
-                    // A category read as a number in new data (levels "0"/"1"): look it up by its text.
-                    x[j] = schema.feature(j).isNumeric() || Double.isNaN(v) ? v : schema.encodeValue(j, v);
-                }
-            }
-        }
     }
 }

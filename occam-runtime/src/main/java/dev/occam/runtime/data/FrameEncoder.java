@@ -3,8 +3,7 @@ package dev.occam.runtime.data;
 /**
  * Reads a frame's rows in a schema's encoding: columns matched by name, category codes translated through their
  * level names (a frame loaded from new data numbers its levels its own way), a level the schema does not know
- * read as missing. Used where a fitted artefact other than {@code Model} (a segmentation) reads new data; it
- * follows {@code Model}'s own row reader, so both read a file alike.
+ * read as missing. {@code Model} and the segmentation read new data through it, so both read a file alike.
  */
 public final class FrameEncoder {
 
@@ -28,7 +27,7 @@ public final class FrameEncoder {
             if (f.isNumeric() && c instanceof CategoricalColumn cc) {
                 int bad = 0;
                 while (bad < cc.size() - 1 && cc.isMissing(bad)) {
-                    bad++;
+                    bad++; // the first row that holds text
                 }
                 throw new IllegalArgumentException("column '" + f.name() + "' must be numeric, but row " + (bad + 1)
                         + " holds '" + cc.level(bad) + "'");
@@ -46,6 +45,12 @@ public final class FrameEncoder {
     /** Row {@code i} encoded against the schema. */
     public double[] row(int i) {
         double[] x = new double[columns.length];
+        rowInto(i, x);
+        return x;
+    }
+
+    /** Row {@code i} written into {@code x} (as long as the schema), every value of it: no allocation per row. */
+    public void rowInto(int i, double[] x) {
         for (int j = 0; j < x.length; j++) {
             Column c = columns[j];
             if (c instanceof CategoricalColumn cc) {
@@ -58,6 +63,5 @@ public final class FrameEncoder {
                 x[j] = schema.feature(j).isNumeric() || Double.isNaN(v) ? v : schema.encodeValue(j, v);
             }
         }
-        return x;
     }
 }
