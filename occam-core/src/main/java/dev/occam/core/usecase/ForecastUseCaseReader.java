@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reads a forecasting use case ({@code task: forecast}; see docs/usecase.md). Mistakes name the file, the line,
@@ -31,21 +30,12 @@ public final class ForecastUseCaseReader {
 
     /** Parses use-case text as if read from {@code file} (which need not exist). */
     public static ForecastUseCase parse(String yaml, Path file) throws UseCaseException {
-        Objects.requireNonNull(yaml, "yaml");
-        String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
         Map<String, String> homes = new LinkedHashMap<>();
         TOP_KEYS.forEach(k -> homes.put(k, ""));
         DATA_KEYS.forEach(k -> homes.putIfAbsent(k, "data"));
         SUCCESS_KEYS.forEach(k -> homes.putIfAbsent(k, "success"));
         SELECTION_KEYS.forEach(k -> homes.putIfAbsent(k, "selection"));
-        Source source = new Source(fileName, homes);
-        Section top = new Section(source, "", YamlTree.parse(text, fileName), 0, TOP_KEYS);
-        try {
-            return read(top, file);
-        } catch (KeyedArgumentException e) {
-            throw source.errorAt(e.key(), e.getMessage());
-        }
+        return UseCaseText.parse(yaml, file, homes, TOP_KEYS, ForecastUseCaseReader::read);
     }
 
     private static ForecastUseCase read(Section top, Path file) throws UseCaseException {

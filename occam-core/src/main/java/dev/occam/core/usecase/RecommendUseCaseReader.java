@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reads a {@code task: recommend} use-case file into a {@link RecommendUseCase}, with the checks and messages of
@@ -45,20 +44,11 @@ public final class RecommendUseCaseReader {
 
     /** Parses use-case text as if read from {@code file} (which names it in messages; it need not exist). */
     public static RecommendUseCase parse(String yaml, Path file) throws UseCaseException {
-        Objects.requireNonNull(yaml, "yaml");
-        String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
         Map<String, String> homes = new LinkedHashMap<>();
         TOP_KEYS.forEach(k -> homes.put(k, ""));
         DATA_KEYS.forEach(k -> homes.putIfAbsent(k, "data"));
         SUCCESS_KEYS.forEach(k -> homes.putIfAbsent(k, "success"));
-        Source source = new Source(fileName, homes);
-        Section top = new Section(source, "", YamlTree.parse(text, fileName), 0, TOP_KEYS);
-        try {
-            return read(top, file);
-        } catch (KeyedArgumentException e) {
-            throw source.errorAt(e.key(), e.getMessage());
-        }
+        return UseCaseText.parse(yaml, file, homes, TOP_KEYS, RecommendUseCaseReader::read);
     }
 
     private static RecommendUseCase read(Section top, Path file) throws UseCaseException {

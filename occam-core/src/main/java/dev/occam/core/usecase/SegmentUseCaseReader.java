@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reads a {@code task: segment} use-case file into a {@link SegmentUseCase}, checking every key as
@@ -41,19 +40,9 @@ public final class SegmentUseCaseReader {
 
     /** Parses use-case text as if read from {@code file} (which need not exist). */
     public static SegmentUseCase parse(String yaml, Path file) throws UseCaseException {
-        Objects.requireNonNull(yaml, "yaml");
-        Objects.requireNonNull(file, "file");
-        String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
         Map<String, String> homes = new LinkedHashMap<>();
         KEYS_BY_SECTION.forEach((section, keys) -> keys.forEach(k -> homes.put(k, section)));
-        Source source = new Source(fileName, homes);
-        Section top = new Section(source, "", YamlTree.parse(text, fileName), 0, TOP_KEYS);
-        try {
-            return read(top, file);
-        } catch (KeyedArgumentException e) {
-            throw source.errorAt(e.key(), e.getMessage());
-        }
+        return UseCaseText.parse(yaml, file, homes, TOP_KEYS, SegmentUseCaseReader::read);
     }
 
     private static SegmentUseCase read(Section top, Path file) throws UseCaseException {

@@ -147,20 +147,9 @@ public final class UseCaseReader {
      * @throws UseCaseException if anything in it is wrong
      */
     public static UseCase parse(String yaml, Path file) throws UseCaseException {
-        Objects.requireNonNull(yaml, "yaml");
-        Objects.requireNonNull(file, "file");
-        String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        // A byte-order mark is not YAML content; editors on Windows add one.
-        String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
         Map<String, String> homes = new LinkedHashMap<>();
         KEYS_BY_SECTION.forEach((section, keys) -> keys.forEach(k -> homes.put(k, section)));
-        Source source = new Source(fileName, homes);
-        Section top = new Section(source, "", YamlTree.parse(text, fileName), 0, TOP_KEYS);
-        try {
-            return read(top, file);
-        } catch (KeyedArgumentException e) {
-            throw source.errorAt(e.key(), e.getMessage());
-        }
+        return UseCaseText.parse(yaml, file, homes, TOP_KEYS, UseCaseReader::read);
     }
 
     private static UseCase read(Section top, Path file) throws UseCaseException {
