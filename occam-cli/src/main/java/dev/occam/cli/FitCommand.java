@@ -5,6 +5,7 @@ import dev.occam.core.select.FitResult;
 import dev.occam.core.usecase.UseCase;
 import dev.occam.core.usecase.UseCaseReader;
 import dev.occam.report.ReportWriter;
+import dev.occam.runtime.io.OutputSet;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,37 +49,63 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         ProgressPrinter progress = new ProgressPrinter(stderr, System.console() != null);
-        Thread onInterrupt = new Thread(() -> interrupted(dir, progress, stderr), "occam-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         FitResult result;
-        try {
-            int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            result = new FitJob(useCase, dir, progress, n).run();
-        } finally {
-            removeHook(onInterrupt);
+        String kept;
+        // The whole set is written beside dir and switched in at the end, so a reader never sees two runs mixed.
+        try (OutputSet set = beginOutputs(dir)) {
+            Thread onInterrupt = new Thread(() -> interrupted(set, progress, stderr), "occam-interrupt");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            try {
+                result = new FitJob(useCase, set.staging(), progress, n).run();
+                ReportWriter.write(set.staging());
+                kept = FitOutputs.whyKeepPrevious(dir, result);
+                if (kept == null) {
+                    set.commit();
+                }
+            } catch (Exception | Error e) {
+                set.abandon();
+                throw e;
+            } finally {
+                removeHook(onInterrupt);
+            }
+            progress.finish();
+            LeaderboardPrinter.print(result, kept == null ? dir : set.staging(), stdout);
+            stdout.flush();
+            if (kept != null) {
+                stderr.println("occam: kept " + dir + " as it was: " + kept + "; this run's outputs are in "
+                        + set.staging() + " until the next fit of " + dir);
+                stderr.flush();
+            }
         }
-        ReportWriter.write(dir);
-        progress.finish();
-        LeaderboardPrinter.print(result, stdout);
-        stdout.flush();
         return result.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
     }
 
+    private static OutputSet beginOutputs(Path dir) throws java.io.IOException {
+        try {
+            return OutputSet.begin(dir);
+        } catch (IllegalStateException e) {
+            throw new Errors.UserError(e.getMessage());
+        }
+    }
+
     /**
-     * Ctrl-C (or a kill) while fitting: the outputs are written only at the end, each atomically, so
-     * nothing half-written is left; remove any temporary file of an interrupted write and say so.
+     * Ctrl-C (or a kill) while fitting: this run's files go to a set of their own, switched in only at the end,
+     * so the output folder holds the previous run's set until then and this run's set after; say which.
      */
-    private static void interrupted(Path dir, ProgressPrinter progress, PrintWriter stderr) {
+    private static void interrupted(OutputSet set, ProgressPrinter progress, PrintWriter stderr) {
         progress.finish();
-        if (Files.isDirectory(dir)) {
-            try (var files = Files.list(dir)) {
-                files.filter(p -> p.getFileName().toString().startsWith(".") && p.toString().endsWith(".tmp"))
-                        .forEach(p -> p.toFile().delete());
-            } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
-                // Best effort while the JVM stops.
+        String said;
+        synchronized (set) {
+            if (set.committed()) {
+                said = "occam: interrupted after this run's outputs were written to " + set.target();
+            } else {
+                set.abandon();
+                said = "occam: interrupted; nothing new was written to " + set.target()
+                        + (Files.isDirectory(set.target()) ? " (it still holds the previous run's outputs)" : "");
             }
         }
-        stderr.println("occam: interrupted; nothing new was written to " + dir);
+        stderr.println(said);
         stderr.flush();
     }
 
