@@ -103,7 +103,10 @@ public final class DataLoader {
         if (format.isDelimited()) {
             checkHeader(file, format, frame);
             if (frame.rows() == 0) {
-                throw new DataException(label + ": has a header but no rows");
+                // DuckDB's sniffer may settle on a dialect that reads no row when one row is ragged (an extra
+                // field on the last line); reading again with the header's columns names the line.
+                String diagnosed = format.delimiter == null ? null : diagnose(file, format.delimiter.charAt(0));
+                throw new DataException(label + ": " + (diagnosed != null ? diagnosed : "has a header but no rows"));
             }
         } else if (frame.rows() == 0) {
             throw new DataException(label + ": the file has no rows");
@@ -148,6 +151,19 @@ public final class DataLoader {
     private static String csvReason(Path file, FileFormat format, SQLException e) {
         String reason = DatabaseErrors.reason(e);
         String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("Maximum line size")) {
+            // DuckDB says line 1 whatever the line; find the row by reading the bytes.
+            try {
+                long[] row = CsvLines.firstRowLongerThan(file, CsvLines.MAX_ROW_BYTES);
+                if (row != null) {
+                    return String.format(java.util.Locale.ROOT, "line %d: the row is %,d bytes long, over the"
+                            + " %,d bytes a row may have; check for an unterminated quote or a field that is not"
+                            + " data", row[0], row[1], CsvLines.MAX_ROW_BYTES);
+                }
+            } catch (IOException ignored) {
+                // DuckDB's reason stands.
+            }
+        }
         if (format.delimiter != null && message.contains("Error when sniffing file")) {
             String diagnosed = diagnose(file, format.delimiter.charAt(0));
             if (diagnosed != null) {
