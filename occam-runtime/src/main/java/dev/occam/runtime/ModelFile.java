@@ -125,6 +125,9 @@ public final class ModelFile {
                     + " longer number or name, than Occam writes");
         } catch (JsonProcessingException e) {
             throw new ModelFileException(path + ": not a JSON model file (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) {
+            // Found by ModelFileFuzzTest: bytes Jackson takes for UTF-32 are not JSON text either.
+            throw new ModelFileException(path + ": not a JSON model file (not UTF-8 text)");
         }
         try {
             return fromJson(root);

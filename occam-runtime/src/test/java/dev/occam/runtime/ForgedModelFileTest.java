@@ -55,6 +55,16 @@ class ForgedModelFileTest {
         assertTrue(e.getMessage().contains("nested deeper") && !e.getMessage().contains("`"), e.getMessage());
     }
 
+    /** Found by {@code ModelFileFuzzTest}: bytes Jackson reads as UTF-32 threw a bare CharConversionException. */
+    @Test
+    void load_bytesTakenForUtf32_modelFileException() throws Exception {
+        Path seed = Path.of("src/test/resources/dev/occam/runtime/ModelFileFuzzTestInputs/"
+                + "fromJson_anyDocumentWithValidChecksum_loadsOrRefuses/utf32-bytes");
+        Path file = Files.write(dir.resolve("model.json"), Files.readAllBytes(seed));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().endsWith("not a JSON model file (not UTF-8 text)"), e.getMessage());
+    }
+
     /** As {@code ModelFile} computes it: SHA-256 of the compact JSON without the checksum. */
     private static String checksum(ObjectNode body) throws Exception {
         byte[] canonical = Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(body)

@@ -541,7 +541,8 @@ public final class OccamServer implements AutoCloseable {
         }
     }
 
-    private static JsonNode parse(byte[] body) {
+    /** The body as JSON; {@code ApiException} 400 in plain words when it is not (fuzzed by {@code RequestFuzzTest}). */
+    static JsonNode parse(byte[] body) {
         try {
             return READER.readTree(body);
         } catch (JsonProcessingException e) {
