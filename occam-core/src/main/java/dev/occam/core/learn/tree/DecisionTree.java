@@ -68,9 +68,13 @@ public final class DecisionTree implements Learner {
     public record Options(int maxDepth, int minSplit, int minLeaf, double complexity) {
 
         public Options {
-            if (maxDepth < 1 || maxDepth > dev.occam.runtime.scorer.TreeEnsembleScorer.Tree.MAX_DEPTH) {
-                throw new IllegalArgumentException("maxDepth must be in [1, "
-                        + dev.occam.runtime.scorer.TreeEnsembleScorer.Tree.MAX_DEPTH + "]: " + maxDepth);
+            if (maxDepth < 1) {
+                throw new IllegalArgumentException("maxDepth must be >= 1: " + maxDepth);
+            }
+            if (maxDepth > dev.occam.runtime.scorer.TreeEnsembleScorer.Tree.MAX_DEPTH) {
+                // The deepest tree a model file may hold (TreeSHAP's memory grows with the square of the depth).
+                throw new IllegalArgumentException("maxDepth must be <= "
+                        + dev.occam.runtime.scorer.TreeEnsembleScorer.Tree.MAX_DEPTH + ": " + maxDepth);
             }
             if (minSplit < 2) {
                 throw new IllegalArgumentException("minSplit must be >= 2: " + minSplit);
