@@ -2,22 +2,26 @@ package dev.occam.cli;
 
 import dev.occam.core.jobs.FitJob;
 import dev.occam.core.jobs.ForecastJob;
+import dev.occam.core.jobs.RecommendJob;
 import dev.occam.core.jobs.SegmentJob;
 import dev.occam.core.select.FitResult;
 import dev.occam.core.usecase.ForecastUseCase;
 import dev.occam.core.usecase.ForecastUseCaseReader;
+import dev.occam.core.usecase.RecommendUseCase;
+import dev.occam.core.usecase.RecommendUseCaseReader;
 import dev.occam.core.usecase.SegmentUseCase;
 import dev.occam.core.usecase.SegmentUseCaseReader;
 import dev.occam.core.usecase.UseCase;
 import dev.occam.core.usecase.UseCaseReader;
 import dev.occam.report.ReportWriter;
-import dev.occam.results.ForecastResults;
-import dev.occam.results.SegmentCard;
 import dev.occam.runtime.Task;
+import dev.occam.runtime.io.OutputSet;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,9 +30,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "fit", description = "Cross-validates the ladder of models on a use case, chooses one, and writes"
         + " leaderboard.json, model.json, card.json and report.html.")
 final class FitCommand implements Callable<Integer> {
-
-    private static final String[] OUTPUTS = {"leaderboard.json", "model.json", "card.json", "report-data.json",
-        ReportWriter.FILE_NAME};
 
     @Parameters(index = "0", paramLabel = "USECASE", description = "the use-case YAML file")
     Path useCaseFile;
@@ -51,78 +52,107 @@ final class FitCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1: " + threads);
         }
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        PrintWriter stdout = spec.commandLine().getOut();
         Task named = UseCaseReader.taskOf(useCaseFile);
         if (named == Task.FORECAST) {
-            return forecast();
+            ForecastUseCase useCase = ForecastUseCaseReader.read(useCaseFile);
+            return fitStaged(useCase.name(), null, staging -> new ForecastJob(useCase, staging, n).run(),
+                    ForecastJob.Outcome::successMet, (o, dir) -> ForecastPrinter.print(o, dir, stdout));
         }
         if (named == Task.RECOMMENDATION) {
-            return RecommendCommands.fit(useCaseFile, out, force, spec.commandLine().getOut(), spec.commandLine().getErr());
+            RecommendUseCase useCase = RecommendUseCaseReader.read(useCaseFile);
+            return fitStaged(useCase.name(), null, staging -> new RecommendJob(useCase, staging).run(),
+                    RecommendJob.Outcome::successMet, (o, dir) -> RecommendCommands.print(o, dir, stdout));
         }
         if (named == Task.SEGMENTATION) {
-            return fitSegments();
+            SegmentUseCase useCase = SegmentUseCaseReader.read(useCaseFile);
+            return fitStaged(useCase.name(), null, staging -> new SegmentJob(useCase, staging).run(),
+                    SegmentJob.Outcome::successMet, (o, dir) -> SegmentPrinter.print(o, stdout));
         }
         UseCase useCase = UseCaseReader.read(useCaseFile);
-        Path dir = out != null ? out : Path.of("out", useCase.name());
-        refuseToClobber(dir);
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
-        ProgressPrinter progress = new ProgressPrinter(stderr, System.console() != null);
-        Thread onInterrupt = new Thread(() -> interrupted(dir, progress, stderr), "occam-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        FitResult result;
-        try {
-            int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            result = new FitJob(useCase, dir, progress, n).run();
-        } finally {
-            removeHook(onInterrupt);
-        }
-        ReportWriter.write(dir);
-        progress.finish();
-        LeaderboardPrinter.print(result, stdout);
-        stdout.flush();
-        return result.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
+        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+        return fitStaged(useCase.name(), progress, staging -> new FitJob(useCase, staging, progress, n).run(),
+                FitResult::successMet, (r, dir) -> LeaderboardPrinter.print(r, dir, stdout));
     }
 
-    /** {@code task: forecast}: the forecasting ladder, its leaderboard and verdict on the console. */
-    private int forecast() throws Exception {
-        ForecastUseCase useCase = ForecastUseCaseReader.read(useCaseFile);
-        Path dir = out != null ? out : Path.of("out", useCase.name());
-        refuseToClobber(dir);
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ForecastJob.Outcome outcome = new ForecastJob(useCase, dir, n).run();
-        ReportWriter.write(dir);
-        ForecastPrinter.print(outcome, dir, spec.commandLine().getOut());
-        return outcome.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
-    }
-
-    /** {@code task: segment}: the segmentation ladder, its verdict and profiles; exit 3 when the bar is missed. */
-    private int fitSegments() throws Exception {
-        SegmentUseCase useCase = SegmentUseCaseReader.read(useCaseFile);
-        Path dir = out != null ? out : Path.of("out", useCase.name());
-        refuseToClobber(dir);
-        SegmentJob.Outcome outcome = new SegmentJob(useCase, dir).run();
-        ReportWriter.write(dir);
-        PrintWriter stdout = spec.commandLine().getOut();
-        SegmentPrinter.print(outcome, stdout);
-        stdout.flush();
-        return outcome.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
+    /** A task's fit, writing its whole output set into a staging folder it is given. */
+    @FunctionalInterface
+    private interface StagedFit<R> {
+        R run(Path staging) throws Exception;
     }
 
     /**
-     * Ctrl-C (or a kill) while fitting: the outputs are written only at the end, each atomically, so
-     * nothing half-written is left; remove any temporary file of an interrupted write and say so.
+     * Every task's fit the same way: the whole set is written beside the output folder and switched in at the end,
+     * so a reader never sees two runs mixed, and a run that missed its bar never takes a model that met its bar
+     * offline (its set is kept apart and the console says where). @return the exit code
      */
-    private static void interrupted(Path dir, ProgressPrinter progress, PrintWriter stderr) {
-        progress.finish();
-        if (Files.isDirectory(dir)) {
-            try (var files = Files.list(dir)) {
-                files.filter(p -> p.getFileName().toString().startsWith(".") && p.toString().endsWith(".tmp"))
-                        .forEach(p -> p.toFile().delete());
-            } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
-                // Best effort while the JVM stops.
+    private <R> int fitStaged(String name, ProgressPrinter progress, StagedFit<R> fit, Predicate<R> met,
+            BiConsumer<R, Path> print) throws Exception {
+        Path dir = out != null ? out : Path.of("out", name);
+        refuseToClobber(dir);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        R result;
+        String kept;
+        try (OutputSet set = beginOutputs(dir)) {
+            Thread onInterrupt = new Thread(() -> interrupted(set, progress, stderr), "occam-interrupt");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            try {
+                result = fit.run(set.staging());
+                ReportWriter.write(set.staging());
+                kept = result instanceof FitResult r ? FitOutputs.whyKeepPrevious(dir, r)
+                        : FitOutputs.whyKeepPrevious(dir, met.test(result));
+                if (kept == null) {
+                    set.commit();
+                }
+            } catch (Exception | Error e) {
+                set.abandon();
+                throw e;
+            } finally {
+                removeHook(onInterrupt);
+            }
+            if (progress != null) {
+                progress.finish();
+            }
+            print.accept(result, kept == null ? dir : set.staging());
+            stdout.flush();
+            if (kept != null) {
+                stderr.println("occam: kept " + dir + " as it was: " + kept + "; this run's outputs are in "
+                        + set.staging() + " until the next fit of " + dir);
+                stderr.flush();
             }
         }
-        stderr.println("occam: interrupted; nothing new was written to " + dir);
+        return met.test(result) ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
+    }
+
+    private static OutputSet beginOutputs(Path dir) throws java.io.IOException {
+        try {
+            return OutputSet.begin(dir);
+        } catch (IllegalStateException e) {
+            throw new Errors.UserError(e.getMessage());
+        }
+    }
+
+    /**
+     * Ctrl-C (or a kill) while fitting: this run's files go to a set of their own, switched in only at the end,
+     * so the output folder holds the previous run's set until then and this run's set after; say which.
+     */
+    private static void interrupted(OutputSet set, ProgressPrinter progress, PrintWriter stderr) {
+        if (progress != null) {
+            progress.finish();
+        }
+        String said;
+        synchronized (set) {
+            if (set.committed()) {
+                said = "occam: interrupted after this run's outputs were written to " + set.target();
+            } else {
+                set.abandon();
+                said = "occam: interrupted; nothing new was written to " + set.target()
+                        + (Files.isDirectory(set.target()) ? " (it still holds the previous run's outputs)" : "");
+            }
+        }
+        stderr.println(said);
         stderr.flush();
     }
 
@@ -140,16 +170,13 @@ final class FitCommand implements Callable<Integer> {
             return;
         }
         Path card = dir.resolve("card.json");
-        String cardText = Files.isRegularFile(card) ? Files.readString(card) : "";
-        boolean ours = cardText.contains("\"format\" : \"occam-card/")
-                || cardText.contains("\"format\" : \"" + SegmentCard.FORMAT)
-                || ForecastResults.isForecast(dir);
-        if (ours) {
+        // Every task's card names its format, "occam-card/1", "occam-forecast-card/1", ...
+        if (Files.isRegularFile(card) && Files.readString(card).contains("\"format\" : \"occam-")) {
             return;
         }
-        for (String name : OUTPUTS) {
-            if (Files.exists(dir.resolve(name))) {
-                throw new Errors.UserError(dir.resolve(name) + " exists and was not written by Occam;"
+        for (String file : OutputSet.OUTPUT_NAMES.stream().sorted().toList()) {
+            if (Files.exists(dir.resolve(file))) {
+                throw new Errors.UserError(dir.resolve(file) + " exists and was not written by Occam;"
                         + " choose another --out or pass --force to replace it");
             }
         }

@@ -22,6 +22,11 @@ final class LeaderboardPrinter {
     }
 
     static void print(FitResult r, PrintWriter out) {
+        print(r, r.outputDirectory(), out);
+    }
+
+    /** @param written the folder the outputs are in now (the fit wrote them into a set that was then switched in) */
+    static void print(FitResult r, Path written, PrintWriter out) {
         var target = r.target();
         String head = String.format(Locale.ROOT, "%s: %,d rows, %d features, target %s", r.useCase().name(),
                 target.size(), r.featureCount(), target.info().name());
@@ -86,7 +91,7 @@ final class LeaderboardPrinter {
         FairnessPrinter.print(r, out);
         StringBuilder wrote = new StringBuilder("wrote:");
         for (String f : new String[] {"leaderboard.json", "model.json", "card.json", "report.html"}) {
-            Path p = r.outputDirectory().resolve(f);
+            Path p = written.resolve(f);
             if (Files.exists(p)) {
                 wrote.append("  ").append(p);
             }

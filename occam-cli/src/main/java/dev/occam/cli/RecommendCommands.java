@@ -2,9 +2,6 @@ package dev.occam.cli;
 
 import dev.occam.core.jobs.RecommendJob;
 import dev.occam.core.jobs.RecommendPredictJob;
-import dev.occam.core.usecase.RecommendUseCase;
-import dev.occam.core.usecase.RecommendUseCaseReader;
-import dev.occam.report.ReportWriter;
 import dev.occam.results.Recommendation;
 import dev.occam.runtime.recommend.RecommenderModel;
 import dev.occam.runtime.recommend.RecommenderModelFile;
@@ -13,30 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** What {@code occam fit} and {@code occam predict} do for a {@code task: recommend} use case and its model. */
+/** What {@code occam fit} prints and {@code occam predict} does for a {@code task: recommend} use case and its model. */
 final class RecommendCommands {
-
-    private static final String[] OUTPUTS = {"leaderboard.json", "model.json", "card.json", ReportWriter.FILE_NAME};
 
     private RecommendCommands() {
     }
 
-    /** Fits, writes the folder and the report, prints the leaderboard and the verdict. @return the exit code */
-    static int fit(Path useCaseFile, Path out, boolean force, PrintWriter stdout, PrintWriter stderr) throws Exception {
-        RecommendUseCase useCase = RecommendUseCaseReader.read(useCaseFile);
-        Path dir = out != null ? out : Path.of("out", useCase.name());
-        refuseToClobber(dir, force);
-        stderr.println("occam: fitting the recommender ladder on "
-                + (useCase.data().path() == null ? "the query" : useCase.data().path().getFileName()));
-        stderr.flush();
-        RecommendJob.Outcome outcome = new RecommendJob(useCase, dir).run();
-        ReportWriter.write(dir);
-        print(outcome, dir, stdout);
-        stdout.flush();
-        return outcome.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
-    }
-
-    private static void print(RecommendJob.Outcome outcome, Path dir, PrintWriter out) {
+    /** The leaderboard, the verdict and example users of a recommendation fit written to {@code dir}. */
+    static void print(RecommendJob.Outcome outcome, Path dir, PrintWriter out) {
         Recommendation.Leaderboard board = outcome.leaderboard();
         Recommendation.Card card = outcome.card();
         out.printf(Locale.ROOT, "%s: %,d interactions, %,d users, %,d items; %s%n", card.name(), card.data().interactions(),
@@ -72,23 +53,6 @@ final class RecommendCommands {
         out.println();
         out.printf(Locale.ROOT, "wrote %s (model.json, card.json, leaderboard.json, report.html) in %.1f s%n", dir,
                 outcome.seconds());
-    }
-
-    /** Output files that exist but were not written by Occam are kept unless --force says otherwise. */
-    private static void refuseToClobber(Path dir, boolean force) throws java.io.IOException {
-        if (force || !Files.isDirectory(dir)) {
-            return;
-        }
-        Path card = dir.resolve("card.json");
-        if (Files.isRegularFile(card) && Files.readString(card).contains("\"format\" : \"occam-")) {
-            return;
-        }
-        for (String name : OUTPUTS) {
-            if (Files.exists(dir.resolve(name))) {
-                throw new Errors.UserError(dir.resolve(name) + " exists and was not written by Occam;"
-                        + " choose another --out or pass --force to replace it");
-            }
-        }
     }
 
     /** {@code occam predict MODEL users.csv --top N [--out F]}. @return the exit code */

@@ -32,9 +32,17 @@ public record Card(
         Success success,
         List<String> notes,
         List<String> warnings,
-        Versions versions) {
+        Versions versions,
+        @JsonInclude(Include.NON_NULL) @JsonProperty("model_sha256") String modelSha256) {
 
     public static final String FORMAT = "occam-card/1";
+
+    /** This card with the SHA-256 (hex) of the bytes of the {@code model.json} it describes. */
+    public Card withModelSha256(String sha256) {
+        return new Card(format, name, question, useCase, data, target, evaluation, selection, leakageSuspects,
+                fairness, explanation, interval, calibration, confusionMatrix, success, notes, warnings, versions,
+                sha256);
+    }
 
     /** The use case as read (only what was set; defaults are in the other sections). */
     public record UseCase(

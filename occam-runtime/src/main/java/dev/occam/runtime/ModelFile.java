@@ -120,8 +120,14 @@ public final class ModelFile {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new ModelFileException(path + ": not a model file Occam reads: it is nested deeper, or holds a"
+                    + " longer number or name, than Occam writes");
         } catch (JsonProcessingException e) {
             throw new ModelFileException(path + ": not a JSON model file (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) {
+            // Found by ModelFileFuzzTest: bytes Jackson takes for UTF-32 are not JSON text either.
+            throw new ModelFileException(path + ": not a JSON model file (not UTF-8 text)");
         }
         try {
             return fromJson.apply(root);
@@ -188,11 +194,27 @@ public final class ModelFile {
             return null;
         } catch (JsonProcessingException e) {
             throw new ModelFileException(path + ": not a JSON model file (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) {
+            throw new ModelFileException(path + ": not a JSON model file (not UTF-8 text)");
         }
     }
 
-    /** Reads a model from its JSON document, checking format and checksum. */
+    /**
+     * Reads a model from its JSON document, checking format and checksum, and that its parts are of a size the
+     * runtime can hold (a tree at most {@code TreeEnsembleScorer.Tree.MAX_DEPTH} levels deep): the checksum is not
+     * a signature, so a forged file must fail here with a message rather than exhaust the stack or the memory.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
     public static Model fromJson(JsonNode root) {
+        try {
+            return read(root);
+        } catch (StackOverflowError e) {
+            throw new IllegalArgumentException("the model is nested too deeply to read (a damaged or forged file)");
+        }
+    }
+
+    private static Model read(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("not a model document");
         }

@@ -35,9 +35,14 @@ import java.util.regex.Pattern;
  *
  * <p>Layout: one sub-folder per model, named with lowercase letters, digits and '-' (the name in the URL).
  * In it, versions side by side as {@code versions/<n>/model.json} (n = 1, 2, ...), each optionally with the
- * {@code card.json} {@code occam fit} wrote beside it; or, for a single unversioned model, a bare
- * {@code model.json} (version 0), as {@code occam fit --out DIR/<name>} writes it. The highest version whose
- * file loads is served.
+ * {@code card.json} {@code occam fit} wrote beside it ({@code occam publish} adds them); or, for a single
+ * unversioned model, a bare {@code model.json} (version 0), as {@code occam fit --out DIR/<name>} writes it (then
+ * {@code <name>} is a link to the set that fit wrote last, in {@code .<name>.occam/}; hidden folders are skipped).
+ * The highest version whose file loads is served. A bare {@code model.json} whose card says its fit missed the
+ * success bar is refused: only {@code occam publish --force} serves such a model.
+ *
+ * <p>Every change is one line in the log: a model served (new or another version), a file refused (once), a model
+ * no longer served (its files are gone).
  *
  * <p>Reload: {@link #refresh()} rescans the folder (the server calls it every second) and swaps the whole set of
  * loaded models in one {@link AtomicReference}, so a request sees either the old set or the new one and none is
@@ -116,10 +121,10 @@ final class ModelStore {
             return;
         }
         for (Path folder : folders) {
-            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
             String name = folder.getFileName().toString();
+            if (name.startsWith(".") || !isModelFolder(folder)) {
+                continue; // hidden: the sets occam fit switches between (.<name>.occam), editors' files
+            }
             if (!NAME.matcher(name).matches()) {
                 tell("ignoring folder '" + name + "': a model name is lowercase letters, digits and '-'");
                 continue;
@@ -158,6 +163,12 @@ final class ModelStore {
             }
         }
         recommenders.set(Collections.unmodifiableMap(nextRecommenders));
+        for (Map.Entry<String, ServedModel> e : previous.entrySet()) {
+            if (!next.containsKey(e.getKey())) {
+                log.accept("no longer serving " + e.getKey() + " (was version " + e.getValue().version() + ", "
+                        + e.getValue().file() + "): no loadable model file is left in its folder");
+            }
+        }
         models.set(Collections.unmodifiableMap(next));
         for (Map.Entry<String, ForecastModel> e : nextForecasts.entrySet()) {
             if (forecasts.get().get(e.getKey()) != e.getValue()) {
@@ -265,8 +276,7 @@ final class ModelStore {
         Map<String, ServedSegmentation> out = new TreeMap<>();
         for (Path folder : folders) {
             String name = folder.getFileName().toString();
-            if (served.containsKey(name) || !NAME.matcher(name).matches()
-                    || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            if (served.containsKey(name) || !NAME.matcher(name).matches() || !isModelFolder(folder)) {
                 continue;
             }
             for (Candidate c : candidates(folder)) {
@@ -307,6 +317,28 @@ final class ModelStore {
         }
         loadedSegmentations.put(c.file(), new java.util.AbstractMap.SimpleImmutableEntry<>(stamp, s));
         return s;
+    }
+
+    /**
+     * A real folder, or a link to a folder inside this one ({@code occam fit --out DIR/<name>} makes {@code <name>}
+     * a link to the set it wrote last, in {@code DIR/.<name>.occam/}).
+     */
+    private boolean isModelFolder(Path folder) {
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        if (!Files.isSymbolicLink(folder) || !Files.isDirectory(folder)) {
+            return false;
+        }
+        try {
+            if (folder.toRealPath().startsWith(realDir)) {
+                return true;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        tell("ignoring folder '" + folder.getFileName() + "': it links outside " + dir);
+        return false;
     }
 
     /** The newest loadable version of one model, or what it served before when its slot became unreadable. */
@@ -356,9 +388,11 @@ final class ModelStore {
             Path card = file.resolveSibling("card.json");
             BasicFileAttributes ca = Files.isRegularFile(card) ? Files.readAttributes(card, BasicFileAttributes.class)
                     : null;
-            stamp = new Stamp(a.lastModifiedTime().toString(), a.size(),
+            Path real = file.toRealPath();
+            // The real path too: a folder that is a link switched to another set reads as the same path.
+            stamp = new Stamp(real.toString(), a.lastModifiedTime().toString(), a.size(),
                     ca == null ? "" : ca.lastModifiedTime().toString(), ca == null ? -1 : ca.size());
-            if (!file.toRealPath().startsWith(realDir)) {
+            if (!real.startsWith(realDir)) {
                 tell("refused " + file + ": it links outside " + dir);
                 return null;
             }
@@ -385,6 +419,13 @@ final class ModelStore {
             Model m = ModelFile.fromJson(root);
             JsonNode card = readCard(file.resolveSibling("card.json"));
             JsonNode success = card == null ? null : card.get("success");
+            if (c.version() == 0 && success != null && success.path("met").isBoolean()
+                    && !success.path("met").asBoolean()) {
+                // A bare model.json is what occam fit left; versions/<n> are published on purpose (occam publish).
+                throw new IllegalArgumentException("its fit missed the use case's success bar (card.json: "
+                        + success.path("verdict").asText("success.met is false") + "); publish it on purpose with"
+                        + " occam publish --force to serve it");
+            }
             model = new ServedModel(name, c.version(), file, root.path("checksum").asText(null), sha256(bytes), m,
                     success == null || !success.isObject() ? null : success, FairnessWatch.fromCard(card, m.target()));
         } catch (IOException | RuntimeException e) {
@@ -457,7 +498,7 @@ final class ModelStore {
     }
 
     /** What identifies a version of a model file and its card: modification times and sizes. */
-    private record Stamp(String modified, long size, String cardModified, long cardSize) {
+    private record Stamp(String real, String modified, long size, String cardModified, long cardSize) {
     }
 
     private record Loaded(Stamp stamp, ServedModel model) {

@@ -117,7 +117,7 @@ public final class ModelCard {
                         : null,
                 result.calibration() == null ? null : section(result.calibration().toJson(), Card.Calibration.class),
                 multiclass ? confusion(result) : null, success, texts(result.notes()), texts(result.warnings()),
-                new Card.Versions(Versions.occam(), ModelFile.FORMAT, System.getProperty("java.version")));
+                new Card.Versions(Versions.occam(), ModelFile.FORMAT, System.getProperty("java.version")), null);
     }
 
     /**

@@ -45,7 +45,9 @@ import java.util.Set;
  * a column name; or a text column is nearly all numbers (at least 5, and 95% of its non-missing values)
  * but not all: that is a number column with a stray value, and the message gives the first one, its row
  * (1-based, header not counted) and column. The last check applies to every source, as a database column
- * of numbers kept as text has the same problem. Rows keep the file's order (DuckDB's
+ * of numbers kept as text has the same problem; or a number is infinite ({@code inf}: refused naming the row and
+ * column, as no model can use it). A text column of a delimited file whose every present value is a number, some
+ * written with thousands separators ({@code 1,000}), is read as numbers ({@link NumberSpellings}). Rows keep the file's order (DuckDB's
  * {@code preserve_insertion_order} stays on).
  */
 public final class DataLoader {
@@ -101,10 +103,17 @@ public final class DataLoader {
         if (format.isDelimited()) {
             checkHeader(file, format, frame);
             if (frame.rows() == 0) {
-                throw new DataException(label + ": has a header but no rows");
+                // DuckDB's sniffer may settle on a dialect that reads no row when one row is ragged (an extra
+                // field on the last line); reading again with the header's columns names the line.
+                String diagnosed = format.delimiter == null ? null : diagnose(file, format.delimiter.charAt(0));
+                throw new DataException(label + ": " + (diagnosed != null ? diagnosed : "has a header but no rows"));
             }
         } else if (frame.rows() == 0) {
             throw new DataException(label + ": the file has no rows");
+        }
+        if (format.isDelimited()) {
+            // "1,000" is text to DuckDB; a column of such amounts would be a category with a level per amount.
+            frame = NumberSpellings.parseThousandsSeparators(frame);
         }
         return checkNumbers(frame, label, "fix the value, or if it means missing, write NA or leave it empty");
     }
@@ -142,6 +151,19 @@ public final class DataLoader {
     private static String csvReason(Path file, FileFormat format, SQLException e) {
         String reason = DatabaseErrors.reason(e);
         String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("Maximum line size")) {
+            // DuckDB says line 1 whatever the line; find the row by reading the bytes.
+            try {
+                long[] row = CsvLines.firstRowLongerThan(file, CsvLines.MAX_ROW_BYTES);
+                if (row != null) {
+                    return String.format(java.util.Locale.ROOT, "line %d: the row is %,d bytes long, over the"
+                            + " %,d bytes a row may have; check for an unterminated quote or a field that is not"
+                            + " data", row[0], row[1], CsvLines.MAX_ROW_BYTES);
+                }
+            } catch (IOException ignored) {
+                // DuckDB's reason stands.
+            }
+        }
         if (format.delimiter != null && message.contains("Error when sniffing file")) {
             String diagnosed = diagnose(file, format.delimiter.charAt(0));
             if (diagnosed != null) {
@@ -225,15 +247,23 @@ public final class DataLoader {
 
     private static Frame loadEmbeddedQuery(String sql, Path baseDirectory) throws DataException {
         String label = "query";
+        SqlSandbox.requireOneQuery(sql);
         try (Connection connection = openEmbedded(); Statement statement = connection.createStatement()) {
             if (baseDirectory != null) {
                 // So read_csv('credit_data.csv') in a use case finds the file beside the use case.
                 statement.execute("SET file_search_path = "
                         + sqlLiteral(baseDirectory.toAbsolutePath().toString()));
             }
+            // A use case may come from someone else: its query may read the files of its folder, nothing else.
+            SqlSandbox.lock(statement, baseDirectory);
             return checkQueryResult(run(statement, sql, label), label);
         } catch (SQLException e) {
-            throw new DataException("the query failed: " + DatabaseErrors.reason(e), e);
+            String reason = DatabaseErrors.reason(e);
+            if (reason.contains("disabled by configuration")) {
+                reason += " (a use case's query may read files in its own folder only, "
+                        + (baseDirectory == null ? "and this one has none" : baseDirectory.toAbsolutePath()) + ")";
+            }
+            throw new DataException("the query failed: " + reason, e);
         }
     }
 
@@ -251,6 +281,12 @@ public final class DataLoader {
             throw new DataException("cannot connect to " + where + ": " + DatabaseErrors.reason(e), e);
         }
         String label = "query on " + where;
+        try {
+            SqlSandbox.requireOneQuery(sql);
+        } catch (DataException e) {
+            closeQuietly(connection);
+            throw e;
+        }
         try (connection; Statement statement = connection.createStatement()) {
             statement.setFetchSize(FETCH_SIZE);
             return checkQueryResult(run(statement, sql, label), label);
@@ -271,6 +307,7 @@ public final class DataLoader {
         if (stray.isPresent()) {
             throw new DataException(stray.get().message(label, remedy));
         }
+        NumberSpellings.refuseInfinities(frame, label);
         return frame;
     }
 
@@ -290,6 +327,14 @@ public final class DataLoader {
      */
     private static Connection openEmbedded() throws SQLException {
         return DriverManager.getConnection(EMBEDDED_DUCKDB);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Refused before use; nothing to tell.
+        }
     }
 
     private static String sqlLiteral(String text) {

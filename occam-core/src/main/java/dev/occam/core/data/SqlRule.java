@@ -42,11 +42,14 @@ public final class SqlRule implements AutoCloseable {
      */
     public static SqlRule open(Frame table, String expression) throws DataException {
         Objects.requireNonNull(expression, "expression");
+        SqlSandbox.requireOneExpression(expression);
         Connection c = null;
         try {
             c = DriverManager.getConnection("jdbc:duckdb:");
             copy(table, c);
             try (Statement s = c.createStatement()) {
+                // The rule reads the copied rows only: no file, and it cannot change that.
+                SqlSandbox.lock(s, null);
                 s.executeQuery("SELECT CAST((" + expression + ") AS DOUBLE) FROM data LIMIT 0").close();
             }
             return new SqlRule(expression, c);

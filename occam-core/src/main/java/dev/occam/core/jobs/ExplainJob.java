@@ -89,7 +89,7 @@ public final class ExplainJob {
      */
     public static String global(Path modelFile, Path dataFile, long seed) throws IOException, DataException {
         Model model = ModelFile.load(modelFile);
-        Frame frame = DataLoader.load(new DataSource(dataFile, null, null, null));
+        Frame frame = MissingColumns.asModelReads(model, DataLoader.load(new DataSource(dataFile, null, null, null)));
         String targetName = model.target().name();
         double[] truth = null;
         Frame data = frame;

@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * Writes a finished fit into its folder, each file atomically (a reader never sees half a file):
- * {@code leaderboard.json}, {@code model.json} (removed when nothing deployable was chosen), {@code card.json}
+ * {@code leaderboard.json}, {@code model.json} (absent when nothing deployable was chosen), {@code card.json} (naming the
+ * SHA-256 of the {@code model.json} it describes, {@code model_sha256})
  * and {@code report-data.json}. The documents are the records of {@code occam-results}.
  */
 final class FitWriter {
@@ -38,18 +39,28 @@ final class FitWriter {
             throws IOException {
         AtomicFiles.write(outputDirectory.resolve(Results.LEADERBOARD), Results.bytes(leaderboard(result)));
         Path modelFile = outputDirectory.resolve("model.json");
+        String modelSha256 = null;
         if (result.model() != null) {
             ObjectNode provenance = JsonNodeFactory.instance.objectNode();
             provenance.put("use_case", result.useCase().name());
             ModelFile.save(result.model(), modelFile, provenance);
-        } else {
-            // A model file left from an earlier run would contradict this run's card.
-            Files.deleteIfExists(modelFile);
+            modelSha256 = sha256(Files.readAllBytes(modelFile));
         }
+        // No model: nothing is deleted here. The folder is a fresh set (OutputSet) when written by occam fit, and a
+        // model left in a folder reused by hand is the caller's to remove.
         AtomicFiles.write(outputDirectory.resolve(Results.CARD),
-                Results.bytes(ModelCard.build(result, source, table, features)));
+                Results.bytes(ModelCard.build(result, source, table, features).withModelSha256(modelSha256)));
         AtomicFiles.write(outputDirectory.resolve(Results.REPORT_DATA),
                 Results.bytes(ReportDataBuilder.build(result, table, features)));
+    }
+
+    /** Lowercase hex SHA-256, what {@code sha256sum} prints, so the card's {@code model_sha256} can be checked by hand. */
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** Every candidate's line: per-fold values, mean and sd, comparison with the best, eligibility, times. */

@@ -29,7 +29,7 @@ public final class PredictJob {
     /** Scores the data file and returns the CSV text. */
     public static String predictCsv(Path modelFile, Path dataFile) throws IOException, DataException {
         Model model = ModelFile.load(modelFile);
-        Frame frame = DataLoader.load(new DataSource(dataFile, null, null, null));
+        Frame frame = MissingColumns.asModelReads(model, DataLoader.load(new DataSource(dataFile, null, null, null)));
         Prediction[] predictions;
         try {
             predictions = model.predict(frame);

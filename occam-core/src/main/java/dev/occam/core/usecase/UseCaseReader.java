@@ -120,6 +120,9 @@ public final class UseCaseReader {
         return word == null ? null : Task.fromWord(word);
     }
 
+    /** The largest use-case file read: 1 MiB, a thousand times the examples. */
+    public static final long MAX_BYTES = 1 << 20;
+
     /** The file's text. @throws UseCaseException naming the file when it cannot be read as UTF-8 text */
     static String text(Path file) throws UseCaseException {
         Objects.requireNonNull(file, "file");
@@ -129,6 +132,13 @@ public final class UseCaseReader {
         }
         String yaml;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                // A use case is a page of settings; a large file is a mistake (the data?) or an attack on the parser.
+                throw new UseCaseException(String.format(java.util.Locale.ROOT, "%s: the file is %,d bytes; a use"
+                        + " case is at most %,d bytes of YAML (is this the data file? name it in data.path)", file,
+                        size, MAX_BYTES), 0, null);
+            }
             yaml = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UseCaseException(file + ": no such file", 0, e);

@@ -243,9 +243,9 @@ class DataLoaderErrorsTest {
 
     @Test
     void load_badSql_namesSyntaxError() {
-        String message = failure(DataSource.query("SELEC 1", null)).getMessage();
+        String message = failure(DataSource.query("SELECT 1 FROM WHERE", null)).getMessage();
 
-        assertTrue(message.startsWith("the query failed: Parser Error: syntax error at or near \"SELEC\""), message);
+        assertTrue(message.startsWith("the query failed: Parser Error: syntax error at or near \"WHERE\""), message);
     }
 
     @Test
@@ -264,10 +264,11 @@ class DataLoaderErrorsTest {
     }
 
     @Test
-    void load_queryWithoutResult_saysItReturnsNoTable() {
+    void load_queryThatIsNotASelect_refusedNamingItsFirstWord() {
+        // Issue 18, point 5: before, it ran and was reported as "returned no table".
         String message = failure(DataSource.query("CREATE TABLE t (a INTEGER)", null)).getMessage();
 
-        assertTrue(message.contains("returned no table"), message);
+        assertTrue(message.contains("data.sql starts with 'CREATE'; a use case may run one read-only query"), message);
     }
 
     @Test

@@ -125,7 +125,17 @@ public final class TreeEnsembleScorer implements Scorer {
                 }
                 this.leftLevels[i] = numeric ? null : leftLevels[i].clone();
             }
+            int depth = depth();
+            if (depth > MAX_DEPTH) {
+                // TreeSHAP's memory grows with the square of the depth and its recursion with the depth: a forged
+                // model file must not take the process down with it.
+                throw new IllegalArgumentException("a tree is " + depth + " levels deep; a tree may be at most "
+                        + MAX_DEPTH + " levels deep");
+            }
         }
+
+        /** The deepest a tree may be (rpart stops at 30, boosting at 16; a forest's trees stay far below). */
+        public static final int MAX_DEPTH = 1_000;
 
         /** The tree of a {@link TreeScorer}'s nodes; each node's count becomes its cover. */
         public static Tree of(List<TreeScorer.Node> nodes) {

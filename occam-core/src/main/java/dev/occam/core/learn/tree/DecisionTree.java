@@ -71,6 +71,11 @@ public final class DecisionTree implements Learner {
             if (maxDepth < 1) {
                 throw new IllegalArgumentException("maxDepth must be >= 1: " + maxDepth);
             }
+            if (maxDepth > dev.occam.runtime.scorer.TreeEnsembleScorer.Tree.MAX_DEPTH) {
+                // The deepest tree a model file may hold (TreeSHAP's memory grows with the square of the depth).
+                throw new IllegalArgumentException("maxDepth must be <= "
+                        + dev.occam.runtime.scorer.TreeEnsembleScorer.Tree.MAX_DEPTH + ": " + maxDepth);
+            }
             if (minSplit < 2) {
                 throw new IllegalArgumentException("minSplit must be >= 2: " + minSplit);
             }

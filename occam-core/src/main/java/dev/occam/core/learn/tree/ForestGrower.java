@@ -47,8 +47,11 @@ public final class ForestGrower {
         this.y = target.values();
         this.classification = target.isClassification();
         this.featuresPerSplit = featuresPerSplit;
-        // No depth limit and no pruning (complexity 0 only stops nodes that are already pure).
-        this.options = new DecisionTree.Options(Integer.MAX_VALUE, Math.max(2, 2 * minLeaf), minLeaf, 0.0);
+        // No pruning (complexity 0 only stops nodes that are already pure), and no depth limit but the deepest tree
+        // a model file may hold (1,000 levels, far beyond a forest's trees on real data), so a fit never writes a
+        // model it cannot read back.
+        this.options = new DecisionTree.Options(dev.occam.runtime.scorer.TreeEnsembleScorer.Tree.MAX_DEPTH,
+                Math.max(2, 2 * minLeaf), minLeaf, 0.0);
         this.ranks = Grower.ranks(features);
     }
 
