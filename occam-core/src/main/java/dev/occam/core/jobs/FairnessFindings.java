@@ -51,15 +51,23 @@ final class FairnessFindings {
         }
     }
 
-    /** The candidate's audit, kept for the report under its id; null when there is nothing to audit. */
-    synchronized FairnessAudit audit(Evaluation evaluation) {
+    /**
+     * The candidate's audit on its held-out scores; null when there is nothing to audit. It reads only its inputs
+     * (the resamples are seeded by the use case), so the audits of several candidates may run at once.
+     */
+    FairnessAudit audit(Evaluation evaluation) {
         if (protectedColumns == null || !target.isClassification() || evaluation.heldOut() == null) {
             return null;
         }
-        FairnessAudit audit = FairnessAudit.of(protectedColumns, target, evaluation.heldOut(),
-                useCase.fairness().favourable(), FairnessAudit.Options.defaults(useCase.selection().seed()));
-        audits.put(evaluation.id(), audit);
-        return audit;
+        return FairnessAudit.of(protectedColumns, target, evaluation.heldOut(), useCase.fairness().favourable(),
+                FairnessAudit.Options.defaults(useCase.selection().seed()));
+    }
+
+    /** Keeps a candidate's audit for the report under its id, in the order the candidates are judged. */
+    synchronized void record(String id, FairnessAudit audit) {
+        if (audit != null) {
+            audits.put(id, audit);
+        }
     }
 
     FairnessReport report() {

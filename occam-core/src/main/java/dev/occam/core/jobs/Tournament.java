@@ -135,7 +135,8 @@ final class Tournament {
     }
 
     /** What the pool computed for one learner: its evaluation and, when that succeeded, the refit and its check. */
-    private record Fitted(Evaluation evaluation, FoldModels foldModels, Model full, List<String> refitProblems) {
+    private record Fitted(Evaluation evaluation, FoldModels foldModels, Model full, List<String> refitProblems,
+            FairnessAudit audit) {
     }
 
     /** The candidate's folds, then (on the pool too) its refit on all rows and the refit's check. */
@@ -144,20 +145,22 @@ final class Tournament {
         Optional<String> unavailable = learner.unavailableReason();
         if (unavailable.isPresent()) {
             return CompletableFuture.completedFuture(new Fitted(Evaluation.failed(learner.family(), learner.rung(),
-                    metric, "unavailable: " + unavailable.get()).withId(candidate.id()), null, null, List.of()));
+                    metric, "unavailable: " + unavailable.get()).withId(candidate.id()), null, null, List.of(), null));
         }
         return CrossValidation.evaluateAsync(learner, features, target, folds, metric, useCase.threshold(),
                 (family, fold, d, total) -> counter.foldDone(candidate.id(), candidate.rung()), executor)
                 .thenApplyAsync(evaluated -> {
                     Evaluation evaluation = evaluated.evaluation().withId(candidate.id());
                     if (!evaluation.succeeded()) {
-                        return new Fitted(evaluation, null, null, List.of());
+                        return new Fitted(evaluation, null, null, List.of(), null);
                     }
                     Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold())
                             .withTypicalValues(features);
                     List<String> problems = RefitCheck.problems(full, features, target, metric, evaluation,
                             useCase.selection().seed());
-                    return new Fitted(evaluation, evaluated.models(), full, problems);
+                    // The audit's bootstrap is pure work on the held-out scores: done here, on the pool, not in
+                    // the judging that must leave the pool idle for the latency measurement.
+                    return new Fitted(evaluation, evaluated.models(), full, problems, fairness.audit(evaluation));
                 }, executor);
     }
 
@@ -182,7 +185,8 @@ final class Tournament {
         LeaderboardEntry entry = new LeaderboardEntry(evaluation, parameters,
                 candidate.capabilities().contains(Capability.EXPLAINABLE), candidate.deployable(), List.of(),
                 latency.p50Micros(), latency.p99Micros(), null, false, candidate.options());
-        FairnessAudit audit = fairness.audit(evaluation);
+        FairnessAudit audit = fitted.audit();
+        fairness.record(evaluation.id(), audit);
         List<String> reasons = new ArrayList<>(fitted.refitProblems());
         reasons.addAll(Constraints.reasons(entry, useCase.constraints(), candidate.capabilities(),
                 !useCase.constraints().monotone().isEmpty(), audit, useCase.fairness().minSelectionRateRatio()));
@@ -233,6 +237,7 @@ final class Tournament {
             LeaderboardEntry entry = new LeaderboardEntry(evaluation, SqlRule.conditionCount(candidate.sql()), true,
                     candidate.deployable(), List.of(), Double.NaN, Double.NaN, null, false);
             FairnessAudit audit = fairness.audit(evaluation);
+            fairness.record(evaluation.id(), audit);
             return entry.withIneligibility(Constraints.reasons(entry, dev.occam.core.usecase.Constraints.NONE,
                     candidate.capabilities(), false, audit, useCase.fairness().minSelectionRateRatio()));
         }
