@@ -106,11 +106,24 @@ final class Tournament {
      * @throws DataException when today's rule does not run on the data
      */
     Result play(List<Candidate> candidates) throws DataException {
-        Map<String, CompletableFuture<Fitted>> fits = new LinkedHashMap<>();
+        // Submitted complex rungs first (longest work first): the pool's last minutes then hold many short tasks,
+        // not one forest refit running alone. The order of submission changes no result (seeds are per fold).
+        List<Candidate.OfLearner> learners = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (candidate instanceof Candidate.OfLearner learner) {
-                fits.put(candidate.id(), fit(learner));
+                learners.add(learner);
             }
+        }
+        List<Candidate.OfLearner> costliestFirst = new ArrayList<>(learners);
+        java.util.Collections.reverse(costliestFirst);
+        costliestFirst.sort(java.util.Comparator.comparingInt((Candidate.OfLearner c) -> c.rung()).reversed());
+        Map<String, CompletableFuture<Fitted>> started = new java.util.HashMap<>();
+        for (Candidate.OfLearner learner : costliestFirst) {
+            started.put(learner.id(), fit(learner));
+        }
+        Map<String, CompletableFuture<Fitted>> fits = new LinkedHashMap<>();
+        for (Candidate.OfLearner learner : learners) {
+            fits.put(learner.id(), started.get(learner.id()));
         }
         // Every fit finishes before the first is judged: latency is measured with the pool idle.
         Map<String, Fitted> fitted = new LinkedHashMap<>();
@@ -139,7 +152,10 @@ final class Tournament {
             FairnessAudit audit) {
     }
 
-    /** The candidate's folds, then (on the pool too) its refit on all rows and the refit's check. */
+    /**
+     * The candidate's folds and, beside them on the pool, its refit on all rows (which does not need the folds);
+     * then the refit's check and the fairness audit of the held-out scores.
+     */
     private CompletableFuture<Fitted> fit(Candidate.OfLearner candidate) {
         Learner learner = candidate.learner();
         Optional<String> unavailable = learner.unavailableReason();
@@ -147,23 +163,42 @@ final class Tournament {
             return CompletableFuture.completedFuture(new Fitted(Evaluation.failed(learner.family(), learner.rung(),
                     metric, "unavailable: " + unavailable.get()).withId(candidate.id()), null, null, List.of(), null));
         }
+        CompletableFuture<Model> refit = CompletableFuture.supplyAsync(() -> CrossValidation.fitWithThreshold(learner,
+                features, target, useCase.threshold()).withTypicalValues(features), executor);
         return CrossValidation.evaluateAsync(learner, features, target, folds, metric, useCase.threshold(),
                 (family, fold, d, total) -> counter.foldDone(candidate.id(), candidate.rung()), executor)
-                .thenApplyAsync(evaluated -> {
+                .thenCombineAsync(refit.handle((model, failure) -> new Refit(model, failure)), (evaluated, full) -> {
                     Evaluation evaluation = evaluated.evaluation().withId(candidate.id());
                     if (!evaluation.succeeded()) {
+                        // The folds' failure is the outcome; a refit that failed too says nothing more.
                         return new Fitted(evaluation, null, null, List.of(), null);
                     }
-                    Model full = CrossValidation.fitWithThreshold(learner, features, target, useCase.threshold())
-                            .withTypicalValues(features);
-                    List<String> problems = RefitCheck.problems(full, features, target, metric, evaluation,
+                    Model model = full.model();
+                    List<String> problems = RefitCheck.problems(model, features, target, metric, evaluation,
                             useCase.selection().seed());
                     // The audit's bootstrap is pure work on the held-out scores: done here, on the pool, not in
                     // the judging that must leave the pool idle for the latency measurement.
-                    return new Fitted(evaluation, evaluated.models(), full, problems, fairness.audit(evaluation));
+                    return new Fitted(evaluation, evaluated.models(), model, problems, fairness.audit(evaluation));
                 }, executor);
     }
 
+    /** A refit on all rows, or why it failed: its exception ends the fit only when the folds succeeded. */
+    private record Refit(Model fitted, Throwable failure) {
+        Model model() {
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (cause instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException(cause);
+            }
+            return fitted;
+        }
+    }
 
     private LeaderboardEntry judge(Candidate.OfLearner candidate, Fitted fitted, Map<String, Model> models,
             Map<String, FoldModels> foldModels) {

@@ -48,6 +48,15 @@ class LatencyTest {
     }
 
     @Test
+    void measure_farAboveTheBound_decidedOnOneRound() {
+        // No answer takes a thousandth of a microsecond: every model is far above this bound.
+        Latency l = Latency.measure(model(), ROWS, 1e-3);
+        assertEquals(1, l.rounds());
+        assertTrue(l.p99Micros() > 1e-3 * Latency.FAR_ABOVE, l.toString());
+        assertTrue(l.method().contains("one timed round"), l.method());
+    }
+
+    @Test
     void measure_noRows_notMeasured() {
         Latency l = Latency.measure(model(), ROWS.select(new int[0]));
         assertTrue(Double.isNaN(l.p99Micros()));
