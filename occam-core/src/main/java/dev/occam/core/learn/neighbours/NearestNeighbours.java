@@ -27,9 +27,11 @@ import java.util.Set;
  * score than any other rung-3 model; selection weighs that.
  *
  * <p>Distances only mean something on comparable scales, so {@link #pipeline()} imputes (median, mode),
- * encodes every level as its own 0/1 column (no reference level: dropping one would put that level's rows
- * closer to every other level than they are to each other) and standardises every column, indicators
- * included, on each fold's training rows. The bare learner reads such a frame: numeric and complete.
+ * standardises every numeric column and encodes every level as its own 0/1 column (no reference level: dropping
+ * one would put that level's rows closer to every other level than they are to each other), on each fold's
+ * training rows. The indicators stay 0/1, so two rows of different levels are as far apart as two standardised
+ * numbers typically are; standardised, a rare level's column would dominate every distance (see
+ * {@link Pipeline#standardisedNumbers}). The bare learner reads such a frame: numeric and complete.
  *
  * <p>Defaults: k = 15, uniform weights. k = 15 smooths the 0/1 votes enough for a useful ranking (16 score
  * levels) on a few thousand rows, where scikit-learn's default of 5 gives only 6 levels and a ragged ROC
@@ -85,14 +87,14 @@ public final class NearestNeighbours implements Learner {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** Imputation, one indicator per level, standardisation, then k nearest neighbours with the defaults. */
+    /** Imputation, standardised numbers, one 0/1 indicator per level, then k nearest neighbours with the defaults. */
     public static Pipeline pipeline() {
         return pipeline(Options.defaults());
     }
 
-    /** Imputation, one indicator per level, standardisation, then k nearest neighbours. */
+    /** Imputation, standardised numbers, one 0/1 indicator per level, then k nearest neighbours. */
     public static Pipeline pipeline(Options options) {
-        return Pipeline.scaledIndicators(new NearestNeighbours(options));
+        return Pipeline.standardisedNumbers(new NearestNeighbours(options));
     }
 
     public Options options() {
