@@ -33,7 +33,7 @@ class NearestNeighboursTest {
 
     @Test
     void defaults_always_fifteenUniform() {
-        assertEquals(new NearestNeighbours.Options(15, Weighting.UNIFORM), NearestNeighbours.Options.defaults());
+        assertEquals(new NearestNeighbours.Options(15, Weighting.UNIFORM, 30), NearestNeighbours.Options.defaults());
         assertEquals(NearestNeighbours.Options.defaults(), new NearestNeighbours().options());
     }
 
@@ -46,6 +46,10 @@ class NearestNeighboursTest {
                 assertThrows(IllegalArgumentException.class, () -> d.withK(-3)).getMessage());
         assertEquals("weighting must be uniform or distance: null",
                 assertThrows(IllegalArgumentException.class, () -> d.withWeighting(null)).getMessage());
+        assertEquals("maxScoringSeconds must be > 0: 0.0",
+                assertThrows(IllegalArgumentException.class, () -> d.withMaxScoringSeconds(0)).getMessage());
+        assertEquals("maxScoringSeconds must be > 0: NaN",
+                assertThrows(IllegalArgumentException.class, () -> d.withMaxScoringSeconds(Double.NaN)).getMessage());
     }
 
     @Test
@@ -73,6 +77,38 @@ class NearestNeighboursTest {
         Frame ok = new Frame(List.of(new NumericColumn("income", new double[] {1, 2, 3})));
         assertEquals("features have 3 rows, the target has 2",
                 assertThrows(IllegalArgumentException.class, () -> new NearestNeighbours().fit(ok, t)).getMessage());
+    }
+
+    @Test
+    void fit_searchOverTheCostLimit_refusesWithTheEstimateInWords() {
+        // 3,000 rows of 30 independent uniform features: the tree cannot prune, every search scans 3,000 rows, so
+        // scoring 3,000 rows is 3,000 x 3,000 x 30 = 2.7e8 terms, 0.27 s at 1 ns a term: over a 0.1 s limit.
+        int n = 3000;
+        int p = 30;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        List<NumericColumn> columns = new java.util.ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = random.nextDouble();
+            }
+            columns.add(new NumericColumn("x" + j, v));
+        }
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+        }
+        Frame f = new Frame(columns);
+        Target t = new Target(CLASS, y);
+        String message = assertThrows(IllegalArgumentException.class, () -> new NearestNeighbours(
+                NearestNeighbours.Options.defaults().withMaxScoringSeconds(0.1)).fit(f, t)).getMessage();
+        assertEquals("k nearest neighbours would cost too much here: each prediction compares a row with every one of "
+                + "the 3,000 stored rows over 30 prepared features (in 30 dimensions the k-d tree would not prune "
+                + "enough, so it scans), so scoring as many rows as it stores takes about 2.7e+08 distance terms, "
+                + "roughly 0.27 seconds on one core, over max_scoring_seconds = 0.1 (5 x 2 cross-validation costs 2 to 12 "
+                + "times that). Fewer rows, or fewer and more informative features, would make it affordable", message);
+        // Within the default limit the same data fit.
+        assertEquals(n, ((NeighboursScorer) new NearestNeighbours().fit(f, t).scorer()).rows());
     }
 
     @Test
