@@ -27,7 +27,7 @@ import java.util.Map;
  * <pre>java -cp ... dev.occam.bench.LearnerGap DATA.csv TARGET POSITIVE|- FAMILY [option=value ...]</pre>
  *
  * Options are the family's use-case options ({@code k=15}, {@code weighting=distance}, {@code hidden_layers=32});
- * a value that reads as a whole number or a number is passed as one.
+ * a value that reads as true or false, a whole number or a number is passed as one.
  */
 public final class LearnerGap {
 
@@ -74,6 +74,9 @@ public final class LearnerGap {
     }
 
     private static Object value(String text) {
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException notWhole) {

@@ -109,8 +109,8 @@ public final class NearestNeighbours implements Learner {
 
     /**
      * Nanoseconds per distance term (one subtraction, square and add) for the cost estimate: a scan of 200,000 rows
-     * of 20 features measured 0.4 to 1.9 ns per term on the 2-core development machine, quiet to busy
-     * (docs/performance.md); 1 ns is the round figure between.
+     * of 20 features took 1.9 ns per term on the 2-core development machine with a load average of 10, so about 0.4
+     * on a core of its own (docs/performance.md); 1 ns is the round figure between.
      */
     public static final double NANOS_PER_TERM = 1.0;
 

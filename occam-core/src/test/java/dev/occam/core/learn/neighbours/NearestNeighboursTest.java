@@ -207,13 +207,14 @@ class NearestNeighboursTest {
 
     @Test
     void crossValidate_creditData_aucAtLeastTarget() {
-        // scikit-learn 1.2.1's KNeighborsClassifier(15) after the same preparation reaches 0.786; 0.02 below it is
-        // the bar (imputation and level handling differ in details).
+        // scikit-learn 1.2.1's KNeighborsClassifier(15) after the same preparation (numbers standardised, one-hot
+        // 0/1) reaches 0.7888 on these folds (bench/learner-gap.py, docs/learners.md), Occam 0.7888 too; 0.02 below
+        // it is the bar (imputation differs in details).
         LabelledData d = LabelledData.of(TestDatasets.load("credit_data.csv"), "Status", Task.CLASSIFICATION, "bad",
                 List.of());
         var folds = Folds.repeatedKFold(42, d.target().size(), 5, 2, d.target().values());
         double auc = CrossValidation.evaluate(NearestNeighbours.pipeline(), d.features(), d.target(), folds,
                 Metric.AUC, null, null).mean();
-        assertTrue(auc >= 0.766, "5x2-CV AUC " + auc);
+        assertTrue(auc >= 0.769, "5x2-CV AUC " + auc);
     }
 }
