@@ -37,12 +37,21 @@ public record Pipeline(List<Preparer> steps, Learner learner) implements Learner
     }
 
     /**
-     * Imputation, one 0/1 indicator per level, then standardisation: the preparation of models that compare
-     * distances or follow gradients, for which every column must be a number on a common scale.
+     * Imputation, standardisation of the numeric columns, then one 0/1 indicator per level: the preparation of
+     * models that compare distances or follow gradients (k nearest neighbours, the MLP), for which every column
+     * must be a number on a common scale.
+     *
+     * <p>Why the indicators stay 0/1: standardised, a level of share q becomes a column whose rows of that level
+     * sit at {@code √((1 − q)/q)}, so a rare level (q = 1/51 for one of 51 states: 7.1) outweighs every number in
+     * a distance and in a gradient step, and a column of many levels outweighs all the numbers together. Left 0/1,
+     * two rows of different levels differ by 2 in squared distance, as two standardised numbers do on average
+     * (E(x − x')² = 2), whatever the number of levels. This is the usual recipe (scikit-learn's
+     * {@code StandardScaler} on numbers beside {@code OneHotEncoder}); on the 5,000-row churn table of R's
+     * modeldata (51 states) k nearest neighbours ranked at AUC 0.716 with every column standardised and 0.853
+     * this way (docs/learners.md).
      */
-    public static Pipeline scaledIndicators(Learner learner) {
-        return new Pipeline(List.of(new Imputer(), new IndicatorEncoder(false),
-                new Standardizer()), learner);
+    public static Pipeline standardisedNumbers(Learner learner) {
+        return new Pipeline(List.of(new Imputer(), new Standardizer(), new IndicatorEncoder(false)), learner);
     }
 
     @Override

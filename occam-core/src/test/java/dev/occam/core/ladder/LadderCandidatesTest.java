@@ -160,7 +160,7 @@ class LadderCandidatesTest {
 
     @Test
     void optionNames_everyFamilyWithAnOptionsRecord_areSnakeCaseComponents() {
-        assertEquals(List.of("k", "weighting"), Ladder.optionNames("knn"));
+        assertEquals(List.of("k", "weighting", "max_scoring_seconds"), Ladder.optionNames("knn"));
         assertEquals(List.of("pdo", "base_score", "base_odds", "max_bins", "min_bin_share", "min_information_value",
                 "round_points"), Ladder.optionNames("scorecard"));
         assertEquals(List.of(), Ladder.optionNames("linear"));

@@ -60,6 +60,8 @@ final class KdTree {
     private int nodeCount;
     /** Whether searches go through the tree (true) or scan every point (see {@link #calibrate}). */
     private final boolean useTree;
+    /** Points compared plus boxes bounded by an average search, as {@link #calibrate} counted it; rows for a scan. */
+    private double searchWork;
 
     /**
      * @param points {@code rows × dims} finite values, row-major; copied
@@ -96,7 +98,21 @@ final class KdTree {
             positionOf[order[p]] = p;
             System.arraycopy(points, order[p] * dims, data, p * dims, dims);
         }
-        this.useTree = useTree != null ? useTree : calibrate(k);
+        boolean treePays = calibrate(k);
+        this.useTree = useTree != null ? useTree : treePays;
+        if (!this.useTree) {
+            searchWork = rows;
+        }
+    }
+
+    /**
+     * The points compared plus the boxes bounded by an average search for the k nearest, each at most {@link #dims}
+     * subtractions and squares: counted on up to {@link #CALIBRATION_QUERIES} stored rows when the index was built
+     * through the tree, or every row for a scan. The cost of a search, as a count, so a caller can tell before
+     * scoring whether scoring many rows is affordable.
+     */
+    double searchWork() {
+        return searchWork;
     }
 
     int rows() {
@@ -298,6 +314,7 @@ final class KdTree {
      */
     private boolean calibrate(int k) {
         if (rows <= LEAF_SIZE || k < 1) {
+            searchWork = rows;
             return false;
         }
         int queries = Math.min(CALIBRATION_QUERIES, rows);
@@ -310,6 +327,7 @@ final class KdTree {
             search(0, q, true, best);
             work += best.work;
         }
+        searchWork = (double) work / queries;
         return work / queries < rows / 4;
     }
 

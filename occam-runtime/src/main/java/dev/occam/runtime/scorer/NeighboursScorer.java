@@ -146,6 +146,16 @@ public final class NeighboursScorer implements Scorer {
         return targets[row];
     }
 
+    /**
+     * The stored rows (plus k-d tree boxes) an average search compares a query with, each comparison at most one
+     * subtraction and square per feature: every row when the index scans, far fewer when its tree prunes (few
+     * effective dimensions). Counted on stored rows when the scorer was built, so it is a function of the data;
+     * {@code rows() × searchWork() × input().size()} bounds the work of scoring as many rows as are stored.
+     */
+    public double searchWork() {
+        return index.searchWork();
+    }
+
     /** The training rows nearest to {@code x}, nearest first (ties: earlier row first), min(k, rows) of them. */
     public int[] neighbours(double[] x) {
         int[] rows = new int[Math.min(k, targets.length)];

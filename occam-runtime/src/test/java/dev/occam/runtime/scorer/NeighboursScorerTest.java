@@ -152,6 +152,22 @@ class NeighboursScorerTest {
         assertEquals(false, new KdTree(high, 3000, 30, 15).usesTree());
     }
 
+    @Test
+    void searchWork_treeThatPrunes_fewRows_scan_everyRow() {
+        SplittableRandom r = new SplittableRandom(11);
+        double[] low = randomPoints(r, 5000, 3, "continuous");
+        KdTree tree = new KdTree(low, 5000, 3, 15);
+        // 15 neighbours in 3 dimensions: a few leaves of 32 points and their boxes, far below the 5,000 rows.
+        assertTrue(tree.searchWork() > 15 && tree.searchWork() < 500, "work " + tree.searchWork());
+        assertEquals(5000.0, new KdTree(low, 5000, 3, 15, false).searchWork(), 0.0);
+        double[] high = new double[3000 * 30];
+        for (int i = 0; i < high.length; i++) {
+            high[i] = r.nextDouble();
+        }
+        assertEquals(3000.0, new KdTree(high, 3000, 30, 15).searchWork(), 0.0);
+        assertEquals(3.0, new KdTree(new double[] {1, 2, 3}, 3, 1, 2).searchWork(), 0.0);
+    }
+
     /** A training point itself, a point on the grid, a random point, or one with missing coordinates. */
     private static double[] query(SplittableRandom r, double[] points, int rows, int dims, String kind, int t) {
         double[] q = new double[dims];

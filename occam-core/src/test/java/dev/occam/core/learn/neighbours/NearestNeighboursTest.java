@@ -33,7 +33,7 @@ class NearestNeighboursTest {
 
     @Test
     void defaults_always_fifteenUniform() {
-        assertEquals(new NearestNeighbours.Options(15, Weighting.UNIFORM), NearestNeighbours.Options.defaults());
+        assertEquals(new NearestNeighbours.Options(15, Weighting.UNIFORM, 30), NearestNeighbours.Options.defaults());
         assertEquals(NearestNeighbours.Options.defaults(), new NearestNeighbours().options());
     }
 
@@ -46,6 +46,10 @@ class NearestNeighboursTest {
                 assertThrows(IllegalArgumentException.class, () -> d.withK(-3)).getMessage());
         assertEquals("weighting must be uniform or distance: null",
                 assertThrows(IllegalArgumentException.class, () -> d.withWeighting(null)).getMessage());
+        assertEquals("maxScoringSeconds must be > 0: 0.0",
+                assertThrows(IllegalArgumentException.class, () -> d.withMaxScoringSeconds(0)).getMessage());
+        assertEquals("maxScoringSeconds must be > 0: NaN",
+                assertThrows(IllegalArgumentException.class, () -> d.withMaxScoringSeconds(Double.NaN)).getMessage());
     }
 
     @Test
@@ -73,6 +77,38 @@ class NearestNeighboursTest {
         Frame ok = new Frame(List.of(new NumericColumn("income", new double[] {1, 2, 3})));
         assertEquals("features have 3 rows, the target has 2",
                 assertThrows(IllegalArgumentException.class, () -> new NearestNeighbours().fit(ok, t)).getMessage());
+    }
+
+    @Test
+    void fit_searchOverTheCostLimit_refusesWithTheEstimateInWords() {
+        // 3,000 rows of 30 independent uniform features: the tree cannot prune, every search scans 3,000 rows, so
+        // scoring 3,000 rows is 3,000 x 3,000 x 30 = 2.7e8 terms, 0.27 s at 1 ns a term: over a 0.1 s limit.
+        int n = 3000;
+        int p = 30;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        List<NumericColumn> columns = new java.util.ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = random.nextDouble();
+            }
+            columns.add(new NumericColumn("x" + j, v));
+        }
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+        }
+        Frame f = new Frame(columns);
+        Target t = new Target(CLASS, y);
+        String message = assertThrows(IllegalArgumentException.class, () -> new NearestNeighbours(
+                NearestNeighbours.Options.defaults().withMaxScoringSeconds(0.1)).fit(f, t)).getMessage();
+        assertEquals("k nearest neighbours would cost too much here: each prediction compares a row with every one of "
+                + "the 3,000 stored rows over 30 prepared features (in 30 dimensions the k-d tree would not prune "
+                + "enough, so it scans), so scoring as many rows as it stores takes about 2.7e+08 distance terms, "
+                + "roughly 0.27 seconds on one core, over max_scoring_seconds = 0.1 (5 x 2 cross-validation costs 2 to 12 "
+                + "times that). Fewer rows, or fewer and more informative features, would make it affordable", message);
+        // Within the default limit the same data fit.
+        assertEquals(n, ((NeighboursScorer) new NearestNeighbours().fit(f, t).scorer()).rows());
     }
 
     @Test
@@ -125,14 +161,60 @@ class NearestNeighboursTest {
     }
 
     @Test
+    void pipeline_manyLevelsOfANoiseColumn_indicatorsStayZeroOneAndDoNotDrownTheNumbers() {
+        // The class follows two numbers; "state" (60 levels, about 33 rows each) is noise. Standardised, each
+        // state indicator puts its rows at sqrt(59) = 7.7, so two rows of different states are 119 apart in squared
+        // distance against about 4 from the two numbers: neighbours become "same state" (issue 19, AUC 0.716 against
+        // scikit-learn's 0.853 on modeldata's mlc_churn with its 51 states). Left 0/1 they are 2 apart.
+        int n = 2000;
+        int levels = 60;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double[] a = new double[n];
+        double[] b = new double[n];
+        int[] state = new int[n];
+        double[] y = new double[n];
+        List<String> names = new java.util.ArrayList<>();
+        for (int l = 0; l < levels; l++) {
+            names.add("s" + l);
+        }
+        for (int i = 0; i < n; i++) {
+            a[i] = random.nextGaussian();
+            b[i] = random.nextGaussian();
+            state[i] = random.nextInt(levels);
+            y[i] = a[i] + b[i] + 0.5 * random.nextGaussian() > 0 ? 1 : 0;
+        }
+        Frame f = new Frame(List.of(new NumericColumn("a", a), new CategoricalColumn("state", names, state),
+                new NumericColumn("b", b)));
+        Target t = new Target(CLASS, y);
+        var folds = Folds.repeatedKFold(42, n, 5, 1, y);
+        double auc = CrossValidation.evaluate(NearestNeighbours.pipeline(), f, t, folds, Metric.AUC, null, null).mean();
+        Pipeline everyColumnStandardised = new Pipeline(List.of(new dev.occam.core.prepare.Imputer(),
+                new dev.occam.core.prepare.IndicatorEncoder(false), new dev.occam.core.prepare.Standardizer()),
+                new NearestNeighbours());
+        double before = CrossValidation.evaluate(everyColumnStandardised, f, t, folds, Metric.AUC, null, null).mean();
+        assertTrue(auc >= 0.90, "5-fold AUC " + auc);
+        assertTrue(auc - before >= 0.05, "0/1 indicators " + auc + ", standardised indicators " + before);
+        NeighboursScorer s = (NeighboursScorer) NearestNeighbours.pipeline().fit(f, t).scorer();
+        for (int j = 0; j < s.input().size(); j++) {
+            if (s.input().feature(j).name().startsWith("state")) {
+                for (int i = 0; i < 50; i++) {
+                    double v = s.point(i, j);
+                    assertTrue(v == 0 || v == 1, s.input().feature(j).name() + " row " + i + " = " + v);
+                }
+            }
+        }
+    }
+
+    @Test
     void crossValidate_creditData_aucAtLeastTarget() {
-        // scikit-learn 1.2.1's KNeighborsClassifier(15) after the same preparation reaches 0.786; 0.02 below it is
-        // the bar (imputation and level handling differ in details).
+        // scikit-learn 1.2.1's KNeighborsClassifier(15) after the same preparation (numbers standardised, one-hot
+        // 0/1) reaches 0.7888 on these folds (bench/learner-gap.py, docs/learners.md), Occam 0.7888 too; 0.02 below
+        // it is the bar (imputation differs in details).
         LabelledData d = LabelledData.of(TestDatasets.load("credit_data.csv"), "Status", Task.CLASSIFICATION, "bad",
                 List.of());
         var folds = Folds.repeatedKFold(42, d.target().size(), 5, 2, d.target().values());
         double auc = CrossValidation.evaluate(NearestNeighbours.pipeline(), d.features(), d.target(), folds,
                 Metric.AUC, null, null).mean();
-        assertTrue(auc >= 0.766, "5x2-CV AUC " + auc);
+        assertTrue(auc >= 0.769, "5x2-CV AUC " + auc);
     }
 }

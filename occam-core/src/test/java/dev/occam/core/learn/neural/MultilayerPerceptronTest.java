@@ -95,6 +95,25 @@ class MultilayerPerceptronTest {
         assertEquals(10, o.patience());
         assertEquals(0.1, o.validationFraction());
         assertEquals(42L, o.seed());
+        assertTrue(o.tunePenalty());
+    }
+
+    @Test
+    void fit_tunePenalty_keepsTheLowestValidationLossOfThreeSettings() {
+        Data d = smooth(600, 4);
+        MultilayerPerceptron.Options untuned = MultilayerPerceptron.Options.defaults().withTunePenalty(false);
+        Map<String, Double> tuned = scorer(new MultilayerPerceptron().fit(d.features(), d.target())).training();
+        assertEquals(3.0, tuned.get("penalties_tried"), tuned.toString());
+        assertTrue(List.of(1e-4, 1e-2, 1e-1).contains(tuned.get("l2_penalty")), tuned.toString());
+        double best = Double.POSITIVE_INFINITY;
+        for (double penalty : List.of(1e-4, 1e-2, 1e-1)) {
+            Map<String, Double> one = scorer(new MultilayerPerceptron(untuned.withL2Penalty(penalty))
+                    .fit(d.features(), d.target())).training();
+            assertEquals(1.0, one.get("penalties_tried"));
+            best = Math.min(best, one.get("best_validation_loss"));
+        }
+        // The same seed, so the same held-out rows judge every setting: the tuned fit is the best of the three.
+        assertEquals(best, tuned.get("best_validation_loss"), 0.0);
     }
 
     private static void assertRejected(String expectedMessage, Supplier<MultilayerPerceptron.Options> options) {
