@@ -1,0 +1,72 @@
+package dev.occam.bench;
+
+import dev.occam.core.data.DataLoader;
+import dev.occam.core.data.DataSource;
+import dev.occam.core.data.LabelledData;
+import dev.occam.core.learn.Learner;
+import dev.occam.core.learn.linear.ElasticNet;
+import dev.occam.core.learn.linear.LinearRegression;
+import dev.occam.core.learn.linear.LogisticRegression;
+import dev.occam.runtime.Model;
+import dev.occam.runtime.Task;
+import dev.occam.runtime.data.Frame;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Times one learner on one CSV, in process, without the rest of {@code occam fit} (explanations, report): the
+ * load through {@link DataLoader}, then {@code REPEATS} fits of the learner's pipeline on all rows, each with its
+ * wall time and the process's CPU time (less disturbed by other jobs on a shared machine), and the sum of its scores of the first 1,000 rows so that two builds can be checked to fit the same model. For
+ * profiling one fit (run under JFR) and for A/B timings of the linear learners.
+ *
+ * <pre>java -cp ... dev.occam.bench.FitOne DATA.csv TARGET POSITIVE|- logistic|linear|lasso REPEATS</pre>
+ */
+public final class FitOne {
+
+    private FitOne() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 5) {
+            System.err.println("usage: FitOne DATA.csv TARGET POSITIVE|- logistic|linear|lasso|load REPEATS");
+            System.exit(2);
+        }
+        String positive = args[2].equals("-") ? null : args[2];
+        int repeats = Integer.parseInt(args[4]);
+        long start = System.nanoTime();
+        Frame table = DataLoader.load(DataSource.file(Path.of(args[0])));
+        double loadSeconds = (System.nanoTime() - start) / 1e9;
+        LabelledData data = LabelledData.of(table, args[1], positive == null ? Task.REGRESSION : Task.CLASSIFICATION,
+                positive, List.of());
+        System.out.printf("load %.3f s (%d rows, %d columns)%n", loadSeconds, table.rows(), table.columnCount());
+        if (args[3].equals("load")) {
+            for (int r = 1; r < repeats; r++) {
+                start = System.nanoTime();
+                table = DataLoader.load(DataSource.file(Path.of(args[0])));
+                System.out.printf("load %.3f s%n", (System.nanoTime() - start) / 1e9);
+            }
+            return;
+        }
+        Learner learner = switch (args[3]) {
+            case "logistic" -> LogisticRegression.pipeline();
+            case "linear" -> LinearRegression.pipeline();
+            case "lasso" -> ElasticNet.pipeline();
+            default -> throw new IllegalArgumentException("unknown learner '" + args[3]
+                    + "' (logistic, linear, lasso, load)");
+        };
+        var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int r = 0; r < repeats; r++) {
+            start = System.nanoTime();
+            long cpuStart = cpu.getProcessCpuTime();
+            Model model = learner.fit(data.features(), data.target());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (cpu.getProcessCpuTime() - cpuStart) / 1e9;
+            double check = 0;
+            for (int i = 0; i < Math.min(1000, table.rows()); i++) {
+                check += model.score(data.features().row(i));
+            }
+            System.out.printf("fit %.3f s wall %.3f s CPU  sum of the first 1000 rows' scores %.15g%n", seconds, cpuSeconds, check);
+        }
+    }
+}
