@@ -20,7 +20,10 @@ import java.util.List;
  * wall time and the process's CPU time (less disturbed by other jobs on a shared machine), and the sum of its scores of the first 1,000 rows so that two builds can be checked to fit the same model. For
  * profiling one fit (run under JFR) and for A/B timings of the linear learners.
  *
- * <pre>java -cp ... dev.occam.bench.FitOne DATA.csv TARGET POSITIVE|- logistic|linear|lasso REPEATS</pre>
+ * <pre>java -cp ... dev.occam.bench.FitOne DATA.csv TARGET POSITIVE|- logistic|logistic-bare|linear|lasso|load REPEATS</pre>
+ *
+ * {@code logistic-bare} fits the logistic regression without its pipeline (the data must be numbers without
+ * gaps) and prints its IRLS iterations: the figure to set against the memory-bandwidth floor.
  */
 public final class FitOne {
 
@@ -29,7 +32,7 @@ public final class FitOne {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 5) {
-            System.err.println("usage: FitOne DATA.csv TARGET POSITIVE|- logistic|linear|lasso|load REPEATS");
+            System.err.println("usage: FitOne DATA.csv TARGET POSITIVE|- logistic|logistic-bare|linear|lasso|load REPEATS");
             System.exit(2);
         }
         String positive = args[2].equals("-") ? null : args[2];
@@ -52,6 +55,8 @@ public final class FitOne {
             case "logistic" -> LogisticRegression.pipeline();
             case "linear" -> LinearRegression.pipeline();
             case "lasso" -> ElasticNet.pipeline();
+            // The learner alone, without the pipeline's imputation and encoding (numeric data without gaps only).
+            case "logistic-bare" -> new LogisticRegression();
             default -> throw new IllegalArgumentException("unknown learner '" + args[3]
                     + "' (logistic, linear, lasso, load)");
         };
@@ -66,7 +71,10 @@ public final class FitOne {
             for (int i = 0; i < Math.min(1000, table.rows()); i++) {
                 check += model.score(data.features().row(i));
             }
-            System.out.printf("fit %.3f s wall %.3f s CPU  sum of the first 1000 rows' scores %.15g%n", seconds, cpuSeconds, check);
+            Object iterations = model.scorer() instanceof dev.occam.runtime.scorer.LinearScorer linear
+                    && linear.inference() != null ? linear.inference().fit().get("iterations") : null;
+            System.out.printf("fit %.3f s wall %.3f s CPU  sum of the first 1000 rows' scores %.15g%s%n", seconds,
+                    cpuSeconds, check, iterations == null ? "" : "  IRLS iterations " + iterations);
         }
     }
 }
