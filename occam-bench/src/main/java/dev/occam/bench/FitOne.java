@@ -40,17 +40,21 @@ public final class FitOne {
         long start = System.nanoTime();
         Frame table = DataLoader.load(DataSource.file(Path.of(args[0])));
         double loadSeconds = (System.nanoTime() - start) / 1e9;
-        LabelledData data = LabelledData.of(table, args[1], positive == null ? Task.REGRESSION : Task.CLASSIFICATION,
-                positive, List.of());
         System.out.printf("load %.3f s (%d rows, %d columns)%n", loadSeconds, table.rows(), table.columnCount());
+        var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         if (args[3].equals("load")) {
+            System.out.println("frame checksum " + checksum(table));
             for (int r = 1; r < repeats; r++) {
                 start = System.nanoTime();
+                long cpuStart = cpu.getProcessCpuTime();
                 table = DataLoader.load(DataSource.file(Path.of(args[0])));
-                System.out.printf("load %.3f s%n", (System.nanoTime() - start) / 1e9);
+                System.out.printf("load %.3f s wall %.3f s CPU%n", (System.nanoTime() - start) / 1e9,
+                        (cpu.getProcessCpuTime() - cpuStart) / 1e9);
             }
             return;
         }
+        LabelledData data = LabelledData.of(table, args[1], positive == null ? Task.REGRESSION : Task.CLASSIFICATION,
+                positive, List.of());
         Learner learner = switch (args[3]) {
             case "logistic" -> LogisticRegression.pipeline();
             case "linear" -> LinearRegression.pipeline();
@@ -60,7 +64,6 @@ public final class FitOne {
             default -> throw new IllegalArgumentException("unknown learner '" + args[3]
                     + "' (logistic, linear, lasso, load)");
         };
-        var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int r = 0; r < repeats; r++) {
             start = System.nanoTime();
             long cpuStart = cpu.getProcessCpuTime();
@@ -76,5 +79,20 @@ public final class FitOne {
             System.out.printf("fit %.3f s wall %.3f s CPU  sum of the first 1000 rows' scores %.15g%s%n", seconds,
                     cpuSeconds, check, iterations == null ? "" : "  IRLS iterations " + iterations);
         }
+    }
+
+    /** Names, kinds and every value of a frame in one hash, to check that two builds load the same frame. */
+    private static String checksum(Frame frame) {
+        long hash = 17;
+        for (dev.occam.runtime.data.Column c : frame.columns()) {
+            hash = 31 * hash + c.name().hashCode();
+            if (c instanceof dev.occam.runtime.data.NumericColumn numbers) {
+                hash = 31 * hash + java.util.Arrays.hashCode(numbers.values());
+            } else if (c instanceof dev.occam.runtime.data.CategoricalColumn text) {
+                hash = 31 * hash + text.levels().hashCode();
+                hash = 31 * hash + java.util.Arrays.hashCode(text.codes());
+            }
+        }
+        return Long.toHexString(hash);
     }
 }
