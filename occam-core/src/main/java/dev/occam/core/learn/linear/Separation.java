@@ -47,12 +47,21 @@ record Separation(String column, boolean complete, double threshold, boolean pos
         for (int i = 0; i < x.length; i++) {
             double v = x[i];
             indicator &= v == 0.0 || v == 1.0;
-            // Without a branch on the class, which a shuffled target would mispredict half the time.
+            // Branches on "this value could move the extreme" (rarely true once a few rows are in), not on the
+            // class, which a shuffled target mispredicts half the time; Math.max/min keep their signed zeros.
             boolean positive = y[i] == 1.0;
-            max1 = Math.max(max1, positive ? v : Double.NEGATIVE_INFINITY);
-            min1 = Math.min(min1, positive ? v : Double.POSITIVE_INFINITY);
-            max0 = Math.max(max0, positive ? Double.NEGATIVE_INFINITY : v);
-            min0 = Math.min(min0, positive ? Double.POSITIVE_INFINITY : v);
+            if (positive & v >= max1) {
+                max1 = Math.max(max1, v);
+            }
+            if (positive & v <= min1) {
+                min1 = Math.min(min1, v);
+            }
+            if (!positive & v >= max0) {
+                max0 = Math.max(max0, v);
+            }
+            if (!positive & v <= min0) {
+                min0 = Math.min(min0, v);
+            }
         }
         if (max0 == Double.NEGATIVE_INFINITY || max1 == Double.NEGATIVE_INFINITY) {
             return null;
