@@ -25,7 +25,9 @@ import java.util.Set;
  * row; empty text and {@code NA} are missing (so a category spelled {@code NA} is missing too). DuckDB
  * infers each column's type from the whole file, as a whole number, a decimal number or text: never a
  * boolean or a date, so {@code yes}/{@code no} and dates keep the file's own spelling as category levels.
- * {@code .csv} files are comma separated and {@code .tsv} tab separated, with double quotes; in a
+ * (For {@code .csv} and {@code .tsv} files the types are first taken from DuckDB's default sample and the
+ * whole-file sniff runs only when the sample's types do not hold for every row: the frame is the same, see
+ * {@code loadTypedFromSample}.) {@code .csv} files are comma separated and {@code .tsv} tab separated, with double quotes; in a
  * {@code .txt} file DuckDB detects the delimiter. Parquet files ({@code .parquet}) keep their declared
  * types. The extension alone decides the format.
  *
