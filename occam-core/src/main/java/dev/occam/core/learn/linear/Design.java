@@ -30,6 +30,8 @@ final class Design {
     private final boolean[] aliased;
     /** Indices (into {@link #columns}) of the columns that take part in the fit. */
     private final int[] kept;
+    /** X'X of every column, intercept first, when the aliasing screen found them clearly independent; else null. */
+    private double[][] unweightedGram;
     /** The normal equations' pass over the kept columns, made at the first weighted solve. */
     private WeightedGram gram;
     private double[] squaredWeights;
@@ -86,7 +88,11 @@ final class Design {
             }
             columns[j] = v;
         }
-        return new Design(n, columns, findAliased(columns, n, aliasTolerance));
+        double[][] gram = independentGram(columns, n);
+        Design design = new Design(n, columns, gram != null ? new boolean[columns.length]
+                : findAliasedByQr(columns, n, aliasTolerance));
+        design.unweightedGram = gram;
+        return design;
     }
 
     /**
@@ -97,7 +103,7 @@ final class Design {
      * remaining norm is recomputed rather than downdated; the decision is the same up to rounding.
      */
     static boolean[] findAliased(double[][] columns, int n, double tolerance) {
-        if (clearlyIndependent(columns, n)) {
+        if (independentGram(columns, n) != null) {
             return new boolean[columns.length];
         }
         return findAliasedByQr(columns, n, tolerance);
@@ -119,8 +125,13 @@ final class Design {
      * copy of every column, is skipped.
      */
     static boolean clearlyIndependent(double[][] columns, int n) {
+        return independentGram(columns, n) != null;
+    }
+
+    /** X'X (intercept first) when {@link #clearlyIndependent}, else null. */
+    private static double[][] independentGram(double[][] columns, int n) {
         if (n <= columns.length + 1) {
-            return false;
+            return null;
         }
         WeightedGram gram = new WeightedGram(columns, n);
         double[] ones = new double[n];
@@ -137,7 +148,7 @@ final class Design {
             }
             if (!(original > 0) || !Double.isFinite(original)
                     || !(d > INDEPENDENT_FRACTION * INDEPENDENT_FRACTION * original)) {
-                return false;
+                return null;
             }
             double ljj = Math.sqrt(d);
             l[j][j] = ljj;
@@ -149,7 +160,7 @@ final class Design {
                 l[i][j] = s / ljj;
             }
         }
-        return true;
+        return g;
     }
 
     /** {@link #findAliased} by Householder QR, as dqrdc2. */
@@ -327,10 +338,60 @@ final class Design {
      * @throws MathRuntimeException when the scaled design is exactly singular
      */
     double[] solveIteration(double[] w, double[] z) {
+        double constant = constantSquare(w);
+        if (constant > 0 && unweightedGram != null) {
+            // Equal weights (the logit's first step: every row starts at μ = 1/4 or 3/4, weight 3/16): the normal
+            // equations are the aliasing screen's X'X scaled, and only X'z needs a pass over the rows.
+            int q = rank();
+            double[][] g = new double[q][q];
+            for (int a = 0; a < q; a++) {
+                for (int b = 0; b < q; b++) {
+                    g[a][b] = constant * unweightedGram[a][b];
+                }
+            }
+            double[] rhs = new double[q];
+            double s0 = 0;
+            for (int i = 0; i < rows; i++) {
+                s0 += z[i];
+            }
+            rhs[0] = constant * s0;
+            for (int k = 0; k < kept.length; k++) {
+                double[] x = columns[kept[k]];
+                double s = 0;
+                for (int i = 0; i < rows; i++) {
+                    s += z[i] * x[i];
+                }
+                rhs[k + 1] = constant * s;
+            }
+            double[] solution = cholesky(g, rhs);
+            if (solution != null) {
+                return solution;
+            }
+        }
         WeightedGram normal = weightedGram(w, z);
         double[] solution = cholesky(normal.gram(), normal.rhs());
         return solution != null ? solution : solve(w, z, false).coefficients();
     }
+
+    /**
+     * The common value of {@code w²} when every row's is within {@link #EQUAL_WEIGHTS} of the first row's (a few
+     * units of rounding apart), else 0.
+     */
+    private double constantSquare(double[] w) {
+        double first = w[0] * w[0];
+        if (!(first > 0) || !Double.isFinite(first)) {
+            return 0;
+        }
+        for (int i = 1; i < rows; i++) {
+            if (Math.abs(w[i] * w[i] - first) > EQUAL_WEIGHTS * first) {
+                return 0;
+            }
+        }
+        return first;
+    }
+
+    /** Relative spread of weights treated as equal: rounding only (the logit's start differs by 3 units, 1e-15). */
+    private static final double EQUAL_WEIGHTS = 1e-12;
 
     /** Whether the last weighted pass used the weights {@code w²}. */
     private boolean sameWeights(double[] w) {
