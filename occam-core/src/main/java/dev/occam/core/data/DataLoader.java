@@ -1,5 +1,7 @@
 package dev.occam.core.data;
 
+import dev.occam.runtime.data.CategoricalColumn;
+import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +25,9 @@ import java.util.Set;
  * row; empty text and {@code NA} are missing (so a category spelled {@code NA} is missing too). DuckDB
  * infers each column's type from the whole file, as a whole number, a decimal number or text: never a
  * boolean or a date, so {@code yes}/{@code no} and dates keep the file's own spelling as category levels.
- * {@code .csv} files are comma separated and {@code .tsv} tab separated, with double quotes; in a
+ * (For {@code .csv} and {@code .tsv} files the types are first taken from DuckDB's default sample and the
+ * whole-file sniff runs only when the sample's types do not hold for every row: the frame is the same, see
+ * {@code loadTypedFromSample}.) {@code .csv} files are comma separated and {@code .tsv} tab separated, with double quotes; in a
  * {@code .txt} file DuckDB detects the delimiter. Parquet files ({@code .parquet}) keep their declared
  * types. The extension alone decides the format.
  *
@@ -93,11 +97,13 @@ public final class DataLoader {
         String query = format == FileFormat.PARQUET
                 ? "SELECT * FROM read_parquet(" + path + ")"
                 : "SELECT * FROM read_csv(" + path + ", " + csvOptions(format) + ")";
-        Frame frame;
-        try (Connection connection = openEmbedded(); Statement statement = connection.createStatement()) {
-            frame = run(statement, query, label);
-        } catch (SQLException e) {
-            throw new DataException(label + ": " + csvReason(file, format, e), e);
+        Frame frame = format.delimiter != null ? loadTypedFromSample(path, format, label) : null;
+        if (frame == null) {
+            try (Connection connection = openEmbedded(); Statement statement = connection.createStatement()) {
+                frame = run(statement, query, label);
+            } catch (SQLException e) {
+                throw new DataException(label + ": " + csvReason(file, format, e), e);
+            }
         }
 
         if (format.isDelimited()) {
@@ -116,6 +122,68 @@ public final class DataLoader {
             frame = NumberSpellings.parseThousandsSeparators(frame);
         }
         return checkNumbers(frame, label, "fix the value, or if it means missing, write NA or leave it empty");
+    }
+
+    /**
+     * The quick read of a CSV or TSV file (fixed dialect), or null when it cannot vouch for giving what the
+     * full read ({@link #csvOptions}, every row sniffed) gives, which then runs instead. DuckDB's sniffer, asked to
+     * type columns from every row, reads the whole file once more before the read proper and, on 300,000 × 50
+     * numbers, took about four fifths of the load (see docs/performance.md). Here it types the columns from its
+     * default sample, and the read proper is told those types with every number column read as DOUBLE:
+     * <ul>
+     *   <li>a column the sample calls a number is a number in the full read unless some later value is not one;
+     *       that value then fails the cast to DOUBLE, the quick read fails, and the full read runs. Reading its
+     *       integers as DOUBLE gives the same doubles as reading them as BIGINT and converting (both round to
+     *       nearest), and a later decimal, which would make the full read's column DOUBLE, is read exactly;</li>
+     *   <li>a column the sample calls text is text in the full read when the sample held a value that is not a
+     *       number; but a sample of empty values is also typed text. So a text column all of whose values could
+     *       be numbers sends the load to the full read.</li>
+     * </ul>
+     */
+    private static Frame loadTypedFromSample(String path, FileFormat format, String label) {
+        String options = csvOptions(format).replace("sample_size = -1, ", "");
+        try (Connection connection = openEmbedded(); Statement statement = connection.createStatement()) {
+            StringBuilder types = new StringBuilder();
+            try (ResultSet described = statement.executeQuery("DESCRIBE SELECT * FROM read_csv(" + path + ", "
+                    + options + ")")) {
+                while (described.next()) {
+                    String type = described.getString("column_type");
+                    String read = switch (type) {
+                        case "BIGINT", "DOUBLE" -> "DOUBLE";
+                        case "VARCHAR" -> "VARCHAR";
+                        default -> null;
+                    };
+                    if (read == null) {
+                        return null;
+                    }
+                    types.append(types.length() == 0 ? "" : ", ").append(sqlLiteral(described.getString("column_name")))
+                            .append(": '").append(read).append('\'');
+                }
+            }
+            Frame frame = run(statement, "SELECT * FROM read_csv(" + path + ", " + options + ", types = {" + types
+                    + "})", label);
+            for (Column c : frame.columns()) {
+                if (c instanceof CategoricalColumn text && !text.levels().isEmpty()
+                        && text.levels().stream().allMatch(DataLoader::couldBeNumber)) {
+                    return null;
+                }
+            }
+            return frame;
+        } catch (SQLException | DataException | RuntimeException e) {
+            return null; // the full read gives the answer, or the error with its reasons
+        }
+    }
+
+    /**
+     * Generous: text DuckDB might read as a number (digits with a sign, point, exponent, underscores or commas;
+     * hexadecimal or binary; inf, infinity, nan). A false yes costs only the full read.
+     */
+    private static final java.util.regex.Pattern NUMBER_LIKE = java.util.regex.Pattern.compile(
+            "\\s*[+-]?(([0-9_,]*\\.?[0-9_,]*([eE][+-]?[0-9]+)?)|0[xXbB][0-9a-fA-F_]+|inf|infinity|nan)\\s*",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    static boolean couldBeNumber(String text) {
+        return NUMBER_LIKE.matcher(text).matches();
     }
 
     private static void checkReadable(Path file) throws DataException {

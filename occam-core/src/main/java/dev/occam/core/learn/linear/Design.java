@@ -17,7 +17,10 @@ import org.hipparchus.linear.RealVector;
 /**
  * The design matrix of a linear model: an intercept column of ones followed by the frame's numeric
  * columns, with the columns that are linear combinations of the ones before them set aside as
- * aliased. Held by columns; least-squares solves go through Hipparchus's Householder QR.
+ * aliased. Held by columns. Least-squares solves go through Householder QR (in place, Hipparchus's order of
+ * operations); a weighted iteration's solve and the standard errors' inverse go through the normal equations
+ * ({@link WeightedGram}, one pass over the rows, on several cores for large designs) when they are well
+ * conditioned. Not thread-safe: one instance per fit.
  */
 final class Design {
 
@@ -27,6 +30,11 @@ final class Design {
     private final boolean[] aliased;
     /** Indices (into {@link #columns}) of the columns that take part in the fit. */
     private final int[] kept;
+    /** X'X of every column, intercept first, when the aliasing screen found them clearly independent; else null. */
+    private double[][] unweightedGram;
+    /** The normal equations' pass over the kept columns, made at the first weighted solve. */
+    private WeightedGram gram;
+    private double[] squaredWeights;
 
     private Design(int rows, double[][] columns, boolean[] aliased) {
         this.rows = rows;
@@ -80,7 +88,11 @@ final class Design {
             }
             columns[j] = v;
         }
-        return new Design(n, columns, findAliased(columns, n, aliasTolerance));
+        double[][] gram = independentGram(columns, n);
+        Design design = new Design(n, columns, gram != null ? new boolean[columns.length]
+                : findAliasedByQr(columns, n, aliasTolerance));
+        design.unweightedGram = gram;
+        return design;
     }
 
     /**
@@ -91,6 +103,68 @@ final class Design {
      * remaining norm is recomputed rather than downdated; the decision is the same up to rounding.
      */
     static boolean[] findAliased(double[][] columns, int n, double tolerance) {
+        if (independentGram(columns, n) != null) {
+            return new boolean[columns.length];
+        }
+        return findAliasedByQr(columns, n, tolerance);
+    }
+
+    /**
+     * Below this remaining fraction of a column's norm, found from the Gram matrix, {@link #findAliased} decides by
+     * QR. Above it, rounding in the Gram matrix (about q·ε of a column's squared norm, 1e-14) cannot bring the
+     * fraction anywhere near an aliasing tolerance (at most 1e-7): the fraction squared, 1e-8, is a million times
+     * the error.
+     */
+    static final double INDEPENDENT_FRACTION = 1e-4;
+
+    /**
+     * Whether every column, intercept first, keeps more than {@link #INDEPENDENT_FRACTION} of its norm once the
+     * columns before it are projected out, computed from the Gram matrix XᵀX (one pass over the rows, on the
+     * common pool for large designs) by Cholesky: the squared remaining norm that QR would find is the Schur
+     * complement's diagonal. Then no column is aliased at any tolerance QR would use, and the QR, n·q² work with a
+     * copy of every column, is skipped.
+     */
+    static boolean clearlyIndependent(double[][] columns, int n) {
+        return independentGram(columns, n) != null;
+    }
+
+    /** X'X (intercept first) when {@link #clearlyIndependent}, else null. */
+    private static double[][] independentGram(double[][] columns, int n) {
+        if (n <= columns.length + 1) {
+            return null;
+        }
+        WeightedGram gram = new WeightedGram(columns, n);
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1.0);
+        gram.compute(ones, null);
+        double[][] g = gram.gram();
+        int q = g.length;
+        double[][] l = new double[q][q];
+        for (int j = 0; j < q; j++) {
+            double original = g[j][j];
+            double d = original;
+            for (int k = 0; k < j; k++) {
+                d -= l[j][k] * l[j][k];
+            }
+            if (!(original > 0) || !Double.isFinite(original)
+                    || !(d > INDEPENDENT_FRACTION * INDEPENDENT_FRACTION * original)) {
+                return null;
+            }
+            double ljj = Math.sqrt(d);
+            l[j][j] = ljj;
+            for (int i = j + 1; i < q; i++) {
+                double s = g[i][j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i][k] * l[j][k];
+                }
+                l[i][j] = s / ljj;
+            }
+        }
+        return g;
+    }
+
+    /** {@link #findAliased} by Householder QR, as dqrdc2. */
+    static boolean[] findAliasedByQr(double[][] columns, int n, double tolerance) {
         int p = columns.length;
         boolean[] aliased = new boolean[p];
         int maxRank = Math.min(n, p + 1);
@@ -200,7 +274,11 @@ final class Design {
 
     /** {@code β₀ + Σ βₖ xₖ} for every row, {@code beta} over the intercept and the kept columns. */
     double[] linearPredictor(double[] beta) {
-        double[] eta = new double[rows];
+        return linearPredictorInto(beta, new double[rows]);
+    }
+
+    /** As {@link #linearPredictor}, written into {@code eta} (length {@link #rows()}), which is returned. */
+    double[] linearPredictorInto(double[] beta, double[] eta) {
         Arrays.fill(eta, beta[0]);
         for (int k = 0; k < kept.length; k++) {
             double b = beta[k + 1];
@@ -260,77 +338,187 @@ final class Design {
      * @throws MathRuntimeException when the scaled design is exactly singular
      */
     double[] solveIteration(double[] w, double[] z) {
-        int q = rank();
-        double[][] x = new double[q][];
-        x[0] = null; // the intercept's column of ones
-        for (int k = 0; k < kept.length; k++) {
-            x[k + 1] = columns[kept[k]];
-        }
-        double[] w2 = new double[rows];
-        double[] w2z = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            w2[i] = w[i] * w[i];
-            w2z[i] = w2[i] * z[i];
-        }
-        double[][] gram = new double[q][q];
-        double[] rhs = new double[q];
-        double[] weighted = new double[rows];
-        for (int a = 0; a < q; a++) {
-            double[] xa = x[a];
+        double constant = constantSquare(w);
+        if (constant > 0 && unweightedGram != null) {
+            // Equal weights (the logit's first step: every row starts at μ = 1/4 or 3/4, weight 3/16): the normal
+            // equations are the aliasing screen's X'X scaled, and only X'z needs a pass over the rows.
+            int q = rank();
+            double[][] g = new double[q][q];
+            for (int a = 0; a < q; a++) {
+                for (int b = 0; b < q; b++) {
+                    g[a][b] = constant * unweightedGram[a][b];
+                }
+            }
+            double[] rhs = new double[q];
+            double s0 = 0;
             for (int i = 0; i < rows; i++) {
-                weighted[i] = xa == null ? w2[i] : w2[i] * xa[i];
+                s0 += z[i];
             }
-            double r = 0;
-            for (int i = 0; i < rows; i++) {
-                r += xa == null ? w2z[i] : w2z[i] * xa[i];
-            }
-            rhs[a] = r;
-            int b = a;
-            if (x[b] == null) {
-                double g = 0;
+            rhs[0] = constant * s0;
+            for (int k = 0; k < kept.length; k++) {
+                double[] x = columns[kept[k]];
+                double s = 0;
                 for (int i = 0; i < rows; i++) {
-                    g += weighted[i];
+                    s += z[i] * x[i];
                 }
-                gram[a][b] = g;
-                b++;
+                rhs[k + 1] = constant * s;
             }
-            // Four columns at a time: each weighted value is read once for four sums, and the four independent
-            // sums keep the floating-point adder busy instead of waiting on one chain.
-            for (; b + 3 < q; b += 4) {
-                double[] x0 = x[b];
-                double[] x1 = x[b + 1];
-                double[] x2 = x[b + 2];
-                double[] x3 = x[b + 3];
-                double g0 = 0;
-                double g1 = 0;
-                double g2 = 0;
-                double g3 = 0;
-                for (int i = 0; i < rows; i++) {
-                    double v = weighted[i];
-                    g0 += v * x0[i];
-                    g1 += v * x1[i];
-                    g2 += v * x2[i];
-                    g3 += v * x3[i];
-                }
-                gram[a][b] = g0;
-                gram[a][b + 1] = g1;
-                gram[a][b + 2] = g2;
-                gram[a][b + 3] = g3;
-            }
-            for (; b < q; b++) {
-                double[] xb = x[b];
-                double g = 0;
-                for (int i = 0; i < rows; i++) {
-                    g += weighted[i] * xb[i];
-                }
-                gram[a][b] = g;
-            }
-            for (int c = a; c < q; c++) {
-                gram[c][a] = gram[a][c];
+            double[] solution = cholesky(g, rhs);
+            if (solution != null) {
+                return solution;
             }
         }
-        double[] solution = cholesky(gram, rhs);
+        WeightedGram normal = weightedGram(w, z);
+        double[] solution = cholesky(normal.gram(), normal.rhs());
         return solution != null ? solution : solve(w, z, false).coefficients();
+    }
+
+    /**
+     * The common value of {@code w²} when every row's is within {@link #EQUAL_WEIGHTS} of the first row's (a few
+     * units of rounding apart), else 0.
+     */
+    private double constantSquare(double[] w) {
+        double first = w[0] * w[0];
+        if (!(first > 0) || !Double.isFinite(first)) {
+            return 0;
+        }
+        for (int i = 1; i < rows; i++) {
+            if (Math.abs(w[i] * w[i] - first) > EQUAL_WEIGHTS * first) {
+                return 0;
+            }
+        }
+        return first;
+    }
+
+    /** Relative spread of weights treated as equal: rounding only (the logit's start differs by 3 units, 1e-15). */
+    private static final double EQUAL_WEIGHTS = 1e-12;
+
+    /** Whether the last weighted pass used the weights {@code w²}. */
+    private boolean sameWeights(double[] w) {
+        if (gram == null) {
+            return false;
+        }
+        for (int i = 0; i < rows; i++) {
+            if (w[i] * w[i] != squaredWeights[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The normal equations with weights {@code w²}, kept for the fit's later passes. */
+    private WeightedGram weightedGram(double[] w, double[] z) {
+        if (gram == null) {
+            double[][] fitted = new double[kept.length][];
+            for (int k = 0; k < kept.length; k++) {
+                fitted[k] = columns[kept[k]];
+            }
+            gram = new WeightedGram(fitted, rows);
+            squaredWeights = new double[rows];
+        }
+        for (int i = 0; i < rows; i++) {
+            squaredWeights[i] = w[i] * w[i];
+        }
+        gram.compute(squaredWeights, z);
+        return gram;
+    }
+
+    /**
+     * Largest 1-norm condition number of the Gram matrix scaled to a unit diagonal at which
+     * {@link #inverseGramDiagonal(double[])} inverts it by Cholesky: the diagonal of the inverse is then accurate to
+     * about q · 1e6 · ε, 1e-8 relative in the worst case and far better in practice. Cholesky's accuracy does not
+     * depend on the columns' scales (van der Sluis 1969), so the scaled matrix's condition is the one that counts.
+     */
+    static final double MAX_SCALED_CONDITION = 1e6;
+
+    /**
+     * The diagonal of {@code (XᵀW²X)⁻¹}, from the normal equations by Cholesky when their scaled condition number is
+     * at most {@link #MAX_SCALED_CONDITION} (one pass over the rows and q³ arithmetic), else by Householder QR as
+     * {@link #solve}{@code (w, ·, true)} (2nq² arithmetic on an n × q copy).
+     */
+    double[] inverseGramDiagonal(double[] w) {
+        // The last step's normal equations already hold XᵀW²X when its weights are these (the IRLS case).
+        WeightedGram normal = sameWeights(w) ? gram : weightedGram(w, null);
+        double[] diagonal = scaledCholeskyInverseDiagonal(normal.gram());
+        return diagonal != null ? diagonal : solve(w, new double[rows], true).inverseGramDiagonal();
+    }
+
+    /**
+     * diag(G⁻¹) through the scaled matrix {@code S = D^{-1/2} G D^{-1/2}} (D = diag(G)): {@code S⁻¹ = L⁻ᵀL⁻¹} from
+     * its Cholesky factor; null when S is not positive definite or its 1-norm condition number exceeds
+     * {@link #MAX_SCALED_CONDITION}.
+     */
+    static double[] scaledCholeskyInverseDiagonal(double[][] g) {
+        int q = g.length;
+        double[] scale = new double[q];
+        for (int j = 0; j < q; j++) {
+            if (!(g[j][j] > 0) || !Double.isFinite(g[j][j])) {
+                return null;
+            }
+            scale[j] = 1.0 / Math.sqrt(g[j][j]);
+        }
+        double[][] s = new double[q][q];
+        double norm = 0;
+        for (int i = 0; i < q; i++) {
+            double rowSum = 0;
+            for (int j = 0; j < q; j++) {
+                s[i][j] = g[i][j] * scale[i] * scale[j];
+                rowSum += Math.abs(s[i][j]);
+            }
+            norm = Math.max(norm, rowSum);
+        }
+        double[][] l = new double[q][q];
+        for (int j = 0; j < q; j++) {
+            double d = s[j][j];
+            for (int k = 0; k < j; k++) {
+                d -= l[j][k] * l[j][k];
+            }
+            if (!(d > 0)) {
+                return null;
+            }
+            double ljj = Math.sqrt(d);
+            l[j][j] = ljj;
+            for (int i = j + 1; i < q; i++) {
+                double t = s[i][j];
+                for (int k = 0; k < j; k++) {
+                    t -= l[i][k] * l[j][k];
+                }
+                l[i][j] = t / ljj;
+            }
+        }
+        // M = L⁻¹ (lower triangular), column by column.
+        double[][] m = new double[q][q];
+        for (int c = 0; c < q; c++) {
+            m[c][c] = 1.0 / l[c][c];
+            for (int i = c + 1; i < q; i++) {
+                double t = 0;
+                for (int k = c; k < i; k++) {
+                    t -= l[i][k] * m[k][c];
+                }
+                m[i][c] = t / l[i][i];
+            }
+        }
+        // S⁻¹ = MᵀM: its 1-norm for the condition number, its diagonal for the answer.
+        double inverseNorm = 0;
+        double[] diagonal = new double[q];
+        for (int i = 0; i < q; i++) {
+            double rowSum = 0;
+            for (int j = 0; j < q; j++) {
+                double t = 0;
+                for (int k = Math.max(i, j); k < q; k++) {
+                    t += m[k][i] * m[k][j];
+                }
+                rowSum += Math.abs(t);
+                if (i == j) {
+                    diagonal[i] = t * scale[i] * scale[i];
+                }
+            }
+            inverseNorm = Math.max(inverseNorm, rowSum);
+        }
+        if (!(norm * inverseNorm <= MAX_SCALED_CONDITION)) {
+            return null;
+        }
+        return diagonal;
     }
 
     /**

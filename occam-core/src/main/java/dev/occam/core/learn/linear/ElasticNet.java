@@ -556,17 +556,33 @@ public final class ElasticNet implements Learner {
             int[] test = rowsWhere(fold, f, true);
             foldSizes[f] = test.length;
             PathFit path = fitPath(columns, n, train, y, binomial, lambdas);
+            // The held-out rows gathered once, column by column, and each λ's linear predictor built a column at a
+            // time: the same sums in the same order as row by row, reading memory contiguously.
+            double[][] heldOut = new double[columns.length][];
+            for (int j = 0; j < columns.length; j++) {
+                double[] column = columns[j];
+                double[] gathered = new double[test.length];
+                for (int t = 0; t < test.length; t++) {
+                    gathered[t] = column[test[t]];
+                }
+                heldOut[j] = gathered;
+            }
+            double[] eta = new double[test.length];
             for (int l = 0; l < length; l++) {
                 double[] beta = path.coefficients.get(Math.min(l, path.length() - 1));
-                double sum = 0;
-                for (int i : test) {
-                    double eta = beta[0];
-                    for (int j = 0; j < columns.length; j++) {
-                        if (beta[j + 1] != 0.0) {
-                            eta += beta[j + 1] * columns[j][i];
+                Arrays.fill(eta, beta[0]);
+                for (int j = 0; j < columns.length; j++) {
+                    double b = beta[j + 1];
+                    if (b != 0.0) {
+                        double[] x = heldOut[j];
+                        for (int t = 0; t < test.length; t++) {
+                            eta[t] += b * x[t];
                         }
                     }
-                    sum += heldOutDeviance(y[i], eta, binomial);
+                }
+                double sum = 0;
+                for (int t = 0; t < test.length; t++) {
+                    sum += heldOutDeviance(y[test[t]], eta[t], binomial);
                 }
                 foldSums[f][l] = sum;
             }

@@ -295,13 +295,12 @@ public final class LogisticRegression implements Learner {
     /** The maximum-likelihood model, with standard errors from the weights of the last IRLS step. */
     private Model mlModel(Frame features, Target target, Design design, Irls ml, boolean separation,
             FitDiagnostics diagnostics) {
-        int n = design.rows();
         // Standard errors from the weights of the last IRLS step (still in w), as R's summary.glm takes them
         // from glm.fit's last QR. They were evaluated one step before the solution; at the solution itself
         // the credit-data oracle's standard errors would differ by 2e-5 relative.
         double[] variance;
         try {
-            variance = design.solve(ml.w, new double[n], true).inverseGramDiagonal();
+            variance = design.inverseGramDiagonal(ml.w);
         } catch (MathRuntimeException e) {
             variance = new double[ml.beta.length];
             Arrays.fill(variance, Double.NaN);
@@ -383,6 +382,8 @@ public final class LogisticRegression implements Learner {
         String stopped = null;
         double[] w = new double[n];
         double[] z = new double[n];
+        double[] spareMu = null;
+        double[] spareEta = null;
         for (int iter = 1; iter <= options.maxIterations(); iter++) {
             for (int i = 0; i < n; i++) {
                 double d = muEta(eta[i]);
@@ -396,17 +397,20 @@ public final class LogisticRegression implements Learner {
                 stopped = "the weighted design became singular";
                 break; // keep the last iterate
             }
-            double[] nextEta = design.linearPredictor(next);
+            // Buffers reused across steps (the iterate before last's), never one that eta or previousEta holds.
+            double[] nextEta = design.linearPredictorInto(next, spareEta != null ? spareEta : new double[n]);
             if (!allFinite(next) || !allFinite(nextEta)) {
                 stopped = "the next step overflowed";
                 break; // keep the last finite iterate
             }
-            double[] nextMu = new double[n];
+            double[] nextMu = spareMu != null ? spareMu : new double[n];
+            spareMu = mu;
             for (int i = 0; i < n; i++) {
                 nextMu[i] = inverseLink(nextEta[i]);
             }
             double nextDeviance = deviance(y, nextMu);
             iterations = iter;
+            spareEta = previousEta != eta ? previousEta : null;
             previousEta = eta;
             eta = nextEta;
             mu = nextMu;

@@ -47,11 +47,19 @@ record Separation(String column, boolean complete, double threshold, boolean pos
         for (int i = 0; i < x.length; i++) {
             double v = x[i];
             indicator &= v == 0.0 || v == 1.0;
-            if (y[i] == 1.0) {
+            // Branches on "this value could move the extreme" (rarely true once a few rows are in), not on the
+            // class, which a shuffled target mispredicts half the time; Math.max/min keep their signed zeros.
+            boolean positive = y[i] == 1.0;
+            if (positive & v >= max1) {
                 max1 = Math.max(max1, v);
+            }
+            if (positive & v <= min1) {
                 min1 = Math.min(min1, v);
-            } else {
+            }
+            if (!positive & v >= max0) {
                 max0 = Math.max(max0, v);
+            }
+            if (!positive & v <= min0) {
                 min0 = Math.min(min0, v);
             }
         }
