@@ -105,6 +105,7 @@ public final class DecisionTree implements Learner {
     }
 
     private final Options options;
+    private final int histogramMinRows;
 
     /** A tree with rpart's default options. */
     public DecisionTree() {
@@ -112,7 +113,13 @@ public final class DecisionTree implements Learner {
     }
 
     public DecisionTree(Options options) {
+        this(options, Bins.MIN_ROWS);
+    }
+
+    /** @param histogramMinRows from how many rows a two-class or regression tree grows on histograms */
+    DecisionTree(Options options, int histogramMinRows) {
         this.options = Objects.requireNonNull(options, "options");
+        this.histogramMinRows = histogramMinRows;
     }
 
     public Options options() {
@@ -154,7 +161,10 @@ public final class DecisionTree implements Learner {
                     features.schema(), components, dev.occam.runtime.scorer.MulticlassScorer.Combination.SHARES,
                     components.size()));
         }
-        Grower.GrowNode root = new Grower(features, target.values(), target.isClassification(), options).grow();
+        Grower grower = target.size() >= histogramMinRows
+                ? new Grower(features, target.values(), target.isClassification(), options, Bins.of(features))
+                : new Grower(features, target.values(), target.isClassification(), options);
+        Grower.GrowNode root = grower.grow();
         return Model.of(family(), target.info(), new TreeScorer(features.schema(), flatten(root)));
     }
 

@@ -26,7 +26,9 @@ public final class ForestGrower {
     private final boolean classification;
     private final DecisionTree.Options options;
     private final int featuresPerSplit;
+    /** Each numeric column's ranks (sorted growing) or bins (histogram growing); the other is null. */
     private final int[][] ranks;
+    private final Bins bins;
 
     /**
      * @param featuresPerSplit how many features each split examines (Breiman's {@code mtry}), at least 1
@@ -35,6 +37,14 @@ public final class ForestGrower {
      *     below 1
      */
     public ForestGrower(Frame features, Target target, int featuresPerSplit, int minLeaf) {
+        this(features, target, featuresPerSplit, minLeaf, Bins.MIN_ROWS);
+    }
+
+    /**
+     * @param histogramMinRows from how many rows the trees grow on histograms ({@link Bins}) rather than on rows
+     *     sorted by value; multiclass trees always grow on sorted rows
+     */
+    ForestGrower(Frame features, Target target, int featuresPerSplit, int minLeaf, int histogramMinRows) {
         this.features = Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
         target.requireRowsOf(features);
@@ -49,7 +59,9 @@ public final class ForestGrower {
         this.featuresPerSplit = featuresPerSplit;
         // No depth limit and no pruning (complexity 0 only stops nodes that are already pure).
         this.options = new DecisionTree.Options(Integer.MAX_VALUE, Math.max(2, 2 * minLeaf), minLeaf, 0.0);
-        this.ranks = Grower.ranks(features);
+        boolean histograms = y.length >= histogramMinRows && !target.isMulticlass();
+        this.bins = histograms ? Bins.of(features) : null;
+        this.ranks = histograms ? null : Grower.ranks(features);
     }
 
     /**
@@ -84,7 +96,8 @@ public final class ForestGrower {
                 throw new IllegalArgumentException("sample row " + row + " outside the " + y.length + " rows");
             }
         }
-        Grower grower = new Grower(features, y, classification, options, sample, ranks, featuresPerSplit, random,
+        Grower grower = new Grower(features, y, classification, options, sample, ranks, bins, featuresPerSplit,
+                random,
                 false);
         return DecisionTree.flatten(grower.grow());
     }

@@ -30,7 +30,8 @@ class ForestGrowerTest {
     /** What the single-tree grower builds, unpruned, with a forest's stopping rules. */
     private static List<TreeScorer.Node> presortedUnpruned(Frame x, Target y, int minLeaf) {
         DecisionTree.Options o = new DecisionTree.Options(Integer.MAX_VALUE, Math.max(2, 2 * minLeaf), minLeaf, 0.0);
-        Grower g = new Grower(x, y.values(), y.isClassification(), o, null, null, x.columnCount(), null, false);
+        Grower g = new Grower(x, y.values(), y.isClassification(), o, null, null, null, x.columnCount(), null,
+                false);
         return DecisionTree.flatten(g.grow());
     }
 
