@@ -52,7 +52,7 @@ final class Grower {
         final int depth;
         /** Positive share or mean over all the node's rows. */
         final double value;
-        /** Misclassified rows (classification) or sum of squared deviations (regression). */
+        /** Misclassified rows (rpart's class risk) or sum of squared deviations (regression, probability trees). */
         final double risk;
         int feature = -1;
         double threshold = Double.NaN;
@@ -306,7 +306,7 @@ final class Grower {
         }
         double mean = sum / count;
         double risk;
-        if (classification) {
+        if (classification && options.classRisk() == DecisionTree.ClassRisk.MISCLASSIFIED) {
             // rpart's class trees measure risk as misclassified rows (the majority class is predicted).
             risk = Math.min(sum, count - sum);
         } else {
