@@ -49,7 +49,8 @@ public final class GradientBoosting implements Learner {
     /**
      * @param rounds number of boosting rounds, one tree each (XGBoost's {@code num_boost_round})
      * @param learningRate shrinkage of each tree ({@code eta}), in (0, 1]
-     * @param maxDepth deepest level of a tree, root at 0 ({@code max_depth}), in [1, 16]
+     * @param maxDepth deepest level of a tree, root at 0 ({@code max_depth}), in [1, 16]; or 0 to choose it among
+     *     {@code depths} by early stopping (without early stopping: the first of {@code depths})
      * @param minChildWeight least sum of hessians in a child ({@code min_child_weight}): for log loss about
      *     {@code p(1 - p)} per row, for squared error one per row
      * @param lambda L2 penalty on leaf weights ({@code lambda})
@@ -62,9 +63,9 @@ public final class GradientBoosting implements Learner {
      *     on the rest until the validation loss has not improved for {@code earlyStopping} rounds (or
      *     {@code rounds} are done), and the model is then trained on all the training rows for the number of
      *     rounds that gave the least validation loss. The held-out folds of an evaluation are never seen.
-     * @param depths with early stopping, the tree depths tried on the same validation split, each stopped early;
-     *     the depth and number of rounds of least validation loss are kept (ties: the earlier in the list). Empty
-     *     (or without early stopping): {@code maxDepth} alone
+     * @param depths the tree depths tried when {@code maxDepth} is 0: each boosted on the same validation split
+     *     and stopped early; the depth and number of rounds of least validation loss are kept (ties: the earlier in
+     *     the list). Not read when {@code maxDepth} is given
      */
     public record Options(int rounds, double learningRate, int maxDepth, double minChildWeight, double lambda,
             double subsample, int threads, long seed, int earlyStopping, List<Integer> depths) {
@@ -79,8 +80,9 @@ public final class GradientBoosting implements Learner {
             if (!(learningRate > 0 && learningRate <= 1)) {
                 throw new IllegalArgumentException("learningRate must be in (0, 1]: " + learningRate);
             }
-            if (maxDepth < 1 || maxDepth > 16) {
-                throw new IllegalArgumentException("maxDepth must be in [1, 16]: " + maxDepth);
+            if (maxDepth < 0 || maxDepth > 16) {
+                throw new IllegalArgumentException("maxDepth must be in [1, 16], or 0 to choose among depths: "
+                        + maxDepth);
             }
             if (!(minChildWeight >= 0) || Double.isInfinite(minChildWeight)) {
                 throw new IllegalArgumentException("minChildWeight must be a finite number >= 0: " + minChildWeight);
@@ -108,6 +110,9 @@ public final class GradientBoosting implements Learner {
                 }
             }
             depths = List.copyOf(depths);
+            if (maxDepth == 0 && depths.isEmpty()) {
+                throw new IllegalArgumentException("maxDepth 0 chooses among depths, but depths is empty");
+            }
         }
 
         /** A fixed number of rounds, no early stopping. */
@@ -129,7 +134,7 @@ public final class GradientBoosting implements Learner {
          * 0.011). The inner split costs rows of small folds, and one boosting run per depth before the final fit.
          */
         public static Options defaults() {
-            return new Options(1000, 0.1, 3, 1.0, 1.0, 1.0, 1, 42L, 20, List.of(3, 6));
+            return new Options(1000, 0.1, 0, 1.0, 1.0, 1.0, 1, 42L, 20, List.of(3, 6));
         }
 
         public Options withRounds(int value) {

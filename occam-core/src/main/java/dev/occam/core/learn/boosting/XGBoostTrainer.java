@@ -74,7 +74,8 @@ final class XGBoostTrainer {
      * the number of rounds on an inner validation split of these rows ({@link #tune}), then trains on all of them.
      */
     static Booster train(Frame features, Target target, GradientBoosting.Options options) throws XGBoostError {
-        GradientBoosting.Options chosen = options.earlyStopping() > 0 ? tune(features, target, options) : options;
+        GradientBoosting.Options chosen = options.earlyStopping() > 0 ? tune(features, target, options)
+                : options.maxDepth() > 0 ? options : options.withMaxDepth(options.depths().get(0));
         DMatrix data = labelled(features, target);
         try {
             // The booster keeps no reference to the training matrix that outlives training, so it is freed here.
@@ -87,8 +88,8 @@ final class XGBoostTrainer {
     /**
      * The options with the depth and the number of rounds (at most {@code options.rounds()}) of least loss on a
      * seeded validation share of the rows ({@link #validationSplit}), boosting on the others. The loss is
-     * XGBoost's default metric of the objective (RMSE, log loss or multiclass log loss); each depth of
-     * {@code options.depths()} (or {@code maxDepth} alone) boosts until its loss has not improved for
+     * XGBoost's default metric of the objective (RMSE, log loss or multiclass log loss); {@code maxDepth}, or when
+     * it is 0 each depth of {@code options.depths()}, boosts until its loss has not improved for
      * {@code options.earlyStopping()} rounds. The earliest depth and round of the least loss win ties. Only the
      * rows given are read, so inside a cross-validation fold the held-out rows are never seen.
      */
@@ -99,7 +100,7 @@ final class XGBoostTrainer {
         DMatrix validation = null;
         try {
             validation = labelled(features.select(split[1]), target.select(split[1]));
-            List<Integer> depths = options.depths().isEmpty() ? List.of(options.maxDepth()) : options.depths();
+            List<Integer> depths = options.maxDepth() > 0 ? List.of(options.maxDepth()) : options.depths();
             GradientBoosting.Options best = null;
             float bestLoss = Float.POSITIVE_INFINITY;
             for (int depth : depths) {

@@ -188,8 +188,8 @@ class GradientBoostingTest {
                 assertThrows(IllegalArgumentException.class, () -> d.withLearningRate(0)).getMessage());
         assertEquals("learningRate must be in (0, 1]: NaN",
                 assertThrows(IllegalArgumentException.class, () -> d.withLearningRate(Double.NaN)).getMessage());
-        assertEquals("maxDepth must be in [1, 16]: 0",
-                assertThrows(IllegalArgumentException.class, () -> d.withMaxDepth(0)).getMessage());
+        assertEquals("maxDepth must be in [1, 16], or 0 to choose among depths: -1",
+                assertThrows(IllegalArgumentException.class, () -> d.withMaxDepth(-1)).getMessage());
         assertEquals("minChildWeight must be a finite number >= 0: -1.0",
                 assertThrows(IllegalArgumentException.class, () -> d.withMinChildWeight(-1)).getMessage());
         assertEquals("lambda must be a finite number >= 0: Infinity",

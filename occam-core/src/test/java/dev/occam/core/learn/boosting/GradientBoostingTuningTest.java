@@ -72,6 +72,20 @@ class GradientBoostingTuningTest {
     }
 
     @Test
+    void tune_givenMaxDepth_keptAndOnlyTheRoundsChosen() throws Exception {
+        assumeTrue(XGBoostAvailability.reason().isEmpty(), "XGBoost does not load here");
+        Fixtures.Data d = Fixtures.wide(Task.REGRESSION, 600, 4, 3);
+        GradientBoosting.Options o = GradientBoosting.Options.defaults().withRounds(300).withMaxDepth(2);
+        GradientBoosting.Options chosen = XGBoostTrainer.tune(d.features(), d.target(), o);
+        assertEquals(2, chosen.maxDepth(), "a depth the use case gives is not overridden by the grid");
+        TreeEnsembleScorer s = (TreeEnsembleScorer) new GradientBoosting(o).fit(d.features(), d.target()).scorer();
+        assertEquals(chosen.rounds(), s.trees().size());
+        for (TreeEnsembleScorer.Tree t : s.trees()) {
+            assertTrue(t.depth() <= 2, "depth " + t.depth());
+        }
+    }
+
+    @Test
     void tune_roundsCap_neverMoreRoundsThanAllowed() throws Exception {
         assumeTrue(XGBoostAvailability.reason().isEmpty(), "XGBoost does not load here");
         Fixtures.Data d = Fixtures.wide(Task.CLASSIFICATION, 400, 4, 3);
@@ -102,6 +116,9 @@ class GradientBoostingTuningTest {
         assertEquals("earlyStopping must be >= 0 (0 trains every round): -1",
                 org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                         () -> d.withEarlyStopping(-1)).getMessage());
+        assertEquals("maxDepth 0 chooses among depths, but depths is empty",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> d.withDepths(List.of())).getMessage());
         assertEquals("every one of depths must be in [1, 16]: [3, 17]",
                 org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                         () -> d.withDepths(List.of(3, 17))).getMessage());

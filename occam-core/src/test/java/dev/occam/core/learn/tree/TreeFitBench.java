@@ -22,6 +22,9 @@ import java.util.SplittableRandom;
  */
 public final class TreeFitBench {
 
+    /** {@code -Dbench.variants=hist} (or {@code sorted}) runs one side only, for a profile of it. */
+    private static final String VARIANTS = System.getProperty("bench.variants", "sorted,hist");
+
     private TreeFitBench() {
     }
 
@@ -53,6 +56,9 @@ public final class TreeFitBench {
             for (int r = 0; r < repeats; r++) {
                 for (int v = 0; v < 4; v++) {
                     boolean hist = v % 2 == 1;
+                    if (!VARIANTS.contains(hist ? "hist" : "sorted")) {
+                        continue;
+                    }
                     int minRows = hist ? 0 : Integer.MAX_VALUE;
                     long t0 = System.nanoTime();
                     Model m = v < 2 ? new DecisionTree(DecisionTree.Options.defaults(), minRows).fit(x, y) : null;
