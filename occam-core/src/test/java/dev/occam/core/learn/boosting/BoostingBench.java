@@ -50,10 +50,14 @@ public final class BoostingBench {
         Target y = d.target().select(train);
         GradientBoosting.Options base = GradientBoosting.Options.defaults();
         Object[][] variants = {
-            {"fixed: 100 rounds, depth 3, eta 0.1 (before)", new GradientBoosting.Options(100, 0.1, 3, 1, 1, 1, 1, 42)},
-            {"XGBoost's defaults: 100 rounds, depth 6, eta 0.3", new GradientBoosting.Options(100, 0.3, 6, 1, 1, 1, 1, 42)},
-            {"early stopping 20, <=1000 rounds, depth 3, eta 0.1", new GradientBoosting.Options(1000, 0.1, 3, 1, 1, 1, 1, 42, 20, List.of())},
-            {"early stopping 20, <=1000 rounds, depth 6, eta 0.1", new GradientBoosting.Options(1000, 0.1, 6, 1, 1, 1, 1, 42, 20, List.of())},
+            {"fixed: 100 rounds, depth 3, eta 0.1 (before)",
+                new GradientBoosting.Options(100, 0.1, 3, 1, 1, 1, 1, 42)},
+            {"XGBoost's defaults: 100 rounds, depth 6, eta 0.3",
+                new GradientBoosting.Options(100, 0.3, 6, 1, 1, 1, 1, 42)},
+            {"early stopping 20, <=1000 rounds, depth 3, eta 0.1",
+                new GradientBoosting.Options(1000, 0.1, 3, 1, 1, 1, 1, 42, 20, List.of())},
+            {"early stopping 20, <=1000 rounds, depth 6, eta 0.1",
+                new GradientBoosting.Options(1000, 0.1, 6, 1, 1, 1, 1, 42, 20, List.of())},
             {"defaults now: early stopping 20, <=1000 rounds, depth 3 or 6, eta 0.1", base},
         };
         for (Object[] v : variants) {

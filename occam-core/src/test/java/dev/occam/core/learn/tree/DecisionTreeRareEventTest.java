@@ -95,7 +95,8 @@ class DecisionTreeRareEventTest {
     }
 
     private static double[][] readPredictions() {
-        try (InputStream in = DecisionTreeRareEventTest.class.getResourceAsStream("/oracles/rpart_wa_churn_rare_pred.csv");
+        try (InputStream in = DecisionTreeRareEventTest.class.getResourceAsStream(
+                "/oracles/rpart_wa_churn_rare_pred.csv");
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             List<double[]> out = new ArrayList<>();
             reader.readLine();

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compares the tree with rpart's defaults and rpart's class risk ({@code ClassRisk.MISCLASSIFIED}) on
- * credit_data with R's rpart (oracles/rpart_credit_data_tree.txt: rpart 4.1.19, all defaults, method "class"). rpart numbers its nodes so that node k has children 2k and 2k+1; the comments
+ * credit_data with R's rpart (oracles/rpart_credit_data_tree.txt: rpart 4.1.19, all defaults, method "class").
+ * rpart numbers its nodes so that node k has children 2k and 2k+1; the comments
  * use those numbers.
  *
  * <p>How far the comparison goes: every split matches rpart's (feature, threshold, level set) and the
