@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * and it is grown until its leaves are pure or smaller than {@code 2 * minLeaf} rows, then not pruned.
  *
  * <p>Build one grower per training frame: it ranks every numeric column once, and each tree then sorts only
- * the rows of its nodes on the features it examines. {@link #grow} keeps no state between calls, so trees
+ * the rows of its nodes on the features it examines; from {@link Bins#MIN_ROWS} rows (two classes or regression)
+ * it instead bins every numeric column once and each node builds histograms over the bins (see {@link Bins}). {@link #grow} keeps no state between calls, so trees
  * may be grown from several threads at once; each call is deterministic given its sample and random source.
  */
 public final class ForestGrower {
