@@ -104,6 +104,6 @@ class FitJobCandidatesTest {
                 () -> new FitJob(UseCaseReader.read(file), dir.resolve("out"), null));
         assertEquals("usecase.yaml line 12: candidate 'boost-deep' (boosting): unknown option 'max_dpeth' for boosting "
                 + "(did you mean 'max_depth'?; known options: rounds, learning_rate, max_depth, min_child_weight, "
-                + "lambda, subsample, threads, seed)", e.getMessage());
+                + "lambda, subsample, threads, seed, early_stopping, depths)", e.getMessage());
     }
 }

@@ -117,7 +117,7 @@ class LadderCandidatesTest {
     void check_unknownOption_namesLineCandidateKnownAndNearest() throws UseCaseException {
         assertEquals("usecase.yaml line 14: candidate 'boost-deep' (boosting): unknown option 'max_dept' for boosting "
                 + "(did you mean 'max_depth'?; known options: rounds, learning_rate, max_depth, min_child_weight, "
-                + "lambda, subsample, threads, seed)", error("""
+                + "lambda, subsample, threads, seed, early_stopping, depths)", error("""
                     - id: boost-deep
                       learner: boosting
                       options:

@@ -5,8 +5,12 @@ import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.scorer.MulticlassScorer;
 import dev.occam.runtime.scorer.TreeEnsembleScorer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -65,24 +69,157 @@ final class XGBoostTrainer {
         return (cut < 0 ? message : message.substring(0, cut)).strip();
     }
 
-    /** Trains a booster on a numeric frame; the caller disposes it. */
+    /**
+     * Trains a booster on a numeric frame; the caller disposes it. With early stopping, first chooses the depth and
+     * the number of rounds on an inner validation split of these rows ({@link #tune}), then trains on all of them.
+     */
     static Booster train(Frame features, Target target, GradientBoosting.Options options) throws XGBoostError {
-        DMatrix data = matrix(features);
+        GradientBoosting.Options chosen = options.earlyStopping() > 0 ? tune(features, target, options)
+                : options.maxDepth() > 0 ? options : options.withMaxDepth(options.depths().get(0));
+        DMatrix data = labelled(features, target);
         try {
-            float[] labels = new float[target.size()];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = (float) target.value(i);
-            }
-            data.setLabel(labels);
             // The booster keeps no reference to the training matrix that outlives training, so it is freed here.
-            Map<String, Object> parameters = target.isMulticlass()
-                    ? parameters(options, target.info().classCount())
-                    : parameters(options, target.isClassification());
-            return XGBoost.train(data, parameters, options.rounds(),
-                    new HashMap<>(), null, null);
+            return XGBoost.train(data, parameters(chosen, target), chosen.rounds(), new HashMap<>(), null, null);
         } finally {
             data.dispose();
         }
+    }
+
+    /**
+     * The options with the depth and the number of rounds (at most {@code options.rounds()}) of least loss on a
+     * seeded validation share of the rows ({@link #validationSplit}), boosting on the others. The loss is
+     * XGBoost's default metric of the objective (RMSE, log loss or multiclass log loss); {@code maxDepth}, or when
+     * it is 0 each depth of {@code options.depths()}, boosts until its loss has not improved for
+     * {@code options.earlyStopping()} rounds. The earliest depth and round of the least loss win ties. Only the
+     * rows given are read, so inside a cross-validation fold the held-out rows are never seen.
+     */
+    static GradientBoosting.Options tune(Frame features, Target target, GradientBoosting.Options options)
+            throws XGBoostError {
+        int[][] split = validationSplit(target, options.seed());
+        DMatrix train = labelled(features.select(split[0]), target.select(split[0]));
+        DMatrix validation = null;
+        try {
+            validation = labelled(features.select(split[1]), target.select(split[1]));
+            List<Integer> depths = options.maxDepth() > 0 ? List.of(options.maxDepth()) : options.depths();
+            GradientBoosting.Options best = null;
+            float bestLoss = Float.POSITIVE_INFINITY;
+            for (int depth : depths) {
+                GradientBoosting.Options candidate = options.withMaxDepth(depth);
+                float[] loss = new float[1];
+                int rounds = stoppedRounds(train, validation, target, candidate, loss);
+                if (loss[0] < bestLoss) {
+                    bestLoss = loss[0];
+                    best = candidate.withRounds(rounds);
+                }
+            }
+            return best == null ? options.withMaxDepth(depths.get(0)).withRounds(1) : best;
+        } finally {
+            train.dispose();
+            if (validation != null) {
+                validation.dispose();
+            }
+        }
+    }
+
+    /** Rounds of least validation loss for one setting, boosting until it stops improving; the loss in out[0]. */
+    private static int stoppedRounds(DMatrix train, DMatrix validation, Target target, GradientBoosting.Options options,
+            float[] out) throws XGBoostError {
+        Map<String, Object> parameters = parameters(options, target);
+        parameters.put("eval_metric", target.isMulticlass() ? "mlogloss"
+                : target.isClassification() ? "logloss" : "rmse");
+        Booster booster = null;
+        try {
+            // Round by round rather than XGBoost.train's own early stopping, which prints every round's loss.
+            booster = XGBoost.train(train, parameters, 0, new HashMap<>(), null, null);
+            DMatrix[] watched = {validation};
+            String[] names = {"validation"};
+            float[] loss = new float[1];
+            int best = 0;
+            float bestLoss = Float.POSITIVE_INFINITY;
+            for (int round = 0; round < options.rounds() && round - best <= options.earlyStopping(); round++) {
+                booster.update(train, round);
+                booster.evalSet(watched, names, round, loss);
+                if (loss[0] < bestLoss) {
+                    bestLoss = loss[0];
+                    best = round;
+                }
+            }
+            out[0] = bestLoss;
+            return best + 1;
+        } finally {
+            if (booster != null) {
+                booster.dispose();
+            }
+        }
+    }
+
+    /**
+     * Row indices {training, validation}, each ascending: a {@link GradientBoosting.Options#VALIDATION_SHARE} of
+     * each class (of all rows for regression), rounded, at least one row, drawn by a seeded shuffle.
+     */
+    static int[][] validationSplit(Target target, long seed) {
+        int n = target.size();
+        boolean[] held = new boolean[n];
+        SplittableRandom random = new SplittableRandom(seed);
+        List<List<Integer>> groups = new ArrayList<>();
+        if (target.isClassification()) {
+            Map<Double, List<Integer>> byClass = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                byClass.computeIfAbsent(target.value(i), k -> new ArrayList<>()).add(i);
+            }
+            groups.addAll(byClass.values());
+        } else {
+            List<Integer> all = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                all.add(i);
+            }
+            groups.add(all);
+        }
+        for (List<Integer> g : groups) {
+            int[] rows = g.stream().mapToInt(Integer::intValue).toArray();
+            for (int i = rows.length - 1; i > 0; i--) {
+                int k = random.nextInt(i + 1);
+                int t = rows[i];
+                rows[i] = rows[k];
+                rows[k] = t;
+            }
+            int take = Math.max(1, (int) Math.round(rows.length * GradientBoosting.Options.VALIDATION_SHARE));
+            for (int i = 0; i < take && i < rows.length - 1; i++) {
+                held[rows[i]] = true;
+            }
+        }
+        int heldCount = 0;
+        for (boolean h : held) {
+            heldCount += h ? 1 : 0;
+        }
+        int[] training = new int[n - heldCount];
+        int[] validation = new int[heldCount];
+        int a = 0;
+        int b = 0;
+        for (int i = 0; i < n; i++) {
+            if (held[i]) {
+                validation[b++] = i;
+            } else {
+                training[a++] = i;
+            }
+        }
+        return new int[][] {training, validation};
+    }
+
+    /** The frame as XGBoost's matrix with the target as its labels; the caller disposes it. */
+    private static DMatrix labelled(Frame features, Target target) throws XGBoostError {
+        DMatrix data = matrix(features);
+        float[] labels = new float[target.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (float) target.value(i);
+        }
+        data.setLabel(labels);
+        return data;
+    }
+
+    private static Map<String, Object> parameters(GradientBoosting.Options options, Target target) {
+        return target.isMulticlass() ? parameters(options, target.info().classCount())
+                : parameters(options, target.isClassification());
     }
 
     /** The parameters of {@code multi:softprob} over {@code classes} classes (labels 0..classes−1). */

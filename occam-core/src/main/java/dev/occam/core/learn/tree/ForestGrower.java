@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * and it is grown until its leaves are pure or smaller than {@code 2 * minLeaf} rows, then not pruned.
  *
  * <p>Build one grower per training frame: it ranks every numeric column once, and each tree then sorts only
- * the rows of its nodes on the features it examines. {@link #grow} keeps no state between calls, so trees
+ * the rows of its nodes on the features it examines; from {@link Bins#MIN_ROWS} rows (two classes or regression)
+ * it instead bins every numeric column once and each node builds histograms over the bins (see {@link Bins}). {@link #grow} keeps no state between calls, so trees
  * may be grown from several threads at once; each call is deterministic given its sample and random source.
  */
 public final class ForestGrower {
@@ -26,7 +27,9 @@ public final class ForestGrower {
     private final boolean classification;
     private final DecisionTree.Options options;
     private final int featuresPerSplit;
+    /** Each numeric column's ranks (sorted growing) or bins (histogram growing); the other is null. */
     private final int[][] ranks;
+    private final Bins bins;
 
     /**
      * @param featuresPerSplit how many features each split examines (Breiman's {@code mtry}), at least 1
@@ -35,6 +38,14 @@ public final class ForestGrower {
      *     below 1
      */
     public ForestGrower(Frame features, Target target, int featuresPerSplit, int minLeaf) {
+        this(features, target, featuresPerSplit, minLeaf, Bins.MIN_ROWS);
+    }
+
+    /**
+     * @param histogramMinRows from how many rows the trees grow on histograms ({@link Bins}) rather than on rows
+     *     sorted by value; multiclass trees always grow on sorted rows
+     */
+    ForestGrower(Frame features, Target target, int featuresPerSplit, int minLeaf, int histogramMinRows) {
         this.features = Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
         target.requireRowsOf(features);
@@ -52,7 +63,9 @@ public final class ForestGrower {
         // model it cannot read back.
         this.options = new DecisionTree.Options(dev.occam.runtime.scorer.TreeEnsembleScorer.Tree.MAX_DEPTH,
                 Math.max(2, 2 * minLeaf), minLeaf, 0.0);
-        this.ranks = Grower.ranks(features);
+        boolean histograms = y.length >= histogramMinRows && !target.isMulticlass();
+        this.bins = histograms ? Bins.of(features) : null;
+        this.ranks = histograms ? null : Grower.ranks(features);
     }
 
     /**
@@ -87,7 +100,8 @@ public final class ForestGrower {
                 throw new IllegalArgumentException("sample row " + row + " outside the " + y.length + " rows");
             }
         }
-        Grower grower = new Grower(features, y, classification, options, sample, ranks, featuresPerSplit, random,
+        Grower grower = new Grower(features, y, classification, options, sample, ranks, bins, featuresPerSplit,
+                random,
                 false);
         return DecisionTree.flatten(grower.grow());
     }

@@ -52,7 +52,7 @@ final class Grower {
         final int depth;
         /** Positive share or mean over all the node's rows. */
         final double value;
-        /** Misclassified rows (classification) or sum of squared deviations (regression). */
+        /** Misclassified rows (rpart's class risk) or sum of squared deviations (regression, probability trees). */
         final double risk;
         int feature = -1;
         double threshold = Double.NaN;
@@ -113,6 +113,11 @@ final class Grower {
     private final int[][] sorted;
     /** Per numeric feature, each row's dense rank among the feature's values; null when presorting. */
     private final int[][] ranks;
+    /** The numeric features' bins, when growing on histograms; null otherwise. */
+    private final Bins bins;
+    // One histogram over a feature's bins (the last slot counts the missing code), reused node by node.
+    private final int[] binRows;
+    private final double[] binSum;
     private final int featuresPerSplit;
     private final SplittableRandom random;
     private final boolean prune;
@@ -134,21 +139,28 @@ final class Grower {
 
     /** A single tree: every row once, every feature at every split, presorted columns, pruned. */
     Grower(Frame features, double[] y, boolean classification, DecisionTree.Options options) {
-        this(features, y, classification, options, null, null, features.columnCount(), null, true);
+        this(features, y, classification, options, null, null, null, features.columnCount(), null, true);
+    }
+
+    /** A single tree on histograms: every row once, every feature at every split, binned columns, pruned. */
+    Grower(Frame features, double[] y, boolean classification, DecisionTree.Options options, Bins bins) {
+        this(features, y, classification, options, null, null, bins, features.columnCount(), null, true);
     }
 
     /**
      * @param sample the rows to grow on, repeats allowed; null for every row once
-     * @param ranks from {@link #ranks(Frame)} to sort node by node (required with a sample); null to presort
+     * @param ranks from {@link #ranks(Frame)} to sort node by node; null to presort or to use bins
+     * @param bins from {@link Bins#of(Frame)} to split numeric features on histograms; null to split on values
      * @param featuresPerSplit how many features that vary in a node to examine there, drawn at random;
      *     {@code >= p} examines every feature in frame order
      * @param random draws the features; may be null when every feature is examined
      * @param prune whether to prune the grown tree at the options' complexity
      */
     Grower(Frame features, double[] y, boolean classification, DecisionTree.Options options, int[] sample,
-            int[][] ranks, int featuresPerSplit, SplittableRandom random, boolean prune) {
-        if (sample != null && ranks == null) {
-            throw new IllegalArgumentException("a row sample needs ranks (presorted columns assume each row once)");
+            int[][] ranks, Bins bins, int featuresPerSplit, SplittableRandom random, boolean prune) {
+        if (sample != null && ranks == null && bins == null) {
+            throw new IllegalArgumentException("a row sample needs ranks or bins (presorted columns assume each row"
+                    + " once)");
         }
         this.options = options;
         this.classification = classification;
@@ -156,6 +168,7 @@ final class Grower {
         this.n = y.length;
         this.p = features.columnCount();
         this.ranks = ranks;
+        this.bins = bins;
         this.featuresPerSplit = featuresPerSplit;
         this.random = random;
         this.prune = prune;
@@ -177,7 +190,7 @@ final class Grower {
             Column c = features.column(j);
             if (c instanceof NumericColumn nc) {
                 numeric[j] = nc.values();
-                if (ranks == null) {
+                if (ranks == null && bins == null) {
                     sorted[j] = presort(nc.values());
                 }
             } else {
@@ -191,6 +204,8 @@ final class Grower {
         rankCounts = ranks == null ? null : new int[n + 2];
         segment = ranks == null ? null : new int[rows.length];
         featureOrder = new int[p];
+        binRows = bins == null ? null : new int[Bins.MAX_BINS + 1];
+        binSum = bins == null ? null : new double[Bins.MAX_BINS + 1];
         goesLeft = new boolean[n];
         levelRows = new double[maxLevels];
         levelSum = new double[maxLevels];
@@ -291,7 +306,7 @@ final class Grower {
         }
         double mean = sum / count;
         double risk;
-        if (classification) {
+        if (classification && options.classRisk() == DecisionTree.ClassRisk.MISCLASSIFIED) {
             // rpart's class trees measure risk as misclassified rows (the majority class is predicted).
             risk = Math.min(sum, count - sum);
         } else {
@@ -372,6 +387,9 @@ final class Grower {
     }
 
     private boolean scanNumeric(GrowNode node, int j, double centre, double nodeTotal, Best best) {
+        if (bins != null) {
+            return scanBinned(node, j, centre, best);
+        }
         double[] x = numeric[j];
         int[] order = sorted[j];
         if (order == null) {
@@ -434,6 +452,95 @@ final class Grower {
         best.presentLeft = nLeft;
         best.presentRight = m - nLeft;
         return varies;
+    }
+
+    /**
+     * {@link #scanNumeric} on histograms: counts and sums the node's rows per bin of feature {@code j} in one
+     * pass, then tries the cut after each bin that holds rows. With one value per bin this finds the split the
+     * sorted scan finds, at the same threshold; otherwise the best cut between bins. False when the node's rows
+     * fill fewer than two bins (the feature cannot split there).
+     */
+    private boolean scanBinned(GrowNode node, int j, double centre, Best best) {
+        byte[] code = bins.codes[j];
+        // binRows and binSum are all zero between calls: only the bins this node touches are read and cleared,
+        // so a small node costs its rows and its span of bins, not all the bins.
+        int lo = Bins.MISSING;
+        int hi = -1;
+        for (int i = node.start; i < node.end; i++) {
+            int r = rows[i];
+            int b = code[r] & 0xFF;
+            binRows[b]++;
+            binSum[b] += y[r] - centre;
+            if (b != Bins.MISSING) {
+                lo = Math.min(lo, b);
+                hi = Math.max(hi, b);
+            }
+        }
+        binRows[Bins.MISSING] = 0;
+        binSum[Bins.MISSING] = 0.0;
+        if (hi < 0) {
+            return false;
+        }
+        try {
+            return scanHistogram(node, j, lo, hi, best);
+        } finally {
+            Arrays.fill(binRows, lo, hi + 1, 0);
+            Arrays.fill(binSum, lo, hi + 1, 0.0);
+        }
+    }
+
+    /** The best cut of the histogram over bins {@code [lo, hi]} of feature {@code j}, as {@link #scanBinned}. */
+    private boolean scanHistogram(GrowNode node, int j, int lo, int hi, Best best) {
+        int m = 0;
+        double total = 0;
+        for (int b = lo; b <= hi; b++) {
+            m += binRows[b];
+            total += binSum[b];
+        }
+        boolean varies = lo < hi;
+        int minLeaf = options.minLeaf();
+        if (!varies || m < 2 * minLeaf) {
+            return varies;
+        }
+        double sumLeft = 0;
+        int nLeft = 0;
+        double bestGain = best.gain;
+        int bestBin = -1;
+        int bestLeft = 0;
+        for (int b = lo; b <= hi; b++) {
+            if (binRows[b] == 0) {
+                continue;
+            }
+            nLeft += binRows[b];
+            sumLeft += binSum[b];
+            if (nLeft < minLeaf) {
+                continue;
+            }
+            if (m - nLeft < minLeaf) {
+                break;
+            }
+            double g = gain(sumLeft, nLeft, total, m);
+            // Strictly better only, as in the sorted scan: the smallest threshold wins within a feature.
+            if (g > bestGain) {
+                bestGain = g;
+                bestBin = b;
+                bestLeft = nLeft;
+            }
+        }
+        if (bestBin < 0) {
+            return true;
+        }
+        int next = bestBin + 1;
+        while (binRows[next] == 0) {
+            next++;
+        }
+        best.feature = j;
+        best.gain = bestGain;
+        best.threshold = Bins.midpoint(bins.upper[j][bestBin], bins.lower[j][next]);
+        best.leftLevels = null;
+        best.presentLeft = bestLeft;
+        best.presentRight = m - bestLeft;
+        return true;
     }
 
     /**

@@ -22,8 +22,9 @@ class GradientBoostingMulticlassTest {
 
     @Test
     void toClassScorer_iris_equalsXgboostPredictProbabilitiesWithin1e6() throws Exception {
+        // A fixed 100 rounds (no early stopping), so that the tree count below is known.
         Booster booster = XGBoostTrainer.train(IRIS.trainFeatures, IRIS.trainTarget,
-                GradientBoosting.Options.defaults());
+                GradientBoosting.Options.defaults().withRounds(100).withEarlyStopping(0));
         try {
             MulticlassScorer scorer = XGBoostModels.toClassScorer(booster.toByteArray("json"),
                     IRIS.trainFeatures.schema());

@@ -32,7 +32,10 @@ class DecisionTreeTest {
 
     @Test
     void defaults_always_areRpartDefaults() {
-        assertEquals(new DecisionTree.Options(30, 20, 7, 0.01), DecisionTree.Options.defaults());
+        assertEquals(new DecisionTree.Options(30, 20, 7, 0.01, DecisionTree.ClassRisk.SQUARED_ERROR),
+                DecisionTree.Options.defaults());
+        assertEquals(DecisionTree.ClassRisk.MISCLASSIFIED, new DecisionTree.Options(30, 20, 7, 0.01).classRisk(),
+                "rpart's four controls alone mean rpart's class tree");
         assertEquals(DecisionTree.Options.defaults(), new DecisionTree().options());
     }
 

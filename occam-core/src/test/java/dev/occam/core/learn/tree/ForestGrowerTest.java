@@ -31,7 +31,8 @@ class ForestGrowerTest {
     private static List<TreeScorer.Node> presortedUnpruned(Frame x, Target y, int minLeaf) {
         DecisionTree.Options o = new DecisionTree.Options(dev.occam.runtime.scorer.TreeEnsembleScorer.Tree.MAX_DEPTH,
                 Math.max(2, 2 * minLeaf), minLeaf, 0.0);
-        Grower g = new Grower(x, y.values(), y.isClassification(), o, null, null, x.columnCount(), null, false);
+        Grower g = new Grower(x, y.values(), y.isClassification(), o, null, null, null, x.columnCount(), null,
+                false);
         return DecisionTree.flatten(g.grow());
     }
 
