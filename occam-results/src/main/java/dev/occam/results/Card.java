@@ -165,7 +165,14 @@ public record Card(
             @JsonInclude(Include.NON_NULL) String best,
             List<String> reasons,
             @JsonProperty("price_of_climbing") List<Climb> priceOfClimbing,
-            List<Ineligible> ineligible) {
+            List<Ineligible> ineligible,
+            @JsonInclude(Include.NON_EMPTY) Map<String, Object> hyperparameters) {
+
+        /** The selection without the chosen model's hyperparameters (cards written before they were recorded). */
+        public Selection(String rule, double alpha, String test, String chosen, Integer rung, Double threshold,
+                String best, List<String> reasons, List<Climb> priceOfClimbing, List<Ineligible> ineligible) {
+            this(rule, alpha, test, chosen, rung, threshold, best, reasons, priceOfClimbing, ineligible, null);
+        }
     }
 
     /** What a step up the ladder buys (metric gain with its interval) and costs (ratios of size and time). */

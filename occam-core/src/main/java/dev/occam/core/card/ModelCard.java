@@ -98,7 +98,8 @@ public final class ModelCard {
                 chosen != null ? chosen.id() : null, chosen != null ? chosen.rung() : null,
                 chosen != null && result.model() != null ? result.model().threshold() : null,
                 verdict.best() != null ? verdict.best().id() : null, texts(verdict.reasons()), climbs,
-                ineligible);
+                ineligible, chosen == null ? null
+                        : dev.occam.core.ladder.Ladder.hyperparameters(chosen.family(), chosen.options()));
 
         List<Card.LeakageSuspect> suspects = result.suspects().stream()
                 .map(s -> new Card.LeakageSuspect(s.column(), s.kind().name().toLowerCase(Locale.ROOT), s.reason(),

@@ -163,6 +163,14 @@ public final class Ladder {
         return LearnerOptions.learner(spec.learner(), options);
     }
 
+    /**
+     * Every option a family's learner runs with, the given ones and the defaults of the rest (snake_case name to
+     * value), for the card and the report; empty for a family without options.
+     */
+    public static Map<String, Object> hyperparameters(String family, Map<String, Object> given) {
+        return LearnerOptions.effective(family, given);
+    }
+
     /** The option names a family accepts in the use case, in its options record's order. */
     public static List<String> optionNames(String family) {
         return LearnerOptions.names(family);
