@@ -324,7 +324,7 @@ class UseCaseReaderTest {
     void parse_unknownTopLevelKey_namesKeyLineAndSuggestion() {
         assertEquals("usecase.yaml line 5: unknown key 'taget' (did you mean 'target'?; known keys: name, question, "
                 + "data, target, task, positive, threshold, interval, time, success, current_rule, constraints, fairness, selection, "
-                + "stakeholders, operation, formula, start)", error(replace(MINIMAL, "target: rain", "taget: rain")));
+                + "stakeholders, operation, formula, start, costs)", error(replace(MINIMAL, "target: rain", "taget: rain")));
     }
 
     @Test
@@ -473,7 +473,7 @@ class UseCaseReaderTest {
         "interval: 90|line 9: interval must be in (0, 1), a share such as 0.9 for 90%: 90",
         "interval: -0.5|line 9: interval must be in (0, 1), a share such as 0.9 for 90%: -0.5",
         "interval: ninety|line 9: interval must be a number: 'ninety'",
-        "intervall: 0.9|line 9: unknown key 'intervall' (did you mean 'interval'?; known keys: name, question, data, target, task, positive, threshold, interval, time, success, current_rule, constraints, fairness, selection, stakeholders, operation, formula, start)"})
+        "intervall: 0.9|line 9: unknown key 'intervall' (did you mean 'interval'?; known keys: name, question, data, target, task, positive, threshold, interval, time, success, current_rule, constraints, fairness, selection, stakeholders, operation, formula, start, costs)"})
     void parse_badInterval_namesKeyLineAndValue(String line, String expected) {
         assertEquals("usecase.yaml " + expected, error(REGRESSION + line + "\n"));
     }
