@@ -267,7 +267,7 @@ class UseCaseReaderTest {
     @Test
     void parse_successWithoutMetric_saysSoAtItsLine() {
         assertEquals("usecase.yaml line 6: success needs metric (one of auc, logloss, accuracy, f1, brier, macro_auc, "
-                + "rmse, mae, r2)", error(replace(MINIMAL, "  metric: auc\n", "")));
+                + "pr_auc, rmse, mae, r2, mape)", error(replace(MINIMAL, "  metric: auc\n", "")));
     }
 
     @Test
@@ -429,7 +429,7 @@ class UseCaseReaderTest {
     @Test
     void parse_unknownMetric_listsMetricsAndSuggests() {
         assertEquals("usecase.yaml line 7: success.metric must be one of auc, logloss, accuracy, f1, brier, macro_auc, "
-                + "rmse, mae, r2: 'acc' (did you mean 'accuracy'?)", error(replace(MINIMAL, "metric: auc", "metric: acc")));
+                + "pr_auc, rmse, mae, r2, mape: 'acc' (did you mean 'accuracy'?)", error(replace(MINIMAL, "metric: auc", "metric: acc")));
     }
 
     @Test
@@ -437,7 +437,7 @@ class UseCaseReaderTest {
         String yaml = replace(replace(MINIMAL, "metric: auc", "metric: rmse"), "at_least: 0.7", "at_most: 2")
                 + "task: classification\n";
         assertEquals("usecase.yaml line 7: success.metric rmse is for regression, but task is classification; for "
-                + "classification use auc, logloss, accuracy, f1, brier, macro_auc", error(yaml));
+                + "classification use auc, logloss, accuracy, f1, brier, macro_auc, pr_auc", error(yaml));
     }
 
     @Test
