@@ -213,6 +213,9 @@ final class LeaderboardPrinter {
         if (e == r.verdict().best()) {
             return "best";
         }
+        if (!e.eligible()) {
+            return "ineligible"; // excluded by a constraint, not beaten: the reason follows the table
+        }
         if (e.versusBest() == null) {
             return "";
         }

@@ -114,7 +114,7 @@ final class ReportPage {
                     Double.isNaN(c.mean()) ? "failed" : Html.fixed(c.mean(), 3) + " ± " + Html.fixed(c.std(), 3),
                     fixed(c.brier()), fixed(c.ece()),
                     c.parameters() == null ? "—" : Html.number(c.parameters()),
-                    Html.pValue(c.pValueVsBest()), Html.number(c.fitMs()), Html.number(c.p99Us()),
+                    c.eligible() ? Html.pValue(c.pValueVsBest()) : "ineligible", Html.number(c.fitMs()), Html.number(c.p99Us()),
                     c.eligible() ? "yes" : "no: " + c.whyNot()));
         }
         if (rows.isEmpty()) {
