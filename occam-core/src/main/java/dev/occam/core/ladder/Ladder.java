@@ -71,7 +71,8 @@ public final class Ladder {
      * order the use case lists them. Every candidate's options are checked, also those of a family this task
      * skips ({@link #unavailable}). With no candidates listed, every family with its defaults.
      *
-     * @param monotone the use case's monotone directions, handed to the scorecard, which can hold them
+     * @param monotone the use case's monotone directions, handed to the learners that can hold them (scorecard,
+     *     boosting)
      * @throws IllegalArgumentException naming where the candidate is written, the candidate and the option: an
      *     unknown option (with the known ones and the nearest), a value of the wrong kind, or a value the learner's
      *     options record refuses (with its message)
@@ -155,6 +156,11 @@ public final class Ladder {
             monotone.forEach((column, m) -> directions.put(column,
                     m == Monotone.INCREASING ? Scorecard.Direction.INCREASING : Scorecard.Direction.DECREASING));
             return new Scorecard(card.withMonotone(directions));
+        }
+        if (options instanceof dev.occam.core.learn.boosting.GradientBoosting.Options boost && !monotone.isEmpty()) {
+            Map<String, Integer> directions = new LinkedHashMap<>();
+            monotone.forEach((column, m) -> directions.put(column, m == Monotone.INCREASING ? 1 : -1));
+            return dev.occam.core.learn.boosting.GradientBoosting.pipeline(boost, directions);
         }
         if (spec.defaults()) {
             // The very learner the conformance suite tests.

@@ -25,9 +25,14 @@ final class XGBoostTrainer {
 
     /** Trains and converts. @throws IllegalStateException with XGBoost's message when it fails */
     static TreeEnsembleScorer fit(Frame features, Target target, GradientBoosting.Options options) {
+        return fit(features, target, options, null);
+    }
+
+    /** As {@link #fit(Frame, Target, GradientBoosting.Options)} holding monotone directions (null for none). */
+    static TreeEnsembleScorer fit(Frame features, Target target, GradientBoosting.Options options, int[] monotone) {
         Booster booster = null;
         try {
-            booster = train(features, target, options);
+            booster = train(features, target, options, monotone);
             return XGBoostModels.toScorer(booster.toByteArray("json"), features.schema());
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed: " + firstLine(e.getMessage()), e);
@@ -43,9 +48,15 @@ final class XGBoostTrainer {
      * per class. @throws IllegalStateException with XGBoost's message when it fails
      */
     static MulticlassScorer fitClasses(Frame features, Target target, GradientBoosting.Options options) {
+        return fitClasses(features, target, options, null);
+    }
+
+    /** As {@link #fitClasses(Frame, Target, GradientBoosting.Options)} holding monotone directions (null: none). */
+    static MulticlassScorer fitClasses(Frame features, Target target, GradientBoosting.Options options,
+            int[] monotone) {
         Booster booster = null;
         try {
-            booster = train(features, target, options);
+            booster = train(features, target, options, monotone);
             return XGBoostModels.toClassScorer(booster.toByteArray("json"), features.schema());
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed: " + firstLine(e.getMessage()), e);
@@ -67,6 +78,15 @@ final class XGBoostTrainer {
 
     /** Trains a booster on a numeric frame; the caller disposes it. */
     static Booster train(Frame features, Target target, GradientBoosting.Options options) throws XGBoostError {
+        return train(features, target, options, null);
+    }
+
+    /**
+     * As {@link #train(Frame, Target, GradientBoosting.Options)}; {@code monotone}, when not null, is each column's
+     * direction (+1, −1 or 0) passed as XGBoost's {@code monotone_constraints}.
+     */
+    static Booster train(Frame features, Target target, GradientBoosting.Options options, int[] monotone)
+            throws XGBoostError {
         DMatrix data = matrix(features);
         try {
             float[] labels = new float[target.size()];
@@ -78,6 +98,13 @@ final class XGBoostTrainer {
             Map<String, Object> parameters = target.isMulticlass()
                     ? parameters(options, target.info().classCount())
                     : parameters(options, target.isClassification());
+            if (monotone != null) {
+                StringBuilder constraints = new StringBuilder("(");
+                for (int j = 0; j < monotone.length; j++) {
+                    constraints.append(j == 0 ? "" : ",").append(monotone[j]);
+                }
+                parameters.put("monotone_constraints", constraints.append(')').toString());
+            }
             return XGBoost.train(data, parameters, options.rounds(),
                     new HashMap<>(), null, null);
         } finally {
