@@ -145,6 +145,20 @@ public final class Ladder {
 
     /** The learner of a candidate: the ladder's own when it has no options, else one with its options applied. */
     private static Learner learner(CandidateSpec spec, Map<String, Monotone> monotone) {
+        Learner base = unconstrained(spec, monotone);
+        if (!monotone.isEmpty() && SIGN_CONSTRAINED.contains(spec.learner())) {
+            // Linear families hold a direction as the sign of the column's coefficient.
+            Map<String, Integer> directions = new LinkedHashMap<>();
+            monotone.forEach((column, m) -> directions.put(column, m == Monotone.INCREASING ? 1 : -1));
+            return new dev.occam.core.learn.linear.SignConstrained(base, directions);
+        }
+        return base;
+    }
+
+    /** The families whose coefficients can be held to a sign ({@code SignConstrained}). */
+    private static final java.util.Set<String> SIGN_CONSTRAINED = java.util.Set.of("logistic", "linear", "lasso");
+
+    private static Learner unconstrained(CandidateSpec spec, Map<String, Monotone> monotone) {
         Record options;
         try {
             options = LearnerOptions.options(spec.learner(), spec.options());
