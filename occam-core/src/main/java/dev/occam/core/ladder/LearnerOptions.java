@@ -124,7 +124,7 @@ final class LearnerOptions {
 
     /**
      * Every option of a family as the learner runs it: the given ones and the defaults of the rest, snake_case name
-     * to value (enums by name in lowercase), in the order of its record; empty for a family without options or
+     * to value (choices as a use case writes them, lowercase with hyphens), in the order of its record; empty for a family without options or
      * when the given ones are refused (they were checked before the fit, so that does not happen after one).
      */
     static Map<String, Object> effective(String family, Map<String, Object> given) {
@@ -141,8 +141,8 @@ final class LearnerOptions {
         for (RecordComponent c : record.getClass().getRecordComponents()) {
             if (offered(c)) {
                 Object value = read(c, record);
-                out.put(snakeCase(c.getName()), value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT)
-                        : value);
+                out.put(snakeCase(c.getName()), value instanceof Enum<?> e
+                        ? e.name().toLowerCase(Locale.ROOT).replace('_', '-') : value);
             }
         }
         return out;
