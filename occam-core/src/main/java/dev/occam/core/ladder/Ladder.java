@@ -91,11 +91,20 @@ public final class Ladder {
      */
     public static List<Candidate> candidates(Task task, List<CandidateSpec> specs, String currentRule,
             Map<String, Monotone> monotone, FormulaSpec formula) {
+        return candidates(task, specs, currentRule, monotone, formula, false);
+    }
+
+    /**
+     * As {@link #candidates(Task, List, String, Map, FormulaSpec)}; with {@code balanced}, the learners that take
+     * class weights weigh each class by the inverse of its share (boosting: XGBoost's {@code scale_pos_weight}).
+     */
+    public static List<Candidate> candidates(Task task, List<CandidateSpec> specs, String currentRule,
+            Map<String, Monotone> monotone, FormulaSpec formula, boolean balanced) {
         List<CandidateSpec> listed = specs.isEmpty() ? CandidateSpec.families(FAMILIES) : specs;
         Map<CandidateSpec, Learner> learners = new LinkedHashMap<>();
         for (CandidateSpec spec : listed) {
             if (!spec.learner().equals(Candidate.CURRENT_RULE) && !spec.learner().equals(FormulaRegression.FAMILY)) {
-                learners.put(spec, learner(spec, monotone));
+                learners.put(spec, learner(spec, monotone, balanced));
             }
         }
         List<Candidate> out = new ArrayList<>();
@@ -145,7 +154,11 @@ public final class Ladder {
 
     /** The learner of a candidate: the ladder's own when it has no options, else one with its options applied. */
     private static Learner learner(CandidateSpec spec, Map<String, Monotone> monotone) {
-        Learner base = unconstrained(spec, monotone);
+        return learner(spec, monotone, false);
+    }
+
+    private static Learner learner(CandidateSpec spec, Map<String, Monotone> monotone, boolean balanced) {
+        Learner base = unconstrained(spec, monotone, balanced);
         if (!monotone.isEmpty() && SIGN_CONSTRAINED.contains(spec.learner())) {
             // Linear families hold a direction as the sign of the column's coefficient.
             Map<String, Integer> directions = new LinkedHashMap<>();
@@ -158,7 +171,7 @@ public final class Ladder {
     /** The families whose coefficients can be held to a sign ({@code SignConstrained}). */
     private static final java.util.Set<String> SIGN_CONSTRAINED = java.util.Set.of("logistic", "linear", "lasso");
 
-    private static Learner unconstrained(CandidateSpec spec, Map<String, Monotone> monotone) {
+    private static Learner unconstrained(CandidateSpec spec, Map<String, Monotone> monotone, boolean balanced) {
         Record options;
         try {
             options = LearnerOptions.options(spec.learner(), spec.options());
@@ -171,10 +184,11 @@ public final class Ladder {
                     m == Monotone.INCREASING ? Scorecard.Direction.INCREASING : Scorecard.Direction.DECREASING));
             return new Scorecard(card.withMonotone(directions));
         }
-        if (options instanceof dev.occam.core.learn.boosting.GradientBoosting.Options boost && !monotone.isEmpty()) {
+        if (options instanceof dev.occam.core.learn.boosting.GradientBoosting.Options boost
+                && (!monotone.isEmpty() || balanced)) {
             Map<String, Integer> directions = new LinkedHashMap<>();
             monotone.forEach((column, m) -> directions.put(column, m == Monotone.INCREASING ? 1 : -1));
-            return dev.occam.core.learn.boosting.GradientBoosting.pipeline(boost, directions);
+            return dev.occam.core.learn.boosting.GradientBoosting.pipeline(boost, directions, balanced);
         }
         if (spec.defaults()) {
             // The very learner the conformance suite tests.

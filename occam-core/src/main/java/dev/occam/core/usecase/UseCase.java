@@ -138,6 +138,10 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
                 throw new KeyedArgumentException("threshold", "threshold must be in (0, 1): " + threshold);
             }
         }
+        if (selection.balancedClasses() && implied != Task.CLASSIFICATION) {
+            throw new KeyedArgumentException("selection.class_weight", "selection.class_weight weighs the classes,"
+                    + " so it is only for classification, but " + because);
+        }
         if (costs != null) {
             if (implied != Task.CLASSIFICATION) {
                 throw new KeyedArgumentException("costs", "costs price the two kinds of wrong call, so they are"

@@ -37,7 +37,7 @@ public final class UseCaseReader {
     static final List<String> FAIRNESS_KEYS = List.of("protected", "min_selection_rate_ratio", "use_protected",
             "favourable");
     static final List<String> SELECTION_KEYS = List.of("rule", "alpha", "candidates", "folds", "repeats", "seed",
-            "split", "groups");
+            "split", "groups", "class_weight");
     static final List<String> COSTS_KEYS = List.of("false_positive", "false_negative");
     /** The keys of a candidate written as a mapping in {@code selection.candidates}. */
     static final List<String> CANDIDATE_KEYS = List.of("id", "learner", "options", "engine");
@@ -336,7 +336,7 @@ public final class UseCaseReader {
                 alpha == null ? SelectionSpec.DEFAULT_ALPHA : alpha, candidates,
                 s.wholeInt("folds", SelectionSpec.DEFAULT_FOLDS), s.wholeInt("repeats", SelectionSpec.DEFAULT_REPEATS),
                 seed == null ? SelectionSpec.DEFAULT_SEED : seed, s.choice("split", SelectionSpec.SPLITS),
-                s.text("groups"));
+                s.text("groups"), s.choice("class_weight", SelectionSpec.CLASS_WEIGHTS));
     }
 
     /**

@@ -85,4 +85,24 @@ class CostsReaderTest {
         UseCase u = UseCaseReader.parse(MINIMAL.replace("metric: auc", "metric: pr_auc"), FILE);
         assertEquals("pr_auc", u.success().metric().key());
     }
+
+    @Test
+    void parse_classWeightBalanced_reads() throws UseCaseException {
+        UseCase u = UseCaseReader.parse(MINIMAL + "selection:\n  class_weight: balanced\n", FILE);
+        assertTrue(u.selection().balancedClasses());
+        assertTrue(!UseCaseReader.parse(MINIMAL, FILE).selection().balancedClasses());
+    }
+
+    @Test
+    void parse_classWeightOtherValue_listsTheChoices() {
+        String m = error(MINIMAL + "selection:\n  class_weight: heavy\n");
+        assertTrue(m.contains("class_weight") && m.contains("balanced"), m);
+    }
+
+    @Test
+    void parse_classWeightForRegression_refused() {
+        String m = error(MINIMAL.replace("metric: auc", "metric: rmse").replace("at_least: 0.7", "at_most: 3")
+                + "selection:\n  class_weight: balanced\n");
+        assertTrue(m.contains("selection.class_weight weighs the classes"), m);
+    }
 }

@@ -331,7 +331,7 @@ class UseCaseReaderTest {
     void parse_unknownNestedKey_namesSectionAndLine() {
         String yaml = MINIMAL + "selection:\n  rule: best\n  fodls: 10\n";
         assertEquals("usecase.yaml line 11: unknown key 'fodls' in selection (did you mean 'folds'?; known keys: "
-                + "rule, alpha, candidates, folds, repeats, seed, split, groups)", error(yaml));
+                + "rule, alpha, candidates, folds, repeats, seed, split, groups, class_weight)", error(yaml));
     }
 
     @Test
@@ -561,7 +561,7 @@ class UseCaseReaderTest {
         "constraints:\\n  interpretable: maybe|line 10: constraints.interpretable must be true or false: 'maybe'",
         "fairness:\\n  protected: Age, Marital|line 10: fairness.protected must be a list, such as [a, b]: 'Age, Marital' (write it in brackets)",
         "stakeholders: {team: risk}|line 9: stakeholders must be a list, such as [a, b]: a mapping",
-        "selection: significance|line 9: selection must be a mapping of keys (rule, alpha, candidates, folds, repeats, seed, split, groups) on the lines below it, indented: 'significance'",
+        "selection: significance|line 9: selection must be a mapping of keys (rule, alpha, candidates, folds, repeats, seed, split, groups, class_weight) on the lines below it, indented: 'significance'",
         "operation: [batch]|line 9: operation must be text, not a list"})
     void parse_wrongType_saysWhatWasExpected(String lines, String expected) {
         assertEquals("usecase.yaml " + expected, error(MINIMAL + lines.replace("\\n", "\n") + "\n"));

@@ -142,6 +142,8 @@ public final class GradientBoosting implements Learner {
     private final Supplier<Optional<String>> availability;
     /** Monotone directions by column name, +1 increasing or −1 decreasing; empty for none. */
     private final Map<String, Integer> monotone;
+    /** Whether two classes are weighed by the inverse of their shares ({@code scale_pos_weight}). */
+    private final boolean balanced;
 
     /** Boosting with the default options. */
     public GradientBoosting() {
@@ -154,13 +156,24 @@ public final class GradientBoosting implements Learner {
 
     /** @param availability why XGBoost cannot run here, or empty; a seam for tests that simulate a failed load */
     GradientBoosting(Options options, Supplier<Optional<String>> availability) {
-        this(options, availability, Map.of());
+        this(options, availability, Map.of(), false);
     }
 
-    private GradientBoosting(Options options, Supplier<Optional<String>> availability, Map<String, Integer> monotone) {
+    private GradientBoosting(Options options, Supplier<Optional<String>> availability, Map<String, Integer> monotone,
+            boolean balanced) {
         this.options = Objects.requireNonNull(options, "options");
         this.availability = Objects.requireNonNull(availability, "availability");
         this.monotone = Map.copyOf(monotone);
+        this.balanced = balanced;
+    }
+
+    /**
+     * The same learner weighing two classes by the inverse of their shares in the training rows: XGBoost's
+     * {@code scale_pos_weight} = negatives / positives (its documentation's suggestion for imbalanced classes;
+     * scikit-learn's {@code class_weight="balanced"} gives the same ratio). Three or more classes are not weighed.
+     */
+    public GradientBoosting withBalancedClasses() {
+        return new GradientBoosting(options, availability, monotone, true);
     }
 
     /**
@@ -179,12 +192,18 @@ public final class GradientBoosting implements Learner {
                 throw new IllegalArgumentException("monotone direction of " + column + " must be +1 or -1: " + d);
             }
         });
-        return new GradientBoosting(options, availability, directions);
+        return new GradientBoosting(options, availability, directions, balanced);
     }
 
     /** One-hot encoding, then boosting holding the monotone directions (see {@link #withMonotone}). */
     public static Pipeline pipeline(Options options, Map<String, Integer> monotone) {
-        return new Pipeline(List.of(new IndicatorEncoder(false)), new GradientBoosting(options).withMonotone(monotone));
+        return pipeline(options, monotone, false);
+    }
+
+    /** As {@link #pipeline(Options, Map)}, with the classes weighed when {@code balanced} ({@link #withBalancedClasses}). */
+    public static Pipeline pipeline(Options options, Map<String, Integer> monotone, boolean balanced) {
+        GradientBoosting learner = new GradientBoosting(options).withMonotone(monotone);
+        return new Pipeline(List.of(new IndicatorEncoder(false)), balanced ? learner.withBalancedClasses() : learner);
     }
 
     /** One-hot encoding of every level (no reference level; missing stays missing), then boosting with defaults. */
@@ -253,7 +272,12 @@ public final class GradientBoosting implements Learner {
         if (target.isMulticlass()) {
             return Model.of(family(), target.info(), XGBoostTrainer.fitClasses(features, target, options, directions));
         }
-        TreeEnsembleScorer scorer = XGBoostTrainer.fit(features, target, options, directions);
+        Double scalePositive = null;
+        if (balanced && target.isClassification()) {
+            double positives = target.mean() * target.size();
+            scalePositive = (target.size() - positives) / positives;
+        }
+        TreeEnsembleScorer scorer = XGBoostTrainer.fit(features, target, options, directions, scalePositive);
         return Model.of(family(), target.info(), scorer);
     }
 

@@ -30,9 +30,15 @@ final class XGBoostTrainer {
 
     /** As {@link #fit(Frame, Target, GradientBoosting.Options)} holding monotone directions (null for none). */
     static TreeEnsembleScorer fit(Frame features, Target target, GradientBoosting.Options options, int[] monotone) {
+        return fit(features, target, options, monotone, null);
+    }
+
+    /** As {@link #fit(Frame, Target, GradientBoosting.Options, int[])} with {@code scale_pos_weight} (null: 1). */
+    static TreeEnsembleScorer fit(Frame features, Target target, GradientBoosting.Options options, int[] monotone,
+            Double scalePositive) {
         Booster booster = null;
         try {
-            booster = train(features, target, options, monotone);
+            booster = train(features, target, options, monotone, scalePositive);
             return XGBoostModels.toScorer(booster.toByteArray("json"), features.schema());
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed: " + firstLine(e.getMessage()), e);
@@ -87,6 +93,11 @@ final class XGBoostTrainer {
      */
     static Booster train(Frame features, Target target, GradientBoosting.Options options, int[] monotone)
             throws XGBoostError {
+        return train(features, target, options, monotone, null);
+    }
+
+    private static Booster train(Frame features, Target target, GradientBoosting.Options options, int[] monotone,
+            Double scalePositive) throws XGBoostError {
         DMatrix data = matrix(features);
         try {
             float[] labels = new float[target.size()];
@@ -98,6 +109,9 @@ final class XGBoostTrainer {
             Map<String, Object> parameters = target.isMulticlass()
                     ? parameters(options, target.info().classCount())
                     : parameters(options, target.isClassification());
+            if (scalePositive != null) {
+                parameters.put("scale_pos_weight", scalePositive);
+            }
             if (monotone != null) {
                 StringBuilder constraints = new StringBuilder("(");
                 for (int j = 0; j < monotone.length; j++) {

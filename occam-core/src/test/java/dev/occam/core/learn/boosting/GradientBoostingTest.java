@@ -253,6 +253,28 @@ class GradientBoostingTest {
         assertTrue(freeScores[grid.length - 1] < freeScores[25] - 0.5, "free model learnt no hump");
     }
 
+    /** A 10% positive class weighed by 9: the mean training score moves from about 0.1 towards 0.5. */
+    @Test
+    void fit_balancedClasses_weighsThePositivesByNegativesOverPositives() {
+        assumeTrue(XGBoostAvailability.reason().isEmpty());
+        java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+        int n = 1000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextGaussian();
+            y[i] = i % 10 == 0 ? 1 : 0;
+        }
+        Frame frame = new Frame(List.of(new NumericColumn("x", x)));
+        Target target = Fixtures.target(Task.CLASSIFICATION, y);
+        double plain = java.util.Arrays.stream(new GradientBoosting().fit(frame, target).score(frame)).average()
+                .orElseThrow();
+        double weighed = java.util.Arrays.stream(new GradientBoosting().withBalancedClasses().fit(frame, target)
+                .score(frame)).average().orElseThrow();
+        assertEquals(0.1, plain, 0.03);
+        assertTrue(weighed > 0.35, "weighed mean score " + weighed);
+    }
+
     @Test
     void fit_monotoneOnAMissingOrCategoricalColumn_refusedNamingIt() {
         Fixtures.Data d = Fixtures.easy(Task.CLASSIFICATION, 100, 4);
