@@ -46,7 +46,8 @@ public final class Versions {
         return null;
     }
 
-    private static String headOf(Path git) throws IOException {
+    /** The commit {@code git} (a .git folder, or a worktree's .git file) has checked out; null when not a hash. */
+    static String headOf(Path git) throws IOException {
         Path gitDir = git;
         if (Files.isRegularFile(git)) {
             // A worktree: ".git" is a file "gitdir: <path>".
