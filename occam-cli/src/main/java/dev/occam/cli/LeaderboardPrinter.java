@@ -72,6 +72,7 @@ final class LeaderboardPrinter {
                     micros(e.p50Micros()), micros(e.p99Micros()), e.interpretable() ? "yes" : "no",
                     versus(r, e), e.chosen() ? "   <- chosen" : ""));
         }
+        printOtherMetrics(r, out);
         for (LeaderboardEntry e : r.entries()) {
             if (!e.eligible() && e.evaluation().succeeded()) {
                 out.println("not eligible: " + e.id() + " -- " + e.whyNotEligible());
@@ -85,6 +86,7 @@ final class LeaderboardPrinter {
         if (r.calibration() != null) {
             out.println("calibration: " + r.calibration().sentence());
         }
+        printDecision(r, out);
         printImportance(r, out);
         printInterval(r, out);
         out.println((r.successMet() ? "success: " : "NOT MET: ") + r.successSentence());
@@ -97,6 +99,66 @@ final class LeaderboardPrinter {
             }
         }
         out.println(wrote);
+    }
+
+    /**
+     * The task's other metrics, mean ± sd over the folds, one line per evaluated candidate (with costs, the
+     * expected cost per row comes first).
+     */
+    private static void printOtherMetrics(FitResult r, PrintWriter out) {
+        List<String> keys = new ArrayList<>();
+        for (LeaderboardEntry e : r.entries()) {
+            for (String k : e.metrics().values().keySet()) {
+                if (!keys.contains(k) && !k.equals("threshold")) {
+                    keys.add(k);
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (keys.remove("expected_cost")) {
+            keys.add(0, "expected_cost");
+        }
+        out.println("other metrics, mean ± sd over the folds (each fold's threshold):");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-4s %-14s", "rung", "model"));
+        for (String k : keys) {
+            head.append(String.format(Locale.ROOT, " %-15s", k.equals("expected_cost") ? "cost per row" : k));
+        }
+        out.println(head);
+        for (LeaderboardEntry e : r.entries()) {
+            var values = e.metrics().values();
+            if (values.isEmpty()) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-4d %-14s", e.rung(), e.id()));
+            for (String k : keys) {
+                double[] v = values.get(k);
+                line.append(String.format(Locale.ROOT, " %-15s", v == null ? "-"
+                        : String.format(Locale.ROOT, "%.3f ± %.3f", dev.occam.core.evaluate.FoldMetrics.mean(v),
+                                dev.occam.core.evaluate.FoldMetrics.sd(v))));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    /** With costs: the chosen model's threshold and the expected cost per row it was measured at, out of fold. */
+    private static void printDecision(FitResult r, PrintWriter out) {
+        var costs = r.useCase().costs();
+        LeaderboardEntry chosen = r.chosenEntry();
+        if (costs == null || chosen == null) {
+            return;
+        }
+        double[] cost = chosen.metrics().values().get("expected_cost");
+        if (cost == null) {
+            return;
+        }
+        String threshold = r.model() != null ? String.format(Locale.ROOT, "threshold %.3f", r.model().threshold())
+                : "its own threshold";
+        out.println(String.format(Locale.ROOT, "decision: %s, chosen to minimise the cost (%s); expected cost per row"
+                + " %.3f ± %.3f out of fold (each fold's threshold chosen on the other folds)", threshold,
+                costs.describe(), dev.occam.core.evaluate.FoldMetrics.mean(cost),
+                dev.occam.core.evaluate.FoldMetrics.sd(cost)));
     }
 
     /** The chosen model's five most important features: loss in the metric when shuffled, mean ± sd. */
@@ -150,6 +212,9 @@ final class LeaderboardPrinter {
     private static String versus(FitResult r, LeaderboardEntry e) {
         if (e == r.verdict().best()) {
             return "best";
+        }
+        if (!e.eligible()) {
+            return "ineligible"; // excluded by a constraint, not beaten: the reason follows the table
         }
         if (e.versusBest() == null) {
             return "";

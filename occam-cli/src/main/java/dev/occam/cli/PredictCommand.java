@@ -43,12 +43,20 @@ final class PredictCommand implements Callable<Integer> {
             + " (default 10); DATA then holds the user column")
     Integer top;
 
+    @Option(names = "--threshold", paramLabel = "P", description = "two-class models: call the positive class at"
+            + " probability P instead of the model's own threshold (the one the fit chose, by the costs when the use"
+            + " case has them)")
+    Double threshold;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         String format = ModelFile.format(model);
+        if (threshold != null && !ModelFile.FORMAT.equals(format)) {
+            throw new Errors.UserError("--threshold is for two-class models; " + model + " is a " + format + " file");
+        }
         if (SegmentationFile.FORMAT.equals(format)) {
             return assignSegments();
         }
@@ -66,14 +74,14 @@ final class PredictCommand implements Callable<Integer> {
             throw new Errors.UserError("missing DATA: the CSV or Parquet file to score with " + model);
         }
         if (out == null) {
-            spec.commandLine().getOut().print(PredictJob.predictCsv(model, data));
+            spec.commandLine().getOut().print(PredictJob.predictCsv(model, data, threshold));
             spec.commandLine().getOut().flush();
             return OccamCommand.OK;
         }
         if (Files.exists(out) && !force) {
             throw new Errors.UserError(out + " already exists; pass --force to replace it");
         }
-        int rows = PredictJob.predictToFile(model, data, out);
+        int rows = PredictJob.predictToFile(model, data, out, threshold);
         spec.commandLine().getErr().println(String.format(java.util.Locale.ROOT, "wrote %,d predictions to %s", rows, out));
         return OccamCommand.OK;
     }

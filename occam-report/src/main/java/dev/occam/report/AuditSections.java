@@ -104,6 +104,9 @@ final class AuditSections {
         Card.Selection selection = card.selection();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("use case file", card.useCase() == null ? "" : text(card.useCase().file())));
+        if (card.versions() != null && card.versions().fittedAt() != null) {
+            rows.add(List.of("fit date (UTC)", card.versions().fittedAt()));
+        }
         rows.add(List.of("data", data == null ? "" : data.path() != null ? data.path()
                 : data.sql() != null ? data.sql() : text(data.jdbc())));
         rows.add(List.of("data fingerprint", data == null || data.fingerprint() == null ? "unknown"
@@ -120,6 +123,9 @@ final class AuditSections {
             version(rows, "occam", versions.occam());
             version(rows, "model_format", versions.modelFormat());
             version(rows, "java", versions.java());
+            rows.add(List.of("Occam's git commit", versions.commit() != null ? versions.commit()
+                    : "not recorded (an installed build outside a git checkout, or a card written before it was)"));
+
         }
         return Html.table(List.of("item", "value"), rows, null, "provenance");
     }

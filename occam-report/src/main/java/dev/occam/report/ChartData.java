@@ -21,6 +21,9 @@ final class ChartData {
     /** The four-fifths rule, drawn when the use case sets no selection-rate bound of its own. */
     static final double FOUR_FIFTHS = 0.8;
 
+    /** How many features the importance chart shows, the most important first. */
+    static final int IMPORTANCE_SHOWN = 15;
+
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private ChartData() {
@@ -35,7 +38,13 @@ final class ChartData {
         root.set("curves", tree(in.reportData() == null ? null : in.reportData().curves()));
         Card.PermutationImportance importance = card.explanation() == null ? null
                 : card.explanation().permutationImportance();
-        root.set("importance", tree(importance == null ? null : importance.ranking()));
+        // The 15 most important features: a longer tail is noise around zero and squeezes the labels.
+        root.set("importance", tree(importance == null || importance.ranking() == null ? null
+                : importance.ranking().subList(0, Math.min(IMPORTANCE_SHOWN, importance.ranking().size()))));
+        var regression = in.reportData() == null ? null : in.reportData().regression();
+        if (regression != null) {
+            root.set("regression", Results.MAPPER.valueToTree(regression));
+        }
         root.set("fairness", fairness(card.fairness()));
         root.set("proxies", tree(card.fairness() == null ? null : card.fairness().proxies()));
         root.set("histograms", tree(in.reportData() == null ? null : in.reportData().histograms()));

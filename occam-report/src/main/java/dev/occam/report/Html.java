@@ -82,4 +82,25 @@ final class Html {
         }
         return String.format(Locale.ROOT, "%.4g", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
+
+    /**
+     * A metric, rate or threshold with a fixed number of decimals (the leaderboard's, the console's "%.3f"), so that
+     * a column lines up and two reports read alike; "—" when missing.
+     */
+    static String fixed(double value, int decimals) {
+        if (Double.isNaN(value)) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** A share as a percentage with one decimal, "—" when missing. */
+    static String percent(double share) {
+        return Double.isNaN(share) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+
+    /** A p-value: three decimals, "< 0.001" below that. */
+    static String pValue(double p) {
+        return Double.isNaN(p) ? "—" : p < 0.001 ? "< 0.001" : fixed(p, 3);
+    }
 }

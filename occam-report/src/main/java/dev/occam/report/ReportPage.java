@@ -27,15 +27,27 @@ final class ReportPage {
         v.put("title", Objects.requireNonNullElse(card.name(), "Occam report"));
         v.put("question", Objects.requireNonNullElse(card.question(), ""));
         v.put("verdict", success != null && success.verdict() != null ? success.verdict() : "No verdict in the card.");
-        v.put("verdict_class", met ? "met" : "not-met");
-        v.put("verdict_word", met ? "Success bar met" : "Success bar not met");
+        List<String> concerns = Decisions.fairnessConcerns(card);
+        v.put("verdict_class", !met ? "not-met" : concerns.isEmpty() ? "met" : "concern");
+        v.put("verdict_word", !met ? "Success bar not met"
+                : concerns.isEmpty() ? "Success bar met" : "Success bar met, but the fairness audit fails");
+        v.put("verdict_concern", concerns.isEmpty() ? "" : "<span class=\"concern-text\">"
+                + Html.escape(String.join(" ", concerns)) + "</span>");
         v.put("reasons", Html.list(list(card.selection() == null ? null : card.selection().reasons())));
         v.put("verdict_details", verdictDetails(card));
         v.put("leaderboard_table", leaderboardTable(in.leaderboard()));
+        v.put("other_metrics", Decisions.otherMetrics(in.leaderboard()));
         v.put("metric", metric(in));
         boolean multiclass = in.reportData() != null && in.reportData().classes() != null;
-        v.put("curves_title", multiclass ? "Held-out answers by class" : "ROC and calibration");
-        v.put("curves", curves(in.reportData(), card.calibration()));
+        boolean regression = card.target() != null && "regression".equals(card.target().task());
+        v.put("curves_title", multiclass ? "Held-out answers by class"
+                : regression ? "Predicted against actual" : "ROC and calibration");
+        v.put("curves", regression ? Decisions.regression(in.reportData()) : curves(in.reportData(), card.calibration()));
+        v.put("decisions_title", regression ? "Error by decile of the prediction" : "Decision threshold");
+        v.put("decisions", regression ? Decisions.deciles(in.reportData())
+                : Decisions.thresholds(in.reportData(), card, multiclass));
+        v.put("hyperparameters", Decisions.hyperparameters(card.selection()));
+        v.put("limitations", Limitations.html(card, in.leaderboard()));
         v.put("model_description", in.modelDescription() == null ? "No model file: nothing deployable was chosen."
                 : in.modelDescription());
         v.put("interval", interval(card.interval()));
@@ -99,10 +111,10 @@ final class ReportPage {
         List<List<String>> rows = new ArrayList<>();
         for (Leaderboard.Candidate c : list(leaderboard == null ? null : leaderboard.candidates())) {
             rows.add(List.of(c.chosen() ? "✔ chosen" : "", String.valueOf(c.rung()), text(c.model()),
-                    Double.isNaN(c.mean()) ? "failed" : Html.number(c.mean()) + " ± " + Html.number(c.std()),
-                    number(c.brier()), number(c.ece()),
+                    Double.isNaN(c.mean()) ? "failed" : Html.fixed(c.mean(), 3) + " ± " + Html.fixed(c.std(), 3),
+                    fixed(c.brier()), fixed(c.ece()),
                     c.parameters() == null ? "—" : Html.number(c.parameters()),
-                    Html.number(c.pValueVsBest()), Html.number(c.fitMs()), Html.number(c.p99Us()),
+                    c.eligible() ? Html.pValue(c.pValueVsBest()) : "ineligible", Html.number(c.fitMs()), Html.number(c.p99Us()),
                     c.eligible() ? "yes" : "no: " + c.whyNot()));
         }
         if (rows.isEmpty()) {
@@ -111,6 +123,11 @@ final class ReportPage {
         return Html.table(List.of("", "rung", "model", "mean ± sd", "Brier", "ECE", "parameters", "p vs best", "fit ms",
                 "p99 µs", "eligible"), rows, new boolean[] {false, true, false, true, true, true, true, true, true, true,
                     false}, "leaderboard");
+    }
+
+    /** A metric that may be absent (null) or undefined (NaN), three decimals: "—" for both. */
+    static String fixed(Double value) {
+        return Html.fixed(value == null ? Double.NaN : value, 3);
     }
 
     /** A number that may be absent (null) or undefined (NaN): "—" for both. */

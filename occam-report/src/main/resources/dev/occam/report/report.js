@@ -103,11 +103,41 @@
       };
       bars.encode = { x: [1, 2], y: 0 };
       return {
-        grid: { left: 110, right: 32, top: 16, bottom: 48 },
+        grid: { left: 16, right: 32, top: 16, bottom: 48, containLabel: true },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         xAxis: { type: 'value', name: 'drop in ' + data.metric + ' when shuffled (± sd)', nameLocation: 'middle', nameGap: 28 },
-        yAxis: { type: 'category', data: rows.map(function (r) { return r.feature; }) },
+        yAxis: { type: 'category', data: rows.map(function (r) { return r.feature; }),
+          axisLabel: { interval: 0, width: 180, overflow: 'truncate' } },
         series: [{ type: 'bar', data: rows.map(function (r) { return r.mean_drop; }), color: COLORS.other, barWidth: '60%' }, bars]
+      };
+    },
+    predicted: function () {
+      var r = data.regression;
+      var all = r.predicted_actual.reduce(function (acc, p) { return acc.concat(p); }, []);
+      var lo = Math.min.apply(null, all), hi = Math.max.apply(null, all);
+      return {
+        title: { text: 'Predicted against actual (held-out)', left: 'center', textStyle: { fontSize: 14 } },
+        grid: { left: 16, right: 24, top: 40, bottom: 48, containLabel: true },
+        tooltip: { trigger: 'item', formatter: function (p) {
+          return p.seriesName === 'exact' ? 'exact' : 'predicted ' + fmt(p.value[0]) + '<br>actual ' + fmt(p.value[1]); } },
+        xAxis: { type: 'value', scale: true, name: 'predicted', nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: fmt } },
+        yAxis: { type: 'value', scale: true, name: 'actual', axisLabel: { formatter: fmt } },
+        series: [{ type: 'scatter', name: r.model, data: r.predicted_actual, symbolSize: 4, color: COLORS.other,
+            itemStyle: { opacity: 0.5 } },
+          { type: 'line', name: 'exact', data: [[lo, lo], [hi, hi]], showSymbol: false, silent: true,
+            lineStyle: { type: 'dashed', width: 1 }, color: COLORS.line }]
+      };
+    },
+    residuals: function () {
+      var h = data.regression.residuals;
+      var labels = h.counts.map(function (c, k) { return fmt(h.min + (k + 0.5) * h.bin_width); });
+      return {
+        title: { text: 'Residuals (actual − predicted)', left: 'center', textStyle: { fontSize: 14 } },
+        grid: { left: 16, right: 24, top: 40, bottom: 48, containLabel: true },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        xAxis: { type: 'category', data: labels, name: 'residual', nameLocation: 'middle', nameGap: 28 },
+        yAxis: { type: 'value', name: 'rows' },
+        series: [{ type: 'bar', data: h.counts, color: COLORS.other, barWidth: '90%' }]
       };
     },
     fairness: function (i) {

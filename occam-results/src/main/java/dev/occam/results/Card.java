@@ -56,7 +56,16 @@ public record Card(
             Constraints constraints,
             FairnessSpec fairness,
             List<String> stakeholders,
-            @JsonInclude(Include.NON_NULL) String operation) {
+            @JsonInclude(Include.NON_NULL) String operation,
+            @JsonInclude(Include.NON_NULL) Map<String, Double> costs) {
+
+        /** The use case as read by a fit without costs. */
+        public UseCase(String file, String target, String task, String positive, Double threshold, Double interval,
+                String currentRule, Constraints constraints, FairnessSpec fairness, List<String> stakeholders,
+                String operation) {
+            this(file, target, task, positive, threshold, interval, currentRule, constraints, fairness, stakeholders,
+                    operation, null);
+        }
     }
 
     /** {@code monotone}: feature to direction ("increasing", "decreasing"). */
@@ -156,7 +165,14 @@ public record Card(
             @JsonInclude(Include.NON_NULL) String best,
             List<String> reasons,
             @JsonProperty("price_of_climbing") List<Climb> priceOfClimbing,
-            List<Ineligible> ineligible) {
+            List<Ineligible> ineligible,
+            @JsonInclude(Include.NON_EMPTY) Map<String, Object> hyperparameters) {
+
+        /** The selection without the chosen model's hyperparameters (cards written before they were recorded). */
+        public Selection(String rule, double alpha, String test, String chosen, Integer rung, Double threshold,
+                String best, List<String> reasons, List<Climb> priceOfClimbing, List<Ineligible> ineligible) {
+            this(rule, alpha, test, chosen, rung, threshold, best, reasons, priceOfClimbing, ineligible, null);
+        }
     }
 
     /** What a step up the ladder buys (metric gain with its interval) and costs (ratios of size and time). */
@@ -375,9 +391,20 @@ public record Card(
             String verdict) {
     }
 
+    /**
+     * What wrote the card: Occam's version, the model file's format, Java's version, the git commit of Occam's code
+     * when known, and when the fit ran (ISO-8601 UTC, to the second); the last two are absent from older cards.
+     */
     public record Versions(
             String occam,
             @JsonProperty("model_format") String modelFormat,
-            String java) {
+            String java,
+            @JsonInclude(Include.NON_NULL) String commit,
+            @JsonInclude(Include.NON_NULL) @JsonProperty("fitted_at") String fittedAt) {
+
+        /** Versions without the commit and fit time (cards written before they were recorded). */
+        public Versions(String occam, String modelFormat, String java) {
+            this(occam, modelFormat, java, null, null);
+        }
     }
 }

@@ -11,11 +11,71 @@ import java.util.List;
  * histogram of each numeric column.
  */
 public record ReportData(String format, List<Curve> curves, List<Example> examples, List<Histogram> histograms,
-        @JsonInclude(Include.NON_NULL) Classes classes) {
+        @JsonInclude(Include.NON_NULL) Classes classes,
+        @JsonInclude(Include.NON_NULL) Decisions decisions,
+        @JsonInclude(Include.NON_NULL) Regression regression) {
 
     /** A document without the multiclass section (two classes, a number). */
     public ReportData(String format, List<Curve> curves, List<Example> examples, List<Histogram> histograms) {
         this(format, curves, examples, histograms, null);
+    }
+
+    /** A document without the decision and regression sections (written before they were). */
+    public ReportData(String format, List<Curve> curves, List<Example> examples, List<Histogram> histograms,
+            Classes classes) {
+        this(format, curves, examples, histograms, classes, null, null);
+    }
+
+    /**
+     * A two-class model's decisions: its threshold, how it was chosen ({@code chosen_by}: "costs", "use case" or
+     * "positive share"), the costs when the use case has them, and what each threshold would do to the held-out
+     * scores (every repeat pooled, on the model's scale: calibrated when it has a calibrator).
+     */
+    public record Decisions(
+            String model,
+            double threshold,
+            @JsonProperty("chosen_by") String chosenBy,
+            @JsonInclude(Include.NON_NULL) @JsonProperty("cost_false_positive") Double costFalsePositive,
+            @JsonInclude(Include.NON_NULL) @JsonProperty("cost_false_negative") Double costFalseNegative,
+            List<ThresholdRow> table) {
+    }
+
+    /**
+     * One threshold: precision and recall of the positive calls (precision NaN when nothing is called), the
+     * approval rate (the share called negative: approved, when the positive class is the risk) and the cost per row
+     * with costs; {@code chosen} marks the model's threshold.
+     */
+    public record ThresholdRow(
+            double threshold,
+            @FiniteOrNull double precision,
+            @FiniteOrNull double recall,
+            @JsonProperty("approval_rate") double approvalRate,
+            @JsonInclude(Include.NON_NULL) @JsonProperty("cost_per_row") Double costPerRow,
+            boolean chosen) {
+    }
+
+    /**
+     * A regression model's held-out diagnostics (first repeat: each row predicted once by the fold model that did
+     * not see it): up to 1,000 [predicted, actual] pairs (every k-th row), the residuals (actual − predicted) in 20
+     * bins, and the error in each tenth of the rows by predicted value.
+     */
+    public record Regression(
+            String model,
+            @JsonProperty("predicted_actual") double[][] predictedActual,
+            Histogram residuals,
+            List<DecileError> deciles) {
+    }
+
+    /** One tenth of the rows by predicted value: its range, mean prediction and outcome, MAE and RMSE. */
+    public record DecileError(
+            int decile,
+            int rows,
+            @JsonProperty("predicted_low") double predictedLow,
+            @JsonProperty("predicted_high") double predictedHigh,
+            @JsonProperty("mean_predicted") double meanPredicted,
+            @JsonProperty("mean_actual") double meanActual,
+            double mae,
+            double rmse) {
     }
 
     public static final String FORMAT = "occam-report-data/1";

@@ -98,7 +98,8 @@ public final class ModelCard {
                 chosen != null ? chosen.id() : null, chosen != null ? chosen.rung() : null,
                 chosen != null && result.model() != null ? result.model().threshold() : null,
                 verdict.best() != null ? verdict.best().id() : null, texts(verdict.reasons()), climbs,
-                ineligible);
+                ineligible, chosen == null ? null
+                        : dev.occam.core.ladder.Ladder.hyperparameters(chosen.family(), chosen.options()));
 
         List<Card.LeakageSuspect> suspects = result.suspects().stream()
                 .map(s -> new Card.LeakageSuspect(s.column(), s.kind().name().toLowerCase(Locale.ROOT), s.reason(),
@@ -116,8 +117,10 @@ public final class ModelCard {
                 result.model() != null && result.model().interval() != null ? interval(result.model().interval())
                         : null,
                 result.calibration() == null ? null : section(result.calibration().toJson(), Card.Calibration.class),
-                multiclass ? confusion(result) : null, success, texts(result.notes()), texts(result.warnings()),
-                new Card.Versions(Versions.occam(), ModelFile.FORMAT, System.getProperty("java.version")), null);
+                multiclass ? confusion(result) : twoClassConfusion(result), success, texts(result.notes()), texts(result.warnings()),
+                new Card.Versions(Versions.occam(), ModelFile.FORMAT, System.getProperty("java.version"),
+                        Versions.commit(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                .toString()), null);
     }
 
     /**
@@ -239,13 +242,46 @@ public final class ModelCard {
                 uc.fairness().minSelectionRateRatio(), uc.fairness().useProtected(), uc.fairness().favourable().key());
         return new Card.UseCase(uc.file().getFileName().toString(), uc.target(),
                 uc.task() != null ? uc.task().word() : null, uc.positive(), uc.threshold(),
-                uc.interval(), uc.currentRule(), constraints, fairness, texts(uc.stakeholders()), uc.operation());
+                uc.interval(), uc.currentRule(), constraints, fairness, texts(uc.stakeholders()), uc.operation(),
+                uc.costs() == null ? null : new java.util.LinkedHashMap<>(java.util.Map.of("false_positive",
+                        uc.costs().falsePositive(), "false_negative", uc.costs().falseNegative())));
     }
 
     /** A candidate's options as the use case gave them (empty for a bare family name), for the JSON files. */
     public static java.util.Map<String, Object> options(LeaderboardEntry e) {
         return e.options().isEmpty() ? java.util.Map.of() : Json.MAPPER.convertValue(e.options(),
                 new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
+    }
+
+    /**
+     * Two classes: the chosen candidate's held-out calls, each row called by the fold model that did not see it at
+     * that fold's threshold (the costs' threshold chosen on the other folds, when the use case has costs), every
+     * repeat pooled; so the decisions whose cost the leaderboard reports. Null without held-out scores.
+     */
+    static Card.ConfusionMatrix twoClassConfusion(FitResult result) {
+        var chosen = result.verdict().chosen();
+        if (!result.target().isClassification() || chosen == null || chosen.evaluation().heldOut() == null) {
+            return null;
+        }
+        var heldOut = chosen.evaluation().heldOut();
+        double[] truth = result.target().values();
+        long[][] counts = new long[2][2];
+        for (int r = 0; r < heldOut.repeats(); r++) {
+            for (int i = 0; i < heldOut.rows(); i++) {
+                counts[truth[i] == 1.0 ? 1 : 0][heldOut.calledPositive(r, i) ? 1 : 0]++;
+            }
+        }
+        var info = result.target().info();
+        List<Card.ClassAccuracy> accuracy = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            long total = counts[t][0] + counts[t][1];
+            accuracy.add(new Card.ClassAccuracy(t == 1 ? info.positive() : info.negative(),
+                    total == 0 ? Double.NaN : (double) counts[t][t] / total));
+        }
+        return new Card.ConfusionMatrix(chosen.id(), "held-out calls at each fold's decision threshold"
+                + (result.useCase().costs() != null ? " (chosen by the costs on the other folds)" : "")
+                + ", every repeat pooled (each row counted once per repeat); rows: true class, columns: called class",
+                List.of(info.negative(), info.positive()), counts, accuracy);
     }
 
     /**

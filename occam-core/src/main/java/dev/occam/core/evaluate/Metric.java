@@ -30,10 +30,23 @@ public enum Metric {
      * AUC.
      */
     MACRO_AUC("macro_auc", true, Task.CLASSIFICATION),
+    /**
+     * Average precision, the area under the precision-recall curve as a step function: Σₙ (Rₙ − Rₙ₋₁) Pₙ over
+     * the distinct scores from the highest down, tied scores taken together (scikit-learn's
+     * {@code average_precision_score}; Zhu 2004). The metric of rare events: a constant score gets the positive
+     * share, not 0.5. NaN without a positive row.
+     */
+    PR_AUC("pr_auc", true, Task.CLASSIFICATION),
     RMSE("rmse", false, Task.REGRESSION),
     MAE("mae", false, Task.REGRESSION),
     /** 1 − residual sum of squares / total sum of squares about the evaluated rows' own mean. */
-    R2("r2", true, Task.REGRESSION);
+    R2("r2", true, Task.REGRESSION),
+    /**
+     * Mean absolute percentage error as a share: the mean of |y − ŷ| / |y| over the rows whose true value is not 0
+     * (scikit-learn's {@code mean_absolute_percentage_error} divides by max(|y|, ε) instead, which makes a zero
+     * target dominate); NaN when every true value is 0.
+     */
+    MAPE("mape", false, Task.REGRESSION);
 
     /** How far log loss keeps probabilities from 0 and 1. */
     public static final double LOGLOSS_EPSILON = 1e-15;
@@ -217,6 +230,8 @@ public enum Metric {
         }
         return switch (this) {
             case AUC, MACRO_AUC -> auc(truth, score);
+            case PR_AUC -> averagePrecision(truth, score);
+            case MAPE -> meanAbsolutePercentageError(truth, score);
             case LOGLOSS -> logLoss(truth, score);
             case ACCURACY -> accuracy(truth, score, threshold);
             case F1 -> f1(truth, score, threshold);
@@ -280,6 +295,53 @@ public enum Metric {
             u += below + 0.5 * (notAbove - below);
         }
         return u / ((double) positives * negatives);
+    }
+
+    /** Average precision as documented on {@link #PR_AUC}: one step per distinct score, highest first. */
+    static double averagePrecision(double[] truth, double[] score) {
+        int n = truth.length;
+        int positives = 0;
+        for (double t : truth) {
+            positives += t == 1.0 ? 1 : 0;
+        }
+        if (positives == 0) {
+            return Double.NaN;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+        double ap = 0;
+        double previousRecall = 0;
+        int tp = 0;
+        int called = 0;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            // Tied scores are one threshold: the curve steps once for all of them.
+            while (j < n && score[order[j]] == score[order[i]]) {
+                tp += truth[order[j]] == 1.0 ? 1 : 0;
+                called++;
+                j++;
+            }
+            double recall = (double) tp / positives;
+            ap += (recall - previousRecall) * ((double) tp / called);
+            previousRecall = recall;
+            i = j;
+        }
+        return ap;
+    }
+
+    private static double meanAbsolutePercentageError(double[] truth, double[] score) {
+        double sum = 0;
+        int counted = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] != 0) {
+                sum += Math.abs(score[i] - truth[i]) / Math.abs(truth[i]);
+                counted++;
+            }
+        }
+        return counted == 0 ? Double.NaN : sum / counted;
     }
 
     private static double logLoss(double[] truth, double[] score) {

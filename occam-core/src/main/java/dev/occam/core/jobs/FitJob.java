@@ -108,6 +108,7 @@ public final class FitJob {
         CalibrationChoice calibration = checkCalibration(verdict.chosen(), chosen, target, folds);
         if (calibration != null) {
             chosen = calibration.applyTo(chosen, features, target, useCase.threshold());
+            chosen = withCostThreshold(chosen, verdict.chosen(), target);
         }
         GlobalExplanation explanation = chosen == null ? null
                 : explain(verdict.chosen().id(), tournament.foldModels().get(verdict.chosen().id()), chosen, features,
@@ -130,6 +131,26 @@ public final class FitJob {
             return null;
         }
         return CalibrationChoice.assess(entry.id(), entry.evaluation().heldOut(), target.values(), folds);
+    }
+
+    /**
+     * A calibrated model under costs: the threshold that minimises the cost on the calibrated out-of-fold scores
+     * (the calibrator moves the scale, so the one chosen before it no longer applies). Otherwise unchanged.
+     */
+    private Model withCostThreshold(Model model, LeaderboardEntry entry, Target target) {
+        if (useCase.costs() == null || model == null || model.calibration() == null
+                || entry.evaluation().heldOut() == null) {
+            return model;
+        }
+        double[] scores = entry.evaluation().heldOut().scores();
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = model.calibration().apply(scores[i]);
+        }
+        var heldOut = entry.evaluation().heldOut();
+        var calibrated = new dev.occam.core.evaluate.HeldOutScores(heldOut.rows(), heldOut.repeats(), scores,
+                heldOut.thresholds());
+        return model.withThreshold(dev.occam.core.evaluate.CostThreshold.pooled(calibrated, target.values(),
+                useCase.costs().falsePositive(), useCase.costs().falseNegative()).threshold());
     }
 
     /**

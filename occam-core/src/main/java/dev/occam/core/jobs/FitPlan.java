@@ -86,7 +86,15 @@ record FitPlan(UseCase useCase, DataSource source, Frame table, LabelledData dat
                     + target.info().classCount() + " classes, so today's rule is not compared");
         }
         List<Candidate> candidates = Ladder.candidates(task, selection.candidates(), rule,
-                useCase.constraints().monotone(), useCase.formula());
+                useCase.constraints().monotone(), useCase.formula(), selection.balancedClasses());
+        if (selection.balancedClasses()) {
+            notes.add(task == Task.CLASSIFICATION
+                    ? "class_weight: balanced: boosting weighs " + target.info().positive() + " by the ratio of"
+                            + " negatives to positives (XGBoost's scale_pos_weight); the other learners fit unweighted"
+                            + " in this version"
+                    : "class_weight: balanced weighs two classes; on this " + target.info().classCount()
+                            + "-class target every learner fits unweighted");
+        }
         if (task == Task.MULTICLASS && selection.candidates().isEmpty()) {
             List<String> twoClassOnly = Ladder.unavailable(task, dev.occam.core.usecase.CandidateSpec.families(
                     Ladder.forTask(Task.CLASSIFICATION, List.of()).stream().map(l -> l.family()).toList()));

@@ -63,6 +63,17 @@ final class FitWriter {
         }
     }
 
+    /** The other metrics as written: mean, sd and per-fold values; null when there are none. */
+    static java.util.Map<String, Leaderboard.Summary> summaries(dev.occam.core.evaluate.FoldMetrics metrics) {
+        if (metrics.values().isEmpty()) {
+            return null;
+        }
+        java.util.Map<String, Leaderboard.Summary> out = new java.util.LinkedHashMap<>();
+        metrics.values().forEach((key, folds) -> out.put(key, new Leaderboard.Summary(
+                dev.occam.core.evaluate.FoldMetrics.mean(folds), dev.occam.core.evaluate.FoldMetrics.sd(folds), folds)));
+        return out;
+    }
+
     /** Every candidate's line: per-fold values, mean and sd, comparison with the best, eligibility, times. */
     static Leaderboard leaderboard(FitResult result) {
         List<Leaderboard.Candidate> candidates = new ArrayList<>();
@@ -88,7 +99,7 @@ final class FitWriter {
                     e.deployable(), fixed, timed, versus != null ? versus.meanDifference() : null,
                     versus != null ? versus.low() : null, versus != null ? versus.high() : null,
                     versus != null ? versus.pValue() : Double.NaN, e.chosen(), e.evaluation().meanFitMillis(),
-                    e.p50Micros(), e.p99Micros()));
+                    e.p50Micros(), e.p99Micros(), summaries(e.metrics())));
         }
         var verdict = result.verdict();
         return new Leaderboard(result.useCase().name(), result.metric().key(), result.metric().higherIsBetter(),

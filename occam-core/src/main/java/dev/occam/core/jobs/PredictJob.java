@@ -28,7 +28,19 @@ public final class PredictJob {
 
     /** Scores the data file and returns the CSV text. */
     public static String predictCsv(Path modelFile, Path dataFile) throws IOException, DataException {
-        Model model = ModelFile.load(modelFile);
+        return predictCsv(modelFile, dataFile, null);
+    }
+
+    /**
+     * As {@link #predictCsv(Path, Path)}, calling the positive class at {@code threshold} instead of the model's own
+     * (the one the fit chose: by the costs, the use case's, or the positive share).
+     *
+     * @param threshold a probability in (0, 1), or null for the model's
+     * @throws IllegalArgumentException when a threshold is given for a model that is not a two-class classifier, or
+     *     is outside (0, 1)
+     */
+    public static String predictCsv(Path modelFile, Path dataFile, Double threshold) throws IOException, DataException {
+        Model model = withThreshold(ModelFile.load(modelFile), modelFile, threshold);
         Frame frame = MissingColumns.asModelReads(model, DataLoader.load(new DataSource(dataFile, null, null, null)));
         Prediction[] predictions;
         try {
@@ -74,9 +86,32 @@ public final class PredictJob {
         return sb.toString();
     }
 
+    /** The model calling at {@code threshold}, or as it is when null. */
+    static Model withThreshold(Model model, Path modelFile, Double threshold) {
+        if (threshold == null) {
+            return model;
+        }
+        if (!model.target().isClassification()) {
+            throw new IllegalArgumentException("--threshold is a probability cut-off for a two-class model, but "
+                    + modelFile + " predicts " + (model.target().isMulticlass() ? "one of "
+                            + model.target().levels().size() + " classes (the most probable is called)" : "a number"));
+        }
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("--threshold must be a probability in (0, 1): "
+                    + dev.occam.runtime.io.Json.number(threshold));
+        }
+        return model.withThreshold(threshold);
+    }
+
     /** Scores the data file and writes the CSV atomically; returns the number of rows written. */
     public static int predictToFile(Path modelFile, Path dataFile, Path out) throws IOException, DataException {
-        String csv = predictCsv(modelFile, dataFile);
+        return predictToFile(modelFile, dataFile, out, null);
+    }
+
+    /** As {@link #predictToFile(Path, Path, Path)} at {@code threshold} (null: the model's own). */
+    public static int predictToFile(Path modelFile, Path dataFile, Path out, Double threshold)
+            throws IOException, DataException {
+        String csv = predictCsv(modelFile, dataFile, threshold);
         AtomicFiles.write(out, csv.getBytes(StandardCharsets.UTF_8));
         return (int) csv.chars().filter(c -> c == '\n').count() - 1;
     }

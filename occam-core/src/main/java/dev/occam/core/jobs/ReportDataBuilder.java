@@ -58,7 +58,116 @@ final class ReportDataBuilder {
                 addHistogram(histograms, n);
             }
         }
-        return new ReportData(ReportData.FORMAT, curves, examples, histograms, classes(result));
+        return new ReportData(ReportData.FORMAT, curves, examples, histograms, classes(result), decisions(result),
+                regression(result));
+    }
+
+    /** Thresholds shown in the decision table: every 0.05, and the model's own. */
+    private static final int THRESHOLD_STEPS = 19;
+    private static final int MAX_POINTS = 1000;
+    private static final int DECILES = 10;
+
+    /**
+     * The chosen two-class model's decision table: at each threshold, what its held-out scores (every repeat
+     * pooled, through its calibrator when it has one, so on the scale its threshold is on) would give.
+     */
+    static ReportData.Decisions decisions(FitResult result) {
+        LeaderboardEntry chosen = result.chosenEntry();
+        Model model = result.model();
+        if (!result.target().isClassification() || chosen == null || model == null
+                || chosen.evaluation().heldOut() == null) {
+            return null;
+        }
+        var heldOut = chosen.evaluation().heldOut();
+        double[] scores = heldOut.scores();
+        if (model.calibration() != null) {
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = model.calibration().apply(scores[i]);
+            }
+        }
+        double[] truth = new double[scores.length];
+        for (int r = 0; r < heldOut.repeats(); r++) {
+            System.arraycopy(result.target().values(), 0, truth, r * heldOut.rows(), heldOut.rows());
+        }
+        var costs = result.useCase().costs();
+        double chosenThreshold = model.threshold();
+        java.util.TreeSet<Double> thresholds = new java.util.TreeSet<>();
+        for (int k = 1; k <= THRESHOLD_STEPS; k++) {
+            thresholds.add(Math.round(k * 5.0) / 100.0);
+        }
+        thresholds.add(chosenThreshold);
+        List<ReportData.ThresholdRow> table = new ArrayList<>();
+        for (double t : thresholds) {
+            long tp = 0;
+            long fp = 0;
+            long positives = 0;
+            for (int i = 0; i < scores.length; i++) {
+                boolean called = scores[i] >= t;
+                boolean positive = truth[i] == 1.0;
+                positives += positive ? 1 : 0;
+                tp += called && positive ? 1 : 0;
+                fp += called && !positive ? 1 : 0;
+            }
+            long calledPositive = tp + fp;
+            table.add(new ReportData.ThresholdRow(t, calledPositive == 0 ? Double.NaN : (double) tp / calledPositive,
+                    positives == 0 ? Double.NaN : (double) tp / positives,
+                    1.0 - (double) calledPositive / scores.length,
+                    costs == null ? null : costs.of(fp, positives - tp) / scores.length, t == chosenThreshold));
+        }
+        String chosenBy = costs != null ? "costs" : result.useCase().threshold() != null ? "use case" : "positive share";
+        return new ReportData.Decisions(chosen.id(), chosenThreshold, chosenBy,
+                costs == null ? null : costs.falsePositive(), costs == null ? null : costs.falseNegative(), table);
+    }
+
+    /** The chosen regression model's held-out diagnostics (first repeat); null for the other tasks. */
+    static ReportData.Regression regression(FitResult result) {
+        LeaderboardEntry chosen = result.chosenEntry();
+        if (!result.target().info().isRegression() || chosen == null || chosen.evaluation().heldOut() == null) {
+            return null;
+        }
+        var heldOut = chosen.evaluation().heldOut();
+        int n = heldOut.rows();
+        double[] actual = result.target().values();
+        double[] predicted = new double[n];
+        double[] residual = new double[n];
+        for (int i = 0; i < n; i++) {
+            predicted[i] = heldOut.score(0, i);
+            residual[i] = actual[i] - predicted[i];
+        }
+        int step = (n + MAX_POINTS - 1) / MAX_POINTS;
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < n; i += step) {
+            points.add(new double[] {predicted[i], actual[i]});
+        }
+        List<ReportData.Histogram> residuals = new ArrayList<>();
+        addHistogram(residuals, new NumericColumn("residual", residual));
+        int[] order = IntStream.range(0, n).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> predicted[i]).thenComparingInt(i -> i))
+                .mapToInt(Integer::intValue).toArray();
+        List<ReportData.DecileError> deciles = new ArrayList<>();
+        for (int d = 0; d < DECILES; d++) {
+            int from = (int) ((long) d * n / DECILES);
+            int to = (int) ((long) (d + 1) * n / DECILES);
+            if (to <= from) {
+                continue;
+            }
+            double sumP = 0;
+            double sumA = 0;
+            double abs = 0;
+            double sq = 0;
+            for (int j = from; j < to; j++) {
+                int i = order[j];
+                sumP += predicted[i];
+                sumA += actual[i];
+                abs += Math.abs(residual[i]);
+                sq += residual[i] * residual[i];
+            }
+            int rows = to - from;
+            deciles.add(new ReportData.DecileError(d + 1, rows, predicted[order[from]], predicted[order[to - 1]],
+                    sumP / rows, sumA / rows, abs / rows, Math.sqrt(sq / rows)));
+        }
+        return new ReportData.Regression(chosen.id(), points.toArray(double[][]::new),
+                residuals.isEmpty() ? null : residuals.get(0), deciles);
     }
 
     /**

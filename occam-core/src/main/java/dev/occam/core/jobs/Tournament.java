@@ -3,7 +3,9 @@ package dev.occam.core.jobs;
 import dev.occam.core.data.DataException;
 import dev.occam.core.data.SqlRule;
 import dev.occam.core.data.Target;
+import dev.occam.core.evaluate.CostThreshold;
 import dev.occam.core.evaluate.CrossValidation;
+import dev.occam.core.evaluate.FoldMetrics;
 import dev.occam.core.evaluate.Evaluation;
 import dev.occam.core.evaluate.Fold;
 import dev.occam.core.evaluate.FoldResult;
@@ -20,7 +22,9 @@ import dev.occam.core.learn.DecisionThreshold;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.select.Constraints;
 import dev.occam.core.select.LeaderboardEntry;
+import dev.occam.core.usecase.Costs;
 import dev.occam.core.usecase.UseCase;
+import dev.occam.runtime.Task;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.scorer.LinearScorer;
@@ -149,7 +153,7 @@ final class Tournament {
 
     /** What the pool computed for one learner: its evaluation and, when that succeeded, the refit and its check. */
     private record Fitted(Evaluation evaluation, FoldModels foldModels, Model full, List<String> refitProblems,
-            FairnessAudit audit) {
+            Decided decided, FairnessAudit audit) {
     }
 
     /**
@@ -160,8 +164,9 @@ final class Tournament {
         Learner learner = candidate.learner();
         Optional<String> unavailable = learner.unavailableReason();
         if (unavailable.isPresent()) {
-            return CompletableFuture.completedFuture(new Fitted(Evaluation.failed(learner.family(), learner.rung(),
-                    metric, "unavailable: " + unavailable.get()).withId(candidate.id()), null, null, List.of(), null));
+            Evaluation failed = Evaluation.failed(learner.family(), learner.rung(), metric, "unavailable: "
+                    + unavailable.get()).withId(candidate.id());
+            return CompletableFuture.completedFuture(new Fitted(failed, null, null, List.of(), decide(failed), null));
         }
         CompletableFuture<Model> refit = CompletableFuture.supplyAsync(() -> CrossValidation.fitWithThreshold(learner,
                 features, target, useCase.threshold()).withTypicalValues(features), executor);
@@ -171,14 +176,17 @@ final class Tournament {
                     Evaluation evaluation = evaluated.evaluation().withId(candidate.id());
                     if (!evaluation.succeeded()) {
                         // The folds' failure is the outcome; a refit that failed too says nothing more.
-                        return new Fitted(evaluation, null, null, List.of(), null);
+                        return new Fitted(evaluation, null, null, List.of(), decide(evaluation), null);
                     }
                     Model model = full.model();
                     List<String> problems = RefitCheck.problems(model, features, target, metric, evaluation,
                             useCase.selection().seed());
-                    // The audit's bootstrap is pure work on the held-out scores: done here, on the pool, not in
-                    // the judging that must leave the pool idle for the latency measurement.
-                    return new Fitted(evaluation, evaluated.models(), model, problems, fairness.audit(evaluation));
+                    // The decisions at the costs' thresholds and the audit's bootstrap are pure work on the
+                    // held-out scores: done here, on the pool, not in the judging that must leave the pool idle
+                    // for the latency measurement.
+                    Decided decided = decide(evaluation);
+                    return new Fitted(evaluation, evaluated.models(), model, problems, decided,
+                            fairness.audit(decided.evaluation()));
                 }, executor);
     }
 
@@ -202,11 +210,15 @@ final class Tournament {
 
     private LeaderboardEntry judge(Candidate.OfLearner candidate, Fitted fitted, Map<String, Model> models,
             Map<String, FoldModels> foldModels) {
-        Evaluation evaluation = fitted.evaluation();
+        Decided decided = fitted.decided();
+        Evaluation evaluation = decided.evaluation();
         long parameters = -1;
         Latency latency = Latency.NONE;
         if (evaluation.succeeded()) {
             Model full = fitted.full();
+            if (decided.threshold() != null) {
+                full = full.withThreshold(decided.threshold());
+            }
             models.put(candidate.id(), full);
             noteAliased(candidate.id(), full);
             for (String finding : full.diagnostics().findings()) {
@@ -219,7 +231,7 @@ final class Tournament {
         }
         LeaderboardEntry entry = new LeaderboardEntry(evaluation, parameters,
                 candidate.capabilities().contains(Capability.EXPLAINABLE), candidate.deployable(), List.of(),
-                latency.p50Micros(), latency.p99Micros(), null, false, candidate.options());
+                latency.p50Micros(), latency.p99Micros(), null, false, candidate.options(), decided.metrics());
         FairnessAudit audit = fitted.audit();
         fairness.record(evaluation.id(), audit);
         List<String> reasons = new ArrayList<>(fitted.refitProblems());
@@ -266,17 +278,73 @@ final class Tournament {
                 notes.add(candidate.id() + ": " + rule.nullResults() + " evaluations gave NULL and counted as 0");
             }
             // Time-ordered folds never validate the first period: no held-out score for every row.
-            Evaluation evaluation = new Evaluation(candidate.id(), candidate.family(), candidate.rung(), metric,
+            Decided decided = decide(new Evaluation(candidate.id(), candidate.family(), candidate.rung(), metric,
                     results, null, validated == n * repeats
-                            ? new HeldOutScores(n, repeats, heldOutScores, heldOutThresholds) : null);
+                            ? new HeldOutScores(n, repeats, heldOutScores, heldOutThresholds) : null));
+            Evaluation evaluation = decided.evaluation();
             LeaderboardEntry entry = new LeaderboardEntry(evaluation, SqlRule.conditionCount(candidate.sql()), true,
-                    candidate.deployable(), List.of(), Double.NaN, Double.NaN, null, false);
+                    candidate.deployable(), List.of(), Double.NaN, Double.NaN, null, false, Map.of(),
+                    decided.metrics());
             FairnessAudit audit = fairness.audit(evaluation);
             fairness.record(evaluation.id(), audit);
             return entry.withIneligibility(Constraints.reasons(entry, dev.occam.core.usecase.Constraints.NONE,
                     candidate.capabilities(), false, audit, useCase.fairness().minSelectionRateRatio()));
         }
     }
+
+    /**
+     * A candidate's evaluation with its decisions made: with the use case's costs (two classes), each fold's
+     * threshold chosen on the other folds' held-out scores ({@link CostThreshold#inFolds}; a threshold-reading
+     * selection metric is measured again at it) and the final model's on every held-out score; and the task's other
+     * metrics, fold by fold.
+     *
+     * @param threshold the refitted model's threshold chosen by the costs, or null to keep its own
+     */
+    private record Decided(Evaluation evaluation, FoldMetrics metrics, Double threshold) {
+    }
+
+    private Decided decide(Evaluation evaluation) {
+        HeldOutScores heldOut = evaluation.heldOut();
+        if (!evaluation.succeeded() || heldOut == null) {
+            return new Decided(evaluation, FoldMetrics.NONE, null);
+        }
+        Task task = target.info().task();
+        Costs costs = useCase.costs();
+        if (costs == null || task != Task.CLASSIFICATION) {
+            return new Decided(evaluation, FoldMetrics.of(heldOut, target.values(), task, folds, metric), null);
+        }
+        double[] thresholds = new double[folds.size()];
+        double[] perRow = new double[folds.size()];
+        HeldOutScores decided = CostThreshold.inFolds(heldOut, target.values(), folds, costs.falsePositive(),
+                costs.falseNegative(), thresholds, perRow);
+        List<FoldResult> results = evaluation.folds();
+        if (metric.needsThreshold()) {
+            List<FoldResult> again = new ArrayList<>(results.size());
+            for (int f = 0; f < folds.size(); f++) {
+                Fold fold = folds.get(f);
+                int[] test = fold.test();
+                double[] scores = new double[test.length];
+                for (int j = 0; j < test.length; j++) {
+                    scores[j] = heldOut.score(fold.repeat(), test[j]);
+                }
+                FoldResult r = results.get(f);
+                again.add(new FoldResult(r.repeat(), r.fold(), metric.compute(target.select(test).values(), scores,
+                        thresholds[f]), r.fitMillis(), r.trainRows(), r.testRows()));
+            }
+            results = again;
+        }
+        Evaluation atCost = new Evaluation(evaluation.id(), evaluation.family(), evaluation.rung(), metric, results,
+                null, decided);
+        FoldMetrics metrics = FoldMetrics.of(decided, target.values(), task, folds, metric)
+                .with(EXPECTED_COST, perRow).with(THRESHOLD, thresholds);
+        double finalThreshold = CostThreshold.pooled(heldOut, target.values(), costs.falsePositive(),
+                costs.falseNegative()).threshold();
+        return new Decided(atCost, metrics, finalThreshold);
+    }
+
+    /** The other metrics' keys for the costs: expected cost per row, and each fold's threshold. */
+    static final String EXPECTED_COST = "expected_cost";
+    static final String THRESHOLD = "threshold";
 
     private static boolean isZeroOne(double[] scores) {
         for (double s : scores) {

@@ -71,7 +71,8 @@ public final class Ladder {
      * order the use case lists them. Every candidate's options are checked, also those of a family this task
      * skips ({@link #unavailable}). With no candidates listed, every family with its defaults.
      *
-     * @param monotone the use case's monotone directions, handed to the scorecard, which can hold them
+     * @param monotone the use case's monotone directions, handed to the learners that can hold them (scorecard,
+     *     boosting)
      * @throws IllegalArgumentException naming where the candidate is written, the candidate and the option: an
      *     unknown option (with the known ones and the nearest), a value of the wrong kind, or a value the learner's
      *     options record refuses (with its message)
@@ -90,11 +91,20 @@ public final class Ladder {
      */
     public static List<Candidate> candidates(Task task, List<CandidateSpec> specs, String currentRule,
             Map<String, Monotone> monotone, FormulaSpec formula) {
+        return candidates(task, specs, currentRule, monotone, formula, false);
+    }
+
+    /**
+     * As {@link #candidates(Task, List, String, Map, FormulaSpec)}; with {@code balanced}, the learners that take
+     * class weights weigh each class by the inverse of its share (boosting: XGBoost's {@code scale_pos_weight}).
+     */
+    public static List<Candidate> candidates(Task task, List<CandidateSpec> specs, String currentRule,
+            Map<String, Monotone> monotone, FormulaSpec formula, boolean balanced) {
         List<CandidateSpec> listed = specs.isEmpty() ? CandidateSpec.families(FAMILIES) : specs;
         Map<CandidateSpec, Learner> learners = new LinkedHashMap<>();
         for (CandidateSpec spec : listed) {
             if (!spec.learner().equals(Candidate.CURRENT_RULE) && !spec.learner().equals(FormulaRegression.FAMILY)) {
-                learners.put(spec, learner(spec, monotone));
+                learners.put(spec, learner(spec, monotone, balanced));
             }
         }
         List<Candidate> out = new ArrayList<>();
@@ -144,6 +154,24 @@ public final class Ladder {
 
     /** The learner of a candidate: the ladder's own when it has no options, else one with its options applied. */
     private static Learner learner(CandidateSpec spec, Map<String, Monotone> monotone) {
+        return learner(spec, monotone, false);
+    }
+
+    private static Learner learner(CandidateSpec spec, Map<String, Monotone> monotone, boolean balanced) {
+        Learner base = unconstrained(spec, monotone, balanced);
+        if (!monotone.isEmpty() && SIGN_CONSTRAINED.contains(spec.learner())) {
+            // Linear families hold a direction as the sign of the column's coefficient.
+            Map<String, Integer> directions = new LinkedHashMap<>();
+            monotone.forEach((column, m) -> directions.put(column, m == Monotone.INCREASING ? 1 : -1));
+            return new dev.occam.core.learn.linear.SignConstrained(base, directions);
+        }
+        return base;
+    }
+
+    /** The families whose coefficients can be held to a sign ({@code SignConstrained}). */
+    private static final java.util.Set<String> SIGN_CONSTRAINED = java.util.Set.of("logistic", "linear", "lasso");
+
+    private static Learner unconstrained(CandidateSpec spec, Map<String, Monotone> monotone, boolean balanced) {
         Record options;
         try {
             options = LearnerOptions.options(spec.learner(), spec.options());
@@ -156,11 +184,25 @@ public final class Ladder {
                     m == Monotone.INCREASING ? Scorecard.Direction.INCREASING : Scorecard.Direction.DECREASING));
             return new Scorecard(card.withMonotone(directions));
         }
+        if (options instanceof dev.occam.core.learn.boosting.GradientBoosting.Options boost
+                && (!monotone.isEmpty() || balanced)) {
+            Map<String, Integer> directions = new LinkedHashMap<>();
+            monotone.forEach((column, m) -> directions.put(column, m == Monotone.INCREASING ? 1 : -1));
+            return dev.occam.core.learn.boosting.GradientBoosting.pipeline(boost, directions, balanced);
+        }
         if (spec.defaults()) {
             // The very learner the conformance suite tests.
             return all().stream().filter(l -> l.family().equals(spec.learner())).findFirst().orElse(null);
         }
         return LearnerOptions.learner(spec.learner(), options);
+    }
+
+    /**
+     * Every option a family's learner runs with, the given ones and the defaults of the rest (snake_case name to
+     * value), for the card and the report; empty for a family without options.
+     */
+    public static Map<String, Object> hyperparameters(String family, Map<String, Object> given) {
+        return LearnerOptions.effective(family, given);
     }
 
     /** The option names a family accepts in the use case, in its options record's order. */

@@ -122,6 +122,32 @@ final class LearnerOptions {
         }
     }
 
+    /**
+     * Every option of a family as the learner runs it: the given ones and the defaults of the rest, snake_case name
+     * to value (choices as a use case writes them, lowercase with hyphens), in the order of its record; empty for a family without options or
+     * when the given ones are refused (they were checked before the fit, so that does not happen after one).
+     */
+    static Map<String, Object> effective(String family, Map<String, Object> given) {
+        Record record;
+        try {
+            record = options(family, given);
+        } catch (OptionException e) {
+            return Map.of();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (record == null) {
+            return out;
+        }
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            if (offered(c)) {
+                Object value = read(c, record);
+                out.put(snakeCase(c.getName()), value instanceof Enum<?> e
+                        ? e.name().toLowerCase(Locale.ROOT).replace('_', '-') : value);
+            }
+        }
+        return out;
+    }
+
     /** The learner of a family with the given options record (from {@link #options}). */
     static Learner learner(String family, Record options) {
         return FAMILIES.get(family).learner().apply(options);

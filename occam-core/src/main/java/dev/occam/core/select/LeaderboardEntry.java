@@ -2,6 +2,7 @@ package dev.occam.core.select;
 
 import dev.occam.core.evaluate.CorrectedResampledTTest;
 import dev.occam.core.evaluate.Evaluation;
+import dev.occam.core.evaluate.FoldMetrics;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +19,25 @@ import java.util.Map;
  * @param deployable whether a model file can be written for it (today's SQL rule cannot: it runs in SQL)
  * @param versusBest this candidate minus the best eligible one, fold by fold; null for the best itself or
  *     when it could not be evaluated
+ * @param metrics the task's other metrics fold by fold, from the held-out scores ({@link FoldMetrics}); with
+ *     costs, the expected cost per row and each fold's threshold too
  */
 public record LeaderboardEntry(Evaluation evaluation, long parameters, boolean interpretable, boolean deployable,
         List<String> ineligibleBecause, double p50Micros, double p99Micros, CorrectedResampledTTest.Result versusBest,
-        boolean chosen, Map<String, Object> options) {
+        boolean chosen, Map<String, Object> options, FoldMetrics metrics) {
 
     public LeaderboardEntry {
+        metrics = metrics == null ? FoldMetrics.NONE : metrics;
         ineligibleBecause = List.copyOf(ineligibleBecause);
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options == null ? Map.of() : options));
+    }
+
+    /** An entry without other metrics. */
+    public LeaderboardEntry(Evaluation evaluation, long parameters, boolean interpretable, boolean deployable,
+            List<String> ineligibleBecause, double p50Micros, double p99Micros,
+            CorrectedResampledTTest.Result versusBest, boolean chosen, Map<String, Object> options) {
+        this(evaluation, parameters, interpretable, deployable, ineligibleBecause, p50Micros, p99Micros, versusBest,
+                chosen, options, FoldMetrics.NONE);
     }
 
     /** An entry of a candidate with its learner's defaults. */
@@ -34,6 +46,12 @@ public record LeaderboardEntry(Evaluation evaluation, long parameters, boolean i
             CorrectedResampledTTest.Result versusBest, boolean chosen) {
         this(evaluation, parameters, interpretable, deployable, ineligibleBecause, p50Micros, p99Micros, versusBest,
                 chosen, Map.of());
+    }
+
+    /** The same entry with these other metrics. */
+    public LeaderboardEntry withMetrics(FoldMetrics other) {
+        return new LeaderboardEntry(evaluation, parameters, interpretable, deployable, ineligibleBecause, p50Micros,
+                p99Micros, versusBest, chosen, options, other);
     }
 
     /** The candidate's id, which names it on the leaderboard and in every output. */
@@ -61,16 +79,16 @@ public record LeaderboardEntry(Evaluation evaluation, long parameters, boolean i
 
     public LeaderboardEntry withIneligibility(List<String> reasons) {
         return new LeaderboardEntry(evaluation, parameters, interpretable, deployable, reasons, p50Micros, p99Micros,
-                versusBest, chosen, options);
+                versusBest, chosen, options, metrics);
     }
 
     LeaderboardEntry withComparison(CorrectedResampledTTest.Result comparison) {
         return new LeaderboardEntry(evaluation, parameters, interpretable, deployable, ineligibleBecause, p50Micros,
-                p99Micros, comparison, chosen, options);
+                p99Micros, comparison, chosen, options, metrics);
     }
 
     LeaderboardEntry withChosen(boolean isChosen) {
         return new LeaderboardEntry(evaluation, parameters, interpretable, deployable, ineligibleBecause, p50Micros,
-                p99Micros, versusBest, isChosen, options);
+                p99Micros, versusBest, isChosen, options, metrics);
     }
 }

@@ -176,6 +176,17 @@ public final class Selection {
         if (!rejected.isEmpty() && rule == SelectionRule.SIGNIFICANCE) {
             r.add("Simpler models are significantly worse than the best: " + String.join(", ", rejected) + ".");
         }
+        // A simpler model a constraint excluded was not beaten: it was never in the contest, and says why.
+        List<String> excluded = new ArrayList<>();
+        for (LeaderboardEntry e : entries) {
+            if (!e.eligible() && e.evaluation().succeeded() && SIMPLER_FIRST.compare(e, chosen) < 0
+                    && !better(e, chosen, metric)) {
+                excluded.add(e.id() + " (" + e.whyNotEligible() + ")");
+            }
+        }
+        if (!excluded.isEmpty()) {
+            r.add("Simpler models ineligible, so not compared: " + String.join("; ", excluded) + ".");
+        }
         String level = Text.number(100 * (1 - alpha)) + "%";
         for (Climb c : climbs) {
             // "Climbing" is up the ladder; a same-rung alternative only has more parameters.

@@ -16,9 +16,25 @@ import java.util.Objects;
  * @param split how rows become folds: {@code kfold} (shuffled, stratified for classes) or {@code time} (in the
  *     order of the use case's {@code time} column, expanding window)
  * @param groups a column whose rows stay together in one fold ({@code selection.groups}), or null
+ * @param classWeight {@code balanced} to weigh each class by the inverse of its share in the learners that take
+ *     weights ({@code selection.class_weight}; boosting in this version), or null for equal weights
  */
 public record SelectionSpec(SelectionRule rule, double alpha, List<CandidateSpec> candidates, int folds,
-        int repeats, long seed, String split, String groups) {
+        int repeats, long seed, String split, String groups, String classWeight) {
+
+    /** The values of {@code selection.class_weight}. */
+    public static final List<String> CLASS_WEIGHTS = List.of("balanced");
+
+    /** A selection without class weights. */
+    public SelectionSpec(SelectionRule rule, double alpha, List<CandidateSpec> candidates, int folds, int repeats,
+            long seed, String split, String groups) {
+        this(rule, alpha, candidates, folds, repeats, seed, split, groups, null);
+    }
+
+    /** Whether the classes are weighed by the inverse of their shares ({@code class_weight: balanced}). */
+    public boolean balancedClasses() {
+        return "balanced".equals(classWeight);
+    }
 
     /** The values of {@code selection.split}. */
     public static final List<String> SPLITS = List.of("kfold", "time");

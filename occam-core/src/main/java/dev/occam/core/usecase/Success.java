@@ -26,13 +26,13 @@ public record Success(Metric metric, double bound, boolean atLeast) {
         }
         boolean inUnitInterval = bound >= 0 && bound <= 1;
         switch (metric) {
-            case AUC, ACCURACY, F1, BRIER -> {
+            case AUC, PR_AUC, ACCURACY, F1, BRIER -> {
                 if (!inUnitInterval) {
                     throw new KeyedArgumentException(key, key + " must be in [0, 1] for " + metric.key()
                             + (bound > 1 && bound <= 100 ? " (a share, not a percentage)" : "") + ": " + bound);
                 }
             }
-            case LOGLOSS, RMSE, MAE -> {
+            case LOGLOSS, RMSE, MAE, MAPE -> {
                 if (bound < 0) {
                     throw new KeyedArgumentException(key, key + " must be >= 0 for " + metric.key() + ": " + bound);
                 }

@@ -28,11 +28,13 @@ import java.util.regex.Pattern;
  * @param time the column that orders the rows in time (dates in ISO form or numbers), or null; with
  *     {@code selection.split: time} the folds follow it
  * @param formula the model equation the domain knows ({@code formula} and {@code start}), or null; regression only
+ * @param costs what each wrong decision costs, which then sets the threshold (see {@link Costs}), or null; two
+ *     classes only, and not with {@code threshold}
  */
 public record UseCase(Path file, String name, String question, DataSpec data, String target, Task task,
         String positive, Double threshold, Success success, String currentRule, Constraints constraints,
         Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation, Double interval,
-        String time, FormulaSpec formula) {
+        String time, FormulaSpec formula, Costs costs) {
 
     /** What {@code name} must match. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
@@ -70,6 +72,15 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
             Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation, Double interval) {
         this(file, name, question, data, target, task, positive, threshold, success, currentRule, constraints,
                 fairness, selection, stakeholders, operation, interval, null);
+    }
+
+    /** A use case without costs. */
+    public UseCase(Path file, String name, String question, DataSpec data, String target, Task task,
+            String positive, Double threshold, Success success, String currentRule, Constraints constraints,
+            Fairness fairness, SelectionSpec selection, List<String> stakeholders, String operation, Double interval,
+            String time, FormulaSpec formula) {
+        this(file, name, question, data, target, task, positive, threshold, success, currentRule, constraints,
+                fairness, selection, stakeholders, operation, interval, time, formula, null);
     }
 
     /** A use case without a formula. */
@@ -125,6 +136,21 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
             }
             if (!(threshold > 0 && threshold < 1)) {
                 throw new KeyedArgumentException("threshold", "threshold must be in (0, 1): " + threshold);
+            }
+        }
+        if (selection.balancedClasses() && implied != Task.CLASSIFICATION) {
+            throw new KeyedArgumentException("selection.class_weight", "selection.class_weight weighs the classes,"
+                    + " so it is only for classification, but " + because);
+        }
+        if (costs != null) {
+            if (implied != Task.CLASSIFICATION) {
+                throw new KeyedArgumentException("costs", "costs price the two kinds of wrong call, so they are"
+                        + " only for classification, but " + because);
+            }
+            if (threshold != null) {
+                throw new KeyedArgumentException("costs", "the use case has both threshold ("
+                        + dev.occam.runtime.io.Json.number(threshold) + ") and costs; costs choose the threshold,"
+                        + " so keep one");
             }
         }
         if (interval != null) {

@@ -29,7 +29,7 @@ public final class UseCaseReader {
 
     static final List<String> TOP_KEYS = List.of("name", "question", "data", "target", "task", "positive",
             "threshold", "interval", "time", "success", "current_rule", "constraints", "fairness", "selection", "stakeholders",
-            "operation", "formula", "start");
+            "operation", "formula", "start", "costs");
     static final List<String> DATA_KEYS = List.of("path", "sql", "jdbc", "exclude", "drop_leaks");
     static final List<String> SUCCESS_KEYS = List.of("metric", "at_least", "at_most");
     static final List<String> CONSTRAINTS_KEYS = List.of("max_latency_us", "max_parameters", "interpretable",
@@ -37,7 +37,8 @@ public final class UseCaseReader {
     static final List<String> FAIRNESS_KEYS = List.of("protected", "min_selection_rate_ratio", "use_protected",
             "favourable");
     static final List<String> SELECTION_KEYS = List.of("rule", "alpha", "candidates", "folds", "repeats", "seed",
-            "split", "groups");
+            "split", "groups", "class_weight");
+    static final List<String> COSTS_KEYS = List.of("false_positive", "false_negative");
     /** The keys of a candidate written as a mapping in {@code selection.candidates}. */
     static final List<String> CANDIDATE_KEYS = List.of("id", "learner", "options", "engine");
 
@@ -60,6 +61,7 @@ public final class UseCaseReader {
         m.put("constraints", CONSTRAINTS_KEYS);
         m.put("fairness", FAIRNESS_KEYS);
         m.put("selection", SELECTION_KEYS);
+        m.put("costs", COSTS_KEYS);
         return Collections.unmodifiableMap(m);
     }
 
@@ -190,7 +192,22 @@ public final class UseCaseReader {
         Double interval = top.number("interval");
         return new UseCase(file, name, question, data, target, task, positive, threshold, success, currentRule,
                 constraints, fairness, selection, stakeholders == null ? List.of() : stakeholders, operation, interval,
-                top.text("time"), formula(top));
+                top.text("time"), formula(top), costs(sections.get("costs")));
+    }
+
+    /** {@code costs}: both kinds of mistake priced, or null without the section. */
+    private static Costs costs(Section c) throws UseCaseException {
+        if (c == null) {
+            return null;
+        }
+        Double falsePositive = c.number("false_positive");
+        Double falseNegative = c.number("false_negative");
+        if (falsePositive == null || falseNegative == null) {
+            String absent = falsePositive == null ? "false_positive" : "false_negative";
+            throw c.missing(absent, "the cost of a " + absent.replace('_', ' ') + ", a number >= 0 (0 if it costs"
+                    + " nothing), such as {false_positive: 1, false_negative: 10}");
+        }
+        return new Costs(falsePositive, falseNegative);
     }
 
     /** {@code formula} and {@code start}, or null without a formula (a start without one is refused). */
@@ -319,7 +336,7 @@ public final class UseCaseReader {
                 alpha == null ? SelectionSpec.DEFAULT_ALPHA : alpha, candidates,
                 s.wholeInt("folds", SelectionSpec.DEFAULT_FOLDS), s.wholeInt("repeats", SelectionSpec.DEFAULT_REPEATS),
                 seed == null ? SelectionSpec.DEFAULT_SEED : seed, s.choice("split", SelectionSpec.SPLITS),
-                s.text("groups"));
+                s.text("groups"), s.choice("class_weight", SelectionSpec.CLASS_WEIGHTS));
     }
 
     /**

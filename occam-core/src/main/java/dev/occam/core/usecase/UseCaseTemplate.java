@@ -34,7 +34,8 @@ public final class UseCaseTemplate {
               # drop_leaks: true            # drop columns the honesty checks suspect (default: only report them)
             target: target                  # the column to predict
             success:                        # what the chosen model must reach on held-out rows
-              metric: auc                   # classification: auc | logloss | accuracy | f1 | brier; regression: rmse | mae | r2
+              metric: auc                   # classification: auc | pr_auc | logloss | accuracy | f1 | brier;
+                                            # for regression rmse | mae | r2 | mape
                                             # 3+ classes: accuracy | logloss | macro_auc
               at_least: 0.75                # the lowest acceptable value, for auc, accuracy, f1 and r2 ...
               # at_most: 0.45               # ... or the highest acceptable one, for losses: logloss, brier, rmse, mae
@@ -45,6 +46,9 @@ public final class UseCaseTemplate {
             # positive: "yes"               # classification: the class whose probability is scored
             # threshold: 0.5                # classification: probability at or above which a row is called positive;
             #                               # by default the one that calls positive the share observed in training
+            # costs:                        # classification: what each wrong call costs (any one unit); the threshold
+            #   false_positive: 1           # is then the one with the lowest expected cost on out-of-fold
+            #   false_negative: 10          # predictions (not with threshold)
             # interval: 0.9                 # regression: the share of new values the prediction interval should hold,
             #                               # in (0, 1); predictions come with lower_90 and upper_90 (default 0.9)
             # time: signup_date             # a column that orders the rows in time (ISO dates or numbers); never a
@@ -83,6 +87,7 @@ public final class UseCaseTemplate {
             #   split: time                 # kfold (default): shuffled folds; time: train on the past, validate on the
             #                               # next period, expanding window (needs time; folds are not repeated)
             #   groups: customer_id         # all rows of a customer in one fold, so none scores itself (with kfold)
+            #   class_weight: balanced      # classification: weigh each class by the inverse of its share (boosting)
             # stakeholders: [data team, business owner]   # who the model's decisions matter to
             # operation: batch scoring every night, retrained monthly   # how the model will run
             """;

@@ -123,4 +123,31 @@ class MetricTest {
     void compute_lengthMismatch_rejected() {
         assertThrows(IllegalArgumentException.class, () -> Metric.AUC.compute(new double[] {1, 0}, new double[] {1}, 0.5));
     }
+
+    /**
+     * Average precision against scikit-learn 1.9.1's {@code average_precision_score} on two fixed vectors (the second
+     * is the example of its documentation); the script is {@code src/test/resources/dev/occam/core/evaluate/pr_auc.py}.
+     */
+    @org.junit.jupiter.api.Test
+    void compute_prAuc_matchesScikitLearn() {
+        double[] truth = {1, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0};
+        double[] score = {0.9, 0.8, 0.8, 0.7, 0.6, 0.6, 0.6, 0.3, 0.2, 0.2, 0.1, 0.05};
+        org.junit.jupiter.api.Assertions.assertEquals(0.6885281385281385,
+                Metric.PR_AUC.compute(truth, score, Double.NaN), 1e-12);
+        org.junit.jupiter.api.Assertions.assertEquals(0.8333333333333333,
+                Metric.PR_AUC.compute(new double[] {0, 0, 1, 1}, new double[] {0.1, 0.4, 0.35, 0.8}, Double.NaN), 1e-12);
+    }
+
+    @org.junit.jupiter.api.Test
+    void compute_prAucOfAConstant_isThePositiveShare() {
+        org.junit.jupiter.api.Assertions.assertEquals(0.25,
+                Metric.PR_AUC.compute(new double[] {1, 0, 0, 0}, new double[] {0.5, 0.5, 0.5, 0.5}, Double.NaN), 1e-12);
+    }
+
+    @org.junit.jupiter.api.Test
+    void compute_mape_skipsZeroTruths() {
+        // |110-100|/100 = 0.1, |150-200|/200 = 0.25; the row with truth 0 is left out.
+        org.junit.jupiter.api.Assertions.assertEquals(0.175,
+                Metric.MAPE.compute(new double[] {100, 200, 0}, new double[] {110, 150, 3}, Double.NaN), 1e-12);
+    }
 }

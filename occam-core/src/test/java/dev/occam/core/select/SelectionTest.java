@@ -74,6 +74,19 @@ class SelectionTest {
     }
 
     @Test
+    void reasons_simplerModelExcludedByAConstraint_saysIneligibleNotWorse() {
+        LeaderboardEntry tree = entry("tree", 3, 40, WORSE)
+                .withIneligibility(List.of("cannot hold the monotone directions the use case asks for"));
+        var v = Selection.choose(List.of(tree, entry("boosting", 4, 5000, BEST)), Metric.AUC,
+                SelectionRule.SIGNIFICANCE, 0.05, RATIO);
+        assertEquals("boosting", v.chosen().family());
+        assertTrue(v.reasons().contains("Simpler models ineligible, so not compared: tree (cannot hold the monotone"
+                + " directions the use case asks for)."), v.reasons().toString());
+        assertTrue(v.reasons().stream().noneMatch(r -> r.contains("significantly worse") && r.contains("tree")),
+                v.reasons().toString());
+    }
+
+    @Test
     void choose_nothingEligible_noChoiceAndEveryReason() {
         LeaderboardEntry a = entry("logistic", 2, 23, BEST).withIneligibility(List.of("too slow"));
         var v = Selection.choose(List.of(a), Metric.AUC, SelectionRule.SIGNIFICANCE, 0.05, RATIO);

@@ -31,7 +31,7 @@ class UseCaseExamplesTest {
         assertEquals(new Success(Metric.AUC, 0.80, true), u.success());
         assertEquals("CASE WHEN Records = 'yes' OR Debt > Income THEN 1 ELSE 0 END", u.currentRule());
         assertEquals(new Constraints(1000.0, 10000L, false, java.util.Map.of()), u.constraints());
-        assertEquals(new Fairness(List.of("Age", "Marital"), null, true), u.fairness());
+        assertEquals(new Fairness(List.of("Age", "Marital"), null, false), u.fairness());
         assertEquals(SelectionSpec.DEFAULTS, u.selection());
         assertTrue(u.candidateFamilies().contains("current-rule"));
         assertFalse(u.stakeholders().isEmpty());

@@ -267,7 +267,7 @@ class UseCaseReaderTest {
     @Test
     void parse_successWithoutMetric_saysSoAtItsLine() {
         assertEquals("usecase.yaml line 6: success needs metric (one of auc, logloss, accuracy, f1, brier, macro_auc, "
-                + "rmse, mae, r2)", error(replace(MINIMAL, "  metric: auc\n", "")));
+                + "pr_auc, rmse, mae, r2, mape)", error(replace(MINIMAL, "  metric: auc\n", "")));
     }
 
     @Test
@@ -324,14 +324,14 @@ class UseCaseReaderTest {
     void parse_unknownTopLevelKey_namesKeyLineAndSuggestion() {
         assertEquals("usecase.yaml line 5: unknown key 'taget' (did you mean 'target'?; known keys: name, question, "
                 + "data, target, task, positive, threshold, interval, time, success, current_rule, constraints, fairness, selection, "
-                + "stakeholders, operation, formula, start)", error(replace(MINIMAL, "target: rain", "taget: rain")));
+                + "stakeholders, operation, formula, start, costs)", error(replace(MINIMAL, "target: rain", "taget: rain")));
     }
 
     @Test
     void parse_unknownNestedKey_namesSectionAndLine() {
         String yaml = MINIMAL + "selection:\n  rule: best\n  fodls: 10\n";
         assertEquals("usecase.yaml line 11: unknown key 'fodls' in selection (did you mean 'folds'?; known keys: "
-                + "rule, alpha, candidates, folds, repeats, seed, split, groups)", error(yaml));
+                + "rule, alpha, candidates, folds, repeats, seed, split, groups, class_weight)", error(yaml));
     }
 
     @Test
@@ -429,7 +429,7 @@ class UseCaseReaderTest {
     @Test
     void parse_unknownMetric_listsMetricsAndSuggests() {
         assertEquals("usecase.yaml line 7: success.metric must be one of auc, logloss, accuracy, f1, brier, macro_auc, "
-                + "rmse, mae, r2: 'acc' (did you mean 'accuracy'?)", error(replace(MINIMAL, "metric: auc", "metric: acc")));
+                + "pr_auc, rmse, mae, r2, mape: 'acc' (did you mean 'accuracy'?)", error(replace(MINIMAL, "metric: auc", "metric: acc")));
     }
 
     @Test
@@ -437,7 +437,7 @@ class UseCaseReaderTest {
         String yaml = replace(replace(MINIMAL, "metric: auc", "metric: rmse"), "at_least: 0.7", "at_most: 2")
                 + "task: classification\n";
         assertEquals("usecase.yaml line 7: success.metric rmse is for regression, but task is classification; for "
-                + "classification use auc, logloss, accuracy, f1, brier, macro_auc", error(yaml));
+                + "classification use auc, logloss, accuracy, f1, brier, macro_auc, pr_auc", error(yaml));
     }
 
     @Test
@@ -473,7 +473,7 @@ class UseCaseReaderTest {
         "interval: 90|line 9: interval must be in (0, 1), a share such as 0.9 for 90%: 90",
         "interval: -0.5|line 9: interval must be in (0, 1), a share such as 0.9 for 90%: -0.5",
         "interval: ninety|line 9: interval must be a number: 'ninety'",
-        "intervall: 0.9|line 9: unknown key 'intervall' (did you mean 'interval'?; known keys: name, question, data, target, task, positive, threshold, interval, time, success, current_rule, constraints, fairness, selection, stakeholders, operation, formula, start)"})
+        "intervall: 0.9|line 9: unknown key 'intervall' (did you mean 'interval'?; known keys: name, question, data, target, task, positive, threshold, interval, time, success, current_rule, constraints, fairness, selection, stakeholders, operation, formula, start, costs)"})
     void parse_badInterval_namesKeyLineAndValue(String line, String expected) {
         assertEquals("usecase.yaml " + expected, error(REGRESSION + line + "\n"));
     }
@@ -561,7 +561,7 @@ class UseCaseReaderTest {
         "constraints:\\n  interpretable: maybe|line 10: constraints.interpretable must be true or false: 'maybe'",
         "fairness:\\n  protected: Age, Marital|line 10: fairness.protected must be a list, such as [a, b]: 'Age, Marital' (write it in brackets)",
         "stakeholders: {team: risk}|line 9: stakeholders must be a list, such as [a, b]: a mapping",
-        "selection: significance|line 9: selection must be a mapping of keys (rule, alpha, candidates, folds, repeats, seed, split, groups) on the lines below it, indented: 'significance'",
+        "selection: significance|line 9: selection must be a mapping of keys (rule, alpha, candidates, folds, repeats, seed, split, groups, class_weight) on the lines below it, indented: 'significance'",
         "operation: [batch]|line 9: operation must be text, not a list"})
     void parse_wrongType_saysWhatWasExpected(String lines, String expected) {
         assertEquals("usecase.yaml " + expected, error(MINIMAL + lines.replace("\\n", "\n") + "\n"));

@@ -70,11 +70,20 @@ class UseCaseTemplateTest {
     }
 
     @Test
+    void text_costsUncommented_parses() throws UseCaseException {
+        String text = UseCaseTemplate.text().replace("# costs:", "costs:").replace("#   false_positive: 1",
+                "  false_positive: 1").replace("#   false_negative: 10", "  false_negative: 10");
+        assertEquals(new Costs(1, 10), UseCaseReader.parse(text, FILE).costs());
+    }
+
+    @Test
     void text_everyOptionalKeyUncommented_parses() throws UseCaseException {
         // The alternatives to keys given as written stay commented: sql and jdbc for path, at_most for at_least,
         // interval, formula and start, which are for regression while the template's metric is auc, and groups, an
         // alternative to split: time.
-        List<String> alternatives = List.of("sql", "jdbc", "at_most", "interval", "formula", "start", "groups");
+        // costs is the alternative to threshold.
+        List<String> alternatives = List.of("sql", "jdbc", "at_most", "interval", "formula", "start", "groups",
+                "costs", "false_positive", "false_negative");
         String all = uncomment(UseCaseTemplate.text(), alternatives);
         assertFalse(COMMENTED_KEY.matcher(all).results().anyMatch(m -> !alternatives.contains(m.group(3))));
         UseCase u = UseCaseReader.parse(all, FILE);
@@ -100,7 +109,7 @@ class UseCaseTemplateTest {
         String path = "  path: data.csv";
         assertTrue(text.contains(path));
         String query = uncomment(text.replace(path, "  # path: data.csv"), List.of("path", "at_most", "interval", "formula", "start",
-                "groups"));
+                "groups", "costs", "false_positive", "false_negative"));
         UseCase u = UseCaseReader.parse(query, FILE);
         assertNull(u.data().path());
         assertTrue(u.data().isQuery());

@@ -12,6 +12,7 @@ import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.scorer.TreeEnsembleScorer;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -190,6 +191,10 @@ public final class GradientBoosting implements Learner {
 
     private final Options options;
     private final Supplier<Optional<String>> availability;
+    /** Monotone directions by column name, +1 increasing or −1 decreasing; empty for none. */
+    private final Map<String, Integer> monotone;
+    /** Whether two classes are weighed by the inverse of their shares ({@code scale_pos_weight}). */
+    private final boolean balanced;
 
     /** Boosting with the default options. */
     public GradientBoosting() {
@@ -202,8 +207,54 @@ public final class GradientBoosting implements Learner {
 
     /** @param availability why XGBoost cannot run here, or empty; a seam for tests that simulate a failed load */
     GradientBoosting(Options options, Supplier<Optional<String>> availability) {
+        this(options, availability, Map.of(), false);
+    }
+
+    private GradientBoosting(Options options, Supplier<Optional<String>> availability, Map<String, Integer> monotone,
+            boolean balanced) {
         this.options = Objects.requireNonNull(options, "options");
         this.availability = Objects.requireNonNull(availability, "availability");
+        this.monotone = Map.copyOf(monotone);
+        this.balanced = balanced;
+    }
+
+    /**
+     * The same learner weighing two classes by the inverse of their shares in the training rows: XGBoost's
+     * {@code scale_pos_weight} = negatives / positives (its documentation's suggestion for imbalanced classes;
+     * scikit-learn's {@code class_weight="balanced"} gives the same ratio). Three or more classes are not weighed.
+     */
+    public GradientBoosting withBalancedClasses() {
+        return new GradientBoosting(options, availability, monotone, true);
+    }
+
+    /**
+     * The same learner holding monotone directions: XGBoost's {@code monotone_constraints} (Chen &amp; Guestrin's
+     * XGBoost 0.7+: a split whose children's weights go the wrong way is not taken, and each child's weights are
+     * bounded by the parent's midpoint), so the score never decreases (+1) or never increases (−1) in the column,
+     * all else equal. Columns are matched by name after the one-hot encoding, so a direction on a number is held
+     * and one on a categorical column (which has no order) is refused at fit time.
+     *
+     * @param directions column name to +1 (increasing) or −1 (decreasing)
+     * @throws IllegalArgumentException for a direction other than +1 or −1
+     */
+    public GradientBoosting withMonotone(Map<String, Integer> directions) {
+        directions.forEach((column, d) -> {
+            if (d == null || (d != 1 && d != -1)) {
+                throw new IllegalArgumentException("monotone direction of " + column + " must be +1 or -1: " + d);
+            }
+        });
+        return new GradientBoosting(options, availability, directions, balanced);
+    }
+
+    /** One-hot encoding, then boosting holding the monotone directions (see {@link #withMonotone}). */
+    public static Pipeline pipeline(Options options, Map<String, Integer> monotone) {
+        return pipeline(options, monotone, false);
+    }
+
+    /** As {@link #pipeline(Options, Map)}, with the classes weighed when {@code balanced} ({@link #withBalancedClasses}). */
+    public static Pipeline pipeline(Options options, Map<String, Integer> monotone, boolean balanced) {
+        GradientBoosting learner = new GradientBoosting(options).withMonotone(monotone);
+        return new Pipeline(List.of(new IndicatorEncoder(false)), balanced ? learner.withBalancedClasses() : learner);
     }
 
     /** One-hot encoding of every level (no reference level; missing stays missing), then boosting with defaults. */
@@ -233,7 +284,7 @@ public final class GradientBoosting implements Learner {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
-                Capability.MISSING_VALUES);
+                Capability.MISSING_VALUES, Capability.MONOTONE_CONSTRAINTS);
     }
 
     /** Why XGBoost's native library does not load here (tried once per process), or empty. */
@@ -268,11 +319,40 @@ public final class GradientBoosting implements Learner {
         if (reason.isPresent()) {
             throw new IllegalStateException(reason.get());
         }
+        int[] directions = directions(features);
         if (target.isMulticlass()) {
-            return Model.of(family(), target.info(), XGBoostTrainer.fitClasses(features, target, options));
+            return Model.of(family(), target.info(), XGBoostTrainer.fitClasses(features, target, options, directions));
         }
-        TreeEnsembleScorer scorer = XGBoostTrainer.fit(features, target, options);
+        Double scalePositive = null;
+        if (balanced && target.isClassification()) {
+            double positives = target.mean() * target.size();
+            scalePositive = (target.size() - positives) / positives;
+        }
+        TreeEnsembleScorer scorer = XGBoostTrainer.fit(features, target, options, directions, scalePositive);
         return Model.of(family(), target.info(), scorer);
+    }
+
+    /** Each column's direction in frame order (0 for none), or null without directions. */
+    private int[] directions(Frame features) {
+        if (monotone.isEmpty()) {
+            return null;
+        }
+        int[] out = new int[features.columnCount()];
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (int j = 0; j < out.length; j++) {
+            Integer d = monotone.get(features.column(j).name());
+            if (d != null) {
+                out[j] = d;
+                found.add(features.column(j).name());
+            }
+        }
+        for (String column : monotone.keySet()) {
+            if (!found.contains(column)) {
+                throw new IllegalArgumentException("boosting cannot hold a monotone direction on '" + column
+                        + "': it is not a numeric column of the data (a categorical column has no order)");
+            }
+        }
+        return out;
     }
 
     private static void requireNumeric(Frame features) {

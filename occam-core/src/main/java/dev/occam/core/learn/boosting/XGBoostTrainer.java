@@ -29,9 +29,20 @@ final class XGBoostTrainer {
 
     /** Trains and converts. @throws IllegalStateException with XGBoost's message when it fails */
     static TreeEnsembleScorer fit(Frame features, Target target, GradientBoosting.Options options) {
+        return fit(features, target, options, null);
+    }
+
+    /** As {@link #fit(Frame, Target, GradientBoosting.Options)} holding monotone directions (null for none). */
+    static TreeEnsembleScorer fit(Frame features, Target target, GradientBoosting.Options options, int[] monotone) {
+        return fit(features, target, options, monotone, null);
+    }
+
+    /** As {@link #fit(Frame, Target, GradientBoosting.Options, int[])} with {@code scale_pos_weight} (null: 1). */
+    static TreeEnsembleScorer fit(Frame features, Target target, GradientBoosting.Options options, int[] monotone,
+            Double scalePositive) {
         Booster booster = null;
         try {
-            booster = train(features, target, options);
+            booster = train(features, target, options, monotone, scalePositive);
             return XGBoostModels.toScorer(booster.toByteArray("json"), features.schema());
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed: " + firstLine(e.getMessage()), e);
@@ -47,9 +58,15 @@ final class XGBoostTrainer {
      * per class. @throws IllegalStateException with XGBoost's message when it fails
      */
     static MulticlassScorer fitClasses(Frame features, Target target, GradientBoosting.Options options) {
+        return fitClasses(features, target, options, null);
+    }
+
+    /** As {@link #fitClasses(Frame, Target, GradientBoosting.Options)} holding monotone directions (null: none). */
+    static MulticlassScorer fitClasses(Frame features, Target target, GradientBoosting.Options options,
+            int[] monotone) {
         Booster booster = null;
         try {
-            booster = train(features, target, options);
+            booster = train(features, target, options, monotone);
             return XGBoostModels.toClassScorer(booster.toByteArray("json"), features.schema());
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed: " + firstLine(e.getMessage()), e);
@@ -74,12 +91,28 @@ final class XGBoostTrainer {
      * the number of rounds on an inner validation split of these rows ({@link #tune}), then trains on all of them.
      */
     static Booster train(Frame features, Target target, GradientBoosting.Options options) throws XGBoostError {
-        GradientBoosting.Options chosen = options.earlyStopping() > 0 ? tune(features, target, options)
+        return train(features, target, options, null);
+    }
+
+    /**
+     * As {@link #train(Frame, Target, GradientBoosting.Options)}; {@code monotone}, when not null, is each column's
+     * direction (+1, −1 or 0) passed as XGBoost's {@code monotone_constraints}.
+     */
+    static Booster train(Frame features, Target target, GradientBoosting.Options options, int[] monotone)
+            throws XGBoostError {
+        return train(features, target, options, monotone, null);
+    }
+
+    private static Booster train(Frame features, Target target, GradientBoosting.Options options, int[] monotone,
+            Double scalePositive) throws XGBoostError {
+        GradientBoosting.Options chosen = options.earlyStopping() > 0
+                ? tune(features, target, options, monotone, scalePositive)
                 : options.maxDepth() > 0 ? options : options.withMaxDepth(options.depths().get(0));
         DMatrix data = labelled(features, target);
         try {
             // The booster keeps no reference to the training matrix that outlives training, so it is freed here.
-            return XGBoost.train(data, parameters(chosen, target), chosen.rounds(), new HashMap<>(), null, null);
+            return XGBoost.train(data, parameters(chosen, target, monotone, scalePositive), chosen.rounds(),
+                    new HashMap<>(), null, null);
         } finally {
             data.dispose();
         }
@@ -95,6 +128,12 @@ final class XGBoostTrainer {
      */
     static GradientBoosting.Options tune(Frame features, Target target, GradientBoosting.Options options)
             throws XGBoostError {
+        return tune(features, target, options, null, null);
+    }
+
+    /** As {@link #tune(Frame, Target, GradientBoosting.Options)}, under the same constraints and weights as the fit. */
+    private static GradientBoosting.Options tune(Frame features, Target target, GradientBoosting.Options options,
+            int[] monotone, Double scalePositive) throws XGBoostError {
         int[][] split = validationSplit(target, options.seed());
         DMatrix train = labelled(features.select(split[0]), target.select(split[0]));
         DMatrix validation = null;
@@ -106,7 +145,7 @@ final class XGBoostTrainer {
             for (int depth : depths) {
                 GradientBoosting.Options candidate = options.withMaxDepth(depth);
                 float[] loss = new float[1];
-                int rounds = stoppedRounds(train, validation, target, candidate, loss);
+                int rounds = stoppedRounds(train, validation, target, candidate, monotone, scalePositive, loss);
                 if (loss[0] < bestLoss) {
                     bestLoss = loss[0];
                     best = candidate.withRounds(rounds);
@@ -123,8 +162,8 @@ final class XGBoostTrainer {
 
     /** Rounds of least validation loss for one setting, boosting until it stops improving; the loss in out[0]. */
     private static int stoppedRounds(DMatrix train, DMatrix validation, Target target, GradientBoosting.Options options,
-            float[] out) throws XGBoostError {
-        Map<String, Object> parameters = parameters(options, target);
+            int[] monotone, Double scalePositive, float[] out) throws XGBoostError {
+        Map<String, Object> parameters = parameters(options, target, monotone, scalePositive);
         parameters.put("eval_metric", target.isMulticlass() ? "mlogloss"
                 : target.isClassification() ? "logloss" : "rmse");
         Booster booster = null;
@@ -217,9 +256,22 @@ final class XGBoostTrainer {
         return data;
     }
 
-    private static Map<String, Object> parameters(GradientBoosting.Options options, Target target) {
-        return target.isMulticlass() ? parameters(options, target.info().classCount())
+    /** The objective's parameters, with the class weight and the monotone directions when given. */
+    private static Map<String, Object> parameters(GradientBoosting.Options options, Target target, int[] monotone,
+            Double scalePositive) {
+        Map<String, Object> parameters = target.isMulticlass() ? parameters(options, target.info().classCount())
                 : parameters(options, target.isClassification());
+        if (scalePositive != null) {
+            parameters.put("scale_pos_weight", scalePositive);
+        }
+        if (monotone != null) {
+            StringBuilder constraints = new StringBuilder("(");
+            for (int j = 0; j < monotone.length; j++) {
+                constraints.append(j == 0 ? "" : ",").append(monotone[j]);
+            }
+            parameters.put("monotone_constraints", constraints.append(')').toString());
+        }
+        return parameters;
     }
 
     /** The parameters of {@code multi:softprob} over {@code classes} classes (labels 0..classes−1). */
