@@ -1,5 +1,6 @@
 package dev.occam.cli;
 
+import dev.occam.core.jobs.FitEngine;
 import dev.occam.core.jobs.FitJob;
 import dev.occam.core.jobs.ForecastJob;
 import dev.occam.core.usecase.ForecastUseCase;
@@ -39,6 +40,14 @@ final class FitCommand implements Callable<Integer> {
             + "machine's cores); the results do not depend on it")
     Integer threads;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "where the ladder is played: local (this "
+            + "process, the default) or spark (Apache Spark; needs occam-spark on the class path, see docs/spark.md)")
+    String engine = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "with --engine spark: the Spark master (default "
+            + "local[*]; spark://, yarn or k8s:// run on a cluster)")
+    String master;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -46,6 +55,9 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1: " + threads);
+        }
+        if (!engine.equals("local") || master != null) {
+            return onEngine();
         }
         Task named = UseCaseReader.taskOf(useCaseFile);
         if (named == Task.FORECAST) {
@@ -73,6 +85,37 @@ final class FitCommand implements Callable<Integer> {
         progress.finish();
         LeaderboardPrinter.print(result, stdout);
         stdout.flush();
+        return result.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
+    }
+
+    /**
+     * {@code --engine NAME}: the use case played by another engine ({@link FitEngine}, found on the class path),
+     * which writes the same files; the report and the console are the same as a local fit's.
+     */
+    private int onEngine() throws Exception {
+        if (engine.equals("local")) {
+            throw new Errors.UserError("--master " + master + " is for --engine spark; the local engine runs in "
+                    + "this process");
+        }
+        FitEngine fitEngine = FitEngine.named(engine).orElseThrow(() -> new Errors.UserError(engine.equals("spark")
+                ? "the Spark engine is not on the class path: put occam-spark's shaded jar and Spark's jars beside "
+                        + "occam.jar (./occam does this for --engine spark; see docs/spark.md)"
+                : "no engine named '" + engine + "'; engines on the class path: local"
+                        + FitEngine.available().stream().map(n -> ", " + n).reduce("", String::concat)));
+        Task named = UseCaseReader.taskOf(useCaseFile);
+        if (named == Task.FORECAST || named == Task.RECOMMENDATION || named == Task.SEGMENTATION) {
+            throw new Errors.UserError("--engine " + engine + " plays prediction use cases (classification, "
+                    + "regression); " + useCaseFile + " is not one");
+        }
+        UseCase useCase = UseCaseReader.read(useCaseFile);
+        Path dir = out != null ? out : Path.of("out", useCase.name());
+        refuseToClobber(dir);
+        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+        FitResult result = fitEngine.fit(useCase, dir, new FitEngine.Settings(master), progress);
+        ReportWriter.write(dir);
+        progress.finish();
+        LeaderboardPrinter.print(result, spec.commandLine().getOut());
+        spec.commandLine().getOut().flush();
         return result.successMet() ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
  * The fairness findings as the fit goes: the protected columns (rows aligned with the target, whether or not they
  * are features), each candidate's audit on its held-out scores (by candidate id), the proxy ranking.
  */
-final class FairnessFindings {
+public final class FairnessFindings {
     private final UseCase useCase;
     private final Frame protectedColumns;
     private final Target target;
@@ -24,7 +24,7 @@ final class FairnessFindings {
     private final List<String> notes = new ArrayList<>();
     private List<ProxyCheck.Ranking> proxies = List.of();
 
-    FairnessFindings(UseCase useCase, Frame rows, Target target) {
+    public FairnessFindings(UseCase useCase, Frame rows, Target target) {
         this.useCase = useCase;
         List<String> names = useCase.fairness().protectedAttributes();
         this.protectedColumns = names.isEmpty() ? null
@@ -45,14 +45,14 @@ final class FairnessFindings {
         }
     }
 
-    void rankProxies(Frame features) {
+    public void rankProxies(Frame features) {
         if (protectedColumns != null) {
             proxies = ProxyCheck.rank(features, protectedColumns, useCase.selection().seed());
         }
     }
 
     /** The candidate's audit, kept for the report under its id; null when there is nothing to audit. */
-    synchronized FairnessAudit audit(Evaluation evaluation) {
+    public synchronized FairnessAudit audit(Evaluation evaluation) {
         if (protectedColumns == null || !target.isClassification() || evaluation.heldOut() == null) {
             return null;
         }
@@ -62,7 +62,7 @@ final class FairnessFindings {
         return audit;
     }
 
-    FairnessReport report() {
+    public FairnessReport report() {
         return protectedColumns == null ? FairnessReport.NONE : new FairnessReport(audits, proxies, notes);
     }
 }

@@ -25,7 +25,7 @@ import java.util.List;
  * {@code leaderboard.json}, {@code model.json} (removed when nothing deployable was chosen), {@code card.json}
  * and {@code report-data.json}. The documents are the records of {@code occam-results}.
  */
-final class FitWriter {
+public final class FitWriter {
 
     private FitWriter() {
     }
@@ -34,7 +34,7 @@ final class FitWriter {
      * @param table the rows as read (the card's schema, the report's histograms)
      * @param features the columns the candidates were fitted on
      */
-    static void write(FitResult result, DataSource source, Frame table, Frame features, Path outputDirectory)
+    public static void write(FitResult result, DataSource source, Frame table, Frame features, Path outputDirectory)
             throws IOException {
         AtomicFiles.write(outputDirectory.resolve(Results.LEADERBOARD), Results.bytes(leaderboard(result)));
         Path modelFile = outputDirectory.resolve("model.json");
