@@ -126,16 +126,31 @@ final class SparkFamily {
         }
     }
 
-    /** Settings of MLlib's learners, close to the local engine's defaults where MLlib allows (docs/spark.md). */
-    static final int TREE_DEPTH = 6;
-    static final int TREE_MIN_LEAF = 7;
-    static final int FOREST_TREES = 100;
-    static final int FOREST_DEPTH = 12;
-    static final int BOOSTING_ROUNDS = 100;
-    static final int BOOSTING_DEPTH = 3;
-    static final double BOOSTING_STEP = 0.1;
-    static final int MLP_HIDDEN = 32;
-    static final int MLP_ITERATIONS = 100;
+    /**
+     * Settings of MLlib's learners, close to the local engine's defaults where MLlib allows and Spark's cost per
+     * job permits (docs/spark.md says which differ and why).
+     */
+    record Settings(int treeDepth, int treeMinLeaf, int forestTrees, int forestDepth, int boostingRounds,
+            int boostingDepth, double boostingStep, int mlpHidden, int mlpIterations, int bins) {
+
+        static final Settings DEFAULTS = new Settings(3, 7, 100, 12, 100, 3, 0.1, 32, 30, 32);
+
+        Settings {
+            if (treeDepth < 1 || treeMinLeaf < 1 || forestTrees < 1 || forestDepth < 1 || boostingRounds < 1
+                    || boostingDepth < 1 || !(boostingStep > 0 && boostingStep <= 1) || mlpHidden < 1
+                    || mlpIterations < 1 || bins < 2) {
+                throw new IllegalArgumentException("Spark settings out of range: " + treeDepth + ", " + treeMinLeaf
+                        + ", " + forestTrees + ", " + forestDepth + ", " + boostingRounds + ", " + boostingDepth
+                        + ", " + boostingStep + ", " + mlpHidden + ", " + mlpIterations);
+            }
+        }
+    }
+
+    /**
+     * Rows per leaf of a boosted tree: XGBoost's {@code min_child_weight} 1 in hessian units is about 5 rows where
+     * p(1 - p) is near the credit example's 0.2; MLlib counts rows.
+     */
+    static final int BOOSTING_MIN_ROWS = 5;
 
     /**
      * @param train prepared rows: {@link SparkTable#LABEL} and {@link #FEATURES}
@@ -143,9 +158,9 @@ final class SparkFamily {
      * @param maxLevels the most levels of any category (trees need a bin per level)
      */
     static Fitted fit(String family, Dataset<Row> train, boolean classification, int width, int maxLevels,
-            long seed) {
+            long seed, Settings settings) {
         String label = SparkTable.LABEL;
-        int bins = Math.max(32, maxLevels);
+        int bins = Math.max(settings.bins(), maxLevels);
         Column positive = org.apache.spark.ml.functions.vector_to_array(functions.col("probability"), "float64")
                 .getItem(1);
         Column prediction = functions.col("prediction");
@@ -163,27 +178,28 @@ final class SparkFamily {
                         .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), prediction);
             case "tree":
                 return classification
-                        ? new OnSpark(new DecisionTreeClassifier().setMaxDepth(TREE_DEPTH)
-                                .setMinInstancesPerNode(TREE_MIN_LEAF).setMaxBins(bins).setSeed(seed)
+                        ? new OnSpark(new DecisionTreeClassifier().setMaxDepth(settings.treeDepth())
+                                .setMinInstancesPerNode(settings.treeMinLeaf()).setMaxBins(bins).setSeed(seed)
                                 .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), positive)
-                        : new OnSpark(new DecisionTreeRegressor().setMaxDepth(TREE_DEPTH)
-                                .setMinInstancesPerNode(TREE_MIN_LEAF).setMaxBins(bins).setSeed(seed)
+                        : new OnSpark(new DecisionTreeRegressor().setMaxDepth(settings.treeDepth())
+                                .setMinInstancesPerNode(settings.treeMinLeaf()).setMaxBins(bins).setSeed(seed)
                                 .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), prediction);
             case "random-forest":
                 return classification
-                        ? new OnSpark(new RandomForestClassifier().setNumTrees(FOREST_TREES).setMaxDepth(FOREST_DEPTH)
+                        ? new OnSpark(new RandomForestClassifier().setNumTrees(settings.forestTrees()).setMaxDepth(settings.forestDepth())
                                 .setFeatureSubsetStrategy("sqrt").setMaxBins(bins).setSeed(seed)
                                 .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), positive)
-                        : new OnSpark(new RandomForestRegressor().setNumTrees(FOREST_TREES).setMaxDepth(FOREST_DEPTH)
+                        : new OnSpark(new RandomForestRegressor().setNumTrees(settings.forestTrees()).setMaxDepth(settings.forestDepth())
                                 .setFeatureSubsetStrategy("onethird").setMaxBins(bins).setSeed(seed)
                                 .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), prediction);
             case "boosting":
                 return classification
-                        ? new OnSpark(new GBTClassifier().setMaxIter(BOOSTING_ROUNDS).setMaxDepth(BOOSTING_DEPTH)
-                                .setStepSize(BOOSTING_STEP).setMaxBins(bins).setSeed(seed)
+                        ? new OnSpark(new GBTClassifier().setMaxIter(settings.boostingRounds()).setMaxDepth(settings.boostingDepth())
+                                .setStepSize(settings.boostingStep()).setMaxBins(bins).setSeed(seed)
+                                .setMinInstancesPerNode(BOOSTING_MIN_ROWS)
                                 .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), positive)
-                        : new OnSpark(new GBTRegressor().setMaxIter(BOOSTING_ROUNDS).setMaxDepth(BOOSTING_DEPTH)
-                                .setStepSize(BOOSTING_STEP).setMaxBins(bins).setSeed(seed)
+                        : new OnSpark(new GBTRegressor().setMaxIter(settings.boostingRounds()).setMaxDepth(settings.boostingDepth())
+                                .setStepSize(settings.boostingStep()).setMaxBins(bins).setSeed(seed)
                                 .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), prediction);
             case "naive-bayes":
                 return new OnSpark(new NaiveBayes().setModelType("gaussian").setLabelCol(label)
@@ -192,8 +208,8 @@ final class SparkFamily {
                 // Scaled inputs: the perceptron's optimiser stalls on raw incomes and amounts.
                 PipelineStage scale = new StandardScaler().setInputCol(FEATURES).setOutputCol("scaled")
                         .setWithMean(true).setWithStd(true);
-                PipelineStage mlp = new MultilayerPerceptronClassifier().setLayers(new int[] {width, MLP_HIDDEN, 2})
-                        .setMaxIter(MLP_ITERATIONS).setSeed(seed).setLabelCol(label).setFeaturesCol("scaled");
+                PipelineStage mlp = new MultilayerPerceptronClassifier().setLayers(new int[] {width, settings.mlpHidden(), 2})
+                        .setMaxIter(settings.mlpIterations()).setSeed(seed).setLabelCol(label).setFeaturesCol("scaled");
                 PipelineModel model = new Pipeline().setStages(new PipelineStage[] {scale, mlp}).fit(train);
                 return new OnSpark(model, positive);
             }

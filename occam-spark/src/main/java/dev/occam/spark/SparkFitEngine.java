@@ -68,6 +68,17 @@ public final class SparkFitEngine implements FitEngine {
         }
     }
 
+    private final SparkFamily.Settings settings;
+
+    /** The engine with MLlib's settings of docs/spark.md ({@code ServiceLoader} calls this). */
+    public SparkFitEngine() {
+        this(SparkFamily.Settings.DEFAULTS);
+    }
+
+    SparkFitEngine(SparkFamily.Settings settings) {
+        this.settings = settings;
+    }
+
     /** The fit in a session the caller owns (tests share one). */
     public FitResult fit(SparkSession spark, UseCase useCase, Path outputDirectory, FitJob.Progress progress)
             throws DataException, IOException {
@@ -99,7 +110,8 @@ public final class SparkFitEngine implements FitEngine {
 
         int total = candidates.size() * table.folds.size();
         int[] done = {0};
-        SparkLadder ladder = new SparkLadder(spark, table, metric, useCase.threshold(), useCase.selection().seed());
+        SparkLadder ladder = new SparkLadder(spark, table, metric, useCase.threshold(), useCase.selection().seed(),
+                settings);
         List<LeaderboardEntry> entries = new ArrayList<>();
         Map<String, Model> models = new LinkedHashMap<>();
         for (Candidate candidate : candidates) {

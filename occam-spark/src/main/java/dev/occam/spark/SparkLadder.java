@@ -55,8 +55,11 @@ final class SparkLadder {
     private final Double threshold;
     private final long seed;
     private final int maxLevels;
+    private final SparkFamily.Settings settings;
 
-    SparkLadder(SparkSession spark, SparkTable table, Metric metric, Double threshold, long seed) {
+    SparkLadder(SparkSession spark, SparkTable table, Metric metric, Double threshold, long seed,
+            SparkFamily.Settings settings) {
+        this.settings = settings;
         this.spark = spark;
         this.table = table;
         this.metric = metric;
@@ -83,7 +86,7 @@ final class SparkLadder {
             Prep prep = fitPrep(train, SparkFamily.prepKind(family));
             Dataset<Row> prepared = prepare(train, prep).cache();
             SparkFamily.Fitted fitted = SparkFamily.fit(family, prepared, classification, prep.width(), maxLevels,
-                    seed);
+                    seed, settings);
             prepared.unpersist();
             double fitMillis = (System.nanoTime() - start) / 1e6;
             double[] scores = scores(fitted, prep);
@@ -115,7 +118,7 @@ final class SparkLadder {
         Prep prep = fitPrep(table.rows, SparkFamily.prepKind(family));
         Dataset<Row> prepared = prepare(table.rows, prep).cache();
         SparkFamily.Fitted fitted = SparkFamily.fit(family, prepared, target.isClassification(), prep.width(),
-                maxLevels, seed);
+                maxLevels, seed, settings);
         Schema preparedSchema = prep.prepared(table.schema);
         Optional<Scorer> scorer = SparkFamily.toScorer(family, fitted, preparedSchema, target.info());
         Model model = null;

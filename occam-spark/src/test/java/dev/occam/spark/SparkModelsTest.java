@@ -34,7 +34,9 @@ class SparkModelsTest {
         UseCase useCase = UseCaseReader.read(Path.of("../examples/credit/usecase.yaml"));
         Dataset<Row> raw = SparkTable.read(spark, useCase.data()).cache();
         table = SparkTable.of(spark, useCase, raw);
-        ladder = new SparkLadder(spark, table, Metric.fromKey("auc"), null, 42L);
+        // Small ensembles: the conversion does not depend on how many trees there are, and each costs Spark jobs.
+        ladder = new SparkLadder(spark, table, Metric.fromKey("auc"), null, 42L,
+                new SparkFamily.Settings(6, 7, 10, 8, 10, 3, 0.1, 8, 20, 32));
     }
 
     @ParameterizedTest
