@@ -186,19 +186,23 @@ final class SparkFamily {
                                 .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), prediction);
             case "random-forest":
                 return classification
-                        ? new OnSpark(new RandomForestClassifier().setNumTrees(settings.forestTrees()).setMaxDepth(settings.forestDepth())
+                        ? new OnSpark(new RandomForestClassifier().setNumTrees(settings.forestTrees())
+                                .setMaxDepth(settings.forestDepth())
                                 .setFeatureSubsetStrategy("sqrt").setMaxBins(bins).setSeed(seed)
                                 .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), positive)
-                        : new OnSpark(new RandomForestRegressor().setNumTrees(settings.forestTrees()).setMaxDepth(settings.forestDepth())
+                        : new OnSpark(new RandomForestRegressor().setNumTrees(settings.forestTrees())
+                                .setMaxDepth(settings.forestDepth())
                                 .setFeatureSubsetStrategy("onethird").setMaxBins(bins).setSeed(seed)
                                 .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), prediction);
             case "boosting":
                 return classification
-                        ? new OnSpark(new GBTClassifier().setMaxIter(settings.boostingRounds()).setMaxDepth(settings.boostingDepth())
+                        ? new OnSpark(new GBTClassifier().setMaxIter(settings.boostingRounds())
+                                .setMaxDepth(settings.boostingDepth())
                                 .setStepSize(settings.boostingStep()).setMaxBins(bins).setSeed(seed)
                                 .setMinInstancesPerNode(BOOSTING_MIN_ROWS)
                                 .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), positive)
-                        : new OnSpark(new GBTRegressor().setMaxIter(settings.boostingRounds()).setMaxDepth(settings.boostingDepth())
+                        : new OnSpark(new GBTRegressor().setMaxIter(settings.boostingRounds())
+                                .setMaxDepth(settings.boostingDepth()).setMinInstancesPerNode(BOOSTING_MIN_ROWS)
                                 .setStepSize(settings.boostingStep()).setMaxBins(bins).setSeed(seed)
                                 .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), prediction);
             case "naive-bayes":
@@ -208,7 +212,8 @@ final class SparkFamily {
                 // Scaled inputs: the perceptron's optimiser stalls on raw incomes and amounts.
                 PipelineStage scale = new StandardScaler().setInputCol(FEATURES).setOutputCol("scaled")
                         .setWithMean(true).setWithStd(true);
-                PipelineStage mlp = new MultilayerPerceptronClassifier().setLayers(new int[] {width, settings.mlpHidden(), 2})
+                PipelineStage mlp = new MultilayerPerceptronClassifier()
+                        .setLayers(new int[] {width, settings.mlpHidden(), 2})
                         .setMaxIter(settings.mlpIterations()).setSeed(seed).setLabelCol(label).setFeaturesCol("scaled");
                 PipelineModel model = new Pipeline().setStages(new PipelineStage[] {scale, mlp}).fit(train);
                 return new OnSpark(model, positive);
@@ -319,7 +324,6 @@ final class SparkFamily {
     /** MLlib's per-term arrays (coefficients, then the intercept) in Occam's order (the intercept, then each). */
     private static LinearScorer.Inference inference(String statistic, double[] se, double[] stat, double[] p,
             Map<String, Double> fit) {
-        int n = se.length;
         return new LinearScorer.Inference(statistic, interceptFirst(se), interceptFirst(stat), interceptFirst(p),
                 new LinkedHashMap<>(fit));
     }

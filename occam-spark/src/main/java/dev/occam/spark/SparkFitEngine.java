@@ -202,7 +202,7 @@ public final class SparkFitEngine implements FitEngine {
     /** Today's rule as Spark SQL on every kept row, in row order; NULL counts as 0, as on the local engine. */
     private static double[] ruleScores(Dataset<Row> raw, String sql, SparkTable table, List<String> notes) {
         List<Row> all = raw.select(functions.expr(sql).cast("double")).collectAsList();
-        int[] kept = keptRows(table, all.size());
+        int[] kept = table.keptRows;
         double[] out = new double[kept.length];
         int nulls = 0;
         for (int k = 0; k < kept.length; k++) {
@@ -217,11 +217,6 @@ public final class SparkFitEngine implements FitEngine {
             notes.add(dev.occam.core.ladder.Candidate.CURRENT_RULE + ": " + nulls + " rows gave NULL and counted as 0");
         }
         return out;
-    }
-
-    /** Positions in the file of the rows that have a target (those the table keeps), in order. */
-    private static int[] keptRows(SparkTable table, int read) {
-        return table.keptRows;
     }
 
     /** Today's rule on the folds, as the local engine's tournament plays it. */

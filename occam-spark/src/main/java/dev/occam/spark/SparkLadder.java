@@ -82,7 +82,8 @@ final class SparkLadder {
         List<FoldResult> results = new ArrayList<>();
         for (Fold fold : table.folds) {
             long start = System.nanoTime();
-            Dataset<Row> train = table.rows.filter(functions.col(SparkTable.fold(fold.repeat())).notEqual(fold.index()));
+            Dataset<Row> train = table.rows.filter(
+                    functions.col(SparkTable.fold(fold.repeat())).notEqual(fold.index()));
             Prep prep = fitPrep(train, SparkFamily.prepKind(family));
             Dataset<Row> prepared = prepare(train, prep).cache();
             SparkFamily.Fitted fitted = SparkFamily.fit(family, prepared, classification, prep.width(), maxLevels,

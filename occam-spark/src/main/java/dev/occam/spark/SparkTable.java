@@ -295,7 +295,7 @@ final class SparkTable {
         rows.count();
 
         // A seeded sample on the driver: the card's profile, the report's histograms and examples.
-        Sample sample = sample(raw, rows, columns, numeric, levels, schema, featureNames, target, selection.seed());
+        Sample sample = sample(rows, schema, featureNames, target, selection.seed());
         if (sample.table.rows() < rowsRead) {
             notes.add("the data profile in the card and the report is of a seeded sample of " + sample.table.rows()
                     + " of the " + rowsRead + " rows (the Spark engine keeps the rows on the cluster)");
@@ -307,9 +307,8 @@ final class SparkTable {
     private record Sample(Frame table, Frame features, Target target) {
     }
 
-    private static Sample sample(Dataset<Row> raw, Dataset<Row> rows, List<String> columns,
-            Map<String, Boolean> numeric, Map<String, List<String>> levels, Schema schema, List<String> featureNames,
-            Target target, long seed) {
+    private static Sample sample(Dataset<Row> rows, Schema schema, List<String> featureNames, Target target,
+            long seed) {
         int n = target.size();
         // Row positions of the sample among the kept rows, chosen on the driver with the seed.
         int take = Math.min(n, SAMPLE_ROWS);
@@ -327,8 +326,7 @@ final class SparkTable {
             }
             chosen = set.stream().mapToInt(Integer::intValue).toArray();
         }
-        // The raw table's rows at those kept positions (the encoded rows carry the position, the raw ones do not,
-        // so the raw table is zipped again and filtered by a set of positions).
+        // The encoded rows at those positions (they carry it), fetched in one filter.
         List<Row> picked;
         List<Integer> keptOrder;
         {
@@ -362,7 +360,8 @@ final class SparkTable {
             } else {
                 int[] c = new int[m];
                 for (int i = 0; i < m; i++) {
-                    c[i] = picked.get(i).isNullAt(j + 1) ? CategoricalColumn.MISSING : (int) picked.get(i).getDouble(j + 1);
+                    c[i] = picked.get(i).isNullAt(j + 1) ? CategoricalColumn.MISSING
+                            : (int) picked.get(i).getDouble(j + 1);
                 }
                 featureColumns.add(new CategoricalColumn(f.name(), f.levels(), c));
             }
