@@ -98,8 +98,8 @@ final class FitCommand implements Callable<Integer> {
                     + "this process");
         }
         FitEngine fitEngine = FitEngine.named(engine).orElseThrow(() -> new Errors.UserError(engine.equals("spark")
-                ? "the Spark engine is not on the class path: put occam-spark's shaded jar and Spark's jars beside "
-                        + "occam.jar (./occam does this for --engine spark; see docs/spark.md)"
+                ? "the Spark engine is not on the class path: ./occam adds occam-spark and Spark's jars for --engine "
+                        + "spark, or put them on the class path after occam.jar (docs/spark.md)"
                 : "no engine named '" + engine + "'; engines on the class path: local"
                         + FitEngine.available().stream().map(n -> ", " + n).reduce("", String::concat)));
         Task named = UseCaseReader.taskOf(useCaseFile);
