@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The fairness findings as the fit goes: the protected columns (rows aligned with the target, whether or not they
- * are features), each candidate's audit on its held-out scores (by candidate id), the proxy ranking.
+ * are features), each candidate's audit on its held-out scores (by candidate id), the proxy ranking. Public so
+ * that another engine ({@link FitEngine}) audits its candidates as {@link FitJob} does.
  */
 public final class FairnessFindings {
     private final UseCase useCase;

@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * Writes a finished fit into its folder, each file atomically (a reader never sees half a file):
  * {@code leaderboard.json}, {@code model.json} (removed when nothing deployable was chosen), {@code card.json}
- * and {@code report-data.json}. The documents are the records of {@code occam-results}.
+ * and {@code report-data.json}. The documents are the records of {@code occam-results}. Public so that another
+ * engine ({@link FitEngine}) writes the same files.
  */
 public final class FitWriter {
 
