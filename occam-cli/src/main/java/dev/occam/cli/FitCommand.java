@@ -1,5 +1,6 @@
 package dev.occam.cli;
 
+import dev.occam.core.jobs.FitEngine;
 import dev.occam.core.jobs.FitJob;
 import dev.occam.core.jobs.ForecastJob;
 import dev.occam.core.jobs.RecommendJob;
@@ -44,6 +45,14 @@ final class FitCommand implements Callable<Integer> {
             + "machine's cores); the results do not depend on it")
     Integer threads;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "where the ladder is played: local (this "
+            + "process, the default) or spark (Apache Spark; needs occam-spark on the class path, see docs/spark.md)")
+    String engine = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "with --engine spark: the Spark master (default "
+            + "local[*]; spark://, yarn or k8s:// run on a cluster)")
+    String master;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -51,6 +60,9 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1: " + threads);
+        }
+        if (!engine.equals("local") || master != null) {
+            return onEngine();
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -75,6 +87,34 @@ final class FitCommand implements Callable<Integer> {
         return fitStaged(useCase.name(), progress, staging -> new FitJob(useCase, staging, progress, n).run(),
                 FitResult::successMet, (r, dir) -> LeaderboardPrinter.print(r, dir, stdout));
     }
+
+    /**
+     * {@code --engine NAME}: the use case played by another engine ({@link FitEngine}, found on the class path),
+     * which writes the same files; the report and the console are the same as a local fit's.
+     */
+    private int onEngine() throws Exception {
+        if (engine.equals("local")) {
+            throw new Errors.UserError("--master " + master + " is for --engine spark; the local engine runs in "
+                    + "this process");
+        }
+        FitEngine fitEngine = FitEngine.named(engine).orElseThrow(() -> new Errors.UserError(engine.equals("spark")
+                ? "the Spark engine is not on the class path: ./occam adds occam-spark and Spark's jars for --engine "
+                        + "spark, or put them on the class path after occam.jar (docs/spark.md)"
+                : "no engine named '" + engine + "'; engines on the class path: local"
+                        + FitEngine.available().stream().map(n -> ", " + n).reduce("", String::concat)));
+        Task named = UseCaseReader.taskOf(useCaseFile);
+        if (named == Task.FORECAST || named == Task.RECOMMENDATION || named == Task.SEGMENTATION) {
+            throw new Errors.UserError("--engine " + engine + " plays prediction use cases (classification, "
+                    + "regression); " + useCaseFile + " is not one");
+        }
+        UseCase useCase = UseCaseReader.read(useCaseFile);
+        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+        PrintWriter stdout = spec.commandLine().getOut();
+        return fitStaged(useCase.name(), progress, staging -> fitEngine.fit(useCase, staging,
+                new FitEngine.Settings(master), progress), FitResult::successMet,
+                (r, dir) -> LeaderboardPrinter.print(r, dir, stdout));
+    }
+
 
     /** A task's fit, writing its whole output set into a staging folder it is given. */
     @FunctionalInterface

@@ -51,6 +51,21 @@ class UserErrorTest {
     }
 
     @Test
+    void fit_sparkEngineNotOnClassPath_saysWhereToGetIt() {
+        CliRun run = CliRun.of("fit", Path.of("../examples/credit/usecase.yaml").toString(), "--engine", "spark");
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.isOneLineError() && run.err().contains("the Spark engine is not on the class path"), run.err());
+    }
+
+    @Test
+    void fit_unknownEngine_namesTheEnginesThere() {
+        CliRun run = CliRun.of("fit", Path.of("../examples/credit/usecase.yaml").toString(), "--engine", "flink");
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.isOneLineError() && run.err().contains("no engine named 'flink'; engines on the class path: "
+                + "local"), run.err());
+    }
+
+    @Test
     void fit_missingUseCaseFile_namesIt() {
         CliRun run = CliRun.of("fit", dir.resolve("nope.yaml").toString());
         assertEquals(OccamCommand.USER_ERROR, run.exitCode());

@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * The fairness findings as the fit goes: the protected columns (rows aligned with the target, whether or not they
- * are features), each candidate's audit on its held-out scores (by candidate id), the proxy ranking.
+ * are features), each candidate's audit on its held-out scores (by candidate id), the proxy ranking. Public so
+ * that another engine ({@link FitEngine}) audits its candidates as {@link FitJob} does.
  */
-final class FairnessFindings {
+public final class FairnessFindings {
     private final UseCase useCase;
     private final Frame protectedColumns;
     private final Target target;
@@ -24,7 +25,7 @@ final class FairnessFindings {
     private final List<String> notes = new ArrayList<>();
     private List<ProxyCheck.Ranking> proxies = List.of();
 
-    FairnessFindings(UseCase useCase, Frame rows, Target target) {
+    public FairnessFindings(UseCase useCase, Frame rows, Target target) {
         this.useCase = useCase;
         List<String> names = useCase.fairness().protectedAttributes();
         this.protectedColumns = names.isEmpty() ? null
@@ -45,7 +46,7 @@ final class FairnessFindings {
         }
     }
 
-    void rankProxies(Frame features) {
+    public void rankProxies(Frame features) {
         if (protectedColumns != null) {
             proxies = ProxyCheck.rank(features, protectedColumns, useCase.selection().seed());
         }
@@ -53,9 +54,10 @@ final class FairnessFindings {
 
     /**
      * The candidate's audit on its held-out scores; null when there is nothing to audit. It reads only its inputs
-     * (the resamples are seeded by the use case), so the audits of several candidates may run at once.
+     * (the resamples are seeded by the use case), so the audits of several candidates may run at once; {@link
+     * #record} keeps it for the report.
      */
-    FairnessAudit audit(Evaluation evaluation) {
+    public FairnessAudit audit(Evaluation evaluation) {
         if (protectedColumns == null || !target.isClassification() || evaluation.heldOut() == null) {
             return null;
         }
@@ -64,13 +66,13 @@ final class FairnessFindings {
     }
 
     /** Keeps a candidate's audit for the report under its id, in the order the candidates are judged. */
-    synchronized void record(String id, FairnessAudit audit) {
+    public synchronized void record(String id, FairnessAudit audit) {
         if (audit != null) {
             audits.put(id, audit);
         }
     }
 
-    FairnessReport report() {
+    public FairnessReport report() {
         return protectedColumns == null ? FairnessReport.NONE : new FairnessReport(audits, proxies, notes);
     }
 }

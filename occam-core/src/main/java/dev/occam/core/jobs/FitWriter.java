@@ -24,9 +24,10 @@ import java.util.List;
  * Writes a finished fit into its folder, each file atomically (a reader never sees half a file):
  * {@code leaderboard.json}, {@code model.json} (absent when nothing deployable was chosen), {@code card.json} (naming the
  * SHA-256 of the {@code model.json} it describes, {@code model_sha256})
- * and {@code report-data.json}. The documents are the records of {@code occam-results}.
+ * and {@code report-data.json}. The documents are the records of {@code occam-results}. Public so that another
+ * engine ({@link FitEngine}) writes the same files.
  */
-final class FitWriter {
+public final class FitWriter {
 
     private FitWriter() {
     }
@@ -35,7 +36,7 @@ final class FitWriter {
      * @param table the rows as read (the card's schema, the report's histograms)
      * @param features the columns the candidates were fitted on
      */
-    static void write(FitResult result, DataSource source, Frame table, Frame features, Path outputDirectory)
+    public static void write(FitResult result, DataSource source, Frame table, Frame features, Path outputDirectory)
             throws IOException {
         AtomicFiles.write(outputDirectory.resolve(Results.LEADERBOARD), Results.bytes(leaderboard(result)));
         Path modelFile = outputDirectory.resolve("model.json");
