@@ -351,11 +351,13 @@ public final class OccamServer implements AutoCloseable {
         } else if (path.equals("/openapi.json")) {
             x.endpoint = "openapi";
             requireMethod(method, "GET");
-            x.send(json(200, Documents.openApi(store.models(), options)));
+            x.send(json(200, Documents.openApi(store.models(), store.forecasts(), store.recommenders(),
+                    store.segmentations(), options)));
         } else if (path.equals("/v1/models") || path.equals("/v1/models/")) {
             x.endpoint = "models";
             requireMethod(method, "GET");
-            x.send(json(200, Documents.withSegmentations(Documents.list(store.models()), store.segmentations())));
+            x.send(json(200, Documents.catalogue(store.models(), store.forecasts(), store.recommenders(),
+                    store.segmentations())));
         } else if (path.startsWith("/v1/models/")) {
             String[] parts = path.split("/", -1);
             ServedRecommender recommender = parts.length >= 4 ? store.recommenders().get(parts[3]) : null;
