@@ -93,13 +93,20 @@ public final class Ladder {
         List<CandidateSpec> listed = specs.isEmpty() ? CandidateSpec.families(FAMILIES) : specs;
         Map<CandidateSpec, Learner> learners = new LinkedHashMap<>();
         for (CandidateSpec spec : listed) {
-            if (!spec.learner().equals(Candidate.CURRENT_RULE) && !spec.learner().equals(FormulaRegression.FAMILY)) {
+            if (!spec.learner().equals(Candidate.CURRENT_RULE) && !spec.learner().equals(FormulaRegression.FAMILY)
+                    && !spec.learner().equals(Candidate.ONNX)) {
                 learners.put(spec, learner(spec, monotone));
             }
         }
         List<Candidate> out = new ArrayList<>();
         if (currentRule != null && listed.stream().anyMatch(c -> c.learner().equals(Candidate.CURRENT_RULE))) {
             out.add(new Candidate.OfRule(currentRule));
+        }
+        for (CandidateSpec spec : listed) {
+            if (spec.learner().equals(Candidate.ONNX)) {
+                out.add(new Candidate.OfComparator(spec.id(), java.nio.file.Path.of((String) spec.options().get("path")),
+                        (String) spec.options().get("output")));
+            }
         }
         for (Learner l : forTask(task, List.of())) {
             for (Map.Entry<CandidateSpec, Learner> e : learners.entrySet()) {
@@ -136,7 +143,8 @@ public final class Ladder {
      */
     public static void check(List<CandidateSpec> specs) {
         for (CandidateSpec spec : specs) {
-            if (!spec.learner().equals(Candidate.CURRENT_RULE) && !spec.learner().equals(FormulaRegression.FAMILY)) {
+            if (!spec.learner().equals(Candidate.CURRENT_RULE) && !spec.learner().equals(FormulaRegression.FAMILY)
+                    && !spec.learner().equals(Candidate.ONNX)) {
                 learner(spec, Map.of());
             }
         }
