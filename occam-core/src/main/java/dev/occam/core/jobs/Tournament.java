@@ -282,7 +282,8 @@ final class Tournament {
             Evaluation evaluation = new Evaluation(candidate.id(), candidate.family(), candidate.rung(), metric,
                     results, null, validated == n * repeats
                             ? new HeldOutScores(n, repeats, heldOutScores, heldOutThresholds) : null);
-            LeaderboardEntry entry = new LeaderboardEntry(evaluation, parameters, true,
+            // Today's rule is read as written; an existing model's insides are not known here.
+            LeaderboardEntry entry = new LeaderboardEntry(evaluation, parameters, candidate instanceof Candidate.OfRule,
                     candidate.deployable(), List.of(), Double.NaN, Double.NaN, null, false);
             FairnessAudit audit = fairness.audit(evaluation);
             return entry.withIneligibility(Constraints.reasons(entry, dev.occam.core.usecase.Constraints.NONE,

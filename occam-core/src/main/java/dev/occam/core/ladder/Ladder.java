@@ -103,7 +103,7 @@ public final class Ladder {
             out.add(new Candidate.OfRule(currentRule));
         }
         for (CandidateSpec spec : listed) {
-            if (spec.learner().equals(Candidate.ONNX)) {
+            if (spec.learner().equals(Candidate.ONNX) && task != Task.MULTICLASS) {
                 out.add(new Candidate.OfComparator(spec.id(), java.nio.file.Path.of((String) spec.options().get("path")),
                         (String) spec.options().get("output")));
             }
@@ -204,7 +204,9 @@ public final class Ladder {
         for (CandidateSpec c : candidates) {
             // The formula is checked with the use case: listed, there is one, and it is a regression.
             boolean formula = c.learner().equals(FormulaRegression.FAMILY) && task == Task.REGRESSION;
-            if (!have.contains(c.learner()) && !c.learner().equals(Candidate.CURRENT_RULE) && !formula) {
+            // An existing model gives one score per row: two classes or a number.
+            boolean existing = c.learner().equals(Candidate.ONNX) && task != Task.MULTICLASS;
+            if (!have.contains(c.learner()) && !c.learner().equals(Candidate.CURRENT_RULE) && !formula && !existing) {
                 out.add(c.id());
             }
         }
