@@ -3,6 +3,7 @@ package dev.occam.export;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.TargetInfo;
 import dev.occam.runtime.calibration.Calibrator;
+import dev.occam.runtime.calibration.IsotonicCalibration;
 import dev.occam.runtime.calibration.PlattScaling;
 import dev.occam.runtime.data.Feature;
 import dev.occam.runtime.data.Schema;
@@ -30,9 +31,11 @@ import java.util.Map;
  * regression {@code prediction} (double).
  *
  * <p>Linear models are written with standard double operators ({@code MatMul}, {@code Sigmoid}), so their
- * answers equal Occam's to rounding. Trees and ensembles are one {@code ai.onnx.ml.TreeEnsembleRegressor},
- * whose output is a float tensor in every opset-3 runtime: its answers carry float rounding (about 6e-8
- * relative), which is why the tests compare them to 1e-6. A categorical split (a set of levels going left) has
+ * answers equal Occam's to rounding. Trees and ensembles use one {@code ai.onnx.ml.TreeEnsembleRegressor} to find
+ * each tree's leaf (its output is a float tensor in opset 3, so it returns the leaf's node index, which a float
+ * holds exactly); the leaf values are then looked up in double (float for XGBoost's float32 trees) and added in
+ * tree order, as {@code TreeEnsembleScorer.margin} adds them. Platt and isotonic calibration are written with
+ * standard operators in the calibrators' own order of operations. A categorical split (a set of levels going left) has
  * no operator of its own before {@code ai.onnx.ml} 5, so each distinct level set becomes a derived 0/1 column
  * (0 when the level goes left, NaN when the level is missing), looked up with {@code Gather}, and the split a
  * {@code BRANCH_LT 0.5} on it whose missing direction is the node's.
@@ -316,16 +319,41 @@ final class OnnxWriter {
         if (calibration == null) {
             return score;
         }
-        if (!(calibration instanceof PlattScaling platt)) {
-            throw new IllegalArgumentException("the model is calibrated by " + calibration.method()
-                    + " regression, which ONNX export does not write; PMML export does (--format pmml) for the"
-                    + " glass-box families");
+        if (calibration instanceof IsotonicCalibration isotonic) {
+            return isotonic(isotonic, score);
         }
+        PlattScaling platt = (PlattScaling) calibration;
         String s = node("Clip", "", List.of(score, constDouble(PlattScaling.EPSILON),
                 constDouble(1 - PlattScaling.EPSILON)));
         String logit = node("Log", "", List.of(node("Div", "", List.of(s, node("Sub", "", List.of(constDouble(1), s))))));
         return node("Sigmoid", "", List.of(node("Add", "", List.of(node("Mul", "", List.of(constDouble(platt.a()),
                 logit)), constDouble(platt.b())))));
+    }
+
+    /**
+     * IsotonicCalibration.apply as a chain of {@code Where}: the end values outside the breakpoints; between two
+     * breakpoints {@code p_lo + ((score − s_lo) / (s_hi − s_lo)) · (p_hi − p_lo)}, lo being the last of equal
+     * breakpoints, in the same order of operations.
+     */
+    private String isotonic(IsotonicCalibration isotonic, String score) {
+        double[] s = isotonic.scores();
+        double[] p = isotonic.probabilities();
+        int n = s.length;
+        String value = constDouble(p[n - 1]);
+        for (int i = n - 2; i >= 0; i--) {
+            if (s[i] == s[i + 1]) {
+                continue;
+            }
+            String t = node("Div", "", List.of(node("Sub", "", List.of(score, constDouble(s[i]))),
+                    constDouble(s[i + 1] - s[i])));
+            String between = node("Add", "", List.of(constDouble(p[i]), node("Mul", "", List.of(t,
+                    constDouble(p[i + 1] - p[i])))));
+            value = node("Where", "", List.of(node("Less", "", List.of(score, constDouble(s[i + 1]))), between, value));
+        }
+        String below = node("LessOrEqual", "", List.of(score, constDouble(s[0])));
+        String calibrated = node("Where", "", List.of(below, constDouble(p[0]), value));
+        // A missing score stays missing, as IsotonicCalibration.apply returns NaN.
+        return node("Where", "", List.of(node("IsNaN", "", List.of(score)), constDouble(Double.NaN), calibrated));
     }
 
     private String concat(List<String> blocks) {

@@ -66,11 +66,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * POST /v1/models/{name}/predict   one row {"Income": 120, ...} or a batch {"rows": [...]}; for a segmentation
  *                                  (task: segment) the answer is {"segment": 2, "probability": 0.93 or null}
  * POST /v1/models/{name}/forecast  a forecasting model's forecast: {"series": "A", "horizon": 12}, both optional
- * GET  /v1/models                  names, versions, families
+ * POST /v1/models/{name}/recommend a recommendation model's top items; .../similar the items like one item
+ * GET  /v1/models                  every model served with its task, version, family or method
  * GET  /v1/models/{name}           family, target, threshold, parameters, schema, success verdict
  * GET  /health                     {"status": "ok", "models": n}
  * GET  /metrics                    Prometheus text
- * GET  /openapi.json               OpenAPI 3 document with each model's input schema
+ * GET  /openapi.json               OpenAPI 3 document: operationIds, one path per operation, each model's schemas
  * </pre>
  *
  * <p>Built on Jetty 12's core API (one {@link Handler}, no servlets): a bounded {@link QueuedThreadPool} of
