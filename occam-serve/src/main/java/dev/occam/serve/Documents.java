@@ -11,6 +11,9 @@ import dev.occam.runtime.TypicalValues;
 import dev.occam.runtime.data.Feature;
 import dev.occam.runtime.data.Schema;
 import dev.occam.runtime.io.Json;
+import dev.occam.runtime.forecast.ForecastModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +34,7 @@ final class Documents {
             ObjectNode o = list.addObject();
             o.put("name", m.name());
             o.put("version", m.version());
+            o.put("task", m.model().target().task().word());
             o.put("family", m.model().family());
             o.put("target", m.model().target().name());
         });
@@ -114,8 +118,50 @@ final class Documents {
         return root;
     }
 
-    /** An OpenAPI 3.0 document of every endpoint, with one predict path and one row schema per model. */
-    static ObjectNode openApi(Map<String, ServedModel> models, ServeOptions options) {
+    /**
+     * Every model served, with its task: the prediction models ({@link #list}), then the forecasting, recommendation
+     * and segmentation models, each with what its own endpoint needs to be called.
+     */
+    static ObjectNode catalogue(Map<String, ServedModel> models, Map<String, ForecastModel> forecasts,
+            Map<String, ServedRecommender> recommenders, Map<String, ServedSegmentation> segmentations) {
+        ObjectNode root = withSegmentations(list(models), segmentations);
+        ArrayNode list = (ArrayNode) root.get("models");
+        forecasts.values().forEach(f -> {
+            ObjectNode o = list.addObject();
+            o.put("name", f.name());
+            o.put("task", "forecast");
+            o.put("method", f.method());
+            o.put("target", f.target());
+            o.put("frequency", f.frequency().word());
+            o.put("horizon", f.horizon());
+            if (f.seriesColumn() != null) {
+                o.put("series_column", f.seriesColumn());
+                o.put("series", f.series().size());
+            }
+        });
+        recommenders.values().forEach(r -> {
+            ObjectNode o = list.addObject();
+            o.put("name", r.name());
+            o.put("version", r.version());
+            o.put("task", "recommend");
+            o.put("method", r.model().method());
+            o.put("user_column", r.model().columns().user());
+            o.put("item_column", r.model().columns().item());
+        });
+        return root;
+    }
+
+    /**
+     * An OpenAPI 3.0 document of every endpoint. Each operation has an {@code operationId} and one path, with the
+     * model's name as a path parameter ({@code /v1/models/{name}/predict}), so a client generated from it keeps
+     * working when models are added or renamed. The row and answer schemas of each model served now are
+     * components ({@code Row-<name>}, {@code Answer-<name>}), offered to the operation as {@code anyOf} (a row may
+     * satisfy several models' schemas, so {@code oneOf} would refuse it) and mapped by name under the operation's
+     * {@code x-occam-models}.
+     */
+    static ObjectNode openApi(Map<String, ServedModel> models, Map<String, ForecastModel> forecasts,
+            Map<String, ServedRecommender> recommenders, Map<String, ServedSegmentation> segmentations,
+            ServeOptions options) {
         int maxBatchRows = options.maxBatchRows();
         boolean tokens = options.access().tokensFile() != null;
         boolean limited = options.access().rateLimit() > 0;
@@ -125,7 +171,8 @@ final class Documents {
         info.put("title", "Occam scoring service");
         info.put("version", "1");
         info.put("description", "Scores rows with the models of a folder: predictions, probabilities, reason codes "
-                + "and guardrails. Every feature of a model must be sent; null means a missing value.");
+                + "and guardrails; forecasts, recommendations and segments from models of those tasks. Every "
+                + "feature of a model must be sent; null means a missing value.");
         ObjectNode paths = root.putObject("paths");
         ObjectNode components = root.putObject("components");
         ObjectNode schemas = components.putObject("schemas");
@@ -137,23 +184,27 @@ final class Documents {
         schemas.set("Error", object(Map.of("error", string(), "field", string(), "row", integer()), "error"));
         schemas.set("Guardrail", object(Map.of("field", string(), "issue", string()), "field", "issue"));
 
-        simpleGet(paths, "/health", "Whether the server is up, and how many models it serves", object(
+        simpleGet(paths, "/health", "health", "Whether the server is up, and how many models it serves", object(
                 Map.of("status", string(), "models", integer()), "status"));
         if (tokens) {
             ((ObjectNode) paths.get("/health").get("get")).putArray("security"); // open: for load balancers
         }
         ObjectNode metrics = paths.putObject("/metrics").putObject("get");
+        metrics.put("operationId", "metrics");
         metrics.put("summary", "Request counts and latencies in the Prometheus text format");
         metrics.putObject("responses").putObject("200").put("description", "metrics").putObject("content")
                 .putObject("text/plain").putObject("schema").put("type", "string");
-        simpleGet(paths, "/openapi.json", "This document", JSON.objectNode().put("type", "object"));
-        ObjectNode modelEntry = object(Map.of("name", string(), "version", integer(), "family", string(),
-                "target", string()), "name", "version", "family");
+        simpleGet(paths, "/openapi.json", "openApi", "This document", JSON.objectNode().put("type", "object"));
+        ObjectNode modelEntry = object(Map.of("name", string(), "version", integer(), "task", string(),
+                "family", string(), "method", string(), "target", string()), "name", "task");
         ObjectNode listSchema = JSON.objectNode().put("type", "object");
         listSchema.putObject("properties").putObject("models").put("type", "array").set("items", modelEntry);
-        simpleGet(paths, "/v1/models", "The models served, with their versions and families", listSchema);
+        simpleGet(paths, "/v1/models", "listModels", "Every model served, with its task (classification,"
+                + " multiclass, regression, forecast, recommend, segment), version and family or method", listSchema);
         ObjectNode one = paths.putObject("/v1/models/{name}").putObject("get");
-        one.put("summary", "One model: family, target, threshold, parameters, input schema, success verdict");
+        one.put("operationId", "getModel");
+        one.put("summary", "One model: family, target, threshold, parameters, input schema, success verdict (or a"
+                + " forecasting, recommendation or segmentation model's own summary)");
         nameParameter(one);
         ObjectNode oneResponses = one.putObject("responses");
         oneResponses.putObject("200").put("description", "the model").putObject("content")
@@ -161,6 +212,7 @@ final class Documents {
         errorResponse(oneResponses, "404", "no model of that name");
 
         ObjectNode monitor = paths.putObject("/v1/models/{name}/monitor").putObject("get");
+        monitor.put("operationId", "getMonitor");
         monitor.put("summary", "What the model has seen since its version was loaded: drift per feature (population"
                 + " stability index against the training bins), the distribution of its predictions, and selection"
                 + " rates by protected group against the four-fifths rule");
@@ -170,36 +222,10 @@ final class Documents {
                 .putObject("application/json").putObject("schema").put("type", "object");
         errorResponse(monitorResponses, "404", "no model of that name");
 
-        for (ServedModel m : models.values()) {
-            String rowName = "Row-" + m.name();
-            schemas.set(rowName, rowSchema(m.model().schema(), options.strict()));
-            ObjectNode post = paths.putObject("/v1/models/" + m.name() + "/predict").putObject("post");
-            post.put("summary", "Score one row, or a batch of up to " + maxBatchRows + " rows, with " + m.name()
-                    + " (" + m.model().family() + " model of " + m.model().target().name() + ")");
-            ObjectNode body = post.putObject("requestBody");
-            body.put("required", true);
-            ObjectNode ref = JSON.objectNode().put("$ref", "#/components/schemas/" + rowName);
-            ObjectNode batch = JSON.objectNode().put("type", "object");
-            batch.putArray("required").add("rows");
-            batch.put("additionalProperties", false);
-            ObjectNode rowsProp = batch.putObject("properties").putObject("rows");
-            rowsProp.put("type", "array").put("maxItems", maxBatchRows).set("items", ref.deepCopy());
-            ObjectNode schema = body.putObject("content").putObject("application/json").putObject("schema");
-            schema.putArray("oneOf").add(ref).add(batch);
-            ObjectNode responses = post.putObject("responses");
-            responses.putObject("200").put("description", "the prediction of each row, with the model version")
-                    .putObject("content").putObject("application/json").putObject("schema")
-                    .set("$ref", JSON.textNode("#/components/schemas/Answer-" + m.name()));
-            schemas.set("Answer-" + m.name(), answerSchema(m.model()));
-            errorResponse(responses, "400", "bad JSON, a missing field, a wrong type (named in 'field'), or, when the"
-                    + " server runs with --strict, a field the model does not read or a guardrail tripped");
-            errorResponse(responses, "404", "no model of that name");
-            errorResponse(responses, "408", "the body did not arrive in full within the request timeout");
-            errorResponse(responses, "413", "the body is over the size limit or the batch over " + maxBatchRows
-                    + " rows");
-            errorResponse(responses, "503", "too many large batches in progress; retry after the Retry-After"
-                    + " seconds");
-        }
+        predict(paths, schemas, models, segmentations, options);
+        forecast(paths, schemas, forecasts);
+        recommend(paths, schemas, recommenders);
+
         for (JsonNode path : paths) {
             path.fields().forEachRemaining(op -> {
                 ObjectNode responses = (ObjectNode) op.getValue().get("responses");
@@ -212,6 +238,191 @@ final class Documents {
             });
         }
         return root;
+    }
+
+    /** {@code POST /v1/models/{name}/predict}: every prediction model's and segmentation's row and answer. */
+    private static void predict(ObjectNode paths, ObjectNode schemas, Map<String, ServedModel> models,
+            Map<String, ServedSegmentation> segmentations, ServeOptions options) {
+        int maxBatchRows = options.maxBatchRows();
+        ObjectNode post = paths.putObject("/v1/models/{name}/predict").putObject("post");
+        post.put("operationId", "predict");
+        List<String> served = new ArrayList<>();
+        ArrayNode rows = JSON.arrayNode();
+        ArrayNode answers = JSON.arrayNode();
+        ObjectNode byModel = JSON.objectNode();
+        for (ServedModel m : models.values()) {
+            schemas.set("Row-" + m.name(), rowSchema(m.model().schema(), options.strict()));
+            schemas.set("Answer-" + m.name(), answerSchema(m.model()));
+            served.add(m.name() + " (" + m.model().family() + " model of " + m.model().target().name() + ")");
+            mapModel(byModel, m.name(), m.model().target().task().word(), rows, answers);
+        }
+        for (ServedSegmentation s : segmentations.values()) {
+            schemas.set("Row-" + s.name(), rowSchema(s.segmentation().schema(), options.strict()));
+            schemas.set("Answer-" + s.name(), segmentAnswerSchema());
+            served.add(s.name() + " (" + s.segmentation().method() + " segmentation)");
+            mapModel(byModel, s.name(), "segment", rows, answers);
+        }
+        post.put("summary", "Score one row, or a batch of up to " + maxBatchRows + " rows, with the named model;"
+                + " for a segmentation, the row's segment");
+        post.put("description", "Models served now: " + (served.isEmpty() ? "none" : String.join(", ", served))
+                + ". Each one's row and answer schemas are components Row-<name> and Answer-<name>, mapped under"
+                + " x-occam-models.");
+        post.set("x-occam-models", byModel);
+        nameParameter(post);
+        schemas.set("Row", rows.isEmpty() ? JSON.objectNode().put("type", "object") : JSON.objectNode().set("anyOf", rows));
+        ObjectNode batch = JSON.objectNode().put("type", "object");
+        batch.putArray("required").add("rows");
+        batch.put("additionalProperties", false);
+        batch.putObject("properties").putObject("rows").put("type", "array").put("maxItems", maxBatchRows)
+                .set("items", ref("Row"));
+        schemas.set("Batch", batch);
+        ObjectNode body = post.putObject("requestBody");
+        body.put("required", true);
+        body.putObject("content").putObject("application/json").putObject("schema").putArray("oneOf")
+                .add(ref("Row")).add(ref("Batch"));
+        schemas.set("Answer", answers.isEmpty() ? JSON.objectNode().put("type", "object")
+                : JSON.objectNode().set("anyOf", answers));
+        ObjectNode responses = post.putObject("responses");
+        responses.putObject("200").put("description", "the prediction of each row, with the model version")
+                .putObject("content").putObject("application/json").set("schema", ref("Answer"));
+        errorResponse(responses, "400", "bad JSON, a missing field, a wrong type (named in 'field'), or, when the"
+                + " server runs with --strict, a field the model does not read or a guardrail tripped");
+        errorResponse(responses, "404", "no model of that name");
+        errorResponse(responses, "408", "the body did not arrive in full within the request timeout");
+        errorResponse(responses, "413", "the body is over the size limit or the batch over " + maxBatchRows + " rows");
+        errorResponse(responses, "503", "too many large batches in progress; retry after the Retry-After seconds");
+    }
+
+    private static void mapModel(ObjectNode byModel, String name, String task, ArrayNode rows, ArrayNode answers) {
+        byModel.putObject(name).put("task", task).put("row", "#/components/schemas/Row-" + name)
+                .put("answer", "#/components/schemas/Answer-" + name);
+        rows.add(ref("Row-" + name));
+        answers.add(ref("Answer-" + name));
+    }
+
+    /** {@code POST /v1/models/{name}/forecast}: a forecasting model's forecast, for one series or all. */
+    private static void forecast(ObjectNode paths, ObjectNode schemas, Map<String, ForecastModel> forecasts) {
+        ObjectNode post = paths.putObject("/v1/models/{name}/forecast").putObject("post");
+        post.put("operationId", "forecast");
+        post.put("summary", "The named forecasting model's forecast with 80% and 95% intervals, one row per series"
+                + " and future time");
+        List<String> served = new ArrayList<>();
+        forecasts.values().forEach(f -> served.add(f.name() + " (" + f.method() + ", " + f.frequency().word()
+                + (f.seriesColumn() == null ? ", one series" : ", series in column " + f.seriesColumn()) + ")"));
+        post.put("description", "Forecasting models served now: " + (served.isEmpty() ? "none" : String.join(", ",
+                served)) + ". Each row holds the series column (when the model has one) and the time column (ISO"
+                + " dates), named as in the model's data.");
+        nameParameter(post);
+        ObjectNode request = JSON.objectNode().put("type", "object");
+        ObjectNode rp = request.putObject("properties");
+        rp.putObject("series").put("type", "string").put("description", "one series' name; leave out for every"
+                + " series (and for a model of one series)");
+        rp.putObject("horizon").put("type", "integer").put("minimum", 1).put("maximum", 10_000)
+                .put("description", "steps ahead; default the use case's horizon");
+        schemas.set("ForecastRequest", request);
+        ObjectNode row = JSON.objectNode().put("type", "object").put("additionalProperties", true);
+        ObjectNode fp = row.putObject("properties");
+        for (String f : List.of("forecast", "lower_80", "upper_80", "lower_95", "upper_95")) {
+            fp.putObject(f).put("type", "number");
+        }
+        ObjectNode answer = object(Map.of("model", string(), "method", string(), "frequency", string(),
+                "horizon", integer()), "model", "forecast");
+        ((ObjectNode) answer.get("properties")).putObject("forecast").put("type", "array").set("items", row);
+        schemas.set("ForecastAnswer", answer);
+        post.putObject("requestBody").put("required", false).putObject("content").putObject("application/json")
+                .set("schema", ref("ForecastRequest"));
+        ObjectNode responses = post.putObject("responses");
+        responses.putObject("200").put("description", "the forecast").putObject("content")
+                .putObject("application/json").set("schema", ref("ForecastAnswer"));
+        errorResponse(responses, "400", "a field of the wrong type or out of range (named in 'field')");
+        errorResponse(responses, "404", "no forecasting model of that name, or no such series");
+    }
+
+    /** {@code POST /v1/models/{name}/recommend} and {@code .../similar}: a recommendation model's answers. */
+    private static void recommend(ObjectNode paths, ObjectNode schemas, Map<String, ServedRecommender> recommenders) {
+        List<String> served = new ArrayList<>();
+        recommenders.values().forEach(r -> served.add(r.name() + " (" + r.model().method() + "; users are "
+                + r.model().columns().user() + ", items " + r.model().columns().item() + ")"));
+        String servedNow = "Recommendation models served now: " + (served.isEmpty() ? "none" : String.join(", ",
+                served)) + ".";
+        ObjectNode top = JSON.objectNode().put("type", "integer").put("minimum", 1)
+                .put("maximum", RecommendEndpoints.MAX_TOP).put("default", RecommendEndpoints.DEFAULT_TOP);
+
+        ObjectNode request = JSON.objectNode().put("type", "object");
+        ObjectNode rp = request.putObject("properties");
+        rp.putObject("user").put("type", "string").put("description", "a known user; leave out for a new one");
+        rp.putObject("history").put("type", "array").put("description", "items the user has had, beside or instead"
+                + " of the user's known history").putObject("items").put("type", "string");
+        rp.set("top", top.deepCopy());
+        schemas.set("RecommendRequest", request);
+        ObjectNode item = object(Map.of("rank", integer(), "item", string(), "score", number(), "reason", string(),
+                "from_popularity", JSON.objectNode().put("type", "boolean")), "rank", "item");
+        ((ObjectNode) item.get("properties")).putObject("because").put("type", "array").putObject("items")
+                .put("type", "string");
+        ObjectNode answer = object(Map.of("model", string(), "version", integer(), "method", string(),
+                "user", string(), "known_user", JSON.objectNode().put("type", "boolean"),
+                "popularity_fallback", JSON.objectNode().put("type", "boolean")), "model", "items");
+        ObjectNode ap = (ObjectNode) answer.get("properties");
+        ap.putObject("items").put("type", "array").set("items", item);
+        ap.putObject("ignored_items").put("type", "array").putObject("items").put("type", "string");
+        schemas.set("RecommendAnswer", answer);
+        ObjectNode post = paths.putObject("/v1/models/{name}/recommend").putObject("post");
+        post.put("operationId", "recommend");
+        post.put("summary", "The named recommendation model's top items for a user, a history, or both");
+        post.put("description", servedNow);
+        nameParameter(post);
+        post.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
+                .set("schema", ref("RecommendRequest"));
+        ObjectNode responses = post.putObject("responses");
+        responses.putObject("200").put("description", "the ranked items").putObject("content")
+                .putObject("application/json").set("schema", ref("RecommendAnswer"));
+        errorResponse(responses, "400", "neither user nor history, or a field of the wrong type (named in 'field')");
+        errorResponse(responses, "404", "no recommendation model of that name");
+
+        ObjectNode similarRequest = JSON.objectNode().put("type", "object");
+        similarRequest.putArray("required").add("item");
+        ObjectNode sp = similarRequest.putObject("properties");
+        sp.putObject("item").put("type", "string");
+        sp.set("top", top.deepCopy());
+        schemas.set("SimilarRequest", similarRequest);
+        ObjectNode similarAnswer = object(Map.of("model", string(), "version", integer(), "method", string(),
+                "item", string(), "note", string()), "model", "similar");
+        ((ObjectNode) similarAnswer.get("properties")).putObject("similar").put("type", "array")
+                .set("items", object(Map.of("item", string(), "weight", number()), "item", "weight"));
+        schemas.set("SimilarAnswer", similarAnswer);
+        ObjectNode similar = paths.putObject("/v1/models/{name}/similar").putObject("post");
+        similar.put("operationId", "similar");
+        similar.put("summary", "The items most like one item, by the named recommendation model's weights");
+        similar.put("description", servedNow);
+        nameParameter(similar);
+        similar.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
+                .set("schema", ref("SimilarRequest"));
+        ObjectNode similarResponses = similar.putObject("responses");
+        similarResponses.putObject("200").put("description", "the similar items").putObject("content")
+                .putObject("application/json").set("schema", ref("SimilarAnswer"));
+        errorResponse(similarResponses, "400", "no item, or a field of the wrong type (named in 'field')");
+        errorResponse(similarResponses, "404", "no recommendation model of that name, or an unknown item");
+    }
+
+    private static ObjectNode segmentAnswerSchema() {
+        ObjectNode one = JSON.objectNode().put("type", "object");
+        ObjectNode p = one.putObject("properties");
+        p.putObject("segment").put("type", "integer").put("description", "the row's segment, from 1");
+        p.putObject("probability").put("type", "number").put("nullable", true).put("description",
+                "the membership probability; null where the method has none (k-means, k-prototypes)");
+        p.putObject("ignored_fields").put("type", "array").putObject("items").put("type", "string");
+        ObjectNode answer = JSON.objectNode().put("type", "object");
+        ObjectNode a = answer.putObject("properties");
+        a.set("model", string());
+        a.set("version", integer());
+        a.putObject("predictions").put("type", "array").put("description", "for a batch, one per row in order")
+                .set("items", one.deepCopy());
+        p.fields().forEachRemaining(e -> a.set(e.getKey(), e.getValue().deepCopy()));
+        return answer;
+    }
+
+    private static ObjectNode ref(String component) {
+        return JSON.objectNode().put("$ref", "#/components/schemas/" + component);
     }
 
     /** A row: every feature required; other fields are ignored and listed, or refused when strict. */
@@ -289,8 +500,9 @@ final class Documents {
         return answer;
     }
 
-    private static void simpleGet(ObjectNode paths, String path, String summary, JsonNode schema) {
+    private static void simpleGet(ObjectNode paths, String path, String operationId, String summary, JsonNode schema) {
         ObjectNode get = paths.putObject(path).putObject("get");
+        get.put("operationId", operationId);
         get.put("summary", summary);
         get.putObject("responses").putObject("200").put("description", "ok").putObject("content")
                 .putObject("application/json").set("schema", schema);
@@ -320,6 +532,10 @@ final class Documents {
 
     private static ObjectNode string() {
         return JSON.objectNode().put("type", "string");
+    }
+
+    private static ObjectNode number() {
+        return JSON.objectNode().put("type", "number");
     }
 
     private static ObjectNode integer() {

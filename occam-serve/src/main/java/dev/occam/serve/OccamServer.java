@@ -66,11 +66,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * POST /v1/models/{name}/predict   one row {"Income": 120, ...} or a batch {"rows": [...]}; for a segmentation
  *                                  (task: segment) the answer is {"segment": 2, "probability": 0.93 or null}
  * POST /v1/models/{name}/forecast  a forecasting model's forecast: {"series": "A", "horizon": 12}, both optional
- * GET  /v1/models                  names, versions, families
+ * POST /v1/models/{name}/recommend a recommendation model's top items; .../similar the items like one item
+ * GET  /v1/models                  every model served with its task, version, family or method
  * GET  /v1/models/{name}           family, target, threshold, parameters, schema, success verdict
  * GET  /health                     {"status": "ok", "models": n}
  * GET  /metrics                    Prometheus text
- * GET  /openapi.json               OpenAPI 3 document with each model's input schema
+ * GET  /openapi.json               OpenAPI 3 document: operationIds, one path per operation, each model's schemas
  * </pre>
  *
  * <p>Built on Jetty 12's core API (one {@link Handler}, no servlets): a bounded {@link QueuedThreadPool} of
@@ -351,11 +352,13 @@ public final class OccamServer implements AutoCloseable {
         } else if (path.equals("/openapi.json")) {
             x.endpoint = "openapi";
             requireMethod(method, "GET");
-            x.send(json(200, Documents.openApi(store.models(), options)));
+            x.send(json(200, Documents.openApi(store.models(), store.forecasts(), store.recommenders(),
+                    store.segmentations(), options)));
         } else if (path.equals("/v1/models") || path.equals("/v1/models/")) {
             x.endpoint = "models";
             requireMethod(method, "GET");
-            x.send(json(200, Documents.withSegmentations(Documents.list(store.models()), store.segmentations())));
+            x.send(json(200, Documents.catalogue(store.models(), store.forecasts(), store.recommenders(),
+                    store.segmentations())));
         } else if (path.startsWith("/v1/models/")) {
             String[] parts = path.split("/", -1);
             ServedRecommender recommender = parts.length >= 4 ? store.recommenders().get(parts[3]) : null;

@@ -440,7 +440,8 @@ class OccamServerTest {
     void openApi_document_parsesWithEachModelsInputSchema() throws Exception {
         JsonNode doc = json(get("/openapi.json"));
         assertTrue(doc.get("openapi").asText().startsWith("3."));
-        assertTrue(doc.get("paths").has("/v1/models/credit/predict"));
+        assertTrue(doc.get("paths").has("/v1/models/{name}/predict"));
+        assertFalse(doc.get("paths").has("/v1/models/credit/predict"));
         assertTrue(doc.get("paths").has("/metrics"));
         JsonNode row = doc.get("components").get("schemas").get("Row-credit");
         assertEquals(List.of("income", "home", "age"), JSON.convertValue(row.get("required"), List.class));

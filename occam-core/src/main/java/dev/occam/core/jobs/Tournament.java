@@ -17,6 +17,7 @@ import dev.occam.core.evaluate.FoldModels;
 import dev.occam.core.evaluate.RefitCheck;
 import dev.occam.core.fairness.FairnessAudit;
 import dev.occam.core.ladder.Candidate;
+import dev.occam.core.ladder.ComparatorRuntime;
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.DecisionThreshold;
 import dev.occam.core.learn.Learner;
@@ -143,6 +144,8 @@ final class Tournament {
             byId.put(candidate.id(), candidate);
             if (candidate instanceof Candidate.OfRule rule) {
                 entries.add(playRule(rule));
+            } else if (candidate instanceof Candidate.OfComparator existing) {
+                entries.add(playComparator(existing));
             } else {
                 entries.add(judge((Candidate.OfLearner) candidate, fitted.get(candidate.id()), models,
                         foldModels));
@@ -251,6 +254,58 @@ final class Tournament {
      */
     private LeaderboardEntry playRule(Candidate.OfRule candidate) throws DataException {
         try (SqlRule rule = SqlRule.open(rows, candidate.sql())) {
+            LeaderboardEntry entry = playFixed(candidate, rule::scores, SqlRule.conditionCount(candidate.sql()));
+            if (rule.nullResults() > 0) {
+                notes.add(candidate.id() + ": " + rule.nullResults() + " evaluations gave NULL and counted as 0");
+            }
+            return entry;
+        }
+    }
+
+    /**
+     * An existing model (an ONNX file), scored once on every row by the {@link ComparatorRuntime} on the class path
+     * and then, like today's rule, on each fold's validation rows with the threshold from the fold's training rows.
+     * It is not refitted: the card's notes say so, since a model trained on some of these rows is scored on rows it
+     * has seen.
+     *
+     * @throws DataException naming the file when it cannot be scored on the data
+     */
+    private LeaderboardEntry playComparator(Candidate.OfComparator candidate) throws DataException {
+        if (target.isMulticlass()) {
+            throw new DataException("candidate '" + candidate.id() + "': an existing model joins a ladder of two classes"
+                    + " or of a number; " + target.info().name() + " has " + target.info().classCount() + " classes");
+        }
+        double[] all;
+        try {
+            all = ComparatorRuntime.find(Candidate.ONNX).scores(candidate.path(), candidate.output(), rows,
+                    target.isClassification());
+        } catch (java.io.IOException | IllegalStateException e) {
+            throw new DataException("candidate '" + candidate.id() + "': " + e.getMessage());
+        }
+        if (all.length != target.size()) {
+            throw new DataException("candidate '" + candidate.id() + "': " + candidate.path() + " gave "
+                    + all.length + " scores for " + target.size() + " rows");
+        }
+        notes.add(candidate.id() + ": the existing model " + candidate.path().getFileName() + " was scored on the"
+                + " same validation folds as every candidate, as it is: it was not refitted on the folds' training"
+                + " rows, so if it was trained on some of these rows its scores are optimistic");
+        return playFixed(candidate, rowIndices -> {
+            double[] out = new double[rowIndices.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = all[rowIndices[i]];
+            }
+            return out;
+        }, 0);
+    }
+
+    /** Scores that need no fitting, read for any rows. */
+    private interface FixedScores {
+        double[] scores(int[] rowIndices) throws DataException;
+    }
+
+    /** A candidate with nothing to fit, scored on each fold's validation rows; only the fairness bound applies. */
+    private LeaderboardEntry playFixed(Candidate candidate, FixedScores rule, long parameters) throws DataException {
+        {
             List<FoldResult> results = new ArrayList<>();
             int n = target.size();
             int repeats = folds.stream().mapToInt(Fold::repeat).max().orElse(0) + 1;
@@ -274,15 +329,13 @@ final class Tournament {
                         fold.test().length));
                 counter.foldDone(candidate.id(), candidate.rung());
             }
-            if (rule.nullResults() > 0) {
-                notes.add(candidate.id() + ": " + rule.nullResults() + " evaluations gave NULL and counted as 0");
-            }
             // Time-ordered folds never validate the first period: no held-out score for every row.
             Decided decided = decide(new Evaluation(candidate.id(), candidate.family(), candidate.rung(), metric,
                     results, null, validated == n * repeats
                             ? new HeldOutScores(n, repeats, heldOutScores, heldOutThresholds) : null));
             Evaluation evaluation = decided.evaluation();
-            LeaderboardEntry entry = new LeaderboardEntry(evaluation, SqlRule.conditionCount(candidate.sql()), true,
+            // Today's rule is read as written; an existing model's insides are not known here.
+            LeaderboardEntry entry = new LeaderboardEntry(evaluation, parameters, candidate instanceof Candidate.OfRule,
                     candidate.deployable(), List.of(), Double.NaN, Double.NaN, null, false, Map.of(),
                     decided.metrics());
             FairnessAudit audit = fairness.audit(evaluation);

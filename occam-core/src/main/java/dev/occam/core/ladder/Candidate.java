@@ -1,8 +1,10 @@
 package dev.occam.core.ladder;
 
+
 import dev.occam.core.learn.Capability;
 import dev.occam.core.learn.Learner;
 import dev.occam.core.usecase.CandidateSpec;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -16,10 +18,13 @@ import java.util.Set;
  * with different options ({@code boost-shallow}, {@code boost-deep}); the family stays the model file's
  * {@code family} and decides the rung and the capabilities.
  */
-public sealed interface Candidate permits Candidate.OfLearner, Candidate.OfRule {
+public sealed interface Candidate permits Candidate.OfLearner, Candidate.OfRule, Candidate.OfComparator {
 
     /** The id of today's rule, which is also its family. */
     String CURRENT_RULE = "current-rule";
+
+    /** The family of an existing model read from an ONNX file ({@link OfComparator}). */
+    String ONNX = "onnx";
 
     String id();
 
@@ -113,6 +118,58 @@ public sealed interface Candidate permits Candidate.OfLearner, Candidate.OfRule 
         @Override
         public Map<String, Object> options() {
             return Map.of();
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return EnumSet.noneOf(Capability.class);
+        }
+
+        @Override
+        public boolean deployable() {
+            return false;
+        }
+    }
+
+    /**
+     * An existing model (a vendor's, a previous team's) read from an ONNX file and scored on each fold's validation
+     * rows as it is: it is not refitted, so the comparison answers "should we replace it?". Rung 0 beside today's
+     * rule: it is what is in use, and a model must beat it by more than noise to replace it. Not deployable by Occam
+     * (its file is the vendor's), and no constraint but fairness is checked against it.
+     *
+     * @param path the .onnx file
+     * @param output the ONNX output to read, or null for the default (see {@link ComparatorRuntime})
+     */
+    record OfComparator(String id, Path path, String output) implements Candidate {
+
+        public OfComparator {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(path, "path");
+        }
+
+        @Override
+        public String family() {
+            return ONNX;
+        }
+
+        @Override
+        public int rung() {
+            return 0;
+        }
+
+        @Override
+        public String engine() {
+            return CandidateSpec.LOCAL;
+        }
+
+        @Override
+        public Map<String, Object> options() {
+            Map<String, Object> options = new LinkedHashMap<>();
+            options.put("path", path.toString());
+            if (output != null) {
+                options.put("output", output);
+            }
+            return Collections.unmodifiableMap(options);
         }
 
         @Override

@@ -103,13 +103,20 @@ public final class Ladder {
         List<CandidateSpec> listed = specs.isEmpty() ? CandidateSpec.families(FAMILIES) : specs;
         Map<CandidateSpec, Learner> learners = new LinkedHashMap<>();
         for (CandidateSpec spec : listed) {
-            if (!spec.learner().equals(Candidate.CURRENT_RULE) && !spec.learner().equals(FormulaRegression.FAMILY)) {
+            if (!spec.learner().equals(Candidate.CURRENT_RULE) && !spec.learner().equals(FormulaRegression.FAMILY)
+                    && !spec.learner().equals(Candidate.ONNX)) {
                 learners.put(spec, learner(spec, monotone, balanced));
             }
         }
         List<Candidate> out = new ArrayList<>();
         if (currentRule != null && listed.stream().anyMatch(c -> c.learner().equals(Candidate.CURRENT_RULE))) {
             out.add(new Candidate.OfRule(currentRule));
+        }
+        for (CandidateSpec spec : listed) {
+            if (spec.learner().equals(Candidate.ONNX) && task != Task.MULTICLASS) {
+                out.add(new Candidate.OfComparator(spec.id(), java.nio.file.Path.of((String) spec.options().get("path")),
+                        (String) spec.options().get("output")));
+            }
         }
         for (Learner l : forTask(task, List.of())) {
             for (Map.Entry<CandidateSpec, Learner> e : learners.entrySet()) {
@@ -146,7 +153,8 @@ public final class Ladder {
      */
     public static void check(List<CandidateSpec> specs) {
         for (CandidateSpec spec : specs) {
-            if (!spec.learner().equals(Candidate.CURRENT_RULE) && !spec.learner().equals(FormulaRegression.FAMILY)) {
+            if (!spec.learner().equals(Candidate.CURRENT_RULE) && !spec.learner().equals(FormulaRegression.FAMILY)
+                    && !spec.learner().equals(Candidate.ONNX)) {
                 learner(spec, Map.of());
             }
         }
@@ -238,7 +246,9 @@ public final class Ladder {
         for (CandidateSpec c : candidates) {
             // The formula is checked with the use case: listed, there is one, and it is a regression.
             boolean formula = c.learner().equals(FormulaRegression.FAMILY) && task == Task.REGRESSION;
-            if (!have.contains(c.learner()) && !c.learner().equals(Candidate.CURRENT_RULE) && !formula) {
+            // An existing model gives one score per row: two classes or a number.
+            boolean existing = c.learner().equals(Candidate.ONNX) && task != Task.MULTICLASS;
+            if (!have.contains(c.learner()) && !c.learner().equals(Candidate.CURRENT_RULE) && !formula && !existing) {
                 out.add(c.id());
             }
         }

@@ -203,7 +203,10 @@ public final class Selection {
                         + e.whyNotEligible() + ".");
             }
         }
-        if (!chosen.deployable()) {
+        if (!chosen.deployable() && chosen.evaluation().family().equals(dev.occam.core.ladder.Candidate.ONNX)) {
+            r.add("The existing model " + chosen.id() + " is as good as any model here: keep it. No model file is"
+                    + " written.");
+        } else if (!chosen.deployable()) {
             r.add("Today's rule is as good as any model here: keep it. No model file is written.");
         }
         return r;

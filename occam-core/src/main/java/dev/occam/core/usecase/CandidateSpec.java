@@ -57,6 +57,24 @@ public record CandidateSpec(String id, String learner, Map<String, Object> optio
             throw new KeyedArgumentException("selection.candidates", "formula takes no options: it is the use "
                     + "case's formula with its start values, as written at the top level");
         }
+        if (learner.equals("onnx") && !(options.get("path") instanceof String)) {
+            throw new KeyedArgumentException("selection.candidates", "candidate " + Text.quote(id) + " (learner: onnx)"
+                    + " needs path: the existing model's .onnx file, such as {id: vendor, learner: onnx, path:"
+                    + " vendor.onnx}");
+        }
+        if (!learner.equals("onnx") && options.containsKey("path")) {
+            throw new KeyedArgumentException("selection.candidates", "candidate " + Text.quote(id) + ": path is the"
+                    + " file of an existing model, for learner: onnx only");
+        }
+        if (learner.equals("onnx")) {
+            for (String key : options.keySet()) {
+                if (!key.equals("path") && !key.equals("output")) {
+                    throw new KeyedArgumentException("selection.candidates", "candidate " + Text.quote(id)
+                            + " (learner: onnx) takes path and the option output (the ONNX output to read), not "
+                            + Text.quote(key));
+                }
+            }
+        }
         engine = engine == null ? LOCAL : engine;
         if (!ENGINES.contains(engine)) {
             throw new KeyedArgumentException("selection.candidates", "candidate " + Text.quote(id)

@@ -1,5 +1,7 @@
 package dev.occam.core.usecase;
 
+import dev.occam.core.ladder.Candidate;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -41,7 +43,8 @@ public record SelectionSpec(SelectionRule rule, double alpha, List<CandidateSpec
 
     /** The model families of the ladder, simplest first; these names stay, more may come. */
     public static final List<String> FAMILIES = List.of("baseline", "current-rule", "rules", "logistic", "linear",
-            "formula", "lasso", "scorecard", "tree", "knn", "naive-bayes", "random-forest", "boosting", "mlp");
+            "formula", "lasso", "scorecard", "tree", "knn", "naive-bayes", "random-forest", "boosting", "mlp",
+            Candidate.ONNX);
 
     public static final double DEFAULT_ALPHA = 0.05;
     public static final int DEFAULT_FOLDS = 5;
@@ -97,7 +100,7 @@ public record SelectionSpec(SelectionRule rule, double alpha, List<CandidateSpec
 
     /** Whether the family is to be tried, by at least one candidate. */
     public boolean includes(String family) {
-        return candidates.isEmpty() ? FAMILIES.contains(family)
+        return candidates.isEmpty() ? FAMILIES.contains(family) && !family.equals(Candidate.ONNX)
                 : candidates.stream().anyMatch(c -> c.learner().equals(family));
     }
 

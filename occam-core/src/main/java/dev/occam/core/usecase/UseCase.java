@@ -231,7 +231,8 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
         // Without a rule (a formula), "all" cannot include it.
         return CandidateSpec.families(SelectionSpec.FAMILIES.stream()
                 .filter(f -> currentRule != null || !f.equals("current-rule"))
-                .filter(f -> formula != null || !f.equals("formula")).toList());
+                .filter(f -> formula != null || !f.equals("formula"))
+                .filter(f -> !f.equals(dev.occam.core.ladder.Candidate.ONNX)).toList());
     }
 
     /** The families of {@link #candidates()}, each once, in the order listed. */

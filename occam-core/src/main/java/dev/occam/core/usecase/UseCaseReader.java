@@ -40,7 +40,7 @@ public final class UseCaseReader {
             "split", "groups", "class_weight");
     static final List<String> COSTS_KEYS = List.of("false_positive", "false_negative");
     /** The keys of a candidate written as a mapping in {@code selection.candidates}. */
-    static final List<String> CANDIDATE_KEYS = List.of("id", "learner", "options", "engine");
+    static final List<String> CANDIDATE_KEYS = List.of("id", "learner", "options", "engine", "path");
 
     /** Each known key's section, "" for the top level. */
     static final Map<String, List<String>> KEYS_BY_SECTION = orderedSections();
@@ -186,7 +186,7 @@ public final class UseCaseReader {
         String currentRule = top.text("current_rule");
         Constraints constraints = constraints(sections.get("constraints"));
         Fairness fairness = fairness(sections.get("fairness"));
-        SelectionSpec selection = selection(sections.get("selection"));
+        SelectionSpec selection = selection(sections.get("selection"), file.toAbsolutePath().normalize().getParent());
         List<String> stakeholders = top.texts("stakeholders");
         String operation = top.text("operation");
         Double interval = top.number("interval");
@@ -324,13 +324,13 @@ public final class UseCaseReader {
                 f.number("min_selection_rate_ratio"), useProtected != null && useProtected, side);
     }
 
-    private static SelectionSpec selection(Section s) throws UseCaseException {
+    private static SelectionSpec selection(Section s, Path base) throws UseCaseException {
         if (s == null) {
             return SelectionSpec.DEFAULTS;
         }
         String rule = s.choice("rule", SelectionRule.keys());
         Double alpha = s.number("alpha");
-        List<CandidateSpec> candidates = candidates(s);
+        List<CandidateSpec> candidates = candidates(s, base);
         Long seed = s.whole("seed");
         return new SelectionSpec(rule == null ? SelectionRule.SIGNIFICANCE : SelectionRule.fromKey(rule),
                 alpha == null ? SelectionSpec.DEFAULT_ALPHA : alpha, candidates,
@@ -344,7 +344,7 @@ public final class UseCaseReader {
      * options and engine. Option names and values are checked later by the ladder, which knows each learner's
      * options; here the structure, the families and the ids.
      */
-    private static List<CandidateSpec> candidates(Section s) throws UseCaseException {
+    private static List<CandidateSpec> candidates(Section s, Path base) throws UseCaseException {
         List<YamlTree.Node> items = s.nodes("candidates");
         List<CandidateSpec> candidates = new ArrayList<>();
         if (items == null) {
@@ -363,7 +363,7 @@ public final class UseCaseReader {
                 }
                 spec = new CandidateSpec(family, family, Map.of(), CandidateSpec.LOCAL, s.where(item.line()), Map.of());
             } else if (item instanceof YamlTree.Mapping mapping) {
-                spec = candidate(s.listItem("candidates", mapping, CANDIDATE_KEYS), mapping);
+                spec = candidate(s.listItem("candidates", mapping, CANDIDATE_KEYS), mapping, base);
             } else {
                 throw s.errorAtLine(item.line(), "selection.candidates items must be a family name or a mapping "
                         + "such as {id: boost-deep, learner: boosting, options: {max_depth: 6}}, not "
@@ -381,7 +381,7 @@ public final class UseCaseReader {
         return candidates;
     }
 
-    private static CandidateSpec candidate(Section c, YamlTree.Mapping mapping) throws UseCaseException {
+    private static CandidateSpec candidate(Section c, YamlTree.Mapping mapping, Path base) throws UseCaseException {
         String learner = c.choice("learner", SelectionSpec.FAMILIES);
         if (learner == null) {
             throw c.error("selection.candidates needs learner (the model family, one of "
@@ -399,6 +399,12 @@ public final class UseCaseReader {
                 options.put(e.key(), optionValue(c, key, e.value()));
                 optionLocations.put(e.key(), c.where(e.keyLine()));
             }
+        }
+        // An existing model's file (learner: onnx), resolved against the use-case file's folder like data.path.
+        String path = c.text("path");
+        if (path != null) {
+            options.put("path", base.resolve(path).normalize().toString());
+            optionLocations.put("path", c.where(c.lineOf("path")));
         }
         try {
             return new CandidateSpec(id, learner, options, engine, c.where(mapping.line()), optionLocations);

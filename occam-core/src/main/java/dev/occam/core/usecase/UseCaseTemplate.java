@@ -80,7 +80,9 @@ public final class UseCaseTemplate {
             #                               # baseline, current-rule, rules, logistic, linear, formula, lasso, scorecard, tree,
             #                               # knn, naive-bayes, random-forest, boosting, mlp. A family name is its own
             #                               # id; a mapping names an id ([a-z0-9-]+) for a learner with its options
-            #                               # (see docs/usecase.md), so one family can run twice; engine: local
+            #                               # (see docs/usecase.md), so one family can run twice; engine: local.
+            #                               # An existing model (ONNX) competes as {id: vendor, learner: onnx,
+            #                               # path: vendor.onnx}: scored on the same folds, not refitted
             #   folds: 5                    # cross-validation folds, at least 2
             #   repeats: 2                  # times the cross-validation is repeated with new folds
             #   seed: 42                    # every random choice derives from it, so a fit can be repeated exactly

@@ -76,7 +76,7 @@ class CandidatesReaderTest {
     @Test
     void parse_unknownCandidateKey_suggestsNearest() {
         assertEquals("usecase.yaml line 11: unknown key 'lerner' in selection.candidates (did you mean 'learner'?; "
-                + "known keys: id, learner, options, engine)", error("    - {id: b, lerner: boosting}\n"));
+                + "known keys: id, learner, options, engine, path)", error("    - {id: b, lerner: boosting}\n"));
     }
 
     @Test
@@ -88,7 +88,7 @@ class CandidatesReaderTest {
     @Test
     void parse_unknownLearner_suggestsFamily() {
         assertEquals("usecase.yaml line 11: selection.candidates.learner must be one of baseline, current-rule, rules, "
-                + "logistic, linear, formula, lasso, scorecard, tree, knn, naive-bayes, random-forest, boosting, mlp: "
+                + "logistic, linear, formula, lasso, scorecard, tree, knn, naive-bayes, random-forest, boosting, mlp, onnx: "
                 + "'boostng' (did you mean 'boosting'?)", error("    - {id: b, learner: boostng}\n"));
     }
 

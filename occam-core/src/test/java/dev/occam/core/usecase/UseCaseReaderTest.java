@@ -146,7 +146,8 @@ class UseCaseReaderTest {
         assertNull(u.operation());
         assertEquals(List.of(), u.data().exclude());
         assertFalse(u.candidateFamilies().contains("current-rule"));
-        assertEquals(SelectionSpec.FAMILIES.size() - 2, u.candidateFamilies().size()); // neither current-rule nor formula
+        // neither current-rule nor formula nor onnx (an existing model's file must be named)
+        assertEquals(SelectionSpec.FAMILIES.size() - 3, u.candidateFamilies().size());
     }
 
     @Test
@@ -489,7 +490,7 @@ class UseCaseReaderTest {
         String yaml = MINIMAL + "selection:\n  candidates:\n    - baseline\n    - logistics\n";
         assertEquals("usecase.yaml line 12: unknown model family 'logistics' in selection.candidates (did you mean "
                 + "'logistic'?; known: baseline, current-rule, rules, logistic, linear, formula, lasso, scorecard, tree, knn, "
-                + "naive-bayes, random-forest, boosting, mlp)", error(yaml));
+                + "naive-bayes, random-forest, boosting, mlp, onnx)", error(yaml));
     }
 
     @Test
