@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "predict", description = "Scores every row of a CSV or Parquet file with a saved model, in row order"
+@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = OccamCommand.Version.class,
+        description = "Scores every row of a CSV or Parquet file with a saved model, in row order"
         + " (a segmentation assigns each row its segment); a forecast model writes its forecast (--horizon H), a"
         + " recommender each user's top items (--top N).")
 final class PredictCommand implements Callable<Integer> {
