@@ -89,6 +89,6 @@ final class CompareCommand implements Callable<Integer> {
         if (Double.isNaN(from) || Double.isNaN(to)) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%+.4g", to - from);
+        return String.format(Locale.ROOT, "%+.4f", to - from);
     }
 }
