@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = OccamCommand.Version.class,
         description = "Compares two runs of 'occam fit': chosen model, metric and success bar, verdict, and the"
-        + " leaderboards side by side. A run is DIR@N as 'occam runs' lists it (DIR@-1: the one before the newest),"
-        + " an output folder (its newest run), or a run folder.")
+        + " leaderboards side by side. A run is DIR@N as 'occam runs' lists it (DIR@0: the newest, DIR@-1: the one"
+        + " before), an output folder (the run it points at), or a run folder.")
 final class CompareCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_A", description = "the first run (the older, usually)")

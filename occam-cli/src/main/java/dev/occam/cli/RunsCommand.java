@@ -103,8 +103,8 @@ final class RunsCommand implements Callable<Integer> {
     }
 
     /**
-     * A run named as {@code occam runs} lists it, {@code DIR@N} (N counted from 1, oldest first; {@code DIR@-1} the
-     * one before the newest), or an output folder (the run it points at), or a run folder itself.
+     * A run named as {@code occam runs} lists it, {@code DIR@N} (N counted from 1, oldest first; {@code DIR@0} the
+     * newest, {@code DIR@-1} the one before it), or an output folder (the run it points at), or a run folder itself.
      *
      * @throws Errors.UserError when there is no such run
      */
