@@ -58,6 +58,14 @@ class RunsTest {
                 compare.out());
         assertTrue(compare.out().lines().anyMatch(l -> l.matches("baseline +0\\.5000 +0\\.5000 +\\+0\\.0000")),
                 compare.out());
+        // @0 is the newest run, @-1 the one before; the output folder itself is the run it points at (@2 here).
+        CliRun relative = CliRun.of("compare", out.toString(), out + "@0");
+        assertEquals(OccamCommand.OK, relative.exitCode(), relative.err());
+        assertTrue(relative.out().contains("(" + RunsCommand.timeOf(runs.get(1)) + ", " + runs.get(1) + ")")
+                && relative.out().contains("(" + RunsCommand.timeOf(runs.get(2)) + ", " + runs.get(2) + ")"),
+                relative.out());
+        assertEquals(compare.out().lines().skip(2).toList(), relative.out().lines().skip(2).toList());
+        assertEquals(OccamCommand.OK, CliRun.of("compare", out + "@-1", out + "@0").exitCode());
     }
 
     @Test
