@@ -43,30 +43,35 @@ final class RunsCommand implements Callable<Integer> {
             throw new Errors.UserError(dir + " holds no runs of 'occam fit' (they are kept in .<name>.occam/ beside"
                     + " the output folder)");
         }
-        out.println(String.format(Locale.ROOT, "%-28s %-19s %-10s %-16s %-22s %s", "run", "time", "task", "chosen",
-                "metric", "bar met"));
+        List<String[]> rows = new ArrayList<>();
         for (Path output : outputs) {
             List<Path> runs = OutputSet.runs(output);
             Path current = OutputSet.current(output);
             for (int i = 0; i < runs.size(); i++) {
                 Path run = runs.get(i);
-                String label = display(output) + "@" + (i + 1) + (run.equals(current) ? " *" : "");
-                out.println(line(label, run));
+                rows.add(new String[] {display(output) + "@" + (i + 1) + (run.equals(current) ? " *" : ""),
+                    run.toString()});
             }
+        }
+        int width = Math.max(3, rows.stream().mapToInt(r -> r[0].length()).max().orElse(0));
+        out.println(String.format(Locale.ROOT, "%-" + width + "s %-19s %-10s %-16s %-22s %s", "run", "time", "task",
+                "chosen", "metric", "bar met"));
+        for (String[] r : rows) {
+            out.println(line(r[0], Path.of(r[1]), width));
         }
         out.flush();
         return OccamCommand.OK;
     }
 
-    private static String line(String label, Path run) {
+    private static String line(String label, Path run, int width) {
         String time = timeOf(run);
         try {
             RunSummary s = RunSummary.read(run);
-            return String.format(Locale.ROOT, "%-28s %-19s %-10s %-16s %-22s %s", label, time, s.task(),
+            return String.format(Locale.ROOT, "%-" + width + "s %-19s %-10s %-16s %-22s %s", label, time, s.task(),
                     s.chosen() == null ? "-" : s.chosen(), s.metric() + " " + RunSummary.format(s.value()),
                     s.met() ? "yes" : "no");
         } catch (IOException | RuntimeException e) {
-            return String.format(Locale.ROOT, "%-28s %-19s unreadable: %s", label, time, e.getMessage());
+            return String.format(Locale.ROOT, "%-" + width + "s %-19s unreadable: %s", label, time, e.getMessage());
         }
     }
 

@@ -83,7 +83,7 @@ class KillTest {
         try (Stream<Path> sets = Files.list(store)) {
             // Finished runs stay as the history (occam runs); what a killed run left unfinished is deleted.
             List<Path> left = sets.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> !Files.exists(p.resolve(OutputSet.FINISHED))).toList();
+                    .filter(p -> !OutputSet.isFinished(p)).toList();
             assertEquals(List.of(), left, "the killed runs' sets are deleted");
         }
         assertTrue(OutputSet.runs(out).contains(out.toRealPath()), "the current set is a run");
@@ -141,7 +141,7 @@ class KillTest {
         try (Stream<Path> sets = Files.list(store)) {
             // Finished runs kept as the history are not being staged.
             for (Path s : sets.filter(Files::isDirectory).filter(p -> !p.toAbsolutePath().equals(current))
-                    .filter(p -> !Files.exists(p.resolve(OutputSet.FINISHED))).toList()) {
+                    .filter(p -> !OutputSet.isFinished(p)).toList()) {
                 try (Stream<Path> files = Files.list(s)) {
                     most = Math.max(most, (int) files.filter(f -> !f.getFileName().toString().startsWith("."))
                             .count());

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * <p>How: {@code out} is a symbolic link to one set in a hidden sibling folder {@code .<out>.occam/<run>/}. A run
  * writes its files into a new set there ({@link #staging()}), and {@link #commit()} points {@code out} at it by
  * renaming a new link over the old one ({@code rename(2)} replaces a link atomically on Linux and macOS). A
- * finished set is marked ({@value #FINISHED}, written before the switch) and kept as a run of the history that
+ * finished set is marked (an empty file {@code <set>}{@value #FINISHED} beside it in the store, written before the
+ * switch, so the output folder holds the outputs only) and kept as a run of the history that
  * {@link #runs} lists ({@code occam runs}, {@code occam compare}); only the newest {@code keepRuns} finished sets are
  * kept, the current one always. A run that stops before its commit leaves an unmarked set nobody links to; the next
  * run deletes it ({@link #begin}). A run whose set must not replace the current one ({@link #keep()}) is marked
@@ -46,7 +47,10 @@ public final class OutputSet implements Closeable {
     public static final Set<String> OUTPUT_NAMES = Set.of("leaderboard.json", "model.json", "card.json",
             "report-data.json", "report.html");
     private static final String LOCK = "lock";
-    /** The marker of a set whose run finished writing it; sets without it are leftovers of a stopped run. */
+    /**
+     * The suffix of the marker beside a set whose run finished writing it ({@code <set>.finished} in the store); sets
+     * without one are leftovers of a stopped run.
+     */
     public static final String FINISHED = ".finished";
     /** Finished sets kept beside the output folder when a run does not say otherwise. */
     public static final int DEFAULT_KEEP_RUNS = 20;
@@ -221,8 +225,7 @@ public final class OutputSet implements Closeable {
         List<Path> runs = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(store)) {
             for (Path p : s) {
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                        && (p.equals(current) || Files.exists(p.resolve(FINISHED)))) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && (p.equals(current) || isFinished(p))) {
                     runs.add(p);
                 }
             }
@@ -241,8 +244,17 @@ public final class OutputSet implements Closeable {
         return set.startsWith(storeOf(abs)) ? set : null;
     }
 
+    /** Whether a set of a store was finished by its run (its marker is there). */
+    public static boolean isFinished(Path set) {
+        return Files.exists(marker(set), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static Path marker(Path set) {
+        return set.resolveSibling(set.getFileName() + FINISHED);
+    }
+
     private void markFinished() throws IOException {
-        Files.write(staging.resolve(FINISHED), new byte[0]);
+        Files.write(marker(staging), new byte[0]);
     }
 
     /** Deletes the oldest finished sets beyond {@code keepRuns}; never the one {@code target} points at. */
@@ -256,6 +268,7 @@ public final class OutputSet implements Closeable {
             }
             if (!run.equals(current) && !run.equals(staging)) {
                 deleteTree(run);
+                Files.deleteIfExists(marker(run));
                 excess--;
             }
         }
@@ -282,7 +295,7 @@ public final class OutputSet implements Closeable {
     private void copyInto() throws IOException {
         Files.createDirectories(target);
         try (Stream<Path> files = Files.list(staging)) {
-            for (Path f : files.filter(f -> !f.getFileName().toString().equals(FINISHED)).toList()) {
+            for (Path f : files.toList()) {
                 AtomicFiles.write(target.resolve(f.getFileName().toString()), Files.readAllBytes(f));
             }
         }
@@ -294,6 +307,7 @@ public final class OutputSet implements Closeable {
         atomic = false;
         committed = true;
         deleteTree(staging);
+        Files.deleteIfExists(marker(staging));
     }
 
     /** Every unfinished set and temporary file in the store (the one {@code target} points at is kept). */
@@ -304,8 +318,10 @@ public final class OutputSet implements Closeable {
             s.forEach(entries::add);
         }
         for (Path e : entries) {
-            if (e.getFileName().toString().equals(LOCK) || e.equals(current)
-                    || Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS) && Files.exists(e.resolve(FINISHED))) {
+            String name = e.getFileName().toString();
+            if (name.equals(LOCK) || e.equals(current) || Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS) && isFinished(e)
+                    || name.endsWith(FINISHED) && Files.isDirectory(store.resolve(
+                            name.substring(0, name.length() - FINISHED.length())), LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             deleteTree(e);
