@@ -165,7 +165,8 @@ final class FitCommand implements Callable<Integer> {
             if (progress != null) {
                 progress.finish();
             }
-            run = set.staging();
+            // Where links cannot be made the set was copied into dir and is gone: no run folder to name.
+            run = set.atomic() ? set.staging() : null;
             print.accept(result, kept == null ? dir : set.staging());
             stdout.flush();
             if (kept != null) {
@@ -177,16 +178,10 @@ final class FitCommand implements Callable<Integer> {
         int code = met.test(result) ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
         if (quiet || json) {
             Path written = kept == null ? dir : run;
-            RunSummary summary = RunSummary.read(written);
-            if (json) {
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(Json.MAPPER.writeValueAsString(summary.toJson(written, run, code)));
-                out.flush();
-            } else {
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(summary.oneLine(written));
-                out.flush();
-            }
+            RunSummary said = RunSummary.read(written);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json ? Json.MAPPER.writeValueAsString(said.toJson(written, run, code)) : said.oneLine(written));
+            out.flush();
         }
         return code;
     }
