@@ -2,6 +2,7 @@ package dev.occam.cli;
 
 import dev.occam.core.data.DataException;
 import dev.occam.core.usecase.UseCaseException;
+import dev.occam.runtime.io.Json;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
@@ -19,21 +20,33 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         if (System.getenv("OCCAM_DEBUG") != null) {
             e.printStackTrace(err);
         }
+        String message;
+        int code;
         if (e instanceof UseCaseException || e instanceof DataException || e instanceof IllegalArgumentException
                 || e instanceof UserError) {
-            err.println("occam: " + e.getMessage());
-            return OccamCommand.USER_ERROR;
+            message = e.getMessage();
+            code = OccamCommand.USER_ERROR;
+        } else if (e instanceof NoSuchFileException nf) {
+            message = nf.getFile() + ": no such file";
+            code = OccamCommand.USER_ERROR;
+        } else if (e instanceof IOException) {
+            message = e.getMessage();
+            code = OccamCommand.USER_ERROR;
+        } else {
+            message = "internal error: " + e + " (set OCCAM_DEBUG=1 for the stack trace, and please report it)";
+            code = OccamCommand.INTERNAL_ERROR;
         }
-        if (e instanceof NoSuchFileException nf) {
-            err.println("occam: " + nf.getFile() + ": no such file");
-            return OccamCommand.USER_ERROR;
+        err.println("occam: " + message);
+        err.flush();
+        if (cl.getCommand() instanceof FitCommand fit && fit.json) {
+            // --json promises a summary on standard output whatever happens.
+            var o = Json.MAPPER.createObjectNode();
+            o.put("error", message);
+            o.put("exit_code", code);
+            cl.getOut().println(o.toString());
+            cl.getOut().flush();
         }
-        if (e instanceof IOException) {
-            err.println("occam: " + e.getMessage());
-            return OccamCommand.USER_ERROR;
-        }
-        err.println("occam: internal error: " + e + " (set OCCAM_DEBUG=1 for the stack trace, and please report it)");
-        return OccamCommand.INTERNAL_ERROR;
+        return code;
     }
 
     /** A mistake in how the command was called, told to the user as it is. */

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "explain", description = {
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = OccamCommand.Version.class,
+        description = {
     "Explains one decision: the row's values, the score, the baseline, every feature's contribution (they add up"
             + " to the score) and the reasons in words.",
     "With DATA and no --row: how the model behaves on that data: permutation importance (when DATA has the"

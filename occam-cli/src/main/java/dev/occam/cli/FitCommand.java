@@ -16,6 +16,7 @@ import dev.occam.core.usecase.UseCase;
 import dev.occam.core.usecase.UseCaseReader;
 import dev.occam.report.ReportWriter;
 import dev.occam.runtime.Task;
+import dev.occam.runtime.io.Json;
 import dev.occam.runtime.io.OutputSet;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "fit", description = "Cross-validates the ladder of models on a use case, chooses one, and writes"
+@Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = OccamCommand.Version.class,
+        description = "Cross-validates the ladder of models on a use case, chooses one, and writes"
         + " leaderboard.json, model.json, card.json and report.html.")
 final class FitCommand implements Callable<Integer> {
 
@@ -53,19 +55,61 @@ final class FitCommand implements Callable<Integer> {
             + "local[*]; spark://, yarn or k8s:// run on a cluster)")
     String master;
 
+    @Option(names = "--quiet", description = "print no progress and no leaderboard: only errors and the final"
+            + " one-line verdict")
+    boolean quiet;
+
+    @Option(names = "--json", description = "print a machine-readable summary on standard output (chosen model,"
+            + " verdict, success bar and value, output folder, exit code); the console summary goes to standard"
+            + " error")
+    boolean json;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "also append everything printed on standard error"
+            + " to FILE")
+    Path log;
+
+    @Option(names = "--driver", paramLabel = "PATH", description = "a JDBC driver jar, or a folder of jars, for a"
+            + " use case's data.jdbc (repeatable; also read: the drivers/ folder beside the occam launcher and the"
+            + " OCCAM_DRIVERS variable)")
+    java.util.List<Path> drivers = new java.util.ArrayList<>();
+
+    @Option(names = "--keep-runs", paramLabel = "N", description = "keep the last N runs of this output folder"
+            + " beside it, for 'occam runs' and 'occam compare' (default: " + OutputSet.DEFAULT_KEEP_RUNS + ")")
+    Integer keepRuns;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Where the console summary goes: standard output, or standard error under --json; nowhere under --quiet. */
+    private PrintWriter summary;
+
     @Override
     public Integer call() throws Exception {
+        if (log != null) {
+            // Errors are printed by the handler through the command's err writer: set it here so they are logged too.
+            spec.commandLine().setErr(Console.teeTo(spec.commandLine().getErr(), log));
+        }
+        try {
+            return fit();
+        } finally {
+            spec.commandLine().getErr().flush();
+        }
+    }
+
+    private int fit() throws Exception {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1: " + threads);
         }
+        if (keepRuns != null && keepRuns < 1) {
+            throw new IllegalArgumentException("--keep-runs must be >= 1: " + keepRuns);
+        }
+        dev.occam.core.data.JdbcDrivers.load(Console.driverPaths(drivers));
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        summary = quiet ? Console.NOWHERE : json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PrintWriter stdout = summary;
         if (!engine.equals("local") || master != null) {
             return onEngine();
         }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        PrintWriter stdout = spec.commandLine().getOut();
         Task named = UseCaseReader.taskOf(useCaseFile);
         if (named == Task.FORECAST) {
             ForecastUseCase useCase = ForecastUseCaseReader.read(useCaseFile);
@@ -83,8 +127,11 @@ final class FitCommand implements Callable<Integer> {
                     SegmentJob.Outcome::successMet, (o, dir) -> SegmentPrinter.print(o, stdout));
         }
         UseCase useCase = UseCaseReader.read(useCaseFile);
-        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
-        return fitStaged(useCase.name(), progress, staging -> new FitJob(useCase, staging, progress, n).run(),
+        // A log file gets one line per candidate, not a line rewritten in place.
+        ProgressPrinter progress = quiet ? null
+                : new ProgressPrinter(spec.commandLine().getErr(), System.console() != null && log == null);
+        FitJob.Progress reported = progress != null ? progress : (family, rung, done, total, seconds) -> { };
+        return fitStaged(useCase.name(), progress, staging -> new FitJob(useCase, staging, reported, n).run(),
                 FitResult::successMet, (r, dir) -> LeaderboardPrinter.print(r, dir, stdout));
     }
 
@@ -108,13 +155,14 @@ final class FitCommand implements Callable<Integer> {
                     + "regression); " + useCaseFile + " is not one");
         }
         UseCase useCase = UseCaseReader.read(useCaseFile);
-        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
-        PrintWriter stdout = spec.commandLine().getOut();
+        ProgressPrinter progress = quiet ? null
+                : new ProgressPrinter(spec.commandLine().getErr(), System.console() != null && log == null);
+        FitJob.Progress reported = progress != null ? progress : (family, rung, done, total, seconds) -> { };
+        PrintWriter stdout = summary;
         return fitStaged(useCase.name(), progress, staging -> fitEngine.fit(useCase, staging,
-                new FitEngine.Settings(master), progress), FitResult::successMet,
+                new FitEngine.Settings(master), reported), FitResult::successMet,
                 (r, dir) -> LeaderboardPrinter.print(r, dir, stdout));
     }
-
 
     /** A task's fit, writing its whole output set into a staging folder it is given. */
     @FunctionalInterface
@@ -131,10 +179,11 @@ final class FitCommand implements Callable<Integer> {
             BiConsumer<R, Path> print) throws Exception {
         Path dir = out != null ? out : Path.of("out", name);
         refuseToClobber(dir);
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = summary;
         PrintWriter stderr = spec.commandLine().getErr();
         R result;
         String kept;
+        Path run;
         try (OutputSet set = beginOutputs(dir)) {
             Thread onInterrupt = new Thread(() -> interrupted(set, progress, stderr), "occam-interrupt");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -145,6 +194,8 @@ final class FitCommand implements Callable<Integer> {
                         : FitOutputs.whyKeepPrevious(dir, met.test(result));
                 if (kept == null) {
                     set.commit();
+                } else {
+                    set.keep();
                 }
             } catch (Exception | Error e) {
                 set.abandon();
@@ -155,20 +206,30 @@ final class FitCommand implements Callable<Integer> {
             if (progress != null) {
                 progress.finish();
             }
+            // Where links cannot be made the set was copied into dir and is gone: no run folder to name.
+            run = set.atomic() ? set.staging() : null;
             print.accept(result, kept == null ? dir : set.staging());
             stdout.flush();
             if (kept != null) {
                 stderr.println("occam: kept " + dir + " as it was: " + kept + "; this run's outputs are in "
-                        + set.staging() + " until the next fit of " + dir);
+                        + set.staging() + " ('occam runs " + dir + "' lists it)");
                 stderr.flush();
             }
         }
-        return met.test(result) ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
+        int code = met.test(result) ? OccamCommand.OK : OccamCommand.SUCCESS_NOT_MET;
+        if (quiet || json) {
+            Path written = kept == null ? dir : run;
+            RunSummary said = RunSummary.read(written);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json ? Json.MAPPER.writeValueAsString(said.toJson(written, run, code)) : said.oneLine(written));
+            out.flush();
+        }
+        return code;
     }
 
-    private static OutputSet beginOutputs(Path dir) throws java.io.IOException {
+    private OutputSet beginOutputs(Path dir) throws java.io.IOException {
         try {
-            return OutputSet.begin(dir);
+            return OutputSet.begin(dir, keepRuns != null ? keepRuns : OutputSet.DEFAULT_KEEP_RUNS);
         } catch (IllegalStateException e) {
             throw new Errors.UserError(e.getMessage());
         }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "init", description = "Writes a commented use-case template to fill in.")
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = OccamCommand.Version.class,
+        description = "Writes a commented use-case template to fill in.")
 final class InitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "usecase.yaml", paramLabel = "FILE",

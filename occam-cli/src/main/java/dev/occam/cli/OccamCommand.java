@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "occam", mixinStandardHelpOptions = true, versionProvider = OccamCommand.Version.class,
         description = "Finds the simplest model that works, proves it, and writes it down.",
         subcommands = {InitCommand.class, FitCommand.class, PredictCommand.class, ExplainCommand.class,
-            ReportCommand.class, PublishCommand.class, ServeCommand.class, ExportCommand.class,
+            ReportCommand.class, PublishCommand.class, ServeCommand.class, ExportCommand.class, RunsCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class})
 public final class OccamCommand implements Runnable {
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "predict", description = "Scores every row of a CSV or Parquet file with a saved model, in row order"
+@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = OccamCommand.Version.class,
+        description = "Scores every row of a CSV or Parquet file with a saved model, in row order"
         + " (a segmentation assigns each row its segment); a forecast model writes its forecast (--horizon H), a"
         + " recommender each user's top items (--top N).")
 final class PredictCommand implements Callable<Integer> {
@@ -48,6 +49,10 @@ final class PredictCommand implements Callable<Integer> {
             + " case has them)")
     Double threshold;
 
+    @Option(names = "--keep", paramLabel = "COLUMN", split = ",", description = "copy these input columns (an ID,"
+            + " say) into the output in front of the predictions: --keep id or --keep id,branch")
+    java.util.List<String> keep = new java.util.ArrayList<>();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -60,6 +65,11 @@ final class PredictCommand implements Callable<Integer> {
         if (SegmentationFile.FORMAT.equals(format)) {
             return assignSegments();
         }
+        if (!keep.isEmpty() && (ForecastModelFile.FORMAT.equals(format)
+                || dev.occam.runtime.recommend.RecommenderModelFile.FORMAT.equals(format))) {
+            throw new Errors.UserError("--keep copies input columns beside each row's prediction or segment; " + model
+                    + " (" + format + ") writes rows of its own (one per series and time, or per user and rank)");
+        }
         if (ForecastModelFile.FORMAT.equals(format)) {
             return forecast();
         }
@@ -70,18 +80,21 @@ final class PredictCommand implements Callable<Integer> {
         if (top != null) {
             throw new Errors.UserError("--top is for recommendation models; " + model + " predicts one answer per row");
         }
+        if (!keep.isEmpty() && data == null) {
+            throw new Errors.UserError("--keep copies columns of DATA; give the CSV or Parquet file to score");
+        }
         if (data == null) {
             throw new Errors.UserError("missing DATA: the CSV or Parquet file to score with " + model);
         }
         if (out == null) {
-            spec.commandLine().getOut().print(PredictJob.predictCsv(model, data, threshold));
+            spec.commandLine().getOut().print(PredictJob.predictCsv(model, data, keep, threshold));
             spec.commandLine().getOut().flush();
             return OccamCommand.OK;
         }
         if (Files.exists(out) && !force) {
             throw new Errors.UserError(out + " already exists; pass --force to replace it");
         }
-        int rows = PredictJob.predictToFile(model, data, out, threshold);
+        int rows = PredictJob.predictToFile(model, data, out, keep, threshold);
         spec.commandLine().getErr().println(String.format(java.util.Locale.ROOT, "wrote %,d predictions to %s", rows, out));
         return OccamCommand.OK;
     }
@@ -114,14 +127,14 @@ final class PredictCommand implements Callable<Integer> {
             throw new Errors.UserError("missing DATA: the CSV or Parquet file whose rows " + model + " assigns to segments");
         }
         if (out == null) {
-            spec.commandLine().getOut().print(SegmentPredictJob.predictCsv(model, data));
+            spec.commandLine().getOut().print(SegmentPredictJob.predictCsv(model, data, keep));
             spec.commandLine().getOut().flush();
             return OccamCommand.OK;
         }
         if (Files.exists(out) && !force) {
             throw new Errors.UserError(out + " already exists; pass --force to replace it");
         }
-        int rows = SegmentPredictJob.predictToFile(model, data, out);
+        int rows = SegmentPredictJob.predictToFile(model, data, out, keep);
         spec.commandLine().getErr().println(String.format(java.util.Locale.ROOT, "wrote %,d segment assignments to %s",
                 rows, out));
         return OccamCommand.OK;

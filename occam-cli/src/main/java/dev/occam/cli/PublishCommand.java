@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * serves it. The fit's {@code model.json} and {@code card.json} are copied into a hidden folder beside the versions
  * and renamed to {@code versions/<n+1>} in one step, so the server sees the whole version or none of it.
  */
-@Command(name = "publish", description = "Publishes the model of a fit's output folder OUT as the next version of"
+@Command(name = "publish", mixinStandardHelpOptions = true, versionProvider = OccamCommand.Version.class,
+        description = "Publishes the model of a fit's output folder OUT as the next version of"
         + " MODELS/<name> (versions/<n+1>/model.json and card.json), for 'occam serve MODELS'. Refuses a fit that"
         + " missed its success bar unless --force; never publishes a fit without a deployable model.")
 final class PublishCommand implements Callable<Integer> {

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", description = "Renders DIR/report.html again from the card.json, leaderboard.json, model.json"
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = OccamCommand.Version.class,
+        description = "Renders DIR/report.html again from the card.json, leaderboard.json, model.json"
         + " and report-data.json that 'occam fit' wrote into DIR.")
 final class ReportCommand implements Callable<Integer> {
 

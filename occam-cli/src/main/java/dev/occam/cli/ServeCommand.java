@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", description = {"Serves every model under DIR over HTTP (JSON): DIR/<name>/model.json or "
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = OccamCommand.Version.class,
+        description = {"Serves every model under DIR over HTTP (JSON): DIR/<name>/model.json or "
         + "DIR/<name>/versions/<n>/model.json; new versions are picked up while it runs. See docs/serve.md."})
 final class ServeCommand implements Callable<Integer> {
 

@@ -32,6 +32,34 @@ class FitCommandTest {
         fit = CliRun.of("fit", CREDIT.resolve("usecase.yaml").toString(), "--out", out.toString());
     }
 
+    /**
+     * The README's Java snippet, compiled as printed and run in a folder where {@code out/credit-scoring} is this
+     * fit's output: it loads the model, scores its applicant strictly (every key a feature, every feature a key) and
+     * prints the decision, the probability and three reasons. ReadmeSnippetTest (occam-runtime) only compiles it.
+     */
+    @Test
+    void readmeJavaSnippet_runsOnTheCreditExamplesModel() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        Matcher block = Pattern.compile("(?s)```java\n(.*?)```").matcher(readme);
+        assertTrue(block.find(), "README.md has no ```java block");
+        Path work = dir.resolve("snippet");
+        Files.createDirectories(work.resolve("out"));
+        Files.createSymbolicLink(work.resolve("out").resolve("credit-scoring"), out.toAbsolutePath());
+        Path source = work.resolve("ScoreApplicant.java");
+        Files.writeString(source, block.group(1));
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        assertTrue(javac.run(null, null, null, "-d", work.toString(), "-classpath",
+                System.getProperty("java.class.path"), source.toString()) == 0, "the snippet does not compile");
+
+        String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(launcher, "-cp", work.toAbsolutePath() + java.io.File.pathSeparator
+                + System.getProperty("java.class.path"), "ScoreApplicant").directory(work.toFile())
+                .redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), printed);
+        assertTrue(printed.matches("(good|bad) 0\\.\\d+(E-\\d+)? \\[.+\\]\\s*"), printed);
+    }
+
     @Test
     void fit_creditExample_printsLeaderboardWithLogisticNearSklearn() {
         assertEquals(OccamCommand.OK, fit.exitCode(), fit.err());

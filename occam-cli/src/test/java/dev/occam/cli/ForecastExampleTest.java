@@ -1,5 +1,9 @@
 package dev.occam.cli;
 
+import dev.occam.runtime.io.Json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,5 +89,25 @@ class ForecastExampleTest {
         assertTrue(errors.find(), "the error box is missing");
         assertEquals("", errors.group(1).strip(), "the page reported errors");
         assertTrue(dom.contains("95% coverage"), "the leaderboard shows interval coverage");
+    }
+
+    /** What fit --json, --quiet, runs and compare read from this task's card and leaderboard (issue 19). */
+    @Test
+    void runSummary_forecastFit_readsTheCardsChoiceAndBar() throws Exception {
+        RunSummary s = RunSummary.read(out);
+        assertEquals("forecast", s.task());
+        JsonNode card = Json.MAPPER.readTree(out.resolve("card.json").toFile());
+        assertEquals(card.get("chosen").asText(), s.chosen());
+        assertEquals(card.get("metric").asText(), s.metric());
+        assertEquals("at_most", s.direction());
+        assertEquals(card.get("at_most").asDouble(), s.bar(), 0.0);
+        assertEquals(card.get("chosen_mean").asDouble(), s.value(), 0.0);
+        assertEquals(card.get("success_met").asBoolean(), s.met());
+        assertTrue(s.candidates().size() >= 2, s.candidates().toString());
+        assertEquals(1, s.candidates().stream().filter(RunSummary.Entry::chosen).count(), s.candidates().toString());
+        assertTrue(s.candidates().stream().noneMatch(e -> e.id().startsWith("?")), s.candidates().toString());
+        CliRun runs = CliRun.of("runs", out.toString());
+        assertEquals(OccamCommand.OK, runs.exitCode(), runs.err());
+        assertTrue(runs.out().lines().anyMatch(l -> l.startsWith(out + "@1 *") && l.contains(" forecast ")), runs.out());
     }
 }

@@ -81,9 +81,12 @@ class KillTest {
                 "--threads", "1");
         assertEquals(OccamCommand.OK, clean.exitCode(), clean.err());
         try (Stream<Path> sets = Files.list(store)) {
-            assertEquals(List.of(out.toRealPath()), sets.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> p.toAbsolutePath().normalize()).toList(), "the killed runs' sets are deleted");
+            // Finished runs stay as the history (occam runs); what a killed run left unfinished is deleted.
+            List<Path> left = sets.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !OutputSet.isFinished(p)).toList();
+            assertEquals(List.of(), left, "the killed runs' sets are deleted");
         }
+        assertTrue(OutputSet.runs(out).contains(out.toRealPath()), "the current set is a run");
     }
 
     /** SIGTERM (as Ctrl-C) once the new model is written: the message says what the folder holds, truly. */
@@ -136,7 +139,9 @@ class KillTest {
         }
         int most = 0;
         try (Stream<Path> sets = Files.list(store)) {
-            for (Path s : sets.filter(Files::isDirectory).filter(p -> !p.toAbsolutePath().equals(current)).toList()) {
+            // Finished runs kept as the history are not being staged.
+            for (Path s : sets.filter(Files::isDirectory).filter(p -> !p.toAbsolutePath().equals(current))
+                    .filter(p -> !OutputSet.isFinished(p)).toList()) {
                 try (Stream<Path> files = Files.list(s)) {
                     most = Math.max(most, (int) files.filter(f -> !f.getFileName().toString().startsWith("."))
                             .count());

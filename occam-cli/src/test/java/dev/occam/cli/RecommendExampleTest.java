@@ -1,5 +1,7 @@
 package dev.occam.cli;
 
+import dev.occam.runtime.io.Json;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,5 +115,24 @@ class RecommendExampleTest {
         assertEquals("", errors.group(1).strip(), "the page reported errors");
         assertTrue(dom.contains("<svg class=\"bars\""), "no bar chart");
         assertTrue(dom.contains("because you bought"), "no reasons in the examples");
+    }
+
+    /** What fit --json, --quiet, runs and compare read from this task's card and leaderboard (issue 19). */
+    @Test
+    void runSummary_recommendFit_readsTheCardsChoiceAndBar() throws Exception {
+        RunSummary s = RunSummary.read(out);
+        assertEquals("recommend", s.task());
+        JsonNode card = Json.MAPPER.readTree(out.resolve("card.json").toFile());
+        assertEquals(card.get("chosen").asText(), s.chosen());
+        assertEquals(card.at("/success/metric").asText(), s.metric());
+        assertEquals(card.at("/success/at_least").asDouble(), s.bar(), 0.0);
+        assertEquals(card.at("/success/value").asDouble(), s.value(), 0.0);
+        assertEquals(card.at("/success/verdict").asText(), s.verdict());
+        assertTrue(s.candidates().size() >= 2, s.candidates().toString());
+        assertEquals(1, s.candidates().stream().filter(RunSummary.Entry::chosen).count(), s.candidates().toString());
+        assertTrue(s.candidates().stream().noneMatch(e -> e.id().startsWith("?")), s.candidates().toString());
+        CliRun runs = CliRun.of("runs", out.toString());
+        assertEquals(OccamCommand.OK, runs.exitCode(), runs.err());
+        assertTrue(runs.out().lines().anyMatch(l -> l.startsWith(out + "@1 *") && l.contains(" recommend ")), runs.out());
     }
 }

@@ -1,5 +1,9 @@
 package dev.occam.cli;
 
+import dev.occam.runtime.io.Json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,6 +113,25 @@ class SegmentsExampleTest {
     }
 
     @Test
+    void fit_jsonOnASegmentation_summaryNamesTaskBarAndExitCode() throws Exception {
+        Path file = dir.resolve("strict-json.yaml");
+        Files.writeString(file, "name: strict-segments\nquestion: Are there tight groups?\ntask: segment\n"
+                + "data:\n  path: " + EXAMPLE.resolve("customers.csv").toAbsolutePath() + "\n  exclude: [customer_id]\n"
+                + "success:\n  metric: silhouette\n  at_least: 0.99\n"
+                + "selection:\n  max_rows: 100\n  max_segments: 3\n  resamples: 2\n");
+        CliRun run = CliRun.of("fit", file.toString(), "--out", dir.resolve("strict-json").toString(), "--json");
+
+        assertEquals(OccamCommand.SUCCESS_NOT_MET, run.exitCode(), run.err());
+        JsonNode j = Json.MAPPER.readTree(run.out());
+        assertEquals("segment", j.get("task").asText());
+        assertEquals("silhouette", j.at("/success/metric").asText());
+        assertEquals(0.99, j.at("/success/at_least").asDouble(), 0.0);
+        assertTrue(j.at("/success/value").asDouble() < 0.99, j.toString());
+        assertEquals(3, j.get("exit_code").asInt());
+        assertTrue(run.err().contains("misses the bar (silhouette at least 0.99)"), "the console summary on stderr");
+    }
+
+    @Test
     void fit_misspeltKey_oneLineErrorNamingTheLine() throws Exception {
         Path file = dir.resolve("typo.yaml");
         Files.writeString(file, Files.readString(EXAMPLE.resolve("usecase.yaml")).replace("at_least", "at_lest"));
@@ -116,5 +139,24 @@ class SegmentsExampleTest {
         assertEquals(OccamCommand.USER_ERROR, run.exitCode(), run.err());
         assertTrue(run.isOneLineError(), run.err());
         assertTrue(run.err().contains("typo.yaml line 9") && run.err().contains("did you mean 'at_least'?"), run.err());
+    }
+
+    /** What fit --json, --quiet, runs and compare read from this task's card and leaderboard (issue 19). */
+    @Test
+    void runSummary_segmentFit_readsTheCardsChoiceAndBar() throws Exception {
+        RunSummary s = RunSummary.read(out);
+        assertEquals("segment", s.task());
+        JsonNode card = Json.MAPPER.readTree(out.resolve("card.json").toFile());
+        assertEquals(card.get("chosen").asText(), s.chosen());
+        assertEquals(card.at("/success/metric").asText(), s.metric());
+        assertEquals(card.at("/success/bound").asDouble(), s.bar(), 0.0);
+        assertEquals(card.at("/success/value").asDouble(), s.value(), 0.0);
+        assertEquals(card.at("/success/met").asBoolean(), s.met());
+        assertTrue(s.candidates().size() >= 2, s.candidates().toString());
+        assertEquals(1, s.candidates().stream().filter(RunSummary.Entry::chosen).count(), s.candidates().toString());
+        assertTrue(s.candidates().stream().noneMatch(e -> e.id().startsWith("?")), s.candidates().toString());
+        CliRun runs = CliRun.of("runs", out.toString());
+        assertEquals(OccamCommand.OK, runs.exitCode(), runs.err());
+        assertTrue(runs.out().lines().anyMatch(l -> l.startsWith(out + "@1 *") && l.contains(" segment ")), runs.out());
     }
 }

@@ -382,6 +382,51 @@ public final class Model {
         return predict(Row.of(values));
     }
 
+    /**
+     * As {@link #predict(java.util.Map)}, but strict, as {@code occam serve --strict} is over HTTP: every feature
+     * must have a key (a {@code null} value is a missing value, given on purpose) and every key must be a feature,
+     * so a misspelt or forgotten name fails instead of being scored as missing.
+     *
+     * @throws IllegalArgumentException naming every unknown key and every missing feature, or a field that cannot
+     *     be read
+     */
+    public Prediction predictStrict(java.util.Map<String, ?> values) {
+        java.util.List<String> unknown = new java.util.ArrayList<>();
+        for (String key : values.keySet()) {
+            if (schema().indexOf(key) < 0) {
+                unknown.add(key);
+            }
+        }
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (Feature f : schema().features()) {
+            if (!values.containsKey(f.name())) {
+                missing.add(f.name());
+            }
+        }
+        if (!unknown.isEmpty() || !missing.isEmpty()) {
+            java.util.Collections.sort(unknown);
+            StringBuilder sb = new StringBuilder();
+            if (!unknown.isEmpty()) {
+                sb.append(unknown.size() == 1 ? "unknown key " : "unknown keys ").append(quoted(unknown))
+                        .append(" (the model reads ").append(schema().names()).append(")");
+            }
+            if (!missing.isEmpty()) {
+                sb.append(sb.length() == 0 ? "" : "; ").append(missing.size() == 1 ? "missing key " : "missing keys ")
+                        .append(quoted(missing)).append(" (put null for a value that is not known)");
+            }
+            throw new IllegalArgumentException(sb.toString());
+        }
+        return predict(Row.of(values));
+    }
+
+    private static String quoted(java.util.List<String> names) {
+        StringBuilder sb = new StringBuilder();
+        for (String n : names) {
+            sb.append(sb.length() == 0 ? "" : ", ").append('\'').append(n).append('\'');
+        }
+        return sb.toString();
+    }
+
     /** Predicts every row of a frame, in order. Columns are matched by name; extra columns are ignored. */
     public Prediction[] predict(Frame frame) {
         if (target.isMulticlass()) {

@@ -32,8 +32,10 @@ import java.util.Set;
  * types. The extension alone decides the format.
  *
  * <p><b>Queries.</b> A query on the embedded DuckDB finds relative file names, as in
- * {@code read_csv('credit_data.csv')}, in the source's base directory. A query with a JDBC URL runs on
- * that database, whose driver must be on the classpath.
+ * {@code read_csv('credit_data.csv')}, in the source's base directory, and its {@code read_csv} calls get the
+ * file route's options ({@link CsvCalls}: {@code NA} missing, {@code yes}/{@code no} kept as text, every row read)
+ * unless the query sets them, so both routes type a file alike. A query with a JDBC URL runs on that database,
+ * whose driver is on the class path or was loaded from a jar by {@link JdbcDrivers}.
  *
  * <p><b>Types.</b> Integer, decimal and floating-point columns become numeric columns, with {@code NaN}
  * for NULL. Text, booleans (levels {@code false}, {@code true}) and enums become categorical columns with
@@ -324,7 +326,13 @@ public final class DataLoader {
             }
             // A use case may come from someone else: its query may read the files of its folder, nothing else.
             SqlSandbox.lock(statement, baseDirectory);
-            return checkQueryResult(run(statement, sql, label), label);
+            // read_csv in a query reads a file as data.path would (NA missing, yes/no kept as written).
+            String typed = CsvCalls.withFileOptions(sql);
+            Frame frame = run(statement, typed, label);
+            if (!typed.equals(sql)) {
+                frame = NumberSpellings.parseThousandsSeparators(frame);
+            }
+            return checkQueryResult(frame, label);
         } catch (SQLException e) {
             String reason = DatabaseErrors.reason(e);
             if (reason.contains("disabled by configuration")) {
@@ -343,8 +351,7 @@ public final class DataLoader {
         } catch (SQLException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             if (message.startsWith("No suitable driver")) {
-                throw new DataException("no JDBC driver on the classpath accepts the URL '" + where
-                        + "'; check the URL or add the database's driver", e);
+                throw new DataException(noDriver(where), e);
             }
             throw new DataException("cannot connect to " + where + ": " + DatabaseErrors.reason(e), e);
         }
@@ -363,11 +370,29 @@ public final class DataLoader {
         }
     }
 
+    /** No driver takes the URL: say how to add one, naming the database the URL names. */
+    static String noDriver(String where) {
+        String[] parts = where.split(":", 3);
+        String database = parts.length > 1 && !parts[1].isBlank() ? parts[1] : "the database";
+        return "no JDBC driver accepts the URL '" + where + "': add " + database + "'s JDBC driver jar with"
+                + " 'occam fit --driver PATH' (a jar or a folder of jars), or put the jar in the drivers/ folder beside"
+                + " the occam launcher, or name it in the OCCAM_DRIVERS variable; or check the URL";
+    }
+
     private static Frame checkQueryResult(Frame frame, String label) throws DataException {
         if (frame.rows() == 0) {
             throw new DataException(label + ": the result has no rows");
         }
         return checkNumbers(frame, label, "cast or clean the column in the query");
+    }
+
+    /**
+     * Warnings about the loaded table's typing, one sentence per column: a text column most of whose values are
+     * numbers (at least half, and at least {@value MistypedValue#MIN_NUMBERS}) but not so nearly all that loading
+     * refuses it. It is kept as a category; the warning names the column and a text value in it.
+     */
+    public static List<String> typingWarnings(Frame frame) {
+        return MistypedValue.mostlyNumbers(frame);
     }
 
     private static Frame checkNumbers(Frame frame, String label, String remedy) throws DataException {

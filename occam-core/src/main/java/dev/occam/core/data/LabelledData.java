@@ -40,10 +40,24 @@ public record LabelledData(Frame features, Target target, int rowsDropped, int[]
      * @param dropColumns columns that are never features (exclusions, protected attributes)
      * @throws IllegalArgumentException with a one-line message naming the column or value at fault
      */
+    /**
+     * When a column differs from {@code name} only in case: many databases (H2, Oracle, Snowflake) upper-case names
+     * that are not quoted in the query, so say so. Empty when none does.
+     */
+    public static String caseHint(Frame table, String name) {
+        for (String n : table.schema().names()) {
+            if (n.equalsIgnoreCase(name)) {
+                return " ('" + n + "' differs only in case: a database may upper-case names the query does not quote;"
+                        + " write \"" + name + "\" in the query, or use '" + n + "' in the use case)";
+            }
+        }
+        return "";
+    }
+
     public static LabelledData of(Frame table, String targetName, Task task, String positive, List<String> dropColumns) {
         if (!table.hasColumn(targetName)) {
             throw new IllegalArgumentException("target column '" + targetName + "' is not in the data; columns are "
-                    + String.join(", ", table.schema().names()));
+                    + String.join(", ", table.schema().names()) + caseHint(table, targetName));
         }
         List<String> notes = new ArrayList<>();
         Column y = table.column(targetName);

@@ -40,6 +40,47 @@ record MistypedValue(int row, String column, String value) {
         return Optional.ofNullable(found);
     }
 
+    /** Below {@link #NUMERIC_SHARE} but at least this share of numbers: kept as text, with a warning. */
+    static final double WARNING_SHARE = 0.5;
+
+    /** One sentence per text column whose values are mostly numbers, with a text value and its row. */
+    static java.util.List<String> mostlyNumbers(Frame frame) {
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        for (Column c : frame.columns()) {
+            if (!(c instanceof CategoricalColumn text)) {
+                continue;
+            }
+            int levels = text.levels().size();
+            boolean[] numeric = new boolean[levels];
+            for (int l = 0; l < levels; l++) {
+                numeric[l] = NUMBER.matcher(text.levels().get(l).strip()).matches();
+            }
+            long present = 0;
+            long numbers = 0;
+            int firstText = -1;
+            int[] codes = text.codes();
+            for (int i = 0; i < codes.length; i++) {
+                if (codes[i] != CategoricalColumn.MISSING) {
+                    present++;
+                    if (numeric[codes[i]]) {
+                        numbers++;
+                    } else if (firstText < 0) {
+                        firstText = i;
+                    }
+                }
+            }
+            if (numbers < MIN_NUMBERS || numbers == present || numbers < WARNING_SHARE * present
+                    || numbers >= NUMERIC_SHARE * present) {
+                continue;
+            }
+            warnings.add(String.format(java.util.Locale.ROOT, "column '%s' looks numeric (%.0f%% of its %,d values"
+                    + " are numbers) but holds text such as '%s' (row %d), so it is read as a category; if the text"
+                    + " means missing, write NA or leave it empty", text.name(), 100.0 * numbers / present, present,
+                    text.levels().get(codes[firstText]), firstText + 1));
+        }
+        return warnings;
+    }
+
     /** The message naming source, 1-based row, column and value. */
     String message(String source, String remedy) {
         return source + " row " + (row + 1) + ", column '" + column + "': cannot parse '" + value + "' as a number; "

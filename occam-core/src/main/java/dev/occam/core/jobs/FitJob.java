@@ -96,7 +96,7 @@ public final class FitJob {
         List<Fold> folds = plan.folds();
         FairnessFindings fairness = new FairnessFindings(useCase, plan.keptRows(), target);
         fairness.rankProxies(features);
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(dev.occam.core.data.DataLoader.typingWarnings(plan.table()));
         Tournament.Result tournament = new Tournament(useCase, plan.keptRows(), features, target, folds, metric,
                 executor, fairness, new FoldCounter(plan.candidates().size() * folds.size(), progress), notes,
                 warnings).play(plan.candidates());

@@ -199,7 +199,7 @@ record FitPlan(UseCase useCase, DataSource source, Frame table, LabelledData dat
     private static void requireColumn(Frame table, String column, String key) {
         if (!table.hasColumn(column)) {
             throw new IllegalArgumentException(key + " names column '" + column + "', which is not in the data; columns are "
-                    + String.join(", ", table.schema().names()));
+                    + String.join(", ", table.schema().names()) + LabelledData.caseHint(table, column));
         }
     }
 }

@@ -12,6 +12,9 @@ import dev.occam.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * {@code occam predict}: scores every row of a CSV or Parquet file with a saved model and writes one
@@ -28,20 +31,31 @@ public final class PredictJob {
 
     /** Scores the data file and returns the CSV text. */
     public static String predictCsv(Path modelFile, Path dataFile) throws IOException, DataException {
-        return predictCsv(modelFile, dataFile, null);
+        return predictCsv(modelFile, dataFile, List.of(), null);
     }
 
     /**
-     * As {@link #predictCsv(Path, Path)}, calling the positive class at {@code threshold} instead of the model's own
-     * (the one the fit chose: by the costs, the use case's, or the positive share).
+     * Scores the data file and returns the CSV text, with the columns {@code keep} names copied from the input in
+     * front of the predictions (see {@link KeptColumns}), calling the positive class at {@code threshold} instead of
+     * the model's own (the one the fit chose: by the costs, the use case's, or the positive share).
      *
      * @param threshold a probability in (0, 1), or null for the model's
      * @throws IllegalArgumentException when a threshold is given for a model that is not a two-class classifier, or
      *     is outside (0, 1)
      */
-    public static String predictCsv(Path modelFile, Path dataFile, Double threshold) throws IOException, DataException {
+    public static String predictCsv(Path modelFile, Path dataFile, List<String> keep, Double threshold)
+            throws IOException, DataException {
         Model model = withThreshold(ModelFile.load(modelFile), modelFile, threshold);
         Frame frame = MissingColumns.asModelReads(model, DataLoader.load(new DataSource(dataFile, null, null, null)));
+        Set<String> outputColumns = new HashSet<>(List.of("prediction", "probability", "reasons"));
+        if (model.target().isMulticlass()) {
+            model.target().levels().forEach(l -> outputColumns.add("probability_" + l));
+        }
+        if (model.interval() != null) {
+            outputColumns.add("lower_" + model.interval().columnSuffix());
+            outputColumns.add("upper_" + model.interval().columnSuffix());
+        }
+        KeptColumns kept = KeptColumns.of(frame, keep, outputColumns, dataFile);
         Prediction[] predictions;
         try {
             predictions = model.predict(frame);
@@ -52,6 +66,7 @@ public final class PredictJob {
         boolean multiclass = model.target().isMulticlass();
         PredictionInterval interval = model.interval();
         StringBuilder sb = new StringBuilder(predictions.length * 24);
+        sb.append(kept.header());
         sb.append(classification ? "prediction,probability," : "prediction,");
         if (multiclass) {
             // One column per class, in the target's level order; a row's probabilities sum to 1.
@@ -66,6 +81,7 @@ public final class PredictJob {
         sb.append("reasons\n");
         for (int i = 0; i < predictions.length; i++) {
             Prediction p = predictions[i];
+            kept.appendRow(sb, i);
             if (classification) {
                 sb.append(csvField(p.label())).append(',').append(p.probability());
             } else if (multiclass) {
@@ -105,13 +121,13 @@ public final class PredictJob {
 
     /** Scores the data file and writes the CSV atomically; returns the number of rows written. */
     public static int predictToFile(Path modelFile, Path dataFile, Path out) throws IOException, DataException {
-        return predictToFile(modelFile, dataFile, out, null);
+        return predictToFile(modelFile, dataFile, out, List.of(), null);
     }
 
-    /** As {@link #predictToFile(Path, Path, Path)} at {@code threshold} (null: the model's own). */
-    public static int predictToFile(Path modelFile, Path dataFile, Path out, Double threshold)
+    /** As {@link #predictToFile(Path, Path, Path)}, keeping the named input columns, at {@code threshold} (null: the model's own). */
+    public static int predictToFile(Path modelFile, Path dataFile, Path out, List<String> keep, Double threshold)
             throws IOException, DataException {
-        String csv = predictCsv(modelFile, dataFile, threshold);
+        String csv = predictCsv(modelFile, dataFile, keep, threshold);
         AtomicFiles.write(out, csv.getBytes(StandardCharsets.UTF_8));
         return (int) csv.chars().filter(c -> c == '\n').count() - 1;
     }

@@ -306,7 +306,9 @@ class DataLoaderErrorsTest {
         String message = failure(DataSource.jdbc("jdbc:nosuchdb://host/db?password=secret", "SELECT 1"))
                 .getMessage();
 
-        assertTrue(message.startsWith("no JDBC driver on the classpath accepts the URL 'jdbc:nosuchdb://host/db'"),
+        assertTrue(message.startsWith("no JDBC driver accepts the URL 'jdbc:nosuchdb://host/db': add nosuchdb's"
+                + " JDBC driver jar with 'occam fit --driver PATH'"), message);
+        assertTrue(message.contains("drivers/ folder beside the occam launcher") && message.contains("OCCAM_DRIVERS"),
                 message);
         assertFalse(message.contains("secret"), message);
     }

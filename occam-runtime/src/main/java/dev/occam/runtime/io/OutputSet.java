@@ -28,9 +28,13 @@ import java.util.stream.Stream;
  *
  * <p>How: {@code out} is a symbolic link to one set in a hidden sibling folder {@code .<out>.occam/<run>/}. A run
  * writes its files into a new set there ({@link #staging()}), and {@link #commit()} points {@code out} at it by
- * renaming a new link over the old one ({@code rename(2)} replaces a link atomically on Linux and macOS). The
- * previous set is then deleted. A run that stops before its commit leaves a set nobody links to; the next run
- * deletes it ({@link #begin}). A lock file in the hidden folder keeps two runs from writing the same output at
+ * renaming a new link over the old one ({@code rename(2)} replaces a link atomically on Linux and macOS). A
+ * finished set is marked (an empty file {@code <set>}{@value #FINISHED} beside it in the store, written before the
+ * switch, so the output folder holds the outputs only) and kept as a run of the history that
+ * {@link #runs} lists ({@code occam runs}, {@code occam compare}); only the newest {@code keepRuns} finished sets are
+ * kept, the current one always. A run that stops before its commit leaves an unmarked set nobody links to; the next
+ * run deletes it ({@link #begin}). A run whose set must not replace the current one ({@link #keep()}) is marked
+ * finished without the switch, so it stays in the history for inspection. A lock file in the hidden folder keeps two runs from writing the same output at
  * once. An {@code out} that is a real folder (written by an Occam before 0.x, or made by the user) is switched
  * over once: its Occam files are moved into the hidden folder and the link takes its place (two renames: for that
  * one run a reader may find no folder for a moment, but never a mixed one). Where links cannot be made (some
@@ -43,17 +47,27 @@ public final class OutputSet implements Closeable {
     public static final Set<String> OUTPUT_NAMES = Set.of("leaderboard.json", "model.json", "card.json",
             "report-data.json", "report.html");
     private static final String LOCK = "lock";
-    private static final DateTimeFormatter RUN = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /**
+     * The suffix of the marker beside a set whose run finished writing it ({@code <set>.finished} in the store); sets
+     * without one are leftovers of a stopped run.
+     */
+    public static final String FINISHED = ".finished";
+    /** Finished sets kept beside the output folder when a run does not say otherwise. */
+    public static final int DEFAULT_KEEP_RUNS = 20;
+    // Milliseconds, so the names of two runs in one second still sort in time order.
+    private static final DateTimeFormatter RUN = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final Path target;
     private final Path store;
     private final Path staging;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final int keepRuns;
     private boolean committed;
     private boolean atomic = true;
 
-    private OutputSet(Path target, Path store, Path staging, FileChannel lockChannel, FileLock lock) {
+    private OutputSet(Path target, Path store, Path staging, FileChannel lockChannel, FileLock lock, int keepRuns) {
+        this.keepRuns = keepRuns;
         this.target = target;
         this.store = store;
         this.staging = staging;
@@ -76,6 +90,19 @@ public final class OutputSet implements Closeable {
      *     (they would be lost in the switch; the message names one)
      */
     public static OutputSet begin(Path target) throws IOException {
+        return begin(target, DEFAULT_KEEP_RUNS);
+    }
+
+    /**
+     * As {@link #begin(Path)}, keeping at most {@code keepRuns} finished sets (the current one included) after a
+     * commit.
+     *
+     * @throws IllegalArgumentException when {@code keepRuns} is below 1
+     */
+    public static OutputSet begin(Path target, int keepRuns) throws IOException {
+        if (keepRuns < 1) {
+            throw new IllegalArgumentException("the number of runs to keep must be at least 1: " + keepRuns);
+        }
         Path abs = target.toAbsolutePath().normalize();
         if (abs.getParent() == null) {
             throw new IllegalArgumentException("cannot write outputs to the root folder " + abs);
@@ -108,7 +135,7 @@ public final class OutputSet implements Closeable {
             Path staging = store.resolve(LocalDateTime.now().format(RUN) + "-"
                     + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
             Files.createDirectory(staging);
-            return new OutputSet(abs, store, staging, channel, lock);
+            return new OutputSet(abs, store, staging, channel, lock, keepRuns);
         } catch (IOException | RuntimeException e) {
             lock.release();
             channel.close();
@@ -143,7 +170,7 @@ public final class OutputSet implements Closeable {
         if (committed) {
             return;
         }
-        Path previous = Files.isSymbolicLink(target) ? resolveLink(target) : null;
+        markFinished();
         Path link = store.resolve(".link-" + staging.getFileName() + ".tmp");
         Files.deleteIfExists(link);
         try {
@@ -166,11 +193,84 @@ public final class OutputSet implements Closeable {
             throw e;
         }
         committed = true;
-        if (previous != null && previous.startsWith(store) && !previous.equals(staging)) {
-            deleteTree(previous);
-        }
         if (aside != null) {
             deleteTree(aside);
+        }
+        pruneRuns();
+    }
+
+    /**
+     * Keeps this run's set in the history without pointing {@code target} at it: a finished run that must not
+     * replace the current set (it missed its bar where the current one met it). {@link #runs} lists it.
+     */
+    public synchronized void keep() throws IOException {
+        if (!committed) {
+            markFinished();
+            pruneRuns();
+        }
+    }
+
+    /**
+     * The finished runs of {@code target}, oldest first (their names start with the time they began): the sets
+     * {@link #commit()} switched to or {@link #keep()} kept, and the set {@code target} points at. Empty when
+     * {@code target} has no store.
+     */
+    public static List<Path> runs(Path target) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        Path store = storeOf(abs);
+        if (!Files.isDirectory(store)) {
+            return List.of();
+        }
+        Path current = Files.isSymbolicLink(abs) ? resolveLink(abs) : null;
+        List<Path> runs = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(store)) {
+            for (Path p : s) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && (p.equals(current) || isFinished(p))) {
+                    runs.add(p);
+                }
+            }
+        }
+        runs.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return runs;
+    }
+
+    /** The set {@code target} points at, or null when it is not a link into its store. */
+    public static Path current(Path target) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        if (!Files.isSymbolicLink(abs)) {
+            return null;
+        }
+        Path set = resolveLink(abs);
+        return set.startsWith(storeOf(abs)) ? set : null;
+    }
+
+    /** Whether a set of a store was finished by its run (its marker is there). */
+    public static boolean isFinished(Path set) {
+        return Files.exists(marker(set), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static Path marker(Path set) {
+        return set.resolveSibling(set.getFileName() + FINISHED);
+    }
+
+    private void markFinished() throws IOException {
+        Files.write(marker(staging), new byte[0]);
+    }
+
+    /** Deletes the oldest finished sets beyond {@code keepRuns}; never the one {@code target} points at. */
+    private void pruneRuns() throws IOException {
+        Path current = current(target);
+        List<Path> runs = new ArrayList<>(runs(target));
+        int excess = runs.size() - keepRuns;
+        for (Path run : runs) {
+            if (excess <= 0) {
+                break;
+            }
+            if (!run.equals(current) && !run.equals(staging)) {
+                deleteTree(run);
+                Files.deleteIfExists(marker(run));
+                excess--;
+            }
         }
     }
 
@@ -207,9 +307,10 @@ public final class OutputSet implements Closeable {
         atomic = false;
         committed = true;
         deleteTree(staging);
+        Files.deleteIfExists(marker(staging));
     }
 
-    /** Every set and temporary file in the store except the one {@code target} points at. */
+    /** Every unfinished set and temporary file in the store (the one {@code target} points at is kept). */
     private static void cleanLeftovers(Path target, Path store) throws IOException {
         Path current = Files.isSymbolicLink(target) ? resolveLink(target) : null;
         List<Path> entries = new ArrayList<>();
@@ -217,7 +318,10 @@ public final class OutputSet implements Closeable {
             s.forEach(entries::add);
         }
         for (Path e : entries) {
-            if (e.getFileName().toString().equals(LOCK) || e.equals(current)) {
+            String name = e.getFileName().toString();
+            if (name.equals(LOCK) || e.equals(current) || Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS) && isFinished(e)
+                    || name.endsWith(FINISHED) && Files.isDirectory(store.resolve(
+                            name.substring(0, name.length() - FINISHED.length())), LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             deleteTree(e);
