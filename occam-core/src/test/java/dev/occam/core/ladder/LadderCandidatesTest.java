@@ -134,7 +134,7 @@ class LadderCandidatesTest {
     @Test
     void check_valueTheRecordRefuses_givesItsMessageWithTheKey() throws UseCaseException {
         assertEquals("usecase.yaml line 11: candidate 'deep' (boosting): options.max_depth: maxDepth must be in "
-                + "[1, 16]: 40", error("    - {id: deep, learner: boosting, options: {max_depth: 40}}\n"));
+                + "[1, 16], or 0 to choose among depths: 40", error("    - {id: deep, learner: boosting, options: {max_depth: 40}}\n"));
     }
 
     @Test
