@@ -6,6 +6,7 @@ import dev.occam.core.data.Target;
 import dev.occam.core.evaluate.CvResidualInterval;
 import dev.occam.core.evaluate.Fold;
 import dev.occam.core.evaluate.FoldModels;
+import dev.occam.core.evaluate.Futures;
 import dev.occam.core.evaluate.Metric;
 import dev.occam.core.explain.GlobalExplanation;
 import dev.occam.core.ladder.Ladder;
@@ -19,9 +20,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * {@code occam fit}: the whole data flow for one use case, in three parts. {@link FitPlan} reads the data and
@@ -72,16 +74,33 @@ public final class FitJob {
      * @throws IOException when an output cannot be written
      */
     public FitResult run() throws DataException, IOException {
-        if (threads == 1) {
-            return run(Runnable::run);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(task, "occam-fold");
-            t.setDaemon(true);
+        // A fork-join pool of exactly `threads` workers: a learner's own parallel passes (a parallel stream, such
+        // as the blocked X'WX) run on the pool they are called from, so --threads bounds every core the fit uses.
+        // One thread runs the whole fit inside a one-worker pool, tasks in the caller's order.
+        ForkJoinPool pool = new ForkJoinPool(threads, p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("occam-fold-" + t.getPoolIndex());
             return t;
-        });
+        }, null, false);
         try {
+            if (threads == 1) {
+                return Futures.join(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return run(Runnable::run);
+                    } catch (DataException | IOException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }, pool));
+            }
             return run(pool);
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof DataException d) {
+                throw d;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
         } finally {
             pool.shutdownNow();
         }
