@@ -1,7 +1,6 @@
 package dev.occam.core.usecase;
 
 import dev.occam.runtime.forecast.Frequency;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,19 +94,7 @@ public final class ForecastUseCaseReader {
 
     private static DataSpec dataSpec(Section data, Path file) throws UseCaseException {
         Path base = file.toAbsolutePath().normalize().getParent();
-        String pathText = data.text("path");
-        Path path = null;
-        if (pathText != null) {
-            if (pathText.isBlank()) {
-                throw data.error("path", "data.path is empty");
-            }
-            try {
-                path = base.resolve(pathText).normalize();
-            } catch (InvalidPathException e) {
-                throw data.error("path", "data.path is not a valid path: " + Text.quote(pathText) + " ("
-                        + e.getReason() + ")");
-            }
-        }
+        Path path = UseCaseText.dataPath(data, base);
         return new DataSpec(path, data.text("sql"), data.text("jdbc"), List.of(), false, base);
     }
 }

@@ -1,6 +1,5 @@
 package dev.occam.core.usecase;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -90,18 +89,7 @@ public final class RecommendUseCaseReader {
 
     private static DataSpec data(Section data, Path file) throws UseCaseException {
         Path base = file.toAbsolutePath().normalize().getParent();
-        String pathText = data.text("path");
-        Path path = null;
-        if (pathText != null) {
-            if (pathText.isBlank()) {
-                throw data.error("path", "data.path is empty");
-            }
-            try {
-                path = base.resolve(pathText).normalize();
-            } catch (InvalidPathException e) {
-                throw data.error("path", "data.path is not a valid path: " + Text.quote(pathText) + " (" + e.getReason() + ")");
-            }
-        }
+        Path path = UseCaseText.dataPath(data, base);
         return new DataSpec(path, data.text("sql"), data.text("jdbc"), List.of(), false, base);
     }
 }

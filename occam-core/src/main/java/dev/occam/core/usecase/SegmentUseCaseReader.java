@@ -68,14 +68,7 @@ public final class SegmentUseCaseReader {
 
     private static DataSpec data(Section data, Path file) throws UseCaseException {
         Path base = file.toAbsolutePath().normalize().getParent();
-        String pathText = data.text("path");
-        Path path = null;
-        if (pathText != null) {
-            if (pathText.isBlank()) {
-                throw data.error("path", "data.path is empty");
-            }
-            path = base.resolve(pathText).normalize();
-        }
+        Path path = UseCaseText.dataPath(data, base);
         List<String> exclude = data.texts("exclude");
         return new DataSpec(path, data.text("sql"), data.text("jdbc"), exclude == null ? List.of() : exclude, false,
                 base);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -233,19 +232,7 @@ public final class UseCaseReader {
 
     private static DataSpec data(Section data, Path file) throws UseCaseException {
         Path base = file.toAbsolutePath().normalize().getParent();
-        String pathText = data.text("path");
-        Path path = null;
-        if (pathText != null) {
-            if (pathText.isBlank()) {
-                throw data.error("path", "data.path is empty");
-            }
-            try {
-                path = base.resolve(pathText).normalize();
-            } catch (InvalidPathException e) {
-                throw data.error("path", "data.path is not a valid path: " + Text.quote(pathText) + " ("
-                        + e.getReason() + ")");
-            }
-        }
+        Path path = UseCaseText.dataPath(data, base);
         List<String> exclude = data.texts("exclude");
         Boolean dropLeaks = data.bool("drop_leaks");
         return new DataSpec(path, data.text("sql"), data.text("jdbc"), exclude == null ? List.of() : exclude,

@@ -1,5 +1,6 @@
 package dev.occam.core.usecase;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,26 @@ final class UseCaseText {
             return reader.read(top, file);
         } catch (KeyedArgumentException e) {
             throw source.errorAt(e.key(), e.getMessage());
+        }
+    }
+
+    /**
+     * {@code data.path} resolved against the use case's folder {@code base}, or null when the key is absent; every
+     * task's reader reads it so, with the same messages for an empty or invalid path.
+     */
+    static Path dataPath(Section data, Path base) throws UseCaseException {
+        String pathText = data.text("path");
+        if (pathText == null) {
+            return null;
+        }
+        if (pathText.isBlank()) {
+            throw data.error("path", "data.path is empty");
+        }
+        try {
+            return base.resolve(pathText).normalize();
+        } catch (InvalidPathException e) {
+            throw data.error("path", "data.path is not a valid path: " + Text.quote(pathText) + " ("
+                    + e.getReason() + ")");
         }
     }
 }
