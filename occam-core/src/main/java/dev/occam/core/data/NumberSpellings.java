@@ -93,7 +93,9 @@ final class NumberSpellings {
         if (column != null) {
             throw new DataException(String.format(Locale.ROOT, "%s row %d, column '%s': %s is not a finite number,"
                     + " and no model can use it; write the value, or NA if it is missing", label, firstRow + 1,
-                    column, value > 0 ? "'inf' (infinity)" : "'-inf' (minus infinity)"));
+                    // A name may hold a line break (a quoted CSV header): the refusal stays one line.
+                    column.replace("\r", "\\r").replace("\n", "\\n"),
+                    value > 0 ? "'inf' (infinity)" : "'-inf' (minus infinity)"));
         }
     }
 }
