@@ -10,12 +10,15 @@ import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.scorer.TreeEnsembleScorer;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -330,6 +333,60 @@ public final class GradientBoosting implements Learner {
         }
         TreeEnsembleScorer scorer = XGBoostTrainer.fit(features, target, options, directions, scalePositive);
         return Model.of(family(), target.info(), scorer);
+    }
+
+    /**
+     * Row indices {training, validation}, each ascending: a {@link GradientBoosting.Options#VALIDATION_SHARE} of
+     * each class (of all rows for regression), rounded, at least one row, drawn by a seeded shuffle. Early
+     * stopping chooses on these rows; the Spark engine draws its inner validation rows by it too.
+     */
+    public static int[][] validationSplit(Target target, long seed) {
+        int n = target.size();
+        boolean[] held = new boolean[n];
+        SplittableRandom random = new SplittableRandom(seed);
+        List<List<Integer>> groups = new ArrayList<>();
+        if (target.isClassification()) {
+            Map<Double, List<Integer>> byClass = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                byClass.computeIfAbsent(target.value(i), k -> new ArrayList<>()).add(i);
+            }
+            groups.addAll(byClass.values());
+        } else {
+            List<Integer> all = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                all.add(i);
+            }
+            groups.add(all);
+        }
+        for (List<Integer> g : groups) {
+            int[] rows = g.stream().mapToInt(Integer::intValue).toArray();
+            for (int i = rows.length - 1; i > 0; i--) {
+                int k = random.nextInt(i + 1);
+                int t = rows[i];
+                rows[i] = rows[k];
+                rows[k] = t;
+            }
+            int take = Math.max(1, (int) Math.round(rows.length * Options.VALIDATION_SHARE));
+            for (int i = 0; i < take && i < rows.length - 1; i++) {
+                held[rows[i]] = true;
+            }
+        }
+        int heldCount = 0;
+        for (boolean h : held) {
+            heldCount += h ? 1 : 0;
+        }
+        int[] training = new int[n - heldCount];
+        int[] validation = new int[heldCount];
+        int a = 0;
+        int b = 0;
+        for (int i = 0; i < n; i++) {
+            if (held[i]) {
+                validation[b++] = i;
+            } else {
+                training[a++] = i;
+            }
+        }
+        return new int[][] {training, validation};
     }
 
     /** Each column's direction in frame order (0 for none), or null without directions. */

@@ -5,12 +5,9 @@ import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.scorer.MulticlassScorer;
 import dev.occam.runtime.scorer.TreeEnsembleScorer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -120,7 +117,7 @@ final class XGBoostTrainer {
 
     /**
      * The options with the depth and the number of rounds (at most {@code options.rounds()}) of least loss on a
-     * seeded validation share of the rows ({@link #validationSplit}), boosting on the others. The loss is
+     * seeded validation share of the rows ({@link GradientBoosting#validationSplit}), boosting on the others. The loss is
      * XGBoost's default metric of the objective (RMSE, log loss or multiclass log loss); {@code maxDepth}, or when
      * it is 0 each depth of {@code options.depths()}, boosts until its loss has not improved for
      * {@code options.earlyStopping()} rounds. The earliest depth and round of the least loss win ties. Only the
@@ -134,7 +131,7 @@ final class XGBoostTrainer {
     /** As {@link #tune(Frame, Target, GradientBoosting.Options)}, under the same constraints and weights as the fit. */
     private static GradientBoosting.Options tune(Frame features, Target target, GradientBoosting.Options options,
             int[] monotone, Double scalePositive) throws XGBoostError {
-        int[][] split = validationSplit(target, options.seed());
+        int[][] split = GradientBoosting.validationSplit(target, options.seed());
         DMatrix train = labelled(features.select(split[0]), target.select(split[0]));
         DMatrix validation = null;
         try {
@@ -190,59 +187,6 @@ final class XGBoostTrainer {
                 booster.dispose();
             }
         }
-    }
-
-    /**
-     * Row indices {training, validation}, each ascending: a {@link GradientBoosting.Options#VALIDATION_SHARE} of
-     * each class (of all rows for regression), rounded, at least one row, drawn by a seeded shuffle.
-     */
-    static int[][] validationSplit(Target target, long seed) {
-        int n = target.size();
-        boolean[] held = new boolean[n];
-        SplittableRandom random = new SplittableRandom(seed);
-        List<List<Integer>> groups = new ArrayList<>();
-        if (target.isClassification()) {
-            Map<Double, List<Integer>> byClass = new TreeMap<>();
-            for (int i = 0; i < n; i++) {
-                byClass.computeIfAbsent(target.value(i), k -> new ArrayList<>()).add(i);
-            }
-            groups.addAll(byClass.values());
-        } else {
-            List<Integer> all = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                all.add(i);
-            }
-            groups.add(all);
-        }
-        for (List<Integer> g : groups) {
-            int[] rows = g.stream().mapToInt(Integer::intValue).toArray();
-            for (int i = rows.length - 1; i > 0; i--) {
-                int k = random.nextInt(i + 1);
-                int t = rows[i];
-                rows[i] = rows[k];
-                rows[k] = t;
-            }
-            int take = Math.max(1, (int) Math.round(rows.length * GradientBoosting.Options.VALIDATION_SHARE));
-            for (int i = 0; i < take && i < rows.length - 1; i++) {
-                held[rows[i]] = true;
-            }
-        }
-        int heldCount = 0;
-        for (boolean h : held) {
-            heldCount += h ? 1 : 0;
-        }
-        int[] training = new int[n - heldCount];
-        int[] validation = new int[heldCount];
-        int a = 0;
-        int b = 0;
-        for (int i = 0; i < n; i++) {
-            if (held[i]) {
-                validation[b++] = i;
-            } else {
-                training[a++] = i;
-            }
-        }
-        return new int[][] {training, validation};
     }
 
     /** The frame as XGBoost's matrix with the target as its labels; the caller disposes it. */

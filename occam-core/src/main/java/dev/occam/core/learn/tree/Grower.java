@@ -60,10 +60,7 @@ final class Grower {
         boolean missingLeft;
         GrowNode left;
         GrowNode right;
-        /** Risk summed over the leaves of the pruned subtree, and their number (set by pruning). */
-        double subtreeRisk;
-        int leaves;
-        /** Position in the flattened tree (set when flattening). */
+        /** Position among the created nodes while pruning, then in the flattened tree (set when flattening). */
         int id;
 
         GrowNode(int start, int end, int depth, double value, double risk) {
@@ -737,31 +734,25 @@ final class Grower {
         System.arraycopy(buffer, 0, a, l, r);
     }
 
-    /**
-     * Cost-complexity pruning (Breiman et al. 1984, chapter 3): keeps the smallest subtree minimising
-     * {@code risk + alpha * leaves}. Bottom up, a node's pruned subtree beats the node as a leaf only when
-     * it lowers the risk by more than {@code alpha} per extra leaf; ties prune, giving the smallest
-     * minimising subtree. That is the tree weakest-link pruning reaches at {@code alpha} (Breiman et al.,
-     * chapter 3), and the tree rpart prints for a given cp.
-     */
+    /** Cuts the grown tree back by cost-complexity at {@code alpha} ({@link CostComplexity}). */
     private void prune(double alpha) {
-        // Children are created after their parent, so the reverse creation order is bottom up.
-        for (int i = created.size() - 1; i >= 0; i--) {
+        int n = created.size();
+        int[] left = new int[n];
+        int[] right = new int[n];
+        double[] risk = new double[n];
+        for (int i = 0; i < n; i++) {
+            created.get(i).id = i;
+        }
+        for (int i = 0; i < n; i++) {
             GrowNode node = created.get(i);
-            if (node.isLeaf()) {
-                node.subtreeRisk = node.risk;
-                node.leaves = 1;
-                continue;
-            }
-            double risk = node.left.subtreeRisk + node.right.subtreeRisk;
-            int leaves = node.left.leaves + node.right.leaves;
-            if (node.risk - risk <= alpha * (leaves - 1)) {
-                node.makeLeaf();
-                node.subtreeRisk = node.risk;
-                node.leaves = 1;
-            } else {
-                node.subtreeRisk = risk;
-                node.leaves = leaves;
+            left[i] = node.isLeaf() ? -1 : node.left.id;
+            right[i] = node.isLeaf() ? -1 : node.right.id;
+            risk[i] = node.risk;
+        }
+        boolean[] collapsed = CostComplexity.collapsed(left, right, risk, alpha);
+        for (int i = 0; i < n; i++) {
+            if (collapsed[i]) {
+                created.get(i).makeLeaf();
             }
         }
     }

@@ -100,14 +100,14 @@ class GradientBoostingTuningTest {
             y[i * 10] = 1; // 10 positives, 90 negatives
         }
         Target target = Fixtures.target(Task.CLASSIFICATION, y);
-        int[][] split = XGBoostTrainer.validationSplit(target, 42);
+        int[][] split = GradientBoosting.validationSplit(target, 42);
         assertEquals(80, split[0].length);
         assertEquals(20, split[1].length);
         assertEquals(2, Arrays.stream(split[1]).filter(i -> y[i] == 1).count(), "a fifth of the 10 positives");
         int[] all = IntStream.concat(Arrays.stream(split[0]), Arrays.stream(split[1])).sorted().toArray();
         assertTrue(Arrays.equals(IntStream.range(0, 100).toArray(), all), "every row once");
-        assertTrue(Arrays.deepEquals(split, XGBoostTrainer.validationSplit(target, 42)), "seeded");
-        assertTrue(!Arrays.deepEquals(split, XGBoostTrainer.validationSplit(target, 43)), "another seed, other rows");
+        assertTrue(Arrays.deepEquals(split, GradientBoosting.validationSplit(target, 42)), "seeded");
+        assertTrue(!Arrays.deepEquals(split, GradientBoosting.validationSplit(target, 43)), "another seed, other rows");
     }
 
     @Test
