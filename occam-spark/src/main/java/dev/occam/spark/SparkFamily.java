@@ -1,5 +1,8 @@
 package dev.occam.spark;
 
+import dev.occam.core.learn.boosting.GradientBoosting;
+import dev.occam.core.learn.tree.CostComplexity;
+import dev.occam.core.learn.tree.DecisionTree;
 import dev.occam.runtime.TargetInfo;
 import dev.occam.runtime.data.Schema;
 import dev.occam.runtime.scorer.ConstantScorer;
@@ -12,13 +15,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.DecisionTreeClassificationModel;
-import org.apache.spark.ml.classification.DecisionTreeClassifier;
 import org.apache.spark.ml.classification.GBTClassificationModel;
 import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassificationModel;
@@ -44,6 +47,7 @@ import org.apache.spark.ml.regression.RandomForestRegressor;
 import org.apache.spark.ml.tree.CategoricalSplit;
 import org.apache.spark.ml.tree.ContinuousSplit;
 import org.apache.spark.ml.tree.InternalNode;
+import org.apache.spark.ml.tree.LeafNode;
 import org.apache.spark.ml.tree.Node;
 import org.apache.spark.ml.tree.Split;
 import org.apache.spark.sql.Column;
@@ -60,6 +64,9 @@ import org.apache.spark.sql.functions;
  *   <li>{@code logistic}: {@code GeneralizedLinearRegression} (binomial, logit; iteratively reweighted least
  *       squares, as R's glm), with its standard errors, into a {@link LinearScorer} on treatment indicators;
  *   <li>{@code linear}: {@code LinearRegression} by the normal equations, with its standard errors;
+ *   <li>{@code tree}: grown by MLlib (a regression tree, on the 0/1 label for two classes) with the local tree's
+ *       controls and cut back by the local rung's cost-complexity rule ({@link #pruned}); {@code boosting}: its
+ *       depth and rounds chosen by the local rung's early stopping on the same inner validation rows;
  *   <li>{@code tree}, {@code random-forest}, {@code boosting}: MLlib's trees node by node, a threshold split
  *       {@code x <= t} becoming Occam's {@code x < nextUp(t)} (the same rows go left), a category split its level
  *       set; a classification leaf's value is its positive share (a forest averages them, as MLlib does), boosted
@@ -128,20 +135,44 @@ final class SparkFamily {
 
     /**
      * Settings of MLlib's learners, close to the local engine's defaults where MLlib allows and Spark's cost per
-     * job permits (docs/spark.md says which differ and why).
+     * job permits (docs/spark.md says which differ and why). The tree and boosting take the local rungs' own
+     * options: the tree is grown with rpart's controls and cut back at their complexity, boosting stops early on
+     * the local rung's inner validation rows and chooses its depth among the same depths.
+     *
+     * @param tree the local tree rung's options ({@link DecisionTree.Options#defaults()})
+     * @param boosting the local boosting rung's options: learning rate, most rounds, depth or depths, rounds
+     *     without improvement before stopping, the seed of the inner validation rows
+     * @param boostingFirstRounds rounds of the first boosting run of each depth; when the validation loss still
+     *     improves in its last {@code earlyStopping} rounds, the run is repeated with twice as many (MLlib cannot
+     *     add rounds to a model, and its first rounds are the same in every run)
      */
-    record Settings(int treeDepth, int treeMinLeaf, int forestTrees, int forestDepth, int boostingRounds,
-            int boostingDepth, double boostingStep, int mlpHidden, int mlpIterations, int bins) {
+    record Settings(DecisionTree.Options tree, int forestTrees, int forestDepth,
+            GradientBoosting.Options boosting, int boostingFirstRounds, int mlpHidden, int mlpIterations, int bins) {
 
-        static final Settings DEFAULTS = new Settings(3, 7, 100, 12, 100, 3, 0.1, 32, 30, 32);
+        static final Settings DEFAULTS = new Settings(DecisionTree.Options.defaults(), 100, 12,
+                GradientBoosting.Options.defaults(), 100, 32, 30, 32);
 
         Settings {
-            if (treeDepth < 1 || treeMinLeaf < 1 || forestTrees < 1 || forestDepth < 1 || boostingRounds < 1
-                    || boostingDepth < 1 || !(boostingStep > 0 && boostingStep <= 1) || mlpHidden < 1
+            Objects.requireNonNull(tree, "tree");
+            Objects.requireNonNull(boosting, "boosting");
+            if (tree.classRisk() != DecisionTree.ClassRisk.SQUARED_ERROR) {
+                throw new IllegalArgumentException("the Spark engine grows class probability trees (class risk "
+                        + "SQUARED_ERROR), not " + tree.classRisk());
+            }
+            if (tree.maxDepth() > MLLIB_MAX_DEPTH) {
+                throw new IllegalArgumentException("MLlib grows trees to depth " + MLLIB_MAX_DEPTH + " at most: "
+                        + tree.maxDepth());
+            }
+            if (boosting.earlyStopping() < 1) {
+                throw new IllegalArgumentException("boosting on Spark stops early; earlyStopping must be >= 1: "
+                        + boosting.earlyStopping());
+            }
+            if (forestTrees < 1 || forestDepth < 1 || boostingFirstRounds < 1 || mlpHidden < 1
                     || mlpIterations < 1 || bins < 2) {
-                throw new IllegalArgumentException("Spark settings out of range: " + treeDepth + ", " + treeMinLeaf
-                        + ", " + forestTrees + ", " + forestDepth + ", " + boostingRounds + ", " + boostingDepth
-                        + ", " + boostingStep + ", " + mlpHidden + ", " + mlpIterations);
+                throw new IllegalArgumentException("Spark settings out of range: forest " + forestTrees
+                        + " trees of depth " + forestDepth + ", boosting's first run " + boostingFirstRounds
+                        + " rounds, perceptron " + mlpHidden + " hidden, " + mlpIterations + " iterations, bins "
+                        + bins);
             }
         }
     }
@@ -152,13 +183,18 @@ final class SparkFamily {
      */
     static final int BOOSTING_MIN_ROWS = 5;
 
+    /** The deepest tree MLlib grows. */
+    static final int MLLIB_MAX_DEPTH = 30;
+
     /**
-     * @param train prepared rows: {@link SparkTable#LABEL} and {@link #FEATURES}
+     * @param train prepared rows: {@link SparkTable#ROW}, {@link SparkTable#LABEL} and {@link #FEATURES}
      * @param width the prepared rows' width
      * @param maxLevels the most levels of any category (trees need a bin per level)
+     * @param innerValidation true on the training rows boosting holds out to stop early (the local rung's rows,
+     *     {@link GradientBoosting#validationSplit}); read by {@code boosting} only
      */
     static Fitted fit(String family, Dataset<Row> train, boolean classification, int width, int maxLevels,
-            long seed, Settings settings) {
+            long seed, Settings settings, Column innerValidation) {
         String label = SparkTable.LABEL;
         int bins = Math.max(settings.bins(), maxLevels);
         Column positive = org.apache.spark.ml.functions.vector_to_array(functions.col("probability"), "float64")
@@ -177,13 +213,7 @@ final class SparkFamily {
                 return new OnSpark(new LinearRegression().setSolver("normal").setRegParam(0.0)
                         .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), prediction);
             case "tree":
-                return classification
-                        ? new OnSpark(new DecisionTreeClassifier().setMaxDepth(settings.treeDepth())
-                                .setMinInstancesPerNode(settings.treeMinLeaf()).setMaxBins(bins).setSeed(seed)
-                                .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), positive)
-                        : new OnSpark(new DecisionTreeRegressor().setMaxDepth(settings.treeDepth())
-                                .setMinInstancesPerNode(settings.treeMinLeaf()).setMaxBins(bins).setSeed(seed)
-                                .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), prediction);
+                return tree(train, maxLevels, seed, settings.tree(), prediction);
             case "random-forest":
                 return classification
                         ? new OnSpark(new RandomForestClassifier().setNumTrees(settings.forestTrees())
@@ -195,16 +225,8 @@ final class SparkFamily {
                                 .setFeatureSubsetStrategy("onethird").setMaxBins(bins).setSeed(seed)
                                 .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), prediction);
             case "boosting":
-                return classification
-                        ? new OnSpark(new GBTClassifier().setMaxIter(settings.boostingRounds())
-                                .setMaxDepth(settings.boostingDepth())
-                                .setStepSize(settings.boostingStep()).setMaxBins(bins).setSeed(seed)
-                                .setMinInstancesPerNode(BOOSTING_MIN_ROWS)
-                                .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), positive)
-                        : new OnSpark(new GBTRegressor().setMaxIter(settings.boostingRounds())
-                                .setMaxDepth(settings.boostingDepth()).setMinInstancesPerNode(BOOSTING_MIN_ROWS)
-                                .setStepSize(settings.boostingStep()).setMaxBins(bins).setSeed(seed)
-                                .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), prediction);
+                return boosting(train, innerValidation, classification, bins, seed, settings,
+                        classification ? positive : prediction);
             case "naive-bayes":
                 return new OnSpark(new NaiveBayes().setModelType("gaussian").setLabelCol(label)
                         .setFeaturesCol(FEATURES).fit(train), positive);
@@ -224,6 +246,173 @@ final class SparkFamily {
     }
 
     /**
+     * The tree rung on MLlib: grown with rpart's controls (MLlib's {@code minInstancesPerNode} as the local
+     * {@code minLeaf}, to the local {@code maxDepth}), then cut back as the local tree is ({@link #pruned}), and
+     * kept as an MLlib model of the pruned nodes, so Spark scores the same tree that comes home.
+     *
+     * <p>A two-class target is grown as MLlib's regression tree on the 0/1 label: the local tree's class
+     * probability tree (rpart's {@code method = "anova"} on the 0/1 target). Its splits rank as the local tree's
+     * Gini splits do (for a 0/1 target the squared-error decrease is half the Gini decrease), its leaves hold
+     * the positive share, and it orders a category's levels by their positive share as the local tree does
+     * (MLlib's classification tree orders them by their count of positive rows). Numeric features split as the
+     * local tree's do: between any two adjacent values below {@link DecisionTree#HISTOGRAM_MIN_ROWS} training
+     * rows (MLlib tries the midpoint of every pair when it has a bin per row), between
+     * {@link DecisionTree#HISTOGRAM_BINS} quantile bins from there on.
+     */
+    private static Fitted tree(Dataset<Row> train, int maxLevels, long seed, DecisionTree.Options options,
+            Column score) {
+        long rows = train.count();
+        int bins = Math.max(maxLevels, rows < DecisionTree.HISTOGRAM_MIN_ROWS ? (int) Math.max(rows, 2)
+                : DecisionTree.HISTOGRAM_BINS);
+        DecisionTreeRegressionModel grown = new DecisionTreeRegressor().setMaxDepth(options.maxDepth())
+                .setMinInstancesPerNode(options.minLeaf()).setMaxBins(bins).setSeed(seed)
+                .setLabelCol(SparkTable.LABEL).setFeaturesCol(FEATURES).fit(train);
+        DecisionTreeRegressionModel cut = new DecisionTreeRegressionModel(grown.uid(),
+                pruned(grown.rootNode(), options), grown.numFeatures());
+        return new OnSpark(cut.setFeaturesCol(FEATURES), score);
+    }
+
+    /**
+     * MLlib's grown regression tree cut back by the local tree rung's rules: a node with fewer than
+     * {@code minSplit} rows is not split (rpart's {@code minsplit}; MLlib has only the rows per leaf), and the
+     * rest is pruned by cost-complexity at {@code complexity * rootRisk} ({@link CostComplexity}, the local rung's
+     * own code). A node's risk is its sum of squared deviations (MLlib's variance times its rows), which on a
+     * 0/1 label is the local class probability tree's {@code n p (1 - p)}. A node cut back becomes a leaf
+     * holding its own mean, as the local tree's.
+     */
+    static Node pruned(Node root, DecisionTree.Options options) {
+        List<Node> nodes = new ArrayList<>();
+        preorder(root, nodes);
+        int n = nodes.size();
+        int[] left = new int[n];
+        int[] right = new int[n];
+        double[] risk = new double[n];
+        boolean[] unsplit = new boolean[n];
+        indexChildren(root, left, right, new int[] {0});
+        for (int i = 0; i < n; i++) {
+            Node node = nodes.get(i);
+            double rows = node.impurityStats().count();
+            // From the node's statistics: MLlib marks the impurity of a leaf it could not split as -1.
+            risk[i] = node.impurityStats().calculate() * rows;
+            unsplit[i] = node instanceof InternalNode && rows < options.minSplit();
+        }
+        int[] grownLeft = left.clone();
+        for (int i = 0; i < n; i++) {
+            if (unsplit[i]) {
+                grownLeft[i] = -1;
+            }
+        }
+        boolean[] collapsed = CostComplexity.collapsed(grownLeft, right, risk, options.complexity() * risk[0]);
+        for (int i = 0; i < n; i++) {
+            collapsed[i] |= unsplit[i];
+        }
+        return rebuild(nodes, left, right, collapsed, 0);
+    }
+
+    private static void preorder(Node node, List<Node> out) {
+        out.add(node);
+        if (node instanceof InternalNode inner) {
+            preorder(inner.leftChild(), out);
+            preorder(inner.rightChild(), out);
+        }
+    }
+
+    /** Fills each node's children's preorder positions (-1 for a leaf), counting nodes in {@code position}. */
+    private static void indexChildren(Node node, int[] left, int[] right, int[] position) {
+        int at = position[0]++;
+        if (!(node instanceof InternalNode inner)) {
+            left[at] = -1;
+            right[at] = -1;
+            return;
+        }
+        left[at] = position[0];
+        indexChildren(inner.leftChild(), left, right, position);
+        right[at] = position[0];
+        indexChildren(inner.rightChild(), left, right, position);
+    }
+
+    private static Node rebuild(List<Node> nodes, int[] left, int[] right, boolean[] collapsed, int i) {
+        Node node = nodes.get(i);
+        if (!(node instanceof InternalNode inner)) {
+            return node;
+        }
+        if (collapsed[i]) {
+            return new LeafNode(node.prediction(), node.impurity(), node.impurityStats());
+        }
+        return new InternalNode(inner.prediction(), inner.impurity(), inner.gain(),
+                rebuild(nodes, left, right, collapsed, left[i]), rebuild(nodes, left, right, collapsed, right[i]),
+                inner.split(), inner.impurityStats());
+    }
+
+    /**
+     * Boosting as the local rung chooses it ({@code GradientBoosting}'s early stopping): on the training rows
+     * less the inner validation rows, each depth of the local options is boosted at the local learning rate, and
+     * its validation loss (MLlib's log loss or squared error, each round's from {@code evaluateEachIteration})
+     * is read round by round until it has not improved for {@code earlyStopping} rounds; the depth and rounds of
+     * the least loss (ties: the earlier) are then boosted on every training row. Differs from XGBoost in the
+     * steps themselves (docs/spark.md): MLlib fits each tree to the gradient, without Newton steps or an L2 leaf
+     * penalty.
+     */
+    private static Fitted boosting(Dataset<Row> train, Column innerValidation, boolean classification, int bins,
+            long seed, Settings settings, Column score) {
+        GradientBoosting.Options options = settings.boosting();
+        Dataset<Row> inner = train.filter(functions.not(innerValidation)).cache();
+        Dataset<Row> held = train.filter(innerValidation).cache();
+        try {
+            List<Integer> depths = options.maxDepth() > 0 ? List.of(options.maxDepth()) : options.depths();
+            int bestDepth = depths.get(0);
+            int bestRounds = 1;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            for (int depth : depths) {
+                int cap = Math.min(settings.boostingFirstRounds(), options.rounds());
+                while (true) {
+                    double[] loss = validationLoss(gbt(classification, depth, cap, options, bins, seed)
+                            .fit(inner), held);
+                    int best = 0;
+                    double least = Double.POSITIVE_INFINITY;
+                    int round = 0;
+                    for (; round < cap && round - best <= options.earlyStopping(); round++) {
+                        if (loss[round] < least) {
+                            least = loss[round];
+                            best = round;
+                        }
+                    }
+                    if (round - best > options.earlyStopping() || cap >= options.rounds()) {
+                        if (least < bestLoss) {
+                            bestLoss = least;
+                            bestDepth = depth;
+                            bestRounds = best + 1;
+                        }
+                        break;
+                    }
+                    cap = Math.min(2 * cap, options.rounds());
+                }
+            }
+            return new OnSpark(gbt(classification, bestDepth, bestRounds, options, bins, seed).fit(train), score);
+        } finally {
+            inner.unpersist();
+            held.unpersist();
+        }
+    }
+
+    private static org.apache.spark.ml.Predictor<Vector, ?, ?> gbt(boolean classification, int depth, int rounds,
+            GradientBoosting.Options options, int bins, long seed) {
+        return classification
+                ? new GBTClassifier().setMaxIter(rounds).setMaxDepth(depth).setStepSize(options.learningRate())
+                        .setMaxBins(bins).setSeed(seed).setMinInstancesPerNode(BOOSTING_MIN_ROWS)
+                        .setLabelCol(SparkTable.LABEL).setFeaturesCol(FEATURES)
+                : new GBTRegressor().setMaxIter(rounds).setMaxDepth(depth).setStepSize(options.learningRate())
+                        .setMaxBins(bins).setSeed(seed).setMinInstancesPerNode(BOOSTING_MIN_ROWS)
+                        .setLabelCol(SparkTable.LABEL).setFeaturesCol(FEATURES);
+    }
+
+    /** The loss on the held rows after each round (MLlib's loss of the model: log loss, or squared error). */
+    private static double[] validationLoss(Object model, Dataset<Row> held) {
+        return model instanceof GBTClassificationModel c ? c.evaluateEachIteration(held)
+                : ((GBTRegressionModel) model).evaluateEachIteration(held, "squared");
+    }
+
+    /**
      * The fitted model as Occam's runtime scorer of the prepared columns, or empty when it cannot come home
      * ({@code mlp}).
      *
@@ -238,9 +427,9 @@ final class SparkFamily {
         return switch (family) {
             case "logistic" -> Optional.of(logistic((GeneralizedLinearRegressionModel) model, prepared));
             case "linear" -> Optional.of(linear((LinearRegressionModel) model, prepared));
-            case "tree" -> Optional.of(new TreeScorer(prepared, treeNodes(classification
-                    ? ((DecisionTreeClassificationModel) model).rootNode()
-                    : ((DecisionTreeRegressionModel) model).rootNode(), prepared, classification, 1.0)));
+            // A regression tree either way: on a 0/1 label its leaves' means are the positive shares.
+            case "tree" -> Optional.of(new TreeScorer(prepared,
+                    treeNodes(((DecisionTreeRegressionModel) model).rootNode(), prepared, false, 1.0)));
             case "random-forest" -> {
                 List<TreeEnsembleScorer.Tree> trees = new ArrayList<>();
                 if (classification) {

@@ -7,6 +7,7 @@ import dev.occam.core.evaluate.FoldResult;
 import dev.occam.core.evaluate.HeldOutScores;
 import dev.occam.core.evaluate.Metric;
 import dev.occam.core.learn.DecisionThreshold;
+import dev.occam.core.learn.boosting.GradientBoosting;
 import dev.occam.runtime.Model;
 import dev.occam.runtime.data.Feature;
 import dev.occam.runtime.data.Schema;
@@ -28,6 +29,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -87,7 +90,7 @@ final class SparkLadder {
             Prep prep = fitPrep(train, SparkFamily.prepKind(family));
             Dataset<Row> prepared = prepare(train, prep).cache();
             SparkFamily.Fitted fitted = SparkFamily.fit(family, prepared, classification, prep.width(), maxLevels,
-                    seed, settings);
+                    seed, settings, innerValidation(fold.train()));
             prepared.unpersist();
             double fitMillis = (System.nanoTime() - start) / 1e6;
             double[] scores = scores(fitted, prep);
@@ -119,7 +122,8 @@ final class SparkLadder {
         Prep prep = fitPrep(table.rows, SparkFamily.prepKind(family));
         Dataset<Row> prepared = prepare(table.rows, prep).cache();
         SparkFamily.Fitted fitted = SparkFamily.fit(family, prepared, target.isClassification(), prep.width(),
-                maxLevels, seed, settings);
+                maxLevels, seed, settings, innerValidation(java.util.stream.IntStream.range(0, target.size())
+                        .toArray()));
         Schema preparedSchema = prep.prepared(table.schema);
         Optional<Scorer> scorer = SparkFamily.toScorer(family, fitted, preparedSchema, target.info());
         Model model = null;
@@ -147,6 +151,22 @@ final class SparkLadder {
         }
         prepared.unpersist();
         return new Refit(fitted, prep, model, parameters);
+    }
+
+    /**
+     * True on the rows boosting holds out from these training rows to stop early: the rows the local rung holds
+     * out from the same training rows ({@link GradientBoosting#validationSplit}, stratified, seeded by the local
+     * options' seed), so both engines choose on the same rows.
+     */
+    private Column innerValidation(int[] trainRows) {
+        int[] held = GradientBoosting.validationSplit(table.target.select(trainRows), settings.boosting().seed())[1];
+        boolean[] isHeld = new boolean[table.target.size()];
+        for (int k : held) {
+            isHeld[trainRows[k]] = true;
+        }
+        UserDefinedFunction lookup = functions.udf((UDF1<Long, Boolean>) row -> isHeld[(int) (long) row],
+                DataTypes.BooleanType);
+        return lookup.apply(functions.col(SparkTable.ROW));
     }
 
     /** The stated threshold, or the score that calls positive the share of training rows that are positive. */

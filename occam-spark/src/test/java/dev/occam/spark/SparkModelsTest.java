@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.occam.core.evaluate.Metric;
+import dev.occam.core.learn.boosting.GradientBoosting;
+import dev.occam.core.learn.tree.DecisionTree;
 import dev.occam.core.usecase.UseCase;
 import dev.occam.core.usecase.UseCaseReader;
 import dev.occam.runtime.Model;
@@ -36,7 +38,8 @@ class SparkModelsTest {
         table = SparkTable.of(spark, useCase, raw);
         // Small ensembles: the conversion does not depend on how many trees there are, and each costs Spark jobs.
         ladder = new SparkLadder(spark, table, Metric.fromKey("auc"), null, 42L,
-                new SparkFamily.Settings(6, 7, 10, 8, 10, 3, 0.1, 8, 20, 32));
+                new SparkFamily.Settings(DecisionTree.Options.defaults(), 10, 8,
+                        GradientBoosting.Options.defaults().withRounds(10).withEarlyStopping(2), 5, 8, 20, 32));
     }
 
     @ParameterizedTest

@@ -155,6 +155,12 @@ public final class DecisionTree implements Learner {
         SQUARED_ERROR
     }
 
+    /** From how many training rows a two-class or regression tree splits numeric features on histograms. */
+    public static final int HISTOGRAM_MIN_ROWS = Bins.MIN_ROWS;
+
+    /** The most bins per numeric feature of a tree grown on histograms. */
+    public static final int HISTOGRAM_BINS = Bins.MAX_BINS;
+
     private final Options options;
     private final int histogramMinRows;
 
