@@ -57,6 +57,48 @@ class LatencyTest {
     }
 
     @Test
+    void measure_busyMachine_timesTheComputeAndSaysSo() throws InterruptedException {
+        Latency quiet = Latency.measure(model(), ROWS);
+        // Four spinning threads per core: the measuring thread gets about a fifth of a core, so wall times would
+        // measure the queue for a core.
+        java.util.concurrent.atomic.AtomicBoolean spin = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Thread> spinners = new java.util.ArrayList<>();
+        for (int i = 0; i < 4 * Runtime.getRuntime().availableProcessors(); i++) {
+            Thread t = new Thread(() -> {
+                long x = 0;
+                while (spin.get()) {
+                    x += System.nanoTime() % 7;
+                }
+                if (x == 42) {
+                    System.out.print("");
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            spinners.add(t);
+        }
+        Latency busy;
+        try {
+            busy = Latency.measure(model(), ROWS, 1e9);
+        } finally {
+            spin.set(false);
+            for (Thread t : spinners) {
+                t.join();
+            }
+        }
+        assertTrue(busy.busy(), busy.toString());
+        assertTrue(busy.runningShare() < Latency.CALM, busy.toString());
+        String note = Latency.busyNote(new java.util.LinkedHashMap<>(java.util.Map.of("logistic", busy)))
+                .orElseThrow();
+        assertTrue(note.startsWith("the machine was busy") && note.contains("p99 of logistic are of the compute"),
+                note);
+        assertTrue(busy.method().contains("compute time per answer"), busy.method());
+        // The compute per answer is the model's, not the queue's: near the quiet figure, far under a time slice.
+        assertTrue(busy.p99Micros() < Math.max(10 * quiet.p99Micros(), 200), busy + " against quiet " + quiet);
+        assertEquals(quiet.busy(), Latency.busyNote(java.util.Map.of("logistic", quiet)).isPresent(), quiet.toString());
+    }
+
+    @Test
     void measure_noRows_notMeasured() {
         Latency l = Latency.measure(model(), ROWS.select(new int[0]));
         assertTrue(Double.isNaN(l.p99Micros()));
