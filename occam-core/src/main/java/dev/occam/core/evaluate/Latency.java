@@ -18,10 +18,11 @@ import java.util.Optional;
  * and the measurement runs with the pool idle, so its cost is paid on one core);
  * three rounds are timed and the <em>calmest</em> round (lowest p99) reported with its p50: a pause from the
  * collector or another process inflates a round, never deflates one, so the calmest round is the figure least
- * moved by what else the machine is doing. A p99 that the bound could be decided by (within a factor of
- * {@link #NEAR} of it either way) is measured in {@link #MORE_ROUNDS} more rounds and decided on the calmest of
- * all of them, so that a candidate's eligibility does not flip between identical runs on noise: a forest once
- * measured p99 2,303, 364 and 1,454 µs in three identical runs against a 1,000 µs bound. The benchmarks
+ * moved by what else the machine is doing. A p99 above the bound but within a factor of {@link #NEAR} of it is
+ * measured in up to {@link #MORE_ROUNDS} more rounds, until one comes under the bound, and decided on the calmest
+ * of all of them, so that a candidate's eligibility does not flip between identical runs on noise: a forest once
+ * measured p99 2,303, 364 and 1,454 µs in three identical runs against a 1,000 µs bound. (A calmest p99 already
+ * under the bound needs no more rounds: they could only lower it.) The benchmarks
  * (JMH) measure properly; this is the in-process figure the leaderboard and the latency constraint read.
  *
  * <p>A busy machine must not decide it either. The phases' budgets count the measuring thread's own CPU time, so
@@ -105,9 +106,10 @@ public record Latency(double p50Micros, double p99Micros, int rounds, double run
                 timed.add(round(model, rows, clock, true, sink));
             }
         }
-        double decided = timed.calmest().p99;
-        if (boundMicros != null && decided > boundMicros / NEAR && decided < boundMicros * NEAR) {
-            while (timed.count < ROUNDS + MORE_ROUNDS) {
+        // More rounds can only lower the calmest p99, so they matter only while it is above the bound: the
+        // decision is the one all nine rounds would give, and a model already under the bound is not kept waiting.
+        if (boundMicros != null && timed.calmest().p99 > boundMicros && timed.calmest().p99 < boundMicros * NEAR) {
+            while (timed.count < ROUNDS + MORE_ROUNDS && timed.calmest().p99 > boundMicros) {
                 timed.add(round(model, rows, clock, busy, sink));
             }
         }
@@ -183,7 +185,7 @@ public record Latency(double p50Micros, double p99Micros, int rounds, double run
         return "prediction plus its top " + REASONS + " reasons for one row of named values, as the server answers;"
                 + (rounds == 1 ? " one timed round after warm-up (its answers took over " + (int) FAR_ABOVE
                         + " times the bound)" : " the calmest of " + rounds + " timed rounds after warm-up")
-                + (rounds > ROUNDS ? " (measured again: the first " + ROUNDS + " rounds were near the bound)" : "")
+                + (rounds > ROUNDS ? " (measured again: the first " + ROUNDS + " rounds were just over the bound)" : "")
                 + (busy() ? "; compute time per answer (the machine was busy)" : "");
     }
 
