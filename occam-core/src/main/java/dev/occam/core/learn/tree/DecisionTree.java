@@ -30,7 +30,8 @@ import java.util.Set;
  *       the sum of squares (regression), both weighted by rows, over every feature. Ties go to the
  *       smaller threshold, then to the feature that comes first in the frame.
  *   <li><b>Missing values.</b> A split is chosen on the rows that have the feature, as rpart chooses
- *       its primary split. Rows missing it are then sent to the child that got more rows (ties go
+ *       its primary split. Rows missing it are then sent to the child that got more rows (more weight in a
+ *       weighted fit; ties go
  *       left), are counted there, and keep growing with it; at scoring time missing values and levels
  *       unseen in training take the same direction ({@code missingLeft}). rpart instead routes them by
  *       surrogate splits on other features, so node counts can differ below a split on a feature with
@@ -59,6 +60,11 @@ import java.util.Set;
  *       fit: the same splits where a feature has at most 255 distinct values, otherwise the best cut between
  *       bins (docs/performance.md has the measurements).
  * </ul>
+ *
+ * <p><b>Class weights and monotone directions.</b> {@link #withBalancedClasses} weighs the rows of two classes
+ * by the inverse of their shares (impurity, leaf shares and pruning risk weighted; row counts for the size rules);
+ * {@link #withMonotone} holds numeric columns to a direction, with bounds passed down the tree as XGBoost and
+ * LightGBM do. Both hold on the sorted and the histogram path alike.
  *
  * <p>A target of three or more classes is grown by {@link ClassTreeGrower} (Gini over the K classes, the same
  * rules otherwise); its leaves hold every class's share.

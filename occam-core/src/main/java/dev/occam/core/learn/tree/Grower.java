@@ -134,8 +134,9 @@ final class Grower {
         double gain;
         double threshold;
         boolean[] leftLevels;
-        int presentLeft;
-        int presentRight;
+        /** The weight of the rows with the feature on each side; missing values go to the heavier one. */
+        double presentLeft;
+        double presentRight;
     }
 
     private final DecisionTree.Options options;
@@ -515,6 +516,7 @@ final class Grower {
         double weightLeft = 0;
         double bestGain = best.gain;
         int bestAt = -1;
+        double bestWeightLeft = 0;
         for (int i = node.start; i < present - 1; i++) {
             int r = order[i];
             sumLeft += w[r] * (y[r] - centre);
@@ -534,6 +536,7 @@ final class Grower {
             if (g > bestGain && keepsDirection(node, j, centre, sumLeft, weightLeft, total, weight)) {
                 bestGain = g;
                 bestAt = i;
+                bestWeightLeft = weightLeft;
             }
         }
         if (bestAt < 0) {
@@ -546,13 +549,12 @@ final class Grower {
             // Adjacent doubles (or overflow): the midpoint rounds onto an end; hi still separates them.
             t = hi;
         }
-        int nLeft = bestAt - node.start + 1;
         best.feature = j;
         best.gain = bestGain;
         best.threshold = t;
         best.leftLevels = null;
-        best.presentLeft = nLeft;
-        best.presentRight = m - nLeft;
+        best.presentLeft = bestWeightLeft;
+        best.presentRight = weight - bestWeightLeft;
         return varies;
     }
 
@@ -614,7 +616,7 @@ final class Grower {
         int nLeft = 0;
         double bestGain = best.gain;
         int bestBin = -1;
-        int bestLeft = 0;
+        double bestLeft = 0;
         for (int b = lo; b <= hi; b++) {
             if (binRows[b] == 0) {
                 continue;
@@ -633,7 +635,7 @@ final class Grower {
             if (g > bestGain && keepsDirection(node, j, centre, sumLeft, weightLeft, total, weight)) {
                 bestGain = g;
                 bestBin = b;
-                bestLeft = nLeft;
+                bestLeft = weightLeft;
             }
         }
         if (bestBin < 0) {
@@ -648,7 +650,7 @@ final class Grower {
         best.threshold = Bins.midpoint(bins.upper[j][bestBin], bins.lower[j][next]);
         best.leftLevels = null;
         best.presentLeft = bestLeft;
-        best.presentRight = m - bestLeft;
+        best.presentRight = weight - bestLeft;
         return true;
     }
 
@@ -759,7 +761,7 @@ final class Grower {
         int nLow = 0;
         double bestGain = best.gain;
         int bestCut = -1;
-        int bestLow = 0;
+        double bestLow = 0;
         for (int q = 0; q < present - 1; q++) {
             int k = levelOrder[q];
             nLow += (int) levelRows[k];
@@ -775,7 +777,7 @@ final class Grower {
             if (g > bestGain) {
                 bestGain = g;
                 bestCut = q;
-                bestLow = nLow;
+                bestLow = weightLow;
             }
         }
         if (bestCut < 0) {
@@ -785,8 +787,8 @@ final class Grower {
         for (int q = bestCut + 1; q < present; q++) {
             left[levelOrder[q]] = true;
         }
-        int presentLeft = m - bestLow;
-        int presentRight = bestLow;
+        double presentLeft = weight - bestLow;
+        double presentRight = bestLow;
         // Levels absent from the node follow missing values, to the larger child.
         boolean missingLeft = presentLeft >= presentRight;
         for (int k = 0; k < levels; k++) {
