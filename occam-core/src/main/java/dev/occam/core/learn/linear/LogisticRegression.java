@@ -290,7 +290,7 @@ public final class LogisticRegression implements Learner {
                             + " asked for in the options, gives finite estimates")));
             return model(features, target, design, firthed.beta, firthed.variance, firthed.eta, firthed.deviance,
                     firthed.iterations, firthed.converged, !separations.isEmpty() || oneClass(target), firthed,
-                    ones(y.length), diagnostics);
+                    ones(y.length), true, diagnostics);
         }
 
         Irls ml = irls(design, y, prior);
@@ -306,7 +306,7 @@ public final class LogisticRegression implements Learner {
                         separations, target, ml, y.length, "; the maximum-likelihood estimates do not exist, so the "
                                 + "model was fitted with Firth's correction (finite estimates, usable standard errors)")));
                 return model(features, target, design, firthed.beta, firthed.variance, firthed.eta, firthed.deviance,
-                        firthed.iterations, firthed.converged, true, firthed, ones(y.length), diagnostics);
+                        firthed.iterations, firthed.converged, true, firthed, ones(y.length), true, diagnostics);
             } catch (ArithmeticException e) {
                 List<String> findings = separationFindings(separations, target, ml, y.length,
                         "; the maximum-likelihood estimates do not exist, and Firth's correction could not be fitted "
@@ -383,13 +383,13 @@ public final class LogisticRegression implements Learner {
             }
         }
         return model(features, target, design, ml.beta, variance, ml.eta, ml.deviance, ml.iterations, ml.converged,
-                separation, null, prior, diagnostics);
+                separation, null, prior, inference, diagnostics);
     }
 
     /** The scorer and fit statistics of either estimate; {@code firthed} is null for maximum likelihood. */
     private Model model(Frame features, Target target, Design design, double[] beta, double[] variance, double[] eta,
             double deviance, int iterations, boolean converged, boolean separation, Firthed firthed, double[] prior,
-            FitDiagnostics diagnostics) {
+            boolean termInference, FitDiagnostics diagnostics) {
         int n = design.rows();
         double[] y = target.values();
         int q = beta.length;
@@ -435,8 +435,10 @@ public final class LogisticRegression implements Learner {
 
         double[] all = design.expand(beta, 0.0);
         double[] coefficients = Arrays.copyOfRange(all, 1, all.length);
-        Inference inference = new Inference("z", design.expand(se, Double.NaN), design.expand(zValues, Double.NaN),
-                design.expand(pValues, Double.NaN), fit);
+        // A balanced fit's deviance and fit statistics are of the weighted likelihood; it gives no per-term inference.
+        Inference inference = termInference ? new Inference("z", design.expand(se, Double.NaN),
+                design.expand(zValues, Double.NaN), design.expand(pValues, Double.NaN), fit)
+                : Inference.fitOnly(all.length, fit);
         LinearScorer scorer = new LinearScorer(features.schema(), Link.LOGIT, all[0], coefficients, design.aliased(),
                 inference).withReference(ColumnMeans.of(features));
         return Model.of(family(), target.info(), scorer).withDiagnostics(diagnostics);
