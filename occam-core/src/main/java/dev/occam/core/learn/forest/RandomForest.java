@@ -138,6 +138,16 @@ public final class RandomForest implements Learner {
         return options;
     }
 
+    /** The monotone directions held, column name to +1 or -1; empty for none. */
+    public java.util.Map<String, Integer> monotone() {
+        return monotone;
+    }
+
+    /** Whether two classes are weighed by the inverse of their shares ({@link #withBalancedClasses}). */
+    public boolean balanced() {
+        return balanced;
+    }
+
     @Override
     public String family() {
         return "random-forest";
