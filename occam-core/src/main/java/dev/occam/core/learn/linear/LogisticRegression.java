@@ -276,7 +276,7 @@ public final class LogisticRegression implements Learner {
         // glm.fit's QR tolerance: min(1e-7, epsilon / 1000).
         Design design = Design.of(features, target, "logistic regression", Math.min(1e-7, options.tolerance() / 1000));
         double[] y = target.values();
-        double[] prior = priorWeights == null ? ones(y.length) : checkedWeights(priorWeights, y.length);
+        double[] prior = priorWeights == null ? ones(y.length) : dev.occam.core.data.RowWeights.checked(priorWeights, y.length);
         List<String> names = features.schema().names();
         List<double[]> inputs = new ArrayList<>(names.size());
         for (int j = 0; j < names.size(); j++) {
@@ -354,18 +354,6 @@ public final class LogisticRegression implements Learner {
         return out;
     }
 
-    private static double[] checkedWeights(double[] weights, int n) {
-        if (weights.length != n) {
-            throw new IllegalArgumentException("priorWeights has " + weights.length + " values for " + n + " rows");
-        }
-        for (int i = 0; i < n; i++) {
-            if (!(weights[i] > 0) || Double.isInfinite(weights[i])) {
-                throw new IllegalArgumentException("prior weight of row " + i + " must be positive and finite: "
-                        + weights[i]);
-            }
-        }
-        return weights;
-    }
 
     /** The maximum-likelihood model, with standard errors from the weights of the last IRLS step. */
     private Model mlModel(Frame features, Target target, Design design, Irls ml, boolean separation, double[] prior,

@@ -220,16 +220,7 @@ final class Grower {
             w = new double[n];
             Arrays.fill(w, 1.0);
         } else {
-            if (weights.length != n) {
-                throw new IllegalArgumentException("weights has " + weights.length + " values for " + n + " rows");
-            }
-            for (int i = 0; i < n; i++) {
-                if (!(weights[i] > 0) || Double.isInfinite(weights[i])) {
-                    throw new IllegalArgumentException("weight of row " + i + " must be positive and finite: "
-                            + weights[i]);
-                }
-            }
-            w = weights;
+            w = dev.occam.core.data.RowWeights.checked(weights, n);
         }
         if (monotone != null) {
             if (monotone.length != p) {

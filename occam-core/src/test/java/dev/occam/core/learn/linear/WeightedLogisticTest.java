@@ -10,7 +10,6 @@ import dev.occam.runtime.TargetInfo;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.scorer.LinearScorer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -50,16 +49,6 @@ class WeightedLogisticTest {
         return new Target(TargetInfo.classification("y", "1", "0"), y);
     }
 
-    private static int[] repeats(int[] times) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < times.length; i++) {
-            for (int k = 0; k < times[i]; k++) {
-                out.add(i);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
     private static LinearScorer scorer(Model m) {
         return (LinearScorer) m.scorer();
     }
@@ -75,7 +64,7 @@ class WeightedLogisticTest {
             times[i] = 1 + r.nextInt(4);
             w[i] = times[i];
         }
-        int[] rows = repeats(times);
+        int[] rows = dev.occam.core.data.TestDatasets.repeated(times);
         // Both iterations run to a tight tolerance: they start from different points (R's binomial start
         // (w y + 1/2) / (w + 1) against (y + 1/2) / 2 per copy), so at glm's 1e-8 they stop 1e-9 apart.
         LogisticRegression tight = new LogisticRegression(new LogisticRegression.Options(50, 1e-14));
@@ -130,7 +119,7 @@ class WeightedLogisticTest {
         for (int i = 0; i < 400; i++) {
             times[i] = y[i] == 1 ? 19 : 1;
         }
-        int[] rows = repeats(times);
+        int[] rows = dev.occam.core.data.TestDatasets.repeated(times);
         LogisticRegression tight = new LogisticRegression(new LogisticRegression.Options(50, 1e-14));
         Model balanced = tight.withBalancedClasses().fit(x, target);
         LinearScorer b = scorer(balanced);

@@ -14,7 +14,6 @@ import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.scorer.TreeScorer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -61,17 +60,6 @@ class WeightedTreeTest {
         return y;
     }
 
-    /** Each row repeated {@code times[i]} times, in row order. */
-    private static int[] repeats(int[] times) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < times.length; i++) {
-            for (int k = 0; k < times[i]; k++) {
-                out.add(i);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
     private static List<TreeScorer.Node> grow(Frame x, double[] y, boolean classification, double[] weights,
             boolean histograms) {
         Grower g = new Grower(x, y, classification, SMALL_LEAVES, null, null, histograms ? Bins.of(x) : null,
@@ -103,7 +91,7 @@ class WeightedTreeTest {
             times[i] = 1 + r.nextInt(3);
             weights[i] = times[i];
         }
-        int[] repeated = repeats(times);
+        int[] repeated = dev.occam.core.data.TestDatasets.repeated(times);
         Frame xr = x.select(repeated);
         double[] yr = new Target(TargetInfo.classification("y", "1", "0"), y).select(repeated).values();
         for (boolean histograms : new boolean[] {false, true}) {
@@ -150,7 +138,7 @@ class WeightedTreeTest {
         for (int i = 0; i < y.length; i++) {
             times[i] = y[i] == 1 ? 19 : 1;
         }
-        int[] repeated = repeats(times);
+        int[] repeated = dev.occam.core.data.TestDatasets.repeated(times);
         TreeScorer balanced = (TreeScorer) new DecisionTree(SMALL_LEAVES).withBalancedClasses().fit(x, target)
                 .scorer();
         TreeScorer onRepeats = (TreeScorer) new DecisionTree(SMALL_LEAVES).fit(x.select(repeated),
