@@ -198,7 +198,11 @@ public final class SparkFitEngine implements FitEngine {
         FairnessAudit audit = evaluation.succeeded() ? fairness.audit(evaluation) : null;
         fairness.record(evaluation.id(), audit);
         List<String> reasons = new ArrayList<>(extraReasons);
-        reasons.addAll(Constraints.reasons(entry, useCase.constraints(), candidate.capabilities(),
+        // MLlib's learners hold no monotone direction, whatever the local learner of the same family can.
+        java.util.Set<Capability> onSpark = java.util.EnumSet.noneOf(Capability.class);
+        onSpark.addAll(candidate.capabilities());
+        onSpark.remove(Capability.MONOTONE_CONSTRAINTS);
+        reasons.addAll(Constraints.reasons(entry, useCase.constraints(), onSpark,
                 !useCase.constraints().monotone().isEmpty(), audit, useCase.fairness().minSelectionRateRatio()));
         return entry.withIneligibility(reasons);
     }

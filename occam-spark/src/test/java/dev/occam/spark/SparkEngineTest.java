@@ -75,4 +75,19 @@ class SparkEngineTest {
         var prediction = model.predict(row);
         assertTrue(prediction.probability() > 0.5, "a freelance applicant with arrears: " + prediction.probability());
     }
+
+    @Test
+    void fit_balancedClasses_refusedNamingTheKey(@TempDir Path dir) throws Exception {
+        Path example = Path.of("../examples/credit").toAbsolutePath().normalize();
+        String yaml = Files.readString(example.resolve("usecase.yaml"))
+                .replace("path: credit_data.csv", "path: " + example.resolve("credit_data.csv"))
+                .replace("  seed: 42", "  seed: 42\n  class_weight: balanced\n  candidates: [baseline, logistic]");
+        Path file = dir.resolve("usecase.yaml");
+        Files.writeString(file, yaml);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new SparkFitEngine().fit(LocalSpark.session(), UseCaseReader.read(file), dir.resolve("out"),
+                        (id, rung, done, total, s) -> { }));
+        assertTrue(e.getMessage().contains("selection.class_weight: balanced"), e.getMessage());
+        assertTrue(!Files.exists(dir.resolve("out/model.json")), "nothing written");
+    }
 }
