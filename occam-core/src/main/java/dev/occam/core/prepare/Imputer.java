@@ -20,15 +20,18 @@ public final class Imputer implements Preparer {
         double[] fill = new double[training.columnCount()];
         for (int j = 0; j < fill.length; j++) {
             Column c = training.column(j);
-            fill[j] = c instanceof NumericColumn nc ? median(nc.values()) : mode((CategoricalColumn) c);
+            fill[j] = c instanceof NumericColumn nc ? median(nc) : mode((CategoricalColumn) c);
         }
         return new Imputation(training.schema(), fill);
     }
 
-    static double median(double[] values) {
-        double[] present = new double[values.length];
+    /** The median of the present values; a view is read through its index (the selection works on its own copy). */
+    static double median(NumericColumn column) {
+        int n = column.size();
+        double[] present = new double[n];
         int count = 0;
-        for (double v : values) {
+        for (int i = 0; i < n; i++) {
+            double v = column.value(i);
             if (!Double.isNaN(v)) {
                 present[count++] = v;
             }
@@ -92,7 +95,8 @@ public final class Imputer implements Preparer {
 
     static double mode(CategoricalColumn c) {
         int[] counts = new int[c.levels().size()];
-        for (int code : c.codes()) {
+        for (int i = 0; i < c.size(); i++) {
+            int code = c.code(i);
             if (code >= 0) {
                 counts[code]++;
             }
