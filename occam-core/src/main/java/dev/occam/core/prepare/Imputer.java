@@ -18,17 +18,21 @@ public final class Imputer implements Preparer {
     @Override
     public Transform fit(Frame training) {
         double[] fill = new double[training.columnCount()];
+        // One buffer for every column's selection (it reorders what it is given), not a copy per column.
+        double[] scratch = new double[training.rows()];
         for (int j = 0; j < fill.length; j++) {
             Column c = training.column(j);
-            fill[j] = c instanceof NumericColumn nc ? median(nc) : mode((CategoricalColumn) c);
+            fill[j] = c instanceof NumericColumn nc ? median(nc, scratch) : mode((CategoricalColumn) c);
         }
         return new Imputation(training.schema(), fill);
     }
 
-    /** The median of the present values; a view is read through its index (the selection works on its own copy). */
-    static double median(NumericColumn column) {
+    /**
+     * The median of the present values; a view is read through its index. The selection reorders {@code present}
+     * (at least as long as the column), never the column.
+     */
+    static double median(NumericColumn column, double[] present) {
         int n = column.size();
-        double[] present = new double[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
             double v = column.value(i);
