@@ -135,10 +135,11 @@ final class XGBoostTrainer {
     private static GradientBoosting.Options tune(Frame features, Target target, GradientBoosting.Options options,
             int[] monotone, Double scalePositive) throws XGBoostError {
         int[][] split = validationSplit(target, options.seed());
-        DMatrix train = labelled(features.select(split[0]), target.select(split[0]));
+        // Views: the split's rows go straight from the fold's prepared columns into XGBoost's float matrix.
+        DMatrix train = labelled(features.view(split[0]), target.select(split[0]));
         DMatrix validation = null;
         try {
-            validation = labelled(features.select(split[1]), target.select(split[1]));
+            validation = labelled(features.view(split[1]), target.select(split[1]));
             List<Integer> depths = options.maxDepth() > 0 ? List.of(options.maxDepth()) : options.depths();
             GradientBoosting.Options best = null;
             float bestLoss = Float.POSITIVE_INFINITY;
@@ -311,9 +312,9 @@ final class XGBoostTrainer {
         }
         float[] cells = new float[n * p];
         for (int j = 0; j < p; j++) {
-            double[] x = ((NumericColumn) features.column(j)).values();
+            NumericColumn x = (NumericColumn) features.column(j); // read through its index if a view
             for (int i = 0; i < n; i++) {
-                float v = (float) x[i];
+                float v = (float) x.value(i);
                 if (Float.isInfinite(v)) {
                     v = Math.copySign(Float.MAX_VALUE, v);
                 }
