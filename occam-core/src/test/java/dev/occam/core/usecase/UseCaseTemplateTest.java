@@ -57,7 +57,7 @@ class UseCaseTemplateTest {
         for (String key : UseCaseReader.CANDIDATE_KEYS) {
             assertTrue(text.contains(key + ":"), key);
         }
-        for (Metric metric : Metric.values()) {
+        for (Metric.Kind metric : Metric.Kind.values()) {
             assertTrue(text.contains(metric.key()), metric.key());
         }
     }
