@@ -186,8 +186,8 @@ public final class Metric {
     /**
      * Recall at precision {@code precision}, as documented on {@link Kind#RECALL_AT_PRECISION}.
      *
-     * @param precision the precision the recall is read at, in (0, 1): 0 would ask nothing, and at 1 a single
-     *     false positive above the last true one sets a fold's value
+     * @param precision the precision the recall is read at, in (0, 1): 0 would ask nothing, and at 1 any negative
+     *     ranked above a positive caps the recall, so one mislabelled row would decide a fold
      * @throws IllegalArgumentException naming the value when it is outside (0, 1)
      */
     public static Metric recallAtPrecision(double precision) {
@@ -208,9 +208,9 @@ public final class Metric {
     }
 
     /**
-     * The name used in output files and messages: the kind's key, and for recall at precision the precision as
-     * written in the use case after an underscore ({@code recall_at_precision_0.9}): letters, digits, underscores
-     * and a point, so it is safe as a JSON key, a file name part and a console column.
+     * The name used in output files and messages: the kind's key, and for recall at precision the precision in its
+     * shortest decimal form after an underscore ({@code recall_at_precision_0.9} for 0.9 or 0.90): letters, digits,
+     * underscores and a point, so it is safe as a JSON key, a file name part and a console column.
      */
     public String key() {
         if (kind != Kind.RECALL_AT_PRECISION) {
