@@ -34,9 +34,10 @@ public final class UseCaseTemplate {
               # drop_leaks: true            # drop columns the honesty checks suspect (default: only report them)
             target: target                  # the column to predict
             success:                        # what the chosen model must reach on held-out rows
-              metric: auc                   # classification: auc | pr_auc | logloss | accuracy | f1 | brier;
-                                            # for regression rmse | mae | r2 | mape
+              metric: auc                   # classification: auc | pr_auc | recall_at_precision | logloss |
+                                            # accuracy | f1 | brier; for regression rmse | mae | r2 | mape
                                             # 3+ classes: accuracy | logloss | macro_auc
+              # precision: 0.9              # recall_at_precision only: the largest recall at precision >= 0.9
               at_least: 0.75                # the lowest acceptable value, for auc, accuracy, f1 and r2 ...
               # at_most: 0.45               # ... or the highest acceptable one, for losses: logloss, brier, rmse, mae
 
