@@ -22,7 +22,10 @@ import java.util.List;
  *
  * <pre>java -cp ... dev.occam.bench.FitOne DATA.csv TARGET POSITIVE|- logistic|logistic-bare|linear|lasso|load REPEATS</pre>
  *
- * {@code logistic-bare} fits the logistic regression without its pipeline (the data must be numbers without
+ * {@code load} prints a checksum of the loaded frame and what the 5 x 2 folds cost before a learner runs, copied
+ * and viewed (see {@link #foldCosts}), then times REPEATS - 1 more loads.
+ *
+ * <p>{@code logistic-bare} fits the logistic regression without its pipeline (the data must be numbers without
  * gaps) and prints its IRLS iterations: the figure to set against the memory-bandwidth floor.
  */
 public final class FitOne {
@@ -44,17 +47,7 @@ public final class FitOne {
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         if (args[3].equals("load")) {
             System.out.println("frame checksum " + checksum(table));
-            // What cross-validation's per-fold copies cost (Frame.select of each fold's training and held-out rows).
-            for (int r = 0; r < 2; r++) {
-                start = System.nanoTime();
-                long rows = 0;
-                for (dev.occam.core.evaluate.Fold f : dev.occam.core.evaluate.Folds.repeatedKFold(42, table.rows(), 5,
-                        2, null)) {
-                    rows += table.select(f.train()).rows() + table.select(f.test()).rows();
-                }
-                System.out.printf("5x2 folds selected (copied): %.3f s for %d rows%n", (System.nanoTime() - start) / 1e9,
-                        rows);
-            }
+            foldCosts(table, args[1]);
             for (int r = 1; r < repeats; r++) {
                 start = System.nanoTime();
                 long cpuStart = cpu.getProcessCpuTime();
@@ -90,6 +83,65 @@ public final class FitOne {
             System.out.printf("fit %.3f s wall %.3f s CPU  sum of the first 1000 rows' scores %.15g%s%n", seconds,
                     cpuSeconds, check, iterations == null ? "" : "  IRLS iterations " + iterations);
         }
+    }
+
+    /**
+     * What cross-validation's folds cost before their learner runs, on this thread (its CPU time and the bytes it
+     * allocated, both undisturbed by other jobs), the 5 x 2 folds of seed 42 each way, three times (the first round warms
+     * the JIT): the rows alone (copied by {@code Frame.select}, as folds were, or viewed by {@code Frame.view}, as
+     * they are), then the rows with the logistic pipeline's preparation fitted and applied to the training rows and
+     * every held-out row read once in a model's encoding (what held-out scoring reads). The checksum of the
+     * prepared training rows is printed each way: they must be equal.
+     */
+    private static void foldCosts(Frame table, String target) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        Frame features = table.without(List.of(target));
+        List<dev.occam.core.evaluate.Fold> folds = dev.occam.core.evaluate.Folds.repeatedKFold(42, table.rows(), 5, 2,
+                null);
+        for (int round = 0; round < 3; round++) {
+            for (boolean views : new boolean[] {false, true}) {
+                for (boolean prepare : new boolean[] {false, true}) {
+                    long cpu = threads.getCurrentThreadCpuTime();
+                    long bytes = threads.getThreadAllocatedBytes(thread);
+                    long rows = 0;
+                    long hash = 17;
+                    for (dev.occam.core.evaluate.Fold f : folds) {
+                        Frame train = views ? features.view(f.train()) : features.select(f.train());
+                        Frame test = views ? features.view(f.test()) : features.select(f.test());
+                        rows += train.rows() + test.rows();
+                        if (prepare) {
+                            hash = 31 * hash + checksum(prepared(train, test)).hashCode();
+                        }
+                    }
+                    System.out.printf("round %d, 5x2 folds %s%s: %.3f s CPU, %.1f MB allocated, %d rows%s%n", round,
+                            views ? "viewed" : "copied", prepare ? ", prepared and held-out rows read" : "",
+                            (threads.getCurrentThreadCpuTime() - cpu) / 1e9,
+                            (threads.getThreadAllocatedBytes(thread) - bytes) / 1e6, rows,
+                            prepare ? ", prepared checksum " + Long.toHexString(hash) : "");
+                }
+            }
+        }
+    }
+
+    /** The logistic pipeline's steps on the training rows, and every held-out row read once as scoring reads it. */
+    private static Frame prepared(Frame train, Frame test) {
+        Frame current = train;
+        for (dev.occam.core.prepare.Preparer step : List.of(new dev.occam.core.prepare.Imputer(),
+                new dev.occam.core.prepare.IndicatorEncoder(true))) {
+            current = dev.occam.core.prepare.Frames.apply(step.fit(current), current);
+        }
+        var reader = new dev.occam.runtime.data.FrameEncoder(test.schema(), test);
+        double[] x = new double[test.columnCount()];
+        double sum = 0;
+        for (int i = 0; i < test.rows(); i++) {
+            reader.rowInto(i, x);
+            sum += x[0];
+        }
+        if (Double.isInfinite(sum)) {
+            System.out.println("(held-out sum " + sum + ")"); // keeps the read from being optimised away
+        }
+        return current;
     }
 
     /** Names, kinds and every value of a frame in one hash, to check that two builds load the same frame. */

@@ -56,15 +56,18 @@ final class LeaderboardPrinter {
         String metricHead = String.format(Locale.ROOT, "%s (%s)", r.metric().key().toUpperCase(Locale.ROOT),
                 r.splitter().shortName());
         boolean classification = target.isClassification();
-        out.println(String.format(Locale.ROOT, "%-4s %-14s %-17s %s%9s %9s %10s %10s %-11s %s", "rung", "model",
-                metricHead, classification ? String.format(Locale.ROOT, "%5s %5s ", "brier", "ece") : "", "params",
+        // As wide as the head: a metric with a parameter (recall_at_precision_0.9) has a long name.
+        String metricColumn = "%-" + Math.max(17, metricHead.length()) + "s";
+        out.println(String.format(Locale.ROOT, "%-4s %-14s " + metricColumn + " %s%9s %9s %10s %10s %-11s %s", "rung",
+                "model", metricHead, classification ? String.format(Locale.ROOT, "%5s %5s ", "brier", "ece") : "", "params",
                 "fit", "p50 score", "p99 score", "explainable", "vs best"));
         for (LeaderboardEntry e : r.entries()) {
             if (!e.evaluation().succeeded()) {
                 out.println(String.format(Locale.ROOT, "%-4d %-14s %s", e.rung(), e.id(), e.whyNotEligible()));
                 continue;
             }
-            out.println(String.format(Locale.ROOT, "%-4d %-14s %-17s %s%9s %9s %10s %10s %-11s %s%s", e.rung(), e.id(),
+            out.println(String.format(Locale.ROOT, "%-4d %-14s " + metricColumn + " %s%9s %9s %10s %10s %-11s %s%s",
+                    e.rung(), e.id(),
                     String.format(Locale.ROOT, "%.3f ± %.3f", e.evaluation().mean(), e.evaluation().standardDeviation()),
                     classification ? reliability(r, e) : "",
                     String.format(Locale.ROOT, "%,d", e.parameters()), e.deployable()

@@ -26,15 +26,18 @@ final class ProgressPrinter implements FitJob.Progress {
 
     @Override
     public synchronized void foldDone(String family, int rung, int done, int total, double elapsedSeconds) {
-        // Later rungs fit slower, so the estimate from the folds so far is a floor, not a promise.
-        double left = done == 0 ? Double.NaN : elapsedSeconds / done * (total - done);
-        String line = String.format(Locale.ROOT, "rung %d %-14s fold %d/%d  %.0f s elapsed, at least %.0f s left", rung,
+        // The costliest candidates are played first, so the pace so far tends to overstate what is left: an
+        // estimate, said as one.
+        String left = done == 0 ? "" : String.format(Locale.ROOT, ", about %.0f s left",
+                elapsedSeconds / done * (total - done));
+        String line = String.format(Locale.ROOT, "rung %d %-14s fold %d/%d  %.0f s elapsed%s", rung,
                 family, done, total, elapsedSeconds, left);
         if (terminal) {
             err.print("\r" + line + "   ");
             lineOpen = true;
         } else if (announced.add(family)) {
-            err.println(String.format(Locale.ROOT, "fitting %s (rung %d), %.1f s elapsed", family, rung, elapsedSeconds));
+            err.println(String.format(Locale.ROOT, "fitting %s (rung %d), %.1f s elapsed%s", family, rung, elapsedSeconds,
+                    left));
         }
         err.flush();
     }

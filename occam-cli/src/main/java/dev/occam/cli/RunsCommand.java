@@ -54,24 +54,33 @@ final class RunsCommand implements Callable<Integer> {
             }
         }
         int width = Math.max(3, rows.stream().mapToInt(r -> r[0].length()).max().orElse(0));
-        out.println(String.format(Locale.ROOT, "%-" + width + "s %-19s %-10s %-16s %-22s %s", "run", "time", "task",
-                "chosen", "metric", "bar met"));
+        List<String[]> cells = new ArrayList<>();
         for (String[] r : rows) {
-            out.println(line(r[0], Path.of(r[1]), width));
+            cells.add(cells(Path.of(r[1])));
+        }
+        // The metric column as wide as its widest entry: a metric with a parameter (recall_at_precision_0.9) is long.
+        int metricWidth = Math.max(22, cells.stream().filter(c -> c.length > 2).mapToInt(c -> c[3].length()).max()
+                .orElse(0));
+        String format = "%-" + width + "s %-19s %-10s %-16s %-" + metricWidth + "s %s";
+        out.println(String.format(Locale.ROOT, format, "run", "time", "task", "chosen", "metric", "bar met"));
+        for (int i = 0; i < rows.size(); i++) {
+            String[] c = cells.get(i);
+            out.println(c.length > 2 ? String.format(Locale.ROOT, format, rows.get(i)[0], c[0], c[1], c[2], c[3], c[4])
+                    : String.format(Locale.ROOT, "%-" + width + "s %-19s %s", rows.get(i)[0], c[0], c[1]));
         }
         out.flush();
         return OccamCommand.OK;
     }
 
-    private static String line(String label, Path run, int width) {
+    /** A run's time, task, chosen model, metric with its value, and whether the bar was met; or its time and why not. */
+    private static String[] cells(Path run) {
         String time = timeOf(run);
         try {
             RunSummary s = RunSummary.read(run);
-            return String.format(Locale.ROOT, "%-" + width + "s %-19s %-10s %-16s %-22s %s", label, time, s.task(),
-                    s.chosen() == null ? "-" : s.chosen(), s.metric() + " " + RunSummary.format(s.value()),
-                    s.met() ? "yes" : "no");
+            return new String[] {time, s.task(), s.chosen() == null ? "-" : s.chosen(),
+                s.metric() + " " + RunSummary.format(s.value()), s.met() ? "yes" : "no"};
         } catch (IOException | RuntimeException e) {
-            return String.format(Locale.ROOT, "%-" + width + "s %-19s unreadable: %s", label, time, e.getMessage());
+            return new String[] {time, "unreadable: " + e.getMessage()};
         }
     }
 

@@ -84,6 +84,29 @@ class RunsTest {
     }
 
     @Test
+    void runsAndCompare_recallAtPrecision_nameCarriesThePrecision() throws Exception {
+        Path out = dir.resolve("out").resolve("signal");
+        assertEquals(OccamCommand.OK, fit("met.yaml", out).exitCode());
+        CliRun recall = fit("recall.yaml", out);
+        assertEquals(OccamCommand.OK, recall.exitCode(), recall.err());
+
+        CliRun list = CliRun.of("runs", out.toString());
+        assertEquals(OccamCommand.OK, list.exitCode(), list.err());
+        List<String> lines = list.out().lines().toList();
+        assertTrue(lines.get(2).matches(out + "@2 \\* +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +prediction"
+                + " +logistic +recall_at_precision_0\\.8 0\\.\\d+ +yes"), lines.get(2));
+        // The column is as wide as the long name: "bar met" stands over yes on every line.
+        int barMet = lines.get(0).indexOf("bar met");
+        assertEquals(barMet, lines.get(1).lastIndexOf("yes"), list.out());
+        assertEquals(barMet, lines.get(2).lastIndexOf("yes"), list.out());
+
+        CliRun compare = CliRun.of("compare", out + "@1", out + "@2");
+        assertEquals(OccamCommand.OK, compare.exitCode(), compare.err());
+        assertTrue(compare.out().contains("note: the runs measure different things (prediction auc, prediction"
+                + " recall_at_precision_0.8); their numbers are not comparable"), compare.out());
+    }
+
+    @Test
     void compare_runThatDoesNotExist_saysHowManyThereAre() {
         Path out = dir.resolve("one");
         assertEquals(OccamCommand.OK, fit("met.yaml", out).exitCode());

@@ -71,7 +71,7 @@ public final class OnnxComparator implements ComparatorRuntime {
             String[][] v = new String[n][1];
             for (int i = 0; i < n; i++) {
                 v[i][0] = column instanceof CategoricalColumn c ? (c.isMissing(i) ? "" : c.level(i))
-                        : column.isMissing(i) ? "" : dev.occam.runtime.io.Json.number(((NumericColumn) column).values()[i]);
+                        : column.isMissing(i) ? "" : dev.occam.runtime.io.Json.number(((NumericColumn) column).value(i));
             }
             return OnnxTensor.createTensor(env, v);
         }

@@ -28,7 +28,8 @@ class ResultsTest {
     @CsvSource({"credit/card.json, dev.occam.results.Card", "credit/leaderboard.json, dev.occam.results.Leaderboard",
         "credit/report-data.json, dev.occam.results.ReportData", "amount/card.json, dev.occam.results.Card",
         "amount/leaderboard.json, dev.occam.results.Leaderboard",
-        "amount/report-data.json, dev.occam.results.ReportData"})
+        "amount/report-data.json, dev.occam.results.ReportData", "recall/card.json, dev.occam.results.Card",
+        "recall/leaderboard.json, dev.occam.results.Leaderboard"})
     void bytes_documentWrittenBeforeRecords_sameBytes(String name, Class<?> type) throws Exception {
         String written = resource(name);
         Object document = Results.MAPPER.readValue(written, type);
@@ -96,6 +97,30 @@ class ResultsTest {
         assertTrue(Double.isNaN(back.brier()));
         assertNull(back.ece());
         assertNull(back.differenceVsBest());
+    }
+
+    /** A fit selecting on recall at precision 0.7: the metric's name carries the precision in every document. */
+    @Test
+    void read_recallAtPrecisionFit_metricNameCarriesThePrecision() throws Exception {
+        for (String name : List.of("card.json", "leaderboard.json")) {
+            Files.writeString(dir.resolve(name), resource("recall/" + name));
+        }
+        Results results = Results.read(dir);
+        Leaderboard board = results.leaderboard();
+        assertEquals("recall_at_precision_0.7", board.metric());
+        assertTrue(board.higherIsBetter());
+        for (Leaderboard.Candidate c : board.candidates()) {
+            assertEquals("recall_at_precision_0.7", c.metric());
+            assertEquals(10, c.folds().length, c.model());
+            // The other metrics are the task's others; the selection metric is the candidate's own mean and sd.
+            assertEquals(List.of("auc", "pr_auc", "logloss", "brier", "accuracy", "f1"), List.copyOf(c.metrics()
+                    .keySet()), c.model());
+        }
+        Card.Success success = results.card().success();
+        assertEquals("recall_at_precision_0.7", success.metric());
+        assertEquals(0.3, success.atLeast(), 0.0);
+        assertTrue(success.met());
+        assertEquals("recall_at_precision_0.7", results.card().evaluation().metric());
     }
 
     /** A field a partial (older) card lacks reads as NaN for a number, so the report shows it as missing, not 0. */

@@ -114,6 +114,7 @@ public final class SparkFitEngine implements FitEngine {
                 settings);
         List<LeaderboardEntry> entries = new ArrayList<>();
         Map<String, Model> models = new LinkedHashMap<>();
+        Map<String, Latency> latencies = new LinkedHashMap<>();
         for (Candidate candidate : candidates) {
             if (candidate instanceof Candidate.OfRule rule) {
                 entries.add(judgeRule(rule, ruleScores, table, metric, useCase, fairness));
@@ -145,12 +146,14 @@ public final class SparkFitEngine implements FitEngine {
                 models.put(candidate.id(), played.model());
                 latency = Latency.measure(played.model(), table.sampleFeatures,
                         useCase.constraints().maxLatencyUs());
+                latencies.put(candidate.id(), latency);
                 for (String finding : played.model().diagnostics().findings()) {
                     warnings.add(candidate.id() + ": " + finding);
                 }
             }
             entries.add(judge(learner, played.evaluation(), played.parameters(), latency, reasons, useCase, fairness));
         }
+        Latency.busyNote(latencies).ifPresent(warnings::add);
 
         Selection.Verdict verdict = Selection.choose(entries, metric, useCase.selection().rule(),
                 useCase.selection().alpha(), table.testTrainRatio);
@@ -195,7 +198,11 @@ public final class SparkFitEngine implements FitEngine {
         FairnessAudit audit = evaluation.succeeded() ? fairness.audit(evaluation) : null;
         fairness.record(evaluation.id(), audit);
         List<String> reasons = new ArrayList<>(extraReasons);
-        reasons.addAll(Constraints.reasons(entry, useCase.constraints(), candidate.capabilities(),
+        // MLlib's learners hold no monotone direction, whatever the local learner of the same family can.
+        java.util.Set<Capability> onSpark = java.util.EnumSet.noneOf(Capability.class);
+        onSpark.addAll(candidate.capabilities());
+        onSpark.remove(Capability.MONOTONE_CONSTRAINTS);
+        reasons.addAll(Constraints.reasons(entry, useCase.constraints(), onSpark,
                 !useCase.constraints().monotone().isEmpty(), audit, useCase.fairness().minSelectionRateRatio()));
         return entry.withIneligibility(reasons);
     }

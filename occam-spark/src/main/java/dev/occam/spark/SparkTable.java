@@ -144,6 +144,10 @@ final class SparkTable {
                     + "case (selection." + (selection.groups() != null ? "groups" : "split: time")
                     + ") on the local engine");
         }
+        if (selection.balancedClasses()) {
+            throw new IllegalArgumentException("the Spark engine does not weigh classes; run this use case "
+                    + "(selection.class_weight: balanced) on the local engine");
+        }
         List<String> notes = new ArrayList<>();
         StructType type = raw.schema();
         List<String> columns = List.of(type.fieldNames());

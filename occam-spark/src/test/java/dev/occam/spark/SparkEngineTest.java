@@ -30,11 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkEngineTest {
 
     private static UseCase useCase(Path dir, String candidates) throws Exception {
+        return useCase(dir, candidates, "");
+    }
+
+    /** The credit example with these candidates and extra selection lines (each ending in a line break). */
+    private static UseCase useCase(Path dir, String candidates, String selection) throws Exception {
         Path example = Path.of("../examples/credit").toAbsolutePath().normalize();
         String yaml = Files.readString(example.resolve("usecase.yaml"))
                 .replace("path: credit_data.csv", "path: " + example.resolve("credit_data.csv"))
                 .replace("repeats: 2", "repeats: 1")
-                .replace("  seed: 42", "  seed: 42\n  candidates: " + candidates);
+                .replace("  seed: 42", "  seed: 42\n" + selection + "  candidates: " + candidates);
         Path file = dir.resolve("usecase.yaml");
         Files.writeString(file, yaml);
         return UseCaseReader.read(file);
@@ -74,5 +79,15 @@ class SparkEngineTest {
         }
         var prediction = model.predict(row);
         assertTrue(prediction.probability() > 0.5, "a freelance applicant with arrears: " + prediction.probability());
+    }
+
+    @Test
+    void fit_balancedClasses_refusedNamingTheKey(@TempDir Path dir) throws Exception {
+        UseCase useCase = useCase(dir, "[baseline, logistic]", "  class_weight: balanced\n");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new SparkFitEngine().fit(LocalSpark.session(), useCase, dir.resolve("out"),
+                        (id, rung, done, total, s) -> { }));
+        assertTrue(e.getMessage().contains("selection.class_weight: balanced"), e.getMessage());
+        assertTrue(!Files.exists(dir.resolve("out/model.json")), "nothing written");
     }
 }

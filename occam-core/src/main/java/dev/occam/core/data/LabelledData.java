@@ -156,7 +156,7 @@ public record LabelledData(Frame features, Target target, int rowsDropped, int[]
     }
 
     private static String text(Column c, int i) {
-        return c instanceof CategoricalColumn cc ? cc.level(i) : Json.number(((NumericColumn) c).values()[i]);
+        return c instanceof CategoricalColumn cc ? cc.level(i) : Json.number(((NumericColumn) c).value(i));
     }
 
     private static double share(Column c, String value) {

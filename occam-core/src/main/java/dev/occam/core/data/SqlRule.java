@@ -151,7 +151,7 @@ public final class SqlRule implements AutoCloseable {
                     if (col.isMissing(i)) {
                         appender.appendNull();
                     } else if (col instanceof NumericColumn nc) {
-                        appender.append(nc.values()[i]);
+                        appender.append(nc.value(i));
                     } else {
                         appender.append(((CategoricalColumn) col).level(i));
                     }

@@ -93,6 +93,34 @@ public record Target(TargetInfo info, double[] values) {
         }
     }
 
+    /**
+     * Each row's balanced class weight, {@code n / (K n_c)} for a row of class {@code c} (K classes, {@code n_c}
+     * rows in class c): scikit-learn's {@code class_weight="balanced"}, so that every class carries the same total
+     * weight {@code n / K} and the weights add up to n. A class with no rows gets no weight (it has no rows).
+     *
+     * @throws IllegalStateException for a regression target, which has no classes
+     */
+    public double[] balancedWeights() {
+        if (!info.task().isCategorical()) {
+            throw new IllegalStateException(info.name() + " is a number, not classes to weigh");
+        }
+        int classes = isMulticlass() ? info.classCount() : 2;
+        int[] count = new int[classes];
+        for (double v : values) {
+            count[(int) v]++;
+        }
+        int present = 0;
+        for (int c : count) {
+            present += c > 0 ? 1 : 0;
+        }
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) {
+            // K counts the classes present, so that weights add up to n also in a fold that lacks a class.
+            out[i] = (double) values.length / (present * count[(int) values[i]]);
+        }
+        return out;
+    }
+
     /** Share of the positive class (classification) or mean (regression). */
     public double mean() {
         double s = 0;

@@ -129,9 +129,12 @@ public final class CrossValidation {
 
     private static FoldOutcome fitFold(Learner learner, Frame features, Target target, Fold fold, Metric metric,
             Double threshold) {
-        Frame trainX = features.select(fold.train());
+        // Views, not copies: the first preparation step reads the training rows through the index into its own
+        // output, and held-out scoring reads the test rows row by row; a learner that needs a dense array (a
+        // tree's sort) gathers just its columns, once. The targets are one column and are copied.
+        Frame trainX = features.view(fold.train());
         Target trainY = target.select(fold.train());
-        Frame testX = features.select(fold.test());
+        Frame testX = features.view(fold.test());
         Target testY = target.select(fold.test());
         long start = System.nanoTime();
         Model model;

@@ -50,7 +50,7 @@ public record FoldMetrics(Map<String, double[]> values) {
         }
         Map<String, double[]> out = new LinkedHashMap<>();
         for (Metric m : reportedFor(task)) {
-            if (m == selecting) {
+            if (m.equals(selecting)) {
                 continue;
             }
             double[] perFold = new double[folds.size()];

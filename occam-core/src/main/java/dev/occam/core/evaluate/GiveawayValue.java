@@ -63,7 +63,7 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
             int[] rows = new int[levels];
             int[] pos = new int[levels];
             for (int i = 0; i < n; i++) {
-                int code = cc.codes()[i];
+                int code = cc.code(i);
                 if (code >= 0) {
                     rows[code]++;
                     pos[code] += target.value(i) == 1.0 ? 1 : 0;

@@ -90,13 +90,13 @@ public final class LeakageCheck {
                 continue;
             }
             if (c instanceof NumericColumn nc) {
-                double v = nc.values()[i];
+                double v = nc.value(i);
                 wholeNumbers &= v == Math.rint(v);
                 increasing &= v > previous;
                 previous = v;
                 seen.add(v);
             } else {
-                seen.add(((CategoricalColumn) c).codes()[i]);
+                seen.add(((CategoricalColumn) c).code(i));
             }
         }
         boolean allDistinct = seen.size() == present && present >= 0.95 * c.size();
@@ -144,7 +144,7 @@ public final class LeakageCheck {
         if (c instanceof NumericColumn nc) {
             for (int i = 0; i < n; i++) {
                 evaluate[i] = !nc.isMissing(i);
-                prediction[i] = nc.values()[i];
+                prediction[i] = nc.value(i);
             }
         } else {
             // Level means learned on one half, measured on the other: no credit for memorising levels.
@@ -156,12 +156,12 @@ public final class LeakageCheck {
             for (int i = 0; i < n; i++) {
                 learn[i] = random.nextBoolean();
                 if (learn[i] && !cc.isMissing(i)) {
-                    sum[cc.codes()[i]] += target.value(i);
-                    count[cc.codes()[i]]++;
+                    sum[cc.code(i)] += target.value(i);
+                    count[cc.code(i)]++;
                 }
             }
             for (int i = 0; i < n; i++) {
-                int code = cc.codes()[i];
+                int code = cc.code(i);
                 evaluate[i] = !learn[i] && code >= 0 && count[code] > 0;
                 prediction[i] = evaluate[i] ? sum[code] / count[code] : Double.NaN;
             }

@@ -1,6 +1,7 @@
 package dev.occam.core.evaluate;
 
 import dev.occam.runtime.Task;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,68 +11,220 @@ import java.util.Locale;
  * The success metrics of a use case, each computed from true values and scores. For classification
  * the truth is 1.0 / 0.0 and the score is the positive class's probability; accuracy and F1 call a row
  * positive when its score is at or above the decision threshold, which must be stated with them.
+ *
+ * <p>A metric is a {@link Kind} and, for the one kind that takes one, its parameter: recall at a given
+ * precision is a family of metrics, one per precision, so a metric is a value (equal when its kind and
+ * precision are) rather than an enum constant. The metrics without a parameter are the constants
+ * ({@link #AUC}, {@link #RMSE}, ...); {@link #recallAtPrecision(double)} makes the other. Its {@link #key()}
+ * carries the precision ({@code recall_at_precision_0.9}), so every output that names the metric (leaderboard,
+ * card, report, console) names the precision with it, and {@link #fromKey} reads such a key back.
+ * Immutable and thread-safe.
  */
-public enum Metric {
-    /** Area under the ROC curve; ties count half (Mann-Whitney U / (n₊ n₋)). */
-    AUC("auc", true, Task.CLASSIFICATION),
-    /** Mean negative log-likelihood, probabilities clipped to [1e-15, 1 − 1e-15]. */
-    LOGLOSS("logloss", false, Task.CLASSIFICATION),
-    ACCURACY("accuracy", true, Task.CLASSIFICATION),
-    /** F1 of the positive class: 2·TP / (2·TP + FP + FN); 0 when there is no positive call and no positive row. */
-    F1("f1", true, Task.CLASSIFICATION),
-    /** Mean squared difference between probability and outcome (Brier 1950). */
-    BRIER("brier", false, Task.CLASSIFICATION),
-    /**
-     * Macro one-vs-rest AUC: the unweighted mean over the classes of the AUC of "this class against all the
-     * others" scored by the class's probability (Provost &amp; Domingos 2000's one-vs-rest AUC, averaged without
-     * class weights, as scikit-learn's {@code roc_auc_score(multi_class="ovr", average="macro")}); classes
-     * absent from the evaluated rows are left out. Chosen over Hand &amp; Till's (2001) pairwise M because it
-     * reads as "how well each class is told from the rest" and needs only K AUCs. With two classes it is the
-     * AUC.
-     */
-    MACRO_AUC("macro_auc", true, Task.CLASSIFICATION),
-    /**
-     * Average precision, the area under the precision-recall curve as a step function: Σₙ (Rₙ − Rₙ₋₁) Pₙ over
-     * the distinct scores from the highest down, tied scores taken together (scikit-learn's
-     * {@code average_precision_score}; Zhu 2004). The metric of rare events: a constant score gets the positive
-     * share, not 0.5. NaN without a positive row.
-     */
-    PR_AUC("pr_auc", true, Task.CLASSIFICATION),
-    RMSE("rmse", false, Task.REGRESSION),
-    MAE("mae", false, Task.REGRESSION),
-    /** 1 − residual sum of squares / total sum of squares about the evaluated rows' own mean. */
-    R2("r2", true, Task.REGRESSION),
-    /**
-     * Mean absolute percentage error as a share: the mean of |y − ŷ| / |y| over the rows whose true value is not 0
-     * (scikit-learn's {@code mean_absolute_percentage_error} divides by max(|y|, ε) instead, which makes a zero
-     * target dominate); NaN when every true value is 0.
-     */
-    MAPE("mape", false, Task.REGRESSION);
+public final class Metric {
+
+    /** What a metric measures; every kind but {@link #RECALL_AT_PRECISION} is a whole metric on its own. */
+    public enum Kind {
+        /** Area under the ROC curve; ties count half (Mann-Whitney U / (n₊ n₋)). */
+        AUC("auc", true, Task.CLASSIFICATION),
+        /** Mean negative log-likelihood, probabilities clipped to [1e-15, 1 − 1e-15]. */
+        LOGLOSS("logloss", false, Task.CLASSIFICATION),
+        ACCURACY("accuracy", true, Task.CLASSIFICATION),
+        /** F1 of the positive class: 2·TP / (2·TP + FP + FN); 0 when there is no positive call and no positive row. */
+        F1("f1", true, Task.CLASSIFICATION),
+        /** Mean squared difference between probability and outcome (Brier 1950). */
+        BRIER("brier", false, Task.CLASSIFICATION),
+        /**
+         * Macro one-vs-rest AUC: the unweighted mean over the classes of the AUC of "this class against all the
+         * others" scored by the class's probability (Provost &amp; Domingos 2000's one-vs-rest AUC, averaged without
+         * class weights, as scikit-learn's {@code roc_auc_score(multi_class="ovr", average="macro")}); classes
+         * absent from the evaluated rows are left out. Chosen over Hand &amp; Till's (2001) pairwise M because it
+         * reads as "how well each class is told from the rest" and needs only K AUCs. With two classes it is the
+         * AUC.
+         */
+        MACRO_AUC("macro_auc", true, Task.CLASSIFICATION),
+        /**
+         * Average precision, the area under the precision-recall curve as a step function: Σₙ (Rₙ − Rₙ₋₁) Pₙ over
+         * the distinct scores from the highest down, tied scores taken together (scikit-learn's
+         * {@code average_precision_score}; Zhu 2004). The metric of rare events: a constant score gets the positive
+         * share, not 0.5. NaN without a positive row.
+         */
+        PR_AUC("pr_auc", true, Task.CLASSIFICATION),
+        /**
+         * Recall at a given precision p: the largest recall over the thresholds whose precision is at least p. The
+         * thresholds are the distinct scores (a row is called positive when its score is at or above one), tied
+         * scores taken together, so a tie is never split to reach p; the points are those of scikit-learn's
+         * {@code precision_recall_curve}. 0 when no threshold reaches precision p (the model cannot work at that
+         * precision on these rows), NaN without a positive row (recall is undefined). Higher is better; two
+         * classes only; it reads the ranking, not the decision threshold. "Of the cases we must act on, how many
+         * do we catch while at most 1 − p of our calls are false alarms?"
+         */
+        RECALL_AT_PRECISION("recall_at_precision", true, Task.CLASSIFICATION),
+        RMSE("rmse", false, Task.REGRESSION),
+        MAE("mae", false, Task.REGRESSION),
+        /** 1 − residual sum of squares / total sum of squares about the evaluated rows' own mean. */
+        R2("r2", true, Task.REGRESSION),
+        /**
+         * Mean absolute percentage error as a share: the mean of |y − ŷ| / |y| over the rows whose true value is
+         * not 0 (scikit-learn's {@code mean_absolute_percentage_error} divides by max(|y|, ε) instead, which makes
+         * a zero target dominate); NaN when every true value is 0.
+         */
+        MAPE("mape", false, Task.REGRESSION);
+
+        private final String key;
+        private final boolean higherIsBetter;
+        private final Task task;
+
+        Kind(String key, boolean higherIsBetter, Task task) {
+            this.key = key;
+            this.higherIsBetter = higherIsBetter;
+            this.task = task;
+        }
+
+        /** The name a use case's {@code success.metric} gives. */
+        public String key() {
+            return key;
+        }
+
+        public boolean higherIsBetter() {
+            return higherIsBetter;
+        }
+
+        public Task task() {
+            return task;
+        }
+
+        /** Whether a metric of this kind needs a precision ({@code success.precision}). */
+        public boolean takesPrecision() {
+            return this == RECALL_AT_PRECISION;
+        }
+
+        /**
+         * Whether this kind can judge a target of the task: the classification kinds judge two classes;
+         * accuracy, log loss and macro AUC also judge three or more (from the per-class probabilities).
+         */
+        public boolean supports(Task target) {
+            if (target == Task.MULTICLASS) {
+                return this == ACCURACY || this == LOGLOSS || this == MACRO_AUC;
+            }
+            return task == target;
+        }
+
+        /** The kind named {@code key}, ignoring case. @throws IllegalArgumentException listing the known names */
+        public static Kind fromKey(String key) {
+            for (Kind k : values()) {
+                if (k.key.equals(key.toLowerCase(Locale.ROOT))) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown metric " + quote(key) + "; expected one of " + allKeys());
+        }
+
+        private static String allKeys() {
+            List<String> keys = new ArrayList<>();
+            for (Kind k : values()) {
+                keys.add(k.key);
+            }
+            return String.join(", ", keys);
+        }
+    }
+
+    /** {@link Kind#AUC}. */
+    public static final Metric AUC = new Metric(Kind.AUC, Double.NaN);
+    /** {@link Kind#LOGLOSS}. */
+    public static final Metric LOGLOSS = new Metric(Kind.LOGLOSS, Double.NaN);
+    /** {@link Kind#ACCURACY}. */
+    public static final Metric ACCURACY = new Metric(Kind.ACCURACY, Double.NaN);
+    /** {@link Kind#F1}. */
+    public static final Metric F1 = new Metric(Kind.F1, Double.NaN);
+    /** {@link Kind#BRIER}. */
+    public static final Metric BRIER = new Metric(Kind.BRIER, Double.NaN);
+    /** {@link Kind#MACRO_AUC}. */
+    public static final Metric MACRO_AUC = new Metric(Kind.MACRO_AUC, Double.NaN);
+    /** {@link Kind#PR_AUC}. */
+    public static final Metric PR_AUC = new Metric(Kind.PR_AUC, Double.NaN);
+    /** {@link Kind#RMSE}. */
+    public static final Metric RMSE = new Metric(Kind.RMSE, Double.NaN);
+    /** {@link Kind#MAE}. */
+    public static final Metric MAE = new Metric(Kind.MAE, Double.NaN);
+    /** {@link Kind#R2}. */
+    public static final Metric R2 = new Metric(Kind.R2, Double.NaN);
+    /** {@link Kind#MAPE}. */
+    public static final Metric MAPE = new Metric(Kind.MAPE, Double.NaN);
 
     /** How far log loss keeps probabilities from 0 and 1. */
     public static final double LOGLOSS_EPSILON = 1e-15;
 
-    private final String key;
-    private final boolean higherIsBetter;
-    private final Task task;
+    private static final String RECALL_AT_PRECISION_PREFIX = Kind.RECALL_AT_PRECISION.key + "_";
 
-    Metric(String key, boolean higherIsBetter, Task task) {
-        this.key = key;
-        this.higherIsBetter = higherIsBetter;
-        this.task = task;
+    private final Kind kind;
+    private final double precision;
+
+    private Metric(Kind kind, double precision) {
+        this.kind = kind;
+        this.precision = precision;
     }
 
-    /** The name used in use cases and output files. */
+    /** The metric of a kind without a parameter. @throws IllegalArgumentException for recall at precision */
+    public static Metric of(Kind kind) {
+        return switch (kind) {
+            case AUC -> AUC;
+            case LOGLOSS -> LOGLOSS;
+            case ACCURACY -> ACCURACY;
+            case F1 -> F1;
+            case BRIER -> BRIER;
+            case MACRO_AUC -> MACRO_AUC;
+            case PR_AUC -> PR_AUC;
+            case RMSE -> RMSE;
+            case MAE -> MAE;
+            case R2 -> R2;
+            case MAPE -> MAPE;
+            case RECALL_AT_PRECISION -> throw new IllegalArgumentException(kind.key
+                    + " needs a precision, such as " + RECALL_AT_PRECISION_PREFIX + "0.9");
+        };
+    }
+
+    /**
+     * Recall at precision {@code precision}, as documented on {@link Kind#RECALL_AT_PRECISION}.
+     *
+     * @param precision the precision the recall is read at, in (0, 1): 0 would ask nothing, and at 1 any negative
+     *     ranked above a positive caps the recall, so one mislabelled row would decide a fold
+     * @throws IllegalArgumentException naming the value when it is outside (0, 1)
+     */
+    public static Metric recallAtPrecision(double precision) {
+        if (!(precision > 0 && precision < 1)) {
+            throw new IllegalArgumentException("the precision of " + Kind.RECALL_AT_PRECISION.key
+                    + " must be in (0, 1): " + precision);
+        }
+        return new Metric(Kind.RECALL_AT_PRECISION, precision);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The precision recall is read at ({@link Kind#RECALL_AT_PRECISION}); NaN for every other kind. */
+    public double precision() {
+        return precision;
+    }
+
+    /**
+     * The name used in output files and messages: the kind's key, and for recall at precision the precision in its
+     * shortest decimal form after an underscore ({@code recall_at_precision_0.9} for 0.9 or 0.90): letters, digits,
+     * underscores and a point, so it is safe as a JSON key, a file name part and a console column.
+     */
     public String key() {
-        return key;
+        if (kind != Kind.RECALL_AT_PRECISION) {
+            return kind.key;
+        }
+        return RECALL_AT_PRECISION_PREFIX + BigDecimal.valueOf(precision).stripTrailingZeros().toPlainString();
     }
 
     public boolean higherIsBetter() {
-        return higherIsBetter;
+        return kind.higherIsBetter;
     }
 
     public Task task() {
-        return task;
+        return kind.task;
     }
 
     /**
@@ -79,18 +232,15 @@ public enum Metric {
      * accuracy, log loss and macro AUC also judge three or more (from the per-class probabilities).
      */
     public boolean supports(Task target) {
-        if (target == Task.MULTICLASS) {
-            return this == ACCURACY || this == LOGLOSS || this == MACRO_AUC;
-        }
-        return task == target;
+        return kind.supports(target);
     }
 
     /** The metrics that can judge a target of the task, by key, for messages. */
     public static String keysFor(Task target) {
         List<String> keys = new ArrayList<>();
-        for (Metric m : values()) {
-            if (m.supports(target)) {
-                keys.add(m.key);
+        for (Kind k : Kind.values()) {
+            if (k.supports(target)) {
+                keys.add(k.key);
             }
         }
         return String.join(", ", keys);
@@ -112,14 +262,14 @@ public enum Metric {
                     + probabilities.length + " rows");
         }
         if (truth.length == 0) {
-            throw new IllegalArgumentException("cannot compute " + key + " on zero rows");
+            throw new IllegalArgumentException("cannot compute " + key() + " on zero rows");
         }
         if (!supports(Task.MULTICLASS)) {
-            throw new IllegalArgumentException(key + " judges two classes; for three or more use "
+            throw new IllegalArgumentException(key() + " judges two classes; for three or more use "
                     + keysFor(Task.MULTICLASS));
         }
         int n = truth.length;
-        return switch (this) {
+        return switch (kind) {
             case ACCURACY -> {
                 int right = 0;
                 for (int i = 0; i < n; i++) {
@@ -176,21 +326,27 @@ public enum Metric {
 
     /** Whether this metric reads the decision threshold. */
     public boolean needsThreshold() {
-        return this == ACCURACY || this == F1;
+        return kind == Kind.ACCURACY || kind == Kind.F1;
     }
 
-    /** The metric named {@code key}. @throws IllegalArgumentException listing the known names */
+    /**
+     * The metric named {@code key} as {@link #key()} writes it, ignoring case: a kind's key, or
+     * {@code recall_at_precision_P} with the precision P.
+     *
+     * @throws IllegalArgumentException listing the known names, or naming a precision that is not a number in (0, 1)
+     */
     public static Metric fromKey(String key) {
-        for (Metric m : values()) {
-            if (m.key.equals(key.toLowerCase(Locale.ROOT))) {
-                return m;
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(RECALL_AT_PRECISION_PREFIX)) {
+            String number = lower.substring(RECALL_AT_PRECISION_PREFIX.length());
+            // Digits and a point only, as key() writes them: no exponent, sign, NaN or hexadecimal.
+            if (!number.matches("[0-9]*\\.?[0-9]+")) {
+                throw new IllegalArgumentException("metric " + quote(key) + ": " + quote(number)
+                        + " is not a precision; write it as " + RECALL_AT_PRECISION_PREFIX + "0.9");
             }
+            return recallAtPrecision(Double.parseDouble(number));
         }
-        List<String> keys = new ArrayList<>();
-        for (Metric m : values()) {
-            keys.add(m.key);
-        }
-        throw new IllegalArgumentException("unknown metric '" + key + "'; expected one of " + String.join(", ", keys));
+        return of(Kind.fromKey(key));
     }
 
     /** The default metric of a task: AUC for classification, macro AUC for multiclass, RMSE for regression. */
@@ -226,11 +382,12 @@ public enum Metric {
             throw new IllegalArgumentException("truth has " + truth.length + " values, score has " + score.length);
         }
         if (truth.length == 0) {
-            throw new IllegalArgumentException("cannot compute " + key + " on zero rows");
+            throw new IllegalArgumentException("cannot compute " + key() + " on zero rows");
         }
-        return switch (this) {
+        return switch (kind) {
             case AUC, MACRO_AUC -> auc(truth, score);
             case PR_AUC -> averagePrecision(truth, score);
+            case RECALL_AT_PRECISION -> recallAtPrecision(truth, score, precision);
             case MAPE -> meanAbsolutePercentageError(truth, score);
             case LOGLOSS -> logLoss(truth, score);
             case ACCURACY -> accuracy(truth, score, threshold);
@@ -297,39 +454,90 @@ public enum Metric {
         return u / ((double) positives * negatives);
     }
 
-    /** Average precision as documented on {@link #PR_AUC}: one step per distinct score, highest first. */
-    static double averagePrecision(double[] truth, double[] score) {
-        int n = truth.length;
-        int positives = 0;
-        for (double t : truth) {
-            positives += t == 1.0 ? 1 : 0;
+    /**
+     * The points of the precision-recall curve, one per distinct score from the highest down: with every row
+     * scored at or above it called positive, how many rows are called and how many of them are positive.
+     *
+     * @param positives the positive rows among all
+     * @param called per threshold, the rows called positive (increasing)
+     * @param truePositives per threshold, the positive rows among them (non-decreasing)
+     */
+    private record PrecisionRecallSteps(int positives, int[] called, int[] truePositives) {
+
+        static PrecisionRecallSteps of(double[] truth, double[] score) {
+            int n = truth.length;
+            int positives = 0;
+            for (double t : truth) {
+                positives += t == 1.0 ? 1 : 0;
+            }
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+            int[] called = new int[n];
+            int[] truePositives = new int[n];
+            int steps = 0;
+            int tp = 0;
+            for (int i = 0; i < n; ) {
+                int j = i;
+                // Tied scores are one threshold: the curve steps once for all of them.
+                while (j < n && score[order[j]] == score[order[i]]) {
+                    tp += truth[order[j]] == 1.0 ? 1 : 0;
+                    j++;
+                }
+                called[steps] = j;
+                truePositives[steps] = tp;
+                steps++;
+                i = j;
+            }
+            return new PrecisionRecallSteps(positives, Arrays.copyOf(called, steps),
+                    Arrays.copyOf(truePositives, steps));
         }
-        if (positives == 0) {
+
+        double recall(int step) {
+            return (double) truePositives[step] / positives;
+        }
+
+        double precision(int step) {
+            return (double) truePositives[step] / called[step];
+        }
+    }
+
+    /** Average precision as documented on {@link Kind#PR_AUC}: one step per distinct score, highest first. */
+    static double averagePrecision(double[] truth, double[] score) {
+        PrecisionRecallSteps curve = PrecisionRecallSteps.of(truth, score);
+        if (curve.positives() == 0) {
             return Double.NaN;
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
         double ap = 0;
         double previousRecall = 0;
-        int tp = 0;
-        int called = 0;
-        for (int i = 0; i < n; ) {
-            int j = i;
-            // Tied scores are one threshold: the curve steps once for all of them.
-            while (j < n && score[order[j]] == score[order[i]]) {
-                tp += truth[order[j]] == 1.0 ? 1 : 0;
-                called++;
-                j++;
-            }
-            double recall = (double) tp / positives;
-            ap += (recall - previousRecall) * ((double) tp / called);
+        for (int step = 0; step < curve.called().length; step++) {
+            double recall = curve.recall(step);
+            ap += (recall - previousRecall) * curve.precision(step);
             previousRecall = recall;
-            i = j;
         }
         return ap;
+    }
+
+    /**
+     * Recall at precision {@code precision} as documented on {@link Kind#RECALL_AT_PRECISION}. Recall never falls
+     * as the threshold is lowered, so the answer is the recall of the lowest threshold whose precision reaches p.
+     * Precision is compared as the quotient TP / called, as scikit-learn computes it, so a precision of exactly
+     * 9/10 meets p = 0.9.
+     */
+    static double recallAtPrecision(double[] truth, double[] score, double precision) {
+        PrecisionRecallSteps curve = PrecisionRecallSteps.of(truth, score);
+        if (curve.positives() == 0) {
+            return Double.NaN;
+        }
+        double best = 0;
+        for (int step = 0; step < curve.called().length; step++) {
+            if (curve.precision(step) >= precision) {
+                best = curve.recall(step);
+            }
+        }
+        return best;
     }
 
     private static double meanAbsolutePercentageError(double[] truth, double[] score) {
@@ -420,5 +628,26 @@ public enum Metric {
             tss += (truth[i] - mean) * (truth[i] - mean);
         }
         return tss == 0 ? (rss == 0 ? 1.0 : Double.NEGATIVE_INFINITY) : 1.0 - rss / tss;
+    }
+
+    /** Equal when the kind and the precision are (every metric but recall at precision has none). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Metric m && m.kind == kind && Double.compare(m.precision, precision) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kind.hashCode() + Double.hashCode(precision);
+    }
+
+    /** The key ({@link #key()}). */
+    @Override
+    public String toString() {
+        return key();
+    }
+
+    private static String quote(String text) {
+        return "'" + text + "'";
     }
 }

@@ -48,7 +48,7 @@ public final class RefitCheck {
                             : " (" + String.join(" ", model.diagnostics().findings()) + ")"));
         }
         int[] rows = sample(target.size(), seed);
-        Frame x = rows == null ? features : features.select(rows);
+        Frame x = rows == null ? features : features.view(rows); // scored once, row by row: no copy needed
         Target y = rows == null ? target : target.select(rows);
         String on = rows == null ? "" : String.format(Locale.ROOT, " (a seeded sample of %,d rows)", rows.length);
         if (target.isMulticlass()) {

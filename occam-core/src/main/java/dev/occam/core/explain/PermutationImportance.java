@@ -64,7 +64,7 @@ public final class PermutationImportance {
         List<Model> models = new ArrayList<>(folds.size());
         for (Fold fold : folds) {
             try {
-                models.add(CrossValidation.fitWithThreshold(learner, features.select(fold.train()),
+                models.add(CrossValidation.fitWithThreshold(learner, features.view(fold.train()),
                         target.select(fold.train()), threshold));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("permutation importance: " + learner.family() + " failed on fold "

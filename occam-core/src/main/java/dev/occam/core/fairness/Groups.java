@@ -88,7 +88,7 @@ record Groups(List<String> labels, int[] group, Grouping grouping) {
         boolean anyMissing = false;
         int[] count = new int[levels];
         for (int i = 0; i < group.length; i++) {
-            int code = c.codes()[i];
+            int code = c.code(i);
             if (code < 0) {
                 anyMissing = true;
             } else {
@@ -109,7 +109,7 @@ record Groups(List<String> labels, int[] group, Grouping grouping) {
             labels.add(MISSING);
         }
         for (int i = 0; i < group.length; i++) {
-            int code = c.codes()[i];
+            int code = c.code(i);
             group[i] = code < 0 ? missing : index[code];
         }
         return new Groups(List.copyOf(labels), group, Grouping.LEVELS);

@@ -111,7 +111,7 @@ public final class ProxyCheck {
             double[] y = new double[n];
             int in = 0;
             for (int i = 0; i < n; i++) {
-                y[i] = attribute.codes()[i] == level ? 1.0 : 0.0;
+                y[i] = attribute.code(i) == level ? 1.0 : 0.0;
                 in += (int) y[i];
             }
             if (in < MIN_LEVEL_ROWS || n - in < MIN_LEVEL_ROWS) {

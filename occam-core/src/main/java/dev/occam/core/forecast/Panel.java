@@ -75,7 +75,7 @@ public record Panel(List<Series> series, Frequency frequency, List<String> notes
                     throw new IllegalArgumentException("series column '" + seriesColumn + "' is empty on row "
                             + (i + 1) + "; every row must name its series");
                 }
-                keys[i] = s instanceof CategoricalColumn c ? c.level(i) : number(((NumericColumn) s).values()[i]);
+                keys[i] = s instanceof CategoricalColumn c ? c.level(i) : number(((NumericColumn) s).value(i));
             }
         } else {
             Arrays.fill(keys, "");
@@ -190,7 +190,7 @@ public record Panel(List<Series> series, Frequency frequency, List<String> notes
                 if (c.isMissing(i)) {
                     throw new IllegalArgumentException("time column '" + c.name() + "' is empty on row " + (i + 1));
                 }
-                int code = c.codes()[i];
+                int code = c.code(i);
                 LocalDateTime t = parsed.get(code);
                 if (t == null) {
                     try {

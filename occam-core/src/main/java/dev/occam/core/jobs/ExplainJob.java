@@ -101,7 +101,7 @@ public final class ExplainJob {
             truth = new double[keep.length];
             for (int i = 0; i < truth.length; i++) {
                 String value = kept instanceof CategoricalColumn c ? c.level(i)
-                        : Json.number(((NumericColumn) kept).values()[i]);
+                        : Json.number(((NumericColumn) kept).value(i));
                 if (model.target().isMulticlass()) {
                     truth[i] = model.target().levels().indexOf(value);
                     if (truth[i] < 0) {
@@ -112,7 +112,7 @@ public final class ExplainJob {
                     continue;
                 }
                 truth[i] = model.target().isClassification() ? (value.equals(model.target().positive()) ? 1 : 0)
-                        : ((NumericColumn) kept).values()[i];
+                        : ((NumericColumn) kept).value(i);
             }
         }
         GlobalExplanation g;
@@ -192,7 +192,7 @@ public final class ExplainJob {
             if (c instanceof CategoricalColumn cat) {
                 values.put(f.name(), cat.isMissing(i) ? null : cat.level(i));
             } else {
-                double v = ((NumericColumn) c).values()[i];
+                double v = ((NumericColumn) c).value(i);
                 values.put(f.name(), Double.isNaN(v) ? null : (Object) v);
             }
         }

@@ -77,9 +77,11 @@ public final class FitJob {
         // A fork-join pool of exactly `threads` workers: a learner's own parallel passes (a parallel stream, such
         // as the blocked X'WX) run on the pool they are called from, so --threads bounds every core the fit uses.
         // One thread runs the whole fit inside a one-worker pool, tasks in the caller's order.
+        // Named by a counter: a worker's pool index is not assigned until it starts, so it read 0 for every one.
+        java.util.concurrent.atomic.AtomicInteger workers = new java.util.concurrent.atomic.AtomicInteger();
         ForkJoinPool pool = new ForkJoinPool(threads, p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName("occam-fold-" + t.getPoolIndex());
+            t.setName("occam-fold-" + workers.getAndIncrement());
             return t;
         }, null, false);
         try {

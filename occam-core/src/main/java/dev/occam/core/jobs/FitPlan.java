@@ -88,10 +88,7 @@ record FitPlan(UseCase useCase, DataSource source, Frame table, LabelledData dat
         List<Candidate> candidates = Ladder.candidates(task, selection.candidates(), rule,
                 useCase.constraints().monotone(), useCase.formula(), selection.balancedClasses());
         if (selection.balancedClasses()) {
-            notes.add(task == Task.CLASSIFICATION
-                    ? "class_weight: balanced: boosting weighs " + target.info().positive() + " by the ratio of"
-                            + " negatives to positives (XGBoost's scale_pos_weight); the other learners fit unweighted"
-                            + " in this version"
+            notes.add(task == Task.CLASSIFICATION ? balancedNote(candidates)
                     : "class_weight: balanced weighs two classes; on this " + target.info().classCount()
                             + "-class target every learner fits unweighted");
         }
@@ -109,6 +106,36 @@ record FitPlan(UseCase useCase, DataSource source, Frame table, LabelledData dat
         }
         return new FitPlan(useCase, source, table, data, setAside, features, keptRows, target, metric, suspects,
                 splitter, folds, testTrainRatio, candidates, notes);
+    }
+
+    /**
+     * What {@code class_weight: balanced} did to each candidate learner: the families that weigh the classes
+     * ({@link Ladder#BALANCED}) and the ones among the candidates that fit unweighted, and what the weights do to
+     * the scores.
+     */
+    static String balancedNote(List<Candidate> candidates) {
+        java.util.Set<String> weighed = new java.util.LinkedHashSet<>();
+        java.util.Set<String> unweighted = new java.util.LinkedHashSet<>();
+        for (Candidate c : candidates) {
+            if (c instanceof Candidate.OfLearner l) {
+                String family = l.learner().family();
+                (Ladder.BALANCED.contains(family) ? weighed : unweighted).add(family);
+            }
+        }
+        StringBuilder sb = new StringBuilder("class_weight: balanced: ");
+        sb.append(weighed.isEmpty() ? "no candidate weighs the classes"
+                : "weighed (each row of a class by n / (2 n_class); boosting by XGBoost's scale_pos_weight = "
+                        + "negatives / positives): " + String.join(", ", weighed));
+        if (!unweighted.isEmpty()) {
+            sb.append("; fitted unweighted, as these learners take no class weights in this version: ")
+                    .append(String.join(", ", unweighted));
+        }
+        if (!weighed.isEmpty()) {
+            sb.append("; a weighed model scores as if the classes were equally common, not the data's probabilities:"
+                    + " its decision threshold is chosen on its own scores, and calibration, when its held-out scores"
+                    + " need it, maps them back");
+        }
+        return sb.toString();
     }
 
     /** The use case's splitter: grouped k-fold when it names groups, else stratified k-fold. */

@@ -64,7 +64,7 @@ final class KeptColumns {
         for (Column c : columns) {
             if (!c.isMissing(i)) {
                 if (c instanceof NumericColumn n) {
-                    double v = n.values()[i];
+                    double v = n.value(i);
                     sb.append(v == Math.rint(v) && Math.abs(v) < 0x1p53 ? Long.toString((long) v) : Double.toString(v));
                 } else {
                     sb.append(PredictJob.csvField(((CategoricalColumn) c).level(i)));

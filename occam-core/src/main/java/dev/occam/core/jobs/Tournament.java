@@ -78,6 +78,8 @@ final class Tournament {
     private final FoldCounter counter;
     private final List<String> notes;
     private final List<String> warnings;
+    /** Each judged candidate's latency, in ladder order: a busy machine is said once for all of them. */
+    private final Map<String, Latency> latencies = new LinkedHashMap<>();
 
     /**
      * @param rows the table as the user wrote it, its rows aligned with the target (today's rule reads columns
@@ -151,6 +153,7 @@ final class Tournament {
                         foldModels));
             }
         }
+        Latency.busyNote(latencies).ifPresent(warnings::add);
         return new Result(entries, models, byId, foldModels);
     }
 
@@ -229,6 +232,7 @@ final class Tournament {
             }
             parameters = full.parameterCount();
             latency = Latency.measure(full, features, useCase.constraints().maxLatencyUs());
+            latencies.put(candidate.id(), latency);
         } else {
             counter.skip(folds.size() - evaluation.folds().size());
         }

@@ -96,7 +96,9 @@ public final class Ladder {
 
     /**
      * As {@link #candidates(Task, List, String, Map, FormulaSpec)}; with {@code balanced}, the learners that take
-     * class weights weigh each class by the inverse of its share (boosting: XGBoost's {@code scale_pos_weight}).
+     * class weights weigh each of two classes by the inverse of its share ({@link #BALANCED}): the logistic
+     * regression, the tree and the forest by row weights {@code n / (2 n_c)}, boosting by XGBoost's
+     * {@code scale_pos_weight}.
      */
     public static List<Candidate> candidates(Task task, List<CandidateSpec> specs, String currentRule,
             Map<String, Monotone> monotone, FormulaSpec formula, boolean balanced) {
@@ -169,12 +171,20 @@ public final class Ladder {
         Learner base = unconstrained(spec, monotone, balanced);
         if (!monotone.isEmpty() && SIGN_CONSTRAINED.contains(spec.learner())) {
             // Linear families hold a direction as the sign of the column's coefficient.
-            Map<String, Integer> directions = new LinkedHashMap<>();
-            monotone.forEach((column, m) -> directions.put(column, m == Monotone.INCREASING ? 1 : -1));
-            return new dev.occam.core.learn.linear.SignConstrained(base, directions);
+            return new dev.occam.core.learn.linear.SignConstrained(base, directions(monotone));
         }
         return base;
     }
+
+    /** The use case's directions as +1 (increasing) and -1 (decreasing), in its order. */
+    private static Map<String, Integer> directions(Map<String, Monotone> monotone) {
+        Map<String, Integer> directions = new LinkedHashMap<>();
+        monotone.forEach((column, m) -> directions.put(column, m == Monotone.INCREASING ? 1 : -1));
+        return directions;
+    }
+
+    /** The families that weigh two classes when the use case asks for balanced class weights. */
+    public static final List<String> BALANCED = List.of("logistic", "tree", "random-forest", "boosting");
 
     /** The families whose coefficients can be held to a sign ({@code SignConstrained}). */
     private static final java.util.Set<String> SIGN_CONSTRAINED = java.util.Set.of("logistic", "linear", "lasso");
@@ -194,9 +204,18 @@ public final class Ladder {
         }
         if (options instanceof dev.occam.core.learn.boosting.GradientBoosting.Options boost
                 && (!monotone.isEmpty() || balanced)) {
-            Map<String, Integer> directions = new LinkedHashMap<>();
-            monotone.forEach((column, m) -> directions.put(column, m == Monotone.INCREASING ? 1 : -1));
-            return dev.occam.core.learn.boosting.GradientBoosting.pipeline(boost, directions, balanced);
+            return dev.occam.core.learn.boosting.GradientBoosting.pipeline(boost, directions(monotone), balanced);
+        }
+        if (options instanceof DecisionTree.Options tree && (!monotone.isEmpty() || balanced)) {
+            DecisionTree learner = new DecisionTree(tree).withMonotone(directions(monotone));
+            return balanced ? learner.withBalancedClasses() : learner;
+        }
+        if (options instanceof RandomForest.Options forest && (!monotone.isEmpty() || balanced)) {
+            RandomForest learner = new RandomForest(forest).withMonotone(directions(monotone));
+            return balanced ? learner.withBalancedClasses() : learner;
+        }
+        if (options instanceof LogisticRegression.Options logistic && balanced) {
+            return dev.occam.core.learn.Pipeline.treatmentCoded(new LogisticRegression(logistic).withBalancedClasses());
         }
         if (spec.defaults()) {
             // The very learner the conformance suite tests.

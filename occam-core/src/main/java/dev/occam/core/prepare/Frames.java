@@ -10,7 +10,10 @@ import dev.occam.runtime.prep.Transform;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Applies a fitted transform to every row of a frame, a tile of rows at a time. */
+/**
+ * Applies a fitted transform to every row of a frame, a tile of rows at a time. The frame may be a view (a fold's
+ * rows): it is read through its index, and the output is dense.
+ */
 public final class Frames {
 
     /** Values in one tile of rows (each of input and output): 32K values, 256 KB, stay in the core's cache. */
@@ -41,15 +44,16 @@ public final class Frames {
             int length = Math.min(tile, n - start);
             for (int j = 0; j < p; j++) {
                 Column c = frame.column(j);
+                // Through the column's index when it is a view (a fold's rows): the fold is read once, here,
+                // and never gathered into a copy of its own.
                 if (c instanceof NumericColumn nc) {
-                    double[] v = nc.values();
                     for (int i = 0; i < length; i++) {
-                        in[i * p + j] = v[start + i];
+                        in[i * p + j] = nc.value(start + i);
                     }
                 } else {
-                    int[] codes = ((CategoricalColumn) c).codes();
+                    CategoricalColumn cc = (CategoricalColumn) c;
                     for (int i = 0; i < length; i++) {
-                        int code = codes[start + i];
+                        int code = cc.code(start + i);
                         in[i * p + j] = code == CategoricalColumn.MISSING ? Double.NaN : code;
                     }
                 }

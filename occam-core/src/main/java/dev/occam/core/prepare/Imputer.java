@@ -18,17 +18,24 @@ public final class Imputer implements Preparer {
     @Override
     public Transform fit(Frame training) {
         double[] fill = new double[training.columnCount()];
+        // One buffer for every column's selection (it reorders what it is given), not a copy per column.
+        double[] scratch = new double[training.rows()];
         for (int j = 0; j < fill.length; j++) {
             Column c = training.column(j);
-            fill[j] = c instanceof NumericColumn nc ? median(nc.values()) : mode((CategoricalColumn) c);
+            fill[j] = c instanceof NumericColumn nc ? median(nc, scratch) : mode((CategoricalColumn) c);
         }
         return new Imputation(training.schema(), fill);
     }
 
-    static double median(double[] values) {
-        double[] present = new double[values.length];
+    /**
+     * The median of the present values; a view is read through its index. The selection reorders {@code present}
+     * (at least as long as the column), never the column.
+     */
+    static double median(NumericColumn column, double[] present) {
+        int n = column.size();
         int count = 0;
-        for (double v : values) {
+        for (int i = 0; i < n; i++) {
+            double v = column.value(i);
             if (!Double.isNaN(v)) {
                 present[count++] = v;
             }
@@ -92,7 +99,8 @@ public final class Imputer implements Preparer {
 
     static double mode(CategoricalColumn c) {
         int[] counts = new int[c.levels().size()];
-        for (int code : c.codes()) {
+        for (int i = 0; i < c.size(); i++) {
+            int code = c.code(i);
             if (code >= 0) {
                 counts[code]++;
             }

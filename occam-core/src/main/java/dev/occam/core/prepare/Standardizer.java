@@ -26,7 +26,9 @@ public final class Standardizer implements Preparer {
             }
             double sum = 0;
             int n = 0;
-            for (double v : nc.values()) {
+            int rows = nc.size();
+            for (int i = 0; i < rows; i++) {
+                double v = nc.value(i);
                 if (!Double.isNaN(v)) {
                     sum += v;
                     n++;
@@ -37,7 +39,8 @@ public final class Standardizer implements Preparer {
             }
             double m = sum / n;
             double ss = 0;
-            for (double v : nc.values()) {
+            for (int i = 0; i < rows; i++) {
+                double v = nc.value(i);
                 if (!Double.isNaN(v)) {
                     ss += (v - m) * (v - m);
                 }

@@ -78,7 +78,7 @@ public record Interactions(InteractionMatrix matrix, List<String> userLabels, Li
                 continue;
             }
             if (ratingColumn != null) {
-                double w = ((NumericColumn) ratingColumn).values()[r];
+                double w = ((NumericColumn) ratingColumn).value(r);
                 if (!(w > 0) || Double.isInfinite(w)) {
                     badRating++;
                     continue;
@@ -145,9 +145,9 @@ public record Interactions(InteractionMatrix matrix, List<String> userLabels, Li
             return null;
         }
         if (column instanceof CategoricalColumn c) {
-            return c.levels().get(c.codes()[row]);
+            return c.levels().get(c.code(row));
         }
-        double v = ((NumericColumn) column).values()[row];
+        double v = ((NumericColumn) column).value(row);
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
@@ -164,7 +164,7 @@ public record Interactions(InteractionMatrix matrix, List<String> userLabels, Li
     /** @throws IllegalArgumentException naming the row (1-based) and the value when it is not a time */
     static long time(Column column, int row, double scale) {
         if (column instanceof NumericColumn c) {
-            return Math.round(c.values()[row] * scale);
+            return Math.round(c.value(row) * scale);
         }
         String text = label(column, row).strip();
         try {

@@ -102,7 +102,7 @@ public final class SegmentProfiles {
         for (int s = 0; s < k; s++) {
             final int seg = s;
             double[] in = java.util.stream.IntStream.range(0, labels.length)
-                    .filter(i -> labels[i] == seg && !Double.isNaN(x.values()[i])).mapToDouble(i -> x.values()[i]).toArray();
+                    .filter(i -> labels[i] == seg && !Double.isNaN(x.value(i))).mapToDouble(i -> x.value(i)).toArray();
             if (in.length == 0) {
                 continue;
             }
@@ -121,7 +121,7 @@ public final class SegmentProfiles {
         double[] present = new double[k];
         double total = 0;
         for (int i = 0; i < labels.length; i++) {
-            int code = c.codes()[i];
+            int code = c.code(i);
             if (code >= 0) {
                 counts[labels[i]][code]++;
                 overall[code]++;

@@ -25,8 +25,8 @@ public record Success(Metric metric, double bound, boolean atLeast) {
             throw new KeyedArgumentException(key, key + " must be a finite number: " + bound);
         }
         boolean inUnitInterval = bound >= 0 && bound <= 1;
-        switch (metric) {
-            case AUC, PR_AUC, ACCURACY, F1, BRIER -> {
+        switch (metric.kind()) {
+            case AUC, PR_AUC, RECALL_AT_PRECISION, ACCURACY, F1, BRIER -> {
                 if (!inUnitInterval) {
                     throw new KeyedArgumentException(key, key + " must be in [0, 1] for " + metric.key()
                             + (bound > 1 && bound <= 100 ? " (a share, not a percentage)" : "") + ": " + bound);

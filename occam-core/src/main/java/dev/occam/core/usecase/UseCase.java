@@ -266,9 +266,9 @@ public record UseCase(Path file, String name, String question, DataSpec data, St
 
     private static String metricsFor(Task task) {
         StringBuilder s = new StringBuilder();
-        for (Metric m : Metric.values()) {
-            if (m.task() == task) {
-                s.append(s.length() == 0 ? "" : ", ").append(m.key());
+        for (Metric.Kind k : Metric.Kind.values()) {
+            if (k.task() == task) {
+                s.append(s.length() == 0 ? "" : ", ").append(k.key());
             }
         }
         return s.toString();

@@ -30,7 +30,7 @@ public final class UseCaseReader {
             "threshold", "interval", "time", "success", "current_rule", "constraints", "fairness", "selection", "stakeholders",
             "operation", "formula", "start", "costs");
     static final List<String> DATA_KEYS = List.of("path", "sql", "jdbc", "exclude", "drop_leaks");
-    static final List<String> SUCCESS_KEYS = List.of("metric", "at_least", "at_most");
+    static final List<String> SUCCESS_KEYS = List.of("metric", "precision", "at_least", "at_most");
     static final List<String> CONSTRAINTS_KEYS = List.of("max_latency_us", "max_parameters", "interpretable",
             "monotone");
     static final List<String> FAIRNESS_KEYS = List.of("protected", "min_selection_rate_ratio", "use_protected",
@@ -241,14 +241,14 @@ public final class UseCaseReader {
 
     private static Success success(Section success) throws UseCaseException {
         List<String> metricKeys = new ArrayList<>();
-        for (Metric m : Metric.values()) {
-            metricKeys.add(m.key());
+        for (Metric.Kind k : Metric.Kind.values()) {
+            metricKeys.add(k.key());
         }
         String metricText = success.choice("metric", metricKeys);
         if (metricText == null) {
             throw success.missing("metric", "one of " + String.join(", ", metricKeys));
         }
-        Metric metric = Metric.fromKey(metricText);
+        Metric metric = metric(success, Metric.Kind.fromKey(metricText));
         Double atLeast = success.number("at_least");
         Double atMost = success.number("at_most");
         if (atLeast != null && atMost != null) {
@@ -262,6 +262,32 @@ public final class UseCaseReader {
                     : "the highest acceptable " + metric.key() + ", a loss");
         }
         return new Success(metric, atLeast != null ? atLeast : atMost, atLeast != null);
+    }
+
+    /**
+     * The metric {@code success.metric} names, with {@code success.precision} for recall at a precision: required
+     * there, in (0, 1), and refused beside any other metric, which it would not change.
+     */
+    private static Metric metric(Section success, Metric.Kind kind) throws UseCaseException {
+        Double precision = success.number("precision");
+        if (!kind.takesPrecision()) {
+            if (precision != null) {
+                throw success.error("precision", "success.precision is the precision "
+                        + Metric.Kind.RECALL_AT_PRECISION.key() + " reads the recall at; " + kind.key()
+                        + " takes none (delete it, or use metric: " + Metric.Kind.RECALL_AT_PRECISION.key() + ")");
+            }
+            return Metric.of(kind);
+        }
+        if (precision == null) {
+            throw success.missing("precision", "the precision the recall is read at, a share in (0, 1) such as 0.9:"
+                    + " the largest recall whose precision is at least 0.9");
+        }
+        if (!(precision > 0 && precision < 1)) {
+            throw success.error("precision", "success.precision must be in (0, 1) for " + kind.key()
+                    + (precision > 1 && precision < 100 ? " (a share, not a percentage)" : "") + ": "
+                    + precision);
+        }
+        return Metric.recallAtPrecision(precision);
     }
 
     private static Constraints constraints(Section c) throws UseCaseException {

@@ -34,9 +34,10 @@ public final class UseCaseTemplate {
               # drop_leaks: true            # drop columns the honesty checks suspect (default: only report them)
             target: target                  # the column to predict
             success:                        # what the chosen model must reach on held-out rows
-              metric: auc                   # classification: auc | pr_auc | logloss | accuracy | f1 | brier;
-                                            # for regression rmse | mae | r2 | mape
+              metric: auc                   # classification: auc | pr_auc | recall_at_precision | logloss |
+                                            # accuracy | f1 | brier; for regression rmse | mae | r2 | mape
                                             # 3+ classes: accuracy | logloss | macro_auc
+              # precision: 0.9              # recall_at_precision only: the largest recall at precision >= 0.9
               at_least: 0.75                # the lowest acceptable value, for auc, accuracy, f1 and r2 ...
               # at_most: 0.45               # ... or the highest acceptable one, for losses: logloss, brier, rmse, mae
 
@@ -89,7 +90,7 @@ public final class UseCaseTemplate {
             #   split: time                 # kfold (default): shuffled folds; time: train on the past, validate on the
             #                               # next period, expanding window (needs time; folds are not repeated)
             #   groups: customer_id         # all rows of a customer in one fold, so none scores itself (with kfold)
-            #   class_weight: balanced      # classification: weigh each class by the inverse of its share (boosting)
+            #   class_weight: balanced      # two classes: weigh each by 1 / its share (logistic, tree, forest, boosting)
             # stakeholders: [data team, business owner]   # who the model's decisions matter to
             # operation: batch scoring every night, retrained monthly   # how the model will run
             """;

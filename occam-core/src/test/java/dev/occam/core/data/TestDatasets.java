@@ -33,4 +33,20 @@ public final class TestDatasets {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
+
+    /** Row indices with row i listed {@code times[i]} times, in row order: the rows whole-number weights stand for. */
+    public static int[] repeated(int[] times) {
+        int total = 0;
+        for (int t : times) {
+            total += t;
+        }
+        int[] out = new int[total];
+        int k = 0;
+        for (int i = 0; i < times.length; i++) {
+            for (int c = 0; c < times[i]; c++) {
+                out[k++] = i;
+            }
+        }
+        return out;
+    }
 }

@@ -150,4 +150,156 @@ class MetricTest {
         org.junit.jupiter.api.Assertions.assertEquals(0.175,
                 Metric.MAPE.compute(new double[] {100, 200, 0}, new double[] {110, 150, 3}, Double.NaN), 1e-12);
     }
+
+    /**
+     * Recall at precision against the points of scikit-learn 1.2.1's {@code precision_recall_curve} (the largest
+     * recall among the points whose precision reaches p); the script and its output are
+     * {@code src/test/resources/dev/occam/core/evaluate/recall_at_precision.py}.
+     */
+    @Test
+    void recallAtPrecision_matchesScikitLearnCurve() {
+        // Curve by hand: P/R = 1/.2, .667/.4, .75/.6, .571/.8, .5/.8, .4/.8, .455/1, .417/1.
+        double[] truth = {1, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0};
+        double[] score = {0.9, 0.8, 0.8, 0.7, 0.6, 0.6, 0.6, 0.3, 0.2, 0.2, 0.1, 0.05};
+        double[][] expected = {{0.5, 0.8}, {0.6, 0.6}, {0.7, 0.6}, {0.75, 0.6}, {0.8, 0.2}, {0.95, 0.2}};
+        for (double[] e : expected) {
+            assertEquals(e[1], Metric.recallAtPrecision(e[0]).compute(truth, score, Double.NaN), EXACT, "p " + e[0]);
+        }
+        double[] rare = {0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0,
+            0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0};
+        double[] rareScore = {0.1, 0.2, 0.9, 0.3, 0.1, 0.4, 0.2, 0.1, 0.7, 0.5, 0.3, 0.2, 0.1, 0.6, 0.2, 0.7, 0.1, 0.3,
+            0.4, 0.2, 0.1, 0.4, 0.2, 0.9, 0.1, 0.3, 0.2, 0.1, 0.5, 0.2, 0.6, 0.1, 0.8, 0.2, 0.3, 0.1, 0.2, 0.4, 0.1, 0.2};
+        double[][] rareExpected = {{0.3, 1.0}, {0.5, 0.6666666666666666}, {0.6, 0.6666666666666666}, {0.9, 0.0}};
+        for (double[] e : rareExpected) {
+            assertEquals(e[1], Metric.recallAtPrecision(e[0]).compute(rare, rareScore, Double.NaN), EXACT,
+                    "p " + e[0]);
+        }
+    }
+
+    @Test
+    void recallAtPrecision_tiedScores_takenTogether() {
+        // The top score is shared by a positive and a negative: precision 1/2 there, never 1 by splitting the tie.
+        // Thresholds: 0.9 -> TP 1 of 2 called (P 0.5, R 0.5); 0.2 -> TP 2 of 3 (P 0.667, R 1).
+        double[] truth = {1, 0, 1};
+        double[] score = {0.9, 0.9, 0.2};
+        assertEquals(0.0, Metric.recallAtPrecision(0.7).compute(truth, score, Double.NaN), EXACT);
+        assertEquals(1.0, Metric.recallAtPrecision(0.6).compute(truth, score, Double.NaN), EXACT);
+        // Row order does not matter, only the scores.
+        assertEquals(0.0, Metric.recallAtPrecision(0.7).compute(new double[] {0, 1, 1},
+                new double[] {0.9, 0.9, 0.2}, Double.NaN), EXACT);
+    }
+
+    @Test
+    void recallAtPrecision_noThresholdReachesP_zero() {
+        // Best precision is 1/2 (the top row is a negative; every lower cut adds as many of each).
+        double[] truth = {0, 1, 1, 0};
+        double[] score = {0.8, 0.6, 0.4, 0.2};
+        assertEquals(0.0, Metric.recallAtPrecision(0.9).compute(truth, score, Double.NaN), EXACT);
+        // A constant score has one threshold, at the positive share (here 1/4).
+        assertEquals(0.0, Metric.recallAtPrecision(0.3).compute(new double[] {1, 0, 0, 0},
+                new double[] {0.5, 0.5, 0.5, 0.5}, Double.NaN), EXACT);
+        assertEquals(1.0, Metric.recallAtPrecision(0.25).compute(new double[] {1, 0, 0, 0},
+                new double[] {0.5, 0.5, 0.5, 0.5}, Double.NaN), EXACT);
+    }
+
+    @Test
+    void recallAtPrecision_allPositives_oneAndWithoutPositives_nan() {
+        assertEquals(1.0, Metric.recallAtPrecision(0.99).compute(new double[] {1, 1, 1},
+                new double[] {0.2, 0.7, 0.2}, Double.NaN), EXACT);
+        assertTrue(Double.isNaN(Metric.recallAtPrecision(0.5).compute(new double[] {0, 0},
+                new double[] {0.2, 0.7}, Double.NaN)));
+    }
+
+    @Test
+    void recallAtPrecision_exactlyAtP_counts() {
+        // 9 positives then 1 negative then 10 negatives: at the 10th row precision is exactly 9/10.
+        double[] truth = new double[20];
+        double[] score = new double[20];
+        for (int i = 0; i < 20; i++) {
+            truth[i] = i < 9 ? 1 : 0;
+            score[i] = 1 - i / 20.0;
+        }
+        truth[19] = 1;
+        // Rows 0..8 positive (P 1, R 0.9); row 9 negative (P 0.9, R 0.9); row 19 positive at the end (P 0.5, R 1).
+        assertEquals(0.9, Metric.recallAtPrecision(0.9).compute(truth, score, Double.NaN), EXACT);
+        assertEquals(1.0, Metric.recallAtPrecision(0.5).compute(truth, score, Double.NaN), EXACT);
+    }
+
+    @Test
+    void recallAtPrecision_randomScoresWithTies_equalsDirectCount() {
+        // The definition counted directly: for each distinct score t, the rows at or above t.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(60);
+            double[] truth = new double[n];
+            double[] score = new double[n];
+            for (int i = 0; i < n; i++) {
+                truth[i] = random.nextInt(4) == 0 ? 1 : 0;
+                score[i] = random.nextInt(10) / 10.0;
+            }
+            double p = 0.05 + random.nextDouble() * 0.9;
+            int positives = 0;
+            for (double t : truth) {
+                positives += (int) t;
+            }
+            double expected = positives == 0 ? Double.NaN : 0;
+            for (double t : score) {
+                int called = 0;
+                int tp = 0;
+                for (int i = 0; i < n; i++) {
+                    if (score[i] >= t) {
+                        called++;
+                        tp += (int) truth[i];
+                    }
+                }
+                if (positives > 0 && (double) tp / called >= p) {
+                    expected = Math.max(expected, (double) tp / positives);
+                }
+            }
+            assertEquals(expected, Metric.recallAtPrecision(p).compute(truth, score, Double.NaN), EXACT,
+                    "trial " + trial);
+        }
+    }
+
+    @Test
+    void recallAtPrecision_keyCarriesThePrecisionAndReadsBack() {
+        Metric m = Metric.recallAtPrecision(0.9);
+        assertEquals("recall_at_precision_0.9", m.key());
+        assertEquals("recall_at_precision_0.825", Metric.recallAtPrecision(0.825).key());
+        assertEquals("recall_at_precision_0.0001", Metric.recallAtPrecision(1e-4).key());
+        assertEquals(m, Metric.fromKey("recall_at_precision_0.9"));
+        assertEquals(m, Metric.fromKey("recall_at_precision_0.90"));
+        assertEquals(0.825, Metric.fromKey(Metric.recallAtPrecision(0.825).key()).precision());
+        assertTrue(m.higherIsBetter());
+        assertEquals(dev.occam.runtime.Task.CLASSIFICATION, m.task());
+        assertTrue(!m.needsThreshold());
+        assertTrue(!m.equals(Metric.recallAtPrecision(0.8)));
+        assertEquals(Metric.AUC, Metric.fromKey("auc"));
+    }
+
+    @Test
+    void recallAtPrecision_badPrecision_refusedWithTheValue() {
+        for (double p : new double[] {0, 1, -0.1, 90, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Metric.recallAtPrecision(p));
+            assertTrue(e.getMessage().contains("(0, 1): " + p), e.getMessage());
+        }
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> Metric.fromKey("recall_at_precision"));
+        assertTrue(missing.getMessage().contains("needs a precision"), missing.getMessage());
+        IllegalArgumentException notNumber = assertThrows(IllegalArgumentException.class,
+                () -> Metric.fromKey("recall_at_precision_1e-3"));
+        assertTrue(notNumber.getMessage().contains("'1e-3' is not a precision"), notNumber.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Metric.fromKey("recall_at_precision_1.5"));
+    }
+
+    @Test
+    void recallAtPrecision_multiclassOrRegression_refusedNamingTheMetric() {
+        Metric m = Metric.recallAtPrecision(0.9);
+        assertTrue(!m.supports(dev.occam.runtime.Task.MULTICLASS));
+        assertTrue(!m.supports(dev.occam.runtime.Task.REGRESSION));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> m.computeClasses(new int[] {0, 1, 2}, new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}));
+        assertTrue(e.getMessage().startsWith("recall_at_precision_0.9 judges two classes"), e.getMessage());
+    }
 }

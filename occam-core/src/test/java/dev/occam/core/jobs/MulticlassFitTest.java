@@ -84,4 +84,12 @@ class MulticlassFitTest {
         assertEquals("success metric auc judges two classes, but Species has 3 classes; use one of logloss, accuracy,"
                 + " macro_auc", e.getMessage());
     }
+
+    @Test
+    void run_recallAtPrecisionOnThreeClasses_refusedNamingTheMetricAndTheClasses() throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FitJob(
+                UseCaseReader.read(useCase("recall_at_precision\n  precision: 0.9")), dir.resolve("out"), null).run());
+        assertEquals("success metric recall_at_precision_0.9 judges two classes, but Species has 3 classes; use one"
+                + " of logloss, accuracy, macro_auc", e.getMessage());
+    }
 }

@@ -114,6 +114,36 @@ class LadderCandidatesTest {
     }
 
     @Test
+    void candidates_balancedAndMonotone_treeForestLogisticHoldThem_othersUnweighted() throws UseCaseException {
+        UseCase u = useCase("    - {id: lr, learner: logistic}\n    - {id: t, learner: tree, options: {max_depth: 4}}\n"
+                + "    - {id: rf, learner: random-forest}\n    - {id: knn, learner: knn}\n");
+        List<Candidate> c = Ladder.candidates(Task.CLASSIFICATION, u.selection().candidates(), null,
+                Map.of("Income", Monotone.INCREASING), null, true);
+        Learner logistic = ((Candidate.OfLearner) c.get(0)).learner();
+        assertInstanceOf(dev.occam.core.learn.linear.SignConstrained.class, logistic);
+        DecisionTree tree = (DecisionTree) inner(c.get(1));
+        assertEquals(Map.of("Income", 1), tree.monotone());
+        assertEquals(true, tree.balanced());
+        assertEquals(4, tree.options().maxDepth());
+        dev.occam.core.learn.forest.RandomForest forest = (dev.occam.core.learn.forest.RandomForest) inner(c.get(3));
+        assertEquals(Map.of("Income", 1), forest.monotone());
+        assertEquals(true, forest.balanced());
+        // What the verdict's eligibility reads (select.Constraints): the three hold the direction, knn does not.
+        for (Candidate each : List.of(c.get(0), c.get(1), c.get(3))) {
+            assertEquals(true, each.capabilities().contains(dev.occam.core.learn.Capability.MONOTONE_CONSTRAINTS),
+                    each.id());
+        }
+        assertEquals("knn", c.get(2).id());
+        assertEquals(false, c.get(2).capabilities().contains(dev.occam.core.learn.Capability.MONOTONE_CONSTRAINTS));
+        // Balanced alone: the logistic regression itself weighs the classes.
+        List<Candidate> plain = Ladder.candidates(Task.CLASSIFICATION, u.selection().candidates(), null, Map.of(),
+                null, true);
+        assertEquals(true, ((LogisticRegression) inner(plain.get(0))).balanced());
+        assertEquals(Map.of(), ((DecisionTree) inner(plain.get(1))).monotone());
+        assertEquals(false, ((DecisionTree) inner(candidates("    - {id: t, learner: tree}\n").get(0))).balanced());
+    }
+
+    @Test
     void check_unknownOption_namesLineCandidateKnownAndNearest() throws UseCaseException {
         assertEquals("usecase.yaml line 14: candidate 'boost-deep' (boosting): unknown option 'max_dept' for boosting "
                 + "(did you mean 'max_depth'?; known options: rounds, learning_rate, max_depth, min_child_weight, "

@@ -77,6 +77,49 @@ class LearnerConformanceTest {
         }
     }
 
+    /**
+     * Cross-validation fits each fold on a view of its rows ({@link Frame#view}) and scores the held-out rows
+     * through another: the model and its held-out scores must be those of the copied rows, bit for bit. The rows are
+     * a real fold's, then a shuffled view of a view (rows out of order, some repeated), so no learner can be reading
+     * the parent's arrays by position.
+     */
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("learnersAndTasks")
+    void fit_onAViewOfTheRows_bitIdenticalToTheCopiedRows(String family, Learner l, Task task) {
+        Fixtures.Data d = Fixtures.easy(task, 400, 12);
+        dev.occam.core.evaluate.Fold fold = Folds.repeatedKFold(3, 400, 4, 1,
+                task == Task.CLASSIFICATION ? d.target().values() : null).get(1);
+        assertFitOnViewEqualsFitOnCopy(family, l, d, fold.train(), fold.test(), i -> i);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        int[] outer = new int[400];
+        for (int i = 0; i < outer.length; i++) {
+            outer[i] = random.nextInt(400);
+        }
+        int[] train = java.util.stream.IntStream.range(0, 300).toArray();
+        int[] test = java.util.stream.IntStream.range(300, 400).toArray();
+        assertFitOnViewEqualsFitOnCopy(family, l, new Fixtures.Data(d.features().view(outer),
+                d.target().select(outer)), train, test, i -> outer[i]);
+    }
+
+    private static void assertFitOnViewEqualsFitOnCopy(String family, Learner l, Fixtures.Data d, int[] train,
+            int[] test, java.util.function.IntUnaryOperator parentRow) {
+        Model onView = CrossValidation.fitWithThreshold(l, d.features().view(train), d.target().select(train), null);
+        Frame copied = d.features().isView() ? copyOf(d.features()) : d.features();
+        Model onCopy = CrossValidation.fitWithThreshold(l, copied.select(train), d.target().select(train), null);
+        assertEquals(ModelFile.toJson(onCopy, null), ModelFile.toJson(onView, null), family);
+        double[] viewScores = onView.score(d.features().view(test));
+        double[] copyScores = onCopy.score(copied.select(test));
+        for (int i = 0; i < test.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(copyScores[i]), Double.doubleToRawLongBits(viewScores[i]),
+                    family + " held-out row " + parentRow.applyAsInt(test[i]));
+        }
+    }
+
+    /** A dense copy of every row, so the copied side of the comparison holds no view. */
+    private static Frame copyOf(Frame frame) {
+        return frame.select(java.util.stream.IntStream.range(0, frame.rows()).toArray());
+    }
+
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("learnersAndTasks")
     void fit_sameDataTwice_sameModel(String family, Learner l, Task task) {

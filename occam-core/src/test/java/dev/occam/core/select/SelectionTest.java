@@ -75,14 +75,14 @@ class SelectionTest {
 
     @Test
     void reasons_simplerModelExcludedByAConstraint_saysIneligibleNotWorse() {
-        LeaderboardEntry tree = entry("tree", 3, 40, WORSE)
+        LeaderboardEntry knn = entry("knn", 3, 40, WORSE)
                 .withIneligibility(List.of("cannot hold the monotone directions the use case asks for"));
-        var v = Selection.choose(List.of(tree, entry("boosting", 4, 5000, BEST)), Metric.AUC,
+        var v = Selection.choose(List.of(knn, entry("boosting", 4, 5000, BEST)), Metric.AUC,
                 SelectionRule.SIGNIFICANCE, 0.05, RATIO);
         assertEquals("boosting", v.chosen().family());
-        assertTrue(v.reasons().contains("Simpler models ineligible, so not compared: tree (cannot hold the monotone"
+        assertTrue(v.reasons().contains("Simpler models ineligible, so not compared: knn (cannot hold the monotone"
                 + " directions the use case asks for)."), v.reasons().toString());
-        assertTrue(v.reasons().stream().noneMatch(r -> r.contains("significantly worse") && r.contains("tree")),
+        assertTrue(v.reasons().stream().noneMatch(r -> r.contains("significantly worse") && r.contains("knn")),
                 v.reasons().toString());
     }
 

@@ -268,7 +268,7 @@ class UseCaseReaderTest {
     @Test
     void parse_successWithoutMetric_saysSoAtItsLine() {
         assertEquals("usecase.yaml line 6: success needs metric (one of auc, logloss, accuracy, f1, brier, macro_auc, "
-                + "pr_auc, rmse, mae, r2, mape)", error(replace(MINIMAL, "  metric: auc\n", "")));
+                + "pr_auc, recall_at_precision, rmse, mae, r2, mape)", error(replace(MINIMAL, "  metric: auc\n", "")));
     }
 
     @Test
@@ -430,7 +430,7 @@ class UseCaseReaderTest {
     @Test
     void parse_unknownMetric_listsMetricsAndSuggests() {
         assertEquals("usecase.yaml line 7: success.metric must be one of auc, logloss, accuracy, f1, brier, macro_auc, "
-                + "pr_auc, rmse, mae, r2, mape: 'acc' (did you mean 'accuracy'?)", error(replace(MINIMAL, "metric: auc", "metric: acc")));
+                + "pr_auc, recall_at_precision, rmse, mae, r2, mape: 'acc' (did you mean 'accuracy'?)", error(replace(MINIMAL, "metric: auc", "metric: acc")));
     }
 
     @Test
@@ -438,7 +438,67 @@ class UseCaseReaderTest {
         String yaml = replace(replace(MINIMAL, "metric: auc", "metric: rmse"), "at_least: 0.7", "at_most: 2")
                 + "task: classification\n";
         assertEquals("usecase.yaml line 7: success.metric rmse is for regression, but task is classification; for "
-                + "classification use auc, logloss, accuracy, f1, brier, macro_auc, pr_auc", error(yaml));
+                + "classification use auc, logloss, accuracy, f1, brier, macro_auc, pr_auc, recall_at_precision",
+                error(yaml));
+    }
+
+    // --- recall at a precision -------------------------------------------------------------------------
+
+    private static final String RECALL = replace(MINIMAL, "  metric: auc\n  at_least: 0.7\n",
+            "  metric: recall_at_precision\n  precision: 0.9\n  at_least: 0.4\n");
+
+    @Test
+    void parse_recallAtPrecision_readsThePrecision() throws UseCaseException {
+        UseCase u = parse(RECALL);
+        assertEquals(dev.occam.core.evaluate.Metric.recallAtPrecision(0.9), u.success().metric());
+        assertEquals("recall_at_precision_0.9", u.success().metric().key());
+        assertEquals(0.4, u.success().bound());
+        assertEquals(dev.occam.runtime.Task.CLASSIFICATION, u.impliedTask());
+        // The flow form of the issue, the metric's name in any case.
+        String flow = replace(MINIMAL, "success:\n  metric: auc\n  at_least: 0.7\n",
+                "success: {metric: Recall_At_Precision, precision: 0.95, at_least: 0.4}\n");
+        assertEquals("recall_at_precision_0.95", parse(flow).success().metric().key());
+    }
+
+    @Test
+    void parse_recallAtPrecisionWithoutPrecision_saysWhatToGive() {
+        assertEquals("usecase.yaml line 6: success needs precision (the precision the recall is read at, a share in "
+                + "(0, 1) such as 0.9: the largest recall whose precision is at least 0.9)",
+                error(replace(RECALL, "  precision: 0.9\n", "")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0|success.precision must be in (0, 1) for recall_at_precision: 0.0",
+        "1|success.precision must be in (0, 1) for recall_at_precision: 1.0",
+        "-0.5|success.precision must be in (0, 1) for recall_at_precision: -0.5",
+        "90|success.precision must be in (0, 1) for recall_at_precision (a share, not a percentage): 90.0",
+        "high|success.precision must be a number"})
+    void parse_precisionOutOfRange_namesLineAndValue(String value, String expected) {
+        String message = error(replace(RECALL, "precision: 0.9", "precision: " + value));
+        assertTrue(message.startsWith("usecase.yaml line 8: " + expected), message);
+    }
+
+    @Test
+    void parse_precisionWithAnotherMetric_refused() {
+        assertEquals("usecase.yaml line 8: success.precision is the precision recall_at_precision reads the recall at;"
+                + " auc takes none (delete it, or use metric: recall_at_precision)",
+                error(replace(MINIMAL, "  metric: auc\n", "  metric: auc\n  precision: 0.9\n")));
+    }
+
+    @Test
+    void parse_recallAtPrecisionForRegression_refusedNamingMetricAndTask() {
+        assertEquals("usecase.yaml line 7: success.metric recall_at_precision_0.9 is for classification, but task is"
+                + " regression; for regression use rmse, mae, r2, mape", error(RECALL + "task: regression\n"));
+    }
+
+    @Test
+    void parse_recallAtPrecisionBoundOutsideUnitInterval_refused() {
+        assertTrue(error(replace(RECALL, "at_least: 0.4", "at_least: 40"))
+                .endsWith("success.at_least must be in [0, 1] for recall_at_precision_0.9 (a share, not a percentage): "
+                        + "40.0"));
+        assertTrue(error(replace(RECALL, "at_least: 0.4", "at_most: 0.4"))
+                .contains("higher recall_at_precision_0.9 is better, so use at_least"));
     }
 
     @Test

@@ -57,7 +57,7 @@ class UseCaseTemplateTest {
         for (String key : UseCaseReader.CANDIDATE_KEYS) {
             assertTrue(text.contains(key + ":"), key);
         }
-        for (Metric metric : Metric.values()) {
+        for (Metric.Kind metric : Metric.Kind.values()) {
             assertTrue(text.contains(metric.key()), metric.key());
         }
     }
@@ -81,9 +81,9 @@ class UseCaseTemplateTest {
         // The alternatives to keys given as written stay commented: sql and jdbc for path, at_most for at_least,
         // interval, formula and start, which are for regression while the template's metric is auc, and groups, an
         // alternative to split: time.
-        // costs is the alternative to threshold.
+        // costs is the alternative to threshold; precision is recall_at_precision's, not auc's.
         List<String> alternatives = List.of("sql", "jdbc", "at_most", "interval", "formula", "start", "groups",
-                "costs", "false_positive", "false_negative");
+                "costs", "false_positive", "false_negative", "precision");
         String all = uncomment(UseCaseTemplate.text(), alternatives);
         assertFalse(COMMENTED_KEY.matcher(all).results().anyMatch(m -> !alternatives.contains(m.group(3))));
         UseCase u = UseCaseReader.parse(all, FILE);
@@ -109,11 +109,18 @@ class UseCaseTemplateTest {
         String path = "  path: data.csv";
         assertTrue(text.contains(path));
         String query = uncomment(text.replace(path, "  # path: data.csv"), List.of("path", "at_most", "interval", "formula", "start",
-                "groups", "costs", "false_positive", "false_negative"));
+                "groups", "costs", "false_positive", "false_negative", "precision"));
         UseCase u = UseCaseReader.parse(query, FILE);
         assertNull(u.data().path());
         assertTrue(u.data().isQuery());
         assertTrue(u.data().jdbc().startsWith("jdbc:"));
+    }
+
+    @Test
+    void text_recallAtPrecisionWithItsPrecision_parses() throws UseCaseException {
+        String text = UseCaseTemplate.text().replace("metric: auc ", "metric: recall_at_precision ")
+                .replace("# precision: 0.9", "precision: 0.9");
+        assertEquals("recall_at_precision_0.9", UseCaseReader.parse(text, FILE).success().metric().key());
     }
 
     @Test

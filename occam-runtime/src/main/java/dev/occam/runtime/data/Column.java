@@ -1,6 +1,9 @@
 package dev.occam.runtime.data;
 
-/** One column of a {@link Frame}: numeric or categorical, possibly with missing values. */
+/**
+ * One column of a {@link Frame}: numeric or categorical, possibly with missing values; dense, or a view of another
+ * column's rows through a row index ({@link Frame#view}). Every method here reads a view through its index.
+ */
 public sealed interface Column permits NumericColumn, CategoricalColumn {
 
     String name();
@@ -15,8 +18,11 @@ public sealed interface Column permits NumericColumn, CategoricalColumn {
 
     boolean isMissing(int i);
 
-    /** A new column with the given rows, in the given order (rows may repeat). */
+    /** A new dense column with the given rows, in the given order (rows may repeat): a copy. */
     Column select(int[] rows);
+
+    /** Whether the column reads another column's values through a row index (see {@link Frame#view}). */
+    boolean isView();
 
     default int missingCount() {
         int n = 0;

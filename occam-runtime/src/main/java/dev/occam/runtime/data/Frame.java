@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * An in-memory table held by columns, all of the same length. Immutable: every operation returns a new
- * frame sharing what it can.
+ * frame sharing what it can. A frame made by {@link #view} holds another frame's rows through a row index
+ * and copies nothing; its columns read through the index ({@link NumericColumn#value}, {@link
+ * CategoricalColumn#code}) and gather a dense array only when asked for one ({@code values()}, {@code codes()}).
  */
 public final class Frame {
 
@@ -78,7 +80,34 @@ public final class Frame {
         }
     }
 
-    /** The given rows, in the given order. */
+    /**
+     * The given rows, in the given order, as a view: no value is copied, the columns read this frame's values
+     * through the index (a view of a view reads the dense parent through one composed index). Immutable and
+     * thread-safe like any frame; the index is copied, so the caller may reuse its array. Cross-validation's folds
+     * are views, so that preparation and held-out scoring read a fold's rows without gathering them first.
+     *
+     * @throws IllegalArgumentException naming the first row outside {@code 0..rows()-1} and its position
+     */
+    public Frame view(int[] rowIndices) {
+        RowIndex index = new RowIndex(rowIndices, rows);
+        List<Column> out = new ArrayList<>(columns.size());
+        for (Column c : columns) {
+            out.add(c instanceof NumericColumn n ? n.view(index) : ((CategoricalColumn) c).view(index));
+        }
+        return new Frame(out);
+    }
+
+    /** Whether any column is a view (see {@link #view}). */
+    public boolean isView() {
+        for (Column c : columns) {
+            if (c.isView()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The given rows, in the given order, copied into dense columns (rows may repeat). */
     public Frame select(int[] rowIndices) {
         List<Column> out = new ArrayList<>(columns.size());
         for (Column c : columns) {

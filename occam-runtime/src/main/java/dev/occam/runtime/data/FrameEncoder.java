@@ -54,11 +54,11 @@ public final class FrameEncoder {
         for (int j = 0; j < x.length; j++) {
             Column c = columns[j];
             if (c instanceof CategoricalColumn cc) {
-                int code = cc.codes()[i];
+                int code = cc.code(i);
                 int mapped = code < 0 ? -1 : codeMap[j][code];
                 x[j] = mapped < 0 ? Double.NaN : mapped;
             } else {
-                double v = ((NumericColumn) c).values()[i];
+                double v = ((NumericColumn) c).value(i);
                 // A category read as a number in new data (levels "0"/"1"): look it up by its text.
                 x[j] = schema.feature(j).isNumeric() || Double.isNaN(v) ? v : schema.encodeValue(j, v);
             }

@@ -201,11 +201,12 @@ public final class NaiveBayes implements Learner {
         }
         double[][] count = new double[classes][levels];
         double[] observed = new double[classes];
-        int[] codes = c.codes();
-        for (int i = 0; i < codes.length; i++) {
-            if (codes[i] >= 0) {
+        // Read through the index when the column is a view (a fold's rows): one pass needs no dense copy.
+        for (int i = 0; i < c.size(); i++) {
+            int code = c.code(i);
+            if (code >= 0) {
                 int k = y[i];
-                count[k][codes[i]]++;
+                count[k][code]++;
                 observed[k]++;
             }
         }
@@ -236,14 +237,15 @@ public final class NaiveBayes implements Learner {
 
         static Moments of(NumericColumn c, int[] y, int classes) {
             Moments m = new Moments(classes);
-            double[] v = c.values();
+            // Two passes through the index when the column is a view: no dense copy.
+            int n = c.size();
             double[] sum = new double[classes];
             double total = 0;
             int seen = 0;
             double first = Double.NaN;
             m.constant = true;
-            for (int i = 0; i < v.length; i++) {
-                double x = v[i];
+            for (int i = 0; i < n; i++) {
+                double x = c.value(i);
                 if (Double.isNaN(x)) {
                     continue;
                 }
@@ -269,8 +271,8 @@ public final class NaiveBayes implements Learner {
             }
             double[] squares = new double[classes];
             double overallSquares = 0;
-            for (int i = 0; i < v.length; i++) {
-                double x = v[i];
+            for (int i = 0; i < n; i++) {
+                double x = c.value(i);
                 if (Double.isNaN(x)) {
                     continue;
                 }

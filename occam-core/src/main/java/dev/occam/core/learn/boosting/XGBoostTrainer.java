@@ -117,9 +117,9 @@ final class XGBoostTrainer {
 
     /**
      * The options with the depth and the number of rounds (at most {@code options.rounds()}) of least loss on a
-     * seeded validation share of the rows ({@link GradientBoosting#validationSplit}), boosting on the others. The loss is
-     * XGBoost's default metric of the objective (RMSE, log loss or multiclass log loss); {@code maxDepth}, or when
-     * it is 0 each depth of {@code options.depths()}, boosts until its loss has not improved for
+     * seeded validation share of the rows ({@link GradientBoosting#validationSplit}), boosting on the others. The
+     * loss is XGBoost's default metric of the objective (RMSE, log loss or multiclass log loss); {@code maxDepth}, or
+     * when it is 0 each depth of {@code options.depths()}, boosts until its loss has not improved for
      * {@code options.earlyStopping()} rounds. The earliest depth and round of the least loss win ties. Only the
      * rows given are read, so inside a cross-validation fold the held-out rows are never seen.
      */
@@ -132,10 +132,11 @@ final class XGBoostTrainer {
     private static GradientBoosting.Options tune(Frame features, Target target, GradientBoosting.Options options,
             int[] monotone, Double scalePositive) throws XGBoostError {
         int[][] split = GradientBoosting.validationSplit(target, options.seed());
-        DMatrix train = labelled(features.select(split[0]), target.select(split[0]));
+        // Views: the split's rows go straight from the fold's prepared columns into XGBoost's float matrix.
+        DMatrix train = labelled(features.view(split[0]), target.select(split[0]));
         DMatrix validation = null;
         try {
-            validation = labelled(features.select(split[1]), target.select(split[1]));
+            validation = labelled(features.view(split[1]), target.select(split[1]));
             List<Integer> depths = options.maxDepth() > 0 ? List.of(options.maxDepth()) : options.depths();
             GradientBoosting.Options best = null;
             float bestLoss = Float.POSITIVE_INFINITY;
@@ -255,9 +256,9 @@ final class XGBoostTrainer {
         }
         float[] cells = new float[n * p];
         for (int j = 0; j < p; j++) {
-            double[] x = ((NumericColumn) features.column(j)).values();
+            NumericColumn x = (NumericColumn) features.column(j); // read through its index if a view
             for (int i = 0; i < n; i++) {
-                float v = (float) x[i];
+                float v = (float) x.value(i);
                 if (Float.isInfinite(v)) {
                     v = Math.copySign(Float.MAX_VALUE, v);
                 }

@@ -92,6 +92,10 @@ public final class RandomForest implements Learner {
     }
 
     private final Options options;
+    /** Monotone directions by column name, +1 increasing or -1 decreasing; empty for none. */
+    private final java.util.Map<String, Integer> monotone;
+    /** Whether two classes are weighed by the inverse of their shares. */
+    private final boolean balanced;
 
     /** A forest with the default options. */
     public RandomForest() {
@@ -99,11 +103,49 @@ public final class RandomForest implements Learner {
     }
 
     public RandomForest(Options options) {
+        this(options, java.util.Map.of(), false);
+    }
+
+    private RandomForest(Options options, java.util.Map<String, Integer> monotone, boolean balanced) {
         this.options = Objects.requireNonNull(options, "options");
+        this.monotone = java.util.Map.copyOf(monotone);
+        this.balanced = balanced;
+    }
+
+    /**
+     * The same forest weighing two classes by the inverse of their shares in the training rows, each row of class
+     * c by {@code n / (2 n_c)} in every tree's impurity and leaf shares (a row drawn twice counts twice):
+     * scikit-learn's {@code class_weight="balanced"}, the weights computed once on the training rows, not per
+     * bootstrap sample. The scores are then shares as if the classes were equally common, not calibrated
+     * probabilities. Three or more classes are not weighed.
+     */
+    public RandomForest withBalancedClasses() {
+        return new RandomForest(options, monotone, true);
+    }
+
+    /**
+     * The same forest with every tree holding the monotone directions (see
+     * {@link dev.occam.core.learn.tree.DecisionTree#withMonotone}); a mean of monotone trees is monotone.
+     *
+     * @param directions column name to +1 (increasing) or -1 (decreasing)
+     * @throws IllegalArgumentException for a direction other than +1 or -1 (at fit time)
+     */
+    public RandomForest withMonotone(java.util.Map<String, Integer> directions) {
+        return new RandomForest(options, directions, balanced);
     }
 
     public Options options() {
         return options;
+    }
+
+    /** The monotone directions held, column name to +1 or -1; empty for none. */
+    public java.util.Map<String, Integer> monotone() {
+        return monotone;
+    }
+
+    /** Whether two classes are weighed by the inverse of their shares ({@link #withBalancedClasses}). */
+    public boolean balanced() {
+        return balanced;
     }
 
     @Override
@@ -119,7 +161,7 @@ public final class RandomForest implements Learner {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS, Capability.MISSING_VALUES,
-                Capability.CATEGORICAL_INPUT);
+                Capability.CATEGORICAL_INPUT, Capability.MONOTONE_CONSTRAINTS);
     }
 
     /** @throws IllegalArgumentException for zero rows, or features and target of different lengths */
@@ -134,7 +176,7 @@ public final class RandomForest implements Learner {
         }
         boolean classification = target.info().task().isCategorical();
         ForestGrower grower = new ForestGrower(features, target, featuresPerSplit(features.columnCount(),
-                classification), minLeaf(classification));
+                classification), minLeaf(classification), monotone, balanced);
         SplittableRandom seed = new SplittableRandom(options.seed());
         if (target.isMulticlass()) {
             // Each tree's leaf class shares, averaged over the trees: one mean ensemble per class.

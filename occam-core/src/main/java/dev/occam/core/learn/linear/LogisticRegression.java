@@ -176,13 +176,40 @@ public final class LogisticRegression implements Learner {
     private static final int NAMED_SEPARATIONS = 5;
 
     private final Options options;
+    /** Whether two classes are weighed by the inverse of their shares (prior weights {@code n / (2 n_c)}). */
+    private final boolean balanced;
 
     public LogisticRegression() {
         this(Options.defaults());
     }
 
     public LogisticRegression(Options options) {
+        this(options, false);
+    }
+
+    private LogisticRegression(Options options, boolean balanced) {
         this.options = Objects.requireNonNull(options, "options");
+        this.balanced = balanced;
+    }
+
+    /**
+     * The same learner weighing two classes by the inverse of their shares: each row of class c enters the
+     * likelihood with prior weight {@code n / (2 n_c)} (scikit-learn's {@code class_weight="balanced"}; R's
+     * {@code glm(..., weights = w)}, whose IRLS this follows with prior weights). The coefficients are those of
+     * R's weighted glm; the intercept moves by about {@code log(n_neg / n_pos)}, so the scores rank as before the
+     * weighting would have them rank but are not the probabilities of the data (calibration or the cost threshold,
+     * both fitted out of fold, read them as scores). No standard errors, z or p-values are reported: glm's
+     * {@code (XᵀWX)⁻¹} would take the weights for counts of rows that were never observed (ten copies of each
+     * rare-class row at a 5% share), so its p-values would describe another sample. Fitted with Firth's correction
+     * (separated classes), the weights are not applied, and the fit says so. Three or more classes are not weighed.
+     */
+    public LogisticRegression withBalancedClasses() {
+        return new LogisticRegression(options, true);
+    }
+
+    /** Whether the learner weighs two classes by the inverse of their shares ({@link #withBalancedClasses}). */
+    public boolean balanced() {
+        return balanced;
     }
 
     /** Imputation, indicator encoding with the first level as reference, then a logistic regression with defaults. */
@@ -222,6 +249,22 @@ public final class LogisticRegression implements Learner {
     public Model fit(Frame features, Target target) {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
+        if (balanced && target.isClassification()) {
+            return fit(features, target, target.balancedWeights(), false);
+        }
+        return fit(features, target, null, true);
+    }
+
+    /**
+     * The fit with prior weights, as R's {@code glm(y ~ ., binomial, weights = priorWeights)}; with whole-number
+     * weights, the fit on the data with each row repeated its weight's number of times (coefficients, standard
+     * errors and deviances; not the row counts).
+     *
+     * @param priorWeights each row's weight, positive and finite; null for all 1
+     * @param inference whether to report standard errors, z and p-values (from the weighted information, valid when
+     *     the weights count rows)
+     */
+    Model fit(Frame features, Target target, double[] priorWeights, boolean inference) {
         if (target.isMulticlass()) {
             return MultinomialLogistic.fit(family(), features, target, options.maxIterations(),
                     options.tolerance());
@@ -233,6 +276,7 @@ public final class LogisticRegression implements Learner {
         // glm.fit's QR tolerance: min(1e-7, epsilon / 1000).
         Design design = Design.of(features, target, "logistic regression", Math.min(1e-7, options.tolerance() / 1000));
         double[] y = target.values();
+        double[] prior = priorWeights == null ? ones(y.length) : dev.occam.core.data.RowWeights.checked(priorWeights, y.length);
         List<String> names = features.schema().names();
         List<double[]> inputs = new ArrayList<>(names.size());
         for (int j = 0; j < names.size(); j++) {
@@ -241,15 +285,15 @@ public final class LogisticRegression implements Learner {
         List<Separation> separations = Separation.find(names, inputs, y);
         if (options.firth() == Firth.ALWAYS) {
             Firthed firthed = fitFirth(design, y);
-            FitDiagnostics diagnostics = firthDiagnostics(firthed, separationFindings(separations, target, null, y.length,
-                    "; the maximum-likelihood estimates would not exist, and Firth's correction, asked for in the "
-                            + "options, gives finite estimates"));
+            FitDiagnostics diagnostics = unweighted(priorWeights, firthDiagnostics(firthed, separationFindings(separations,
+                    target, null, y.length, "; the maximum-likelihood estimates would not exist, and Firth's correction,"
+                            + " asked for in the options, gives finite estimates")));
             return model(features, target, design, firthed.beta, firthed.variance, firthed.eta, firthed.deviance,
                     firthed.iterations, firthed.converged, !separations.isEmpty() || oneClass(target), firthed,
-                    diagnostics);
+                    ones(y.length), true, diagnostics);
         }
 
-        Irls ml = irls(design, y);
+        Irls ml = irls(design, y, prior);
         int boundary = boundaryRows(ml.eta);
         boolean separation = !separations.isEmpty() || oneClass(target)
                 || (ml.iterations >= 2 && separatingStep(y, ml.previousEta, ml.eta));
@@ -258,17 +302,17 @@ public final class LogisticRegression implements Learner {
         if (options.firth() == Firth.WHEN_SEPARATED && (separation || diverging)) {
             try {
                 Firthed firthed = fitFirth(design, y);
-                FitDiagnostics diagnostics = firthDiagnostics(firthed, separationFindings(separations, target, ml,
-                        y.length, "; the maximum-likelihood estimates do not exist, so the model was fitted with "
-                                + "Firth's correction (finite estimates, usable standard errors)"));
+                FitDiagnostics diagnostics = unweighted(priorWeights, firthDiagnostics(firthed, separationFindings(
+                        separations, target, ml, y.length, "; the maximum-likelihood estimates do not exist, so the "
+                                + "model was fitted with Firth's correction (finite estimates, usable standard errors)")));
                 return model(features, target, design, firthed.beta, firthed.variance, firthed.eta, firthed.deviance,
-                        firthed.iterations, firthed.converged, true, firthed, diagnostics);
+                        firthed.iterations, firthed.converged, true, firthed, ones(y.length), true, diagnostics);
             } catch (ArithmeticException e) {
                 List<String> findings = separationFindings(separations, target, ml, y.length,
                         "; the maximum-likelihood estimates do not exist, and Firth's correction could not be fitted "
                                 + "either (" + e.getMessage() + "), so the coefficients are the last step of a "
                                 + "diverging fit and their standard errors and p-values are meaningless");
-                return mlModel(features, target, design, ml, separation,
+                return mlModel(features, target, design, ml, separation, prior, inference,
                         new FitDiagnostics(false, MAXIMUM_LIKELIHOOD, findings));
             }
         }
@@ -289,30 +333,51 @@ public final class LogisticRegression implements Learner {
         } else {
             diagnostics = FitDiagnostics.clean(MAXIMUM_LIKELIHOOD);
         }
-        return mlModel(features, target, design, ml, separation, diagnostics);
+        if (!inference) {
+            diagnostics = diagnostics.withFinding("Fitted with balanced class weights (each row of a class weighted"
+                    + " n / (2 n_class), as R's glm with weights): the coefficients are those of the weighted fit, and"
+                    + " no standard errors, z or p-values are given, because glm's formulas would count the weights"
+                    + " as rows never observed; the scores are not the probabilities of the data.");
+        }
+        return mlModel(features, target, design, ml, separation, prior, inference, diagnostics);
     }
 
+    /** The Firth fit's diagnostics, saying that the class weights were not applied when there were some. */
+    private static FitDiagnostics unweighted(double[] priorWeights, FitDiagnostics diagnostics) {
+        return priorWeights == null ? diagnostics : diagnostics.withFinding("Firth's correction is fitted without the"
+                + " class weights in this version: the coefficients are those of the unweighted penalised fit.");
+    }
+
+    private static double[] ones(int n) {
+        double[] out = new double[n];
+        Arrays.fill(out, 1.0);
+        return out;
+    }
+
+
     /** The maximum-likelihood model, with standard errors from the weights of the last IRLS step. */
-    private Model mlModel(Frame features, Target target, Design design, Irls ml, boolean separation,
-            FitDiagnostics diagnostics) {
+    private Model mlModel(Frame features, Target target, Design design, Irls ml, boolean separation, double[] prior,
+            boolean inference, FitDiagnostics diagnostics) {
         // Standard errors from the weights of the last IRLS step (still in w), as R's summary.glm takes them
         // from glm.fit's last QR. They were evaluated one step before the solution; at the solution itself
         // the credit-data oracle's standard errors would differ by 2e-5 relative.
-        double[] variance;
-        try {
-            variance = design.inverseGramDiagonal(ml.w);
-        } catch (MathRuntimeException e) {
-            variance = new double[ml.beta.length];
-            Arrays.fill(variance, Double.NaN);
+        double[] variance = new double[ml.beta.length];
+        Arrays.fill(variance, Double.NaN);
+        if (inference) {
+            try {
+                variance = design.inverseGramDiagonal(ml.w);
+            } catch (MathRuntimeException e) {
+                // left NaN: the weighted design is singular
+            }
         }
         return model(features, target, design, ml.beta, variance, ml.eta, ml.deviance, ml.iterations, ml.converged,
-                separation, null, diagnostics);
+                separation, null, prior, inference, diagnostics);
     }
 
     /** The scorer and fit statistics of either estimate; {@code firthed} is null for maximum likelihood. */
     private Model model(Frame features, Target target, Design design, double[] beta, double[] variance, double[] eta,
-            double deviance, int iterations, boolean converged, boolean separation, Firthed firthed,
-            FitDiagnostics diagnostics) {
+            double deviance, int iterations, boolean converged, boolean separation, Firthed firthed, double[] prior,
+            boolean termInference, FitDiagnostics diagnostics) {
         int n = design.rows();
         double[] y = target.values();
         int q = beta.length;
@@ -325,10 +390,17 @@ public final class LogisticRegression implements Learner {
             pValues[k] = 2.0 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(zValues[k]));
         }
 
-        double mean = target.mean();
+        // R's null deviance with prior weights: the weighted deviance of the weighted mean.
+        double weight = 0;
+        double weightedPositives = 0;
+        for (int i = 0; i < n; i++) {
+            weight += prior[i];
+            weightedPositives += prior[i] * y[i];
+        }
+        double mean = weightedPositives / weight;
         double nullDeviance = 0;
         for (int i = 0; i < n; i++) {
-            nullDeviance += unitDeviance(y[i], mean);
+            nullDeviance += prior[i] * unitDeviance(y[i], mean);
         }
         int rank = design.rank();
         Map<String, Double> fit = new LinkedHashMap<>();
@@ -351,8 +423,10 @@ public final class LogisticRegression implements Learner {
 
         double[] all = design.expand(beta, 0.0);
         double[] coefficients = Arrays.copyOfRange(all, 1, all.length);
-        Inference inference = new Inference("z", design.expand(se, Double.NaN), design.expand(zValues, Double.NaN),
-                design.expand(pValues, Double.NaN), fit);
+        // A balanced fit's deviance and fit statistics are of the weighted likelihood; it gives no per-term inference.
+        Inference inference = termInference ? new Inference("z", design.expand(se, Double.NaN),
+                design.expand(zValues, Double.NaN), design.expand(pValues, Double.NaN), fit)
+                : Inference.fitOnly(all.length, fit);
         LinearScorer scorer = new LinearScorer(features.schema(), Link.LOGIT, all[0], coefficients, design.aliased(),
                 inference).withReference(ColumnMeans.of(features));
         return Model.of(family(), target.info(), scorer).withDiagnostics(diagnostics);
@@ -363,17 +437,21 @@ public final class LogisticRegression implements Learner {
             int iterations, boolean converged, double lastChange, String stopped) {
     }
 
-    /** glm.fit's iteration: see the class comment. */
-    private Irls irls(Design design, double[] y) {
+    /**
+     * glm.fit's iteration (see the class comment) with prior weights {@code prior}: the binomial family's start
+     * {@code μ = (prior y + ½) / (prior + 1)}, working weights {@code prior · (dμ/dη)² / (μ (1 − μ))} and the
+     * deviance summed with the prior weights, as glm.fit has them.
+     */
+    private Irls irls(Design design, double[] y, double[] prior) {
         int n = design.rows();
         double[] eta = new double[n];
         double[] mu = new double[n];
         for (int i = 0; i < n; i++) {
-            double start = (y[i] + 0.5) / 2.0;
+            double start = (prior[i] * y[i] + 0.5) / (prior[i] + 1.0);
             eta[i] = Math.log(start / (1.0 - start));
             mu[i] = inverseLink(eta[i]);
         }
-        double deviance = deviance(y, mu);
+        double deviance = deviance(y, mu, prior);
         double[] beta = null;
         double[] previousEta = eta;
         boolean converged = false;
@@ -387,7 +465,7 @@ public final class LogisticRegression implements Learner {
         for (int iter = 1; iter <= options.maxIterations(); iter++) {
             for (int i = 0; i < n; i++) {
                 double d = muEta(eta[i]);
-                w[i] = d / Math.sqrt(mu[i] * (1.0 - mu[i]));
+                w[i] = Math.sqrt(prior[i]) * d / Math.sqrt(mu[i] * (1.0 - mu[i]));
                 z[i] = eta[i] + (y[i] - mu[i]) / d;
             }
             double[] next;
@@ -408,7 +486,7 @@ public final class LogisticRegression implements Learner {
             for (int i = 0; i < n; i++) {
                 nextMu[i] = inverseLink(nextEta[i]);
             }
-            double nextDeviance = deviance(y, nextMu);
+            double nextDeviance = deviance(y, nextMu, prior);
             iterations = iter;
             spareEta = previousEta != eta ? previousEta : null;
             previousEta = eta;
@@ -551,10 +629,10 @@ public final class LogisticRegression implements Learner {
         return e / (o * o);
     }
 
-    private static double deviance(double[] y, double[] mu) {
+    private static double deviance(double[] y, double[] mu, double[] prior) {
         double d = 0;
         for (int i = 0; i < y.length; i++) {
-            d += unitDeviance(y[i], mu[i]);
+            d += prior[i] * unitDeviance(y[i], mu[i]);
         }
         return d;
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,7 +30,8 @@ import java.util.Set;
  *       the sum of squares (regression), both weighted by rows, over every feature. Ties go to the
  *       smaller threshold, then to the feature that comes first in the frame.
  *   <li><b>Missing values.</b> A split is chosen on the rows that have the feature, as rpart chooses
- *       its primary split. Rows missing it are then sent to the child that got more rows (ties go
+ *       its primary split. Rows missing it are then sent to the child that got more rows (more weight in a
+ *       weighted fit; ties go
  *       left), are counted there, and keep growing with it; at scoring time missing values and levels
  *       unseen in training take the same direction ({@code missingLeft}). rpart instead routes them by
  *       surrogate splits on other features, so node counts can differ below a split on a feature with
@@ -58,6 +60,11 @@ import java.util.Set;
  *       fit: the same splits where a feature has at most 255 distinct values, otherwise the best cut between
  *       bins (docs/performance.md has the measurements).
  * </ul>
+ *
+ * <p><b>Class weights and monotone directions.</b> {@link #withBalancedClasses} weighs the rows of two classes
+ * by the inverse of their shares (impurity, leaf shares and pruning risk weighted; row counts for the size rules);
+ * {@link #withMonotone} holds numeric columns to a direction, with bounds passed down the tree as XGBoost and
+ * LightGBM do. Both hold on the sorted and the histogram path alike.
  *
  * <p>A target of three or more classes is grown by {@link ClassTreeGrower} (Gini over the K classes, the same
  * rules otherwise); its leaves hold every class's share.
@@ -163,6 +170,10 @@ public final class DecisionTree implements Learner {
 
     private final Options options;
     private final int histogramMinRows;
+    /** Monotone directions by column name, +1 increasing or -1 decreasing; empty for none. */
+    private final Map<String, Integer> monotone;
+    /** Whether two classes are weighed by the inverse of their shares. */
+    private final boolean balanced;
 
     /** A tree with rpart's default options. */
     public DecisionTree() {
@@ -175,12 +186,56 @@ public final class DecisionTree implements Learner {
 
     /** @param histogramMinRows from how many rows a two-class or regression tree grows on histograms */
     DecisionTree(Options options, int histogramMinRows) {
+        this(options, histogramMinRows, Map.of(), false);
+    }
+
+    private DecisionTree(Options options, int histogramMinRows, Map<String, Integer> monotone, boolean balanced) {
         this.options = Objects.requireNonNull(options, "options");
         this.histogramMinRows = histogramMinRows;
+        this.monotone = Map.copyOf(MonotoneDirections.check(monotone));
+        this.balanced = balanced;
+    }
+
+    /**
+     * The same learner weighing two classes by the inverse of their shares in the training rows, each row of class
+     * c by {@code n / (2 n_c)} (scikit-learn's {@code class_weight="balanced"}; rpart's case {@code weights}): the
+     * Gini impurity, the leaves' positive shares and the pruning risk are all weighted, while {@code minSplit} and
+     * {@code minLeaf} still count rows, as rpart's do. The leaves then score the share the class would have if the
+     * classes were equally common, not the probability in the data: a balanced tree ranks as it should, but its
+     * scores are not calibrated probabilities. Three or more classes are not weighed.
+     */
+    public DecisionTree withBalancedClasses() {
+        return new DecisionTree(options, histogramMinRows, monotone, true);
+    }
+
+    /**
+     * The same learner holding monotone directions on numeric columns, as XGBoost and LightGBM hold them: a split
+     * on a column with a direction is taken only if its two children's values go that way, and the midpoint of the
+     * two values bounds every value below them (the lower side's from above, the other's from below), leaves held
+     * within their bounds; so the score never decreases (+1) or never increases (-1) in the column, all else equal.
+     * Pruning only turns subtrees into leaves whose values keep their bounds, so the pruned tree is monotone too.
+     * A direction on a categorical column (no order) or on a column not in the data is refused at fit time, as is
+     * any direction on a target of three or more classes (which has no single score to hold a direction).
+     *
+     * @param directions column name to +1 (increasing) or -1 (decreasing)
+     * @throws IllegalArgumentException for a direction other than +1 or -1
+     */
+    public DecisionTree withMonotone(Map<String, Integer> directions) {
+        return new DecisionTree(options, histogramMinRows, directions, balanced);
     }
 
     public Options options() {
         return options;
+    }
+
+    /** The monotone directions held, column name to +1 or -1; empty for none. */
+    public java.util.Map<String, Integer> monotone() {
+        return monotone;
+    }
+
+    /** Whether two classes are weighed by the inverse of their shares ({@link #withBalancedClasses}). */
+    public boolean balanced() {
+        return balanced;
     }
 
     @Override
@@ -196,7 +251,8 @@ public final class DecisionTree implements Learner {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
-                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT, Capability.EXPLAINABLE);
+                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT, Capability.EXPLAINABLE,
+                Capability.MONOTONE_CONSTRAINTS);
     }
 
     @Override
@@ -205,6 +261,7 @@ public final class DecisionTree implements Learner {
         if (target.size() == 0) {
             throw new IllegalArgumentException("cannot fit a tree on zero rows");
         }
+        int[] directions = MonotoneDirections.of(monotone, features, target, family());
         if (target.isMulticlass()) {
             // Gini over the K classes (ClassTreeGrower); one tree per class's share, of one structure.
             int[] all = java.util.stream.IntStream.range(0, target.size()).toArray();
@@ -218,9 +275,10 @@ public final class DecisionTree implements Learner {
                     features.schema(), components, dev.occam.runtime.scorer.MulticlassScorer.Combination.SHARES,
                     components.size()));
         }
-        Grower grower = target.size() >= histogramMinRows
-                ? new Grower(features, target.values(), target.isClassification(), options, Bins.of(features))
-                : new Grower(features, target.values(), target.isClassification(), options);
+        double[] weights = balanced && target.isClassification() ? target.balancedWeights() : null;
+        Bins bins = target.size() >= histogramMinRows ? Bins.of(features) : null;
+        Grower grower = new Grower(features, target.values(), target.isClassification(), options, null, null, bins,
+                features.columnCount(), null, true, weights, directions);
         Grower.GrowNode root = grower.grow();
         return Model.of(family(), target.info(), new TreeScorer(features.schema(), flatten(root)));
     }

@@ -30,6 +30,10 @@ public final class ForestGrower {
     /** Each numeric column's ranks (sorted growing) or bins (histogram growing); the other is null. */
     private final int[][] ranks;
     private final Bins bins;
+    /** Each row's weight, or null for all 1. */
+    private final double[] weights;
+    /** Each feature's monotone direction, or null for none. */
+    private final int[] monotone;
 
     /**
      * @param featuresPerSplit how many features each split examines (Breiman's {@code mtry}), at least 1
@@ -38,14 +42,35 @@ public final class ForestGrower {
      *     below 1
      */
     public ForestGrower(Frame features, Target target, int featuresPerSplit, int minLeaf) {
-        this(features, target, featuresPerSplit, minLeaf, Bins.MIN_ROWS);
+        this(features, target, featuresPerSplit, minLeaf, Bins.MIN_ROWS, java.util.Map.of(), false);
+    }
+
+    /**
+     * As {@link #ForestGrower(Frame, Target, int, int)}, with the trees holding monotone directions and, for two
+     * classes, each row weighed by its class's balanced weight (see {@link DecisionTree#withMonotone} and
+     * {@link DecisionTree#withBalancedClasses}; a row drawn twice counts its weight twice, as scikit-learn's
+     * {@code class_weight="balanced"} multiplies the bootstrap counts).
+     *
+     * @param monotone column name to +1 (increasing) or -1 (decreasing); empty for none
+     * @throws IllegalArgumentException also for a direction other than +1 or -1, on a column that is not a numeric
+     *     feature, or on a target of three or more classes
+     */
+    public ForestGrower(Frame features, Target target, int featuresPerSplit, int minLeaf,
+            java.util.Map<String, Integer> monotone, boolean balanced) {
+        this(features, target, featuresPerSplit, minLeaf, Bins.MIN_ROWS, monotone, balanced);
+    }
+
+    /** As the public constructor, growing on histograms from {@code histogramMinRows} rows. */
+    ForestGrower(Frame features, Target target, int featuresPerSplit, int minLeaf, int histogramMinRows) {
+        this(features, target, featuresPerSplit, minLeaf, histogramMinRows, java.util.Map.of(), false);
     }
 
     /**
      * @param histogramMinRows from how many rows the trees grow on histograms ({@link Bins}) rather than on rows
      *     sorted by value; multiclass trees always grow on sorted rows
      */
-    ForestGrower(Frame features, Target target, int featuresPerSplit, int minLeaf, int histogramMinRows) {
+    ForestGrower(Frame features, Target target, int featuresPerSplit, int minLeaf, int histogramMinRows,
+            java.util.Map<String, Integer> monotone, boolean balanced) {
         this.features = Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
         target.requireRowsOf(features);
@@ -56,6 +81,8 @@ public final class ForestGrower {
             throw new IllegalArgumentException("minLeaf must be >= 1: " + minLeaf);
         }
         this.y = target.values();
+        this.monotone = MonotoneDirections.of(MonotoneDirections.check(monotone), features, target, "random-forest");
+        this.weights = balanced && target.isClassification() ? target.balancedWeights() : null;
         this.classification = target.isClassification();
         this.featuresPerSplit = featuresPerSplit;
         // No pruning (complexity 0 only stops nodes that are already pure), and no depth limit but the deepest tree
@@ -101,8 +128,7 @@ public final class ForestGrower {
             }
         }
         Grower grower = new Grower(features, y, classification, options, sample, ranks, bins, featuresPerSplit,
-                random,
-                false);
+                random, false, weights, monotone);
         return DecisionTree.flatten(grower.grow());
     }
 }

@@ -50,10 +50,27 @@ final class Grower {
         final int start;
         final int end;
         final int depth;
-        /** Positive share or mean over all the node's rows. */
-        final double value;
-        /** Misclassified rows (rpart's class risk) or sum of squared deviations (regression, probability trees). */
-        final double risk;
+        /** Weighted positive share or mean over all the node's rows, as grown (before any bound). */
+        final double mean;
+        /** The node's rows' total weight, weighted sum of y and weighted sum of squared deviations from the mean. */
+        final double weight;
+        final double sum;
+        final double sumSquares;
+        /**
+         * The bounds a monotone direction puts on the node's value (infinite when none): every value below the node
+         * lies between them, so a leaf anywhere under the left child of a constrained split scores no more (for an
+         * increasing direction) than one under the right child.
+         */
+        double lower = Double.NEGATIVE_INFINITY;
+        double upper = Double.POSITIVE_INFINITY;
+        /** The node's score: its mean held within its bounds. */
+        double value;
+        /**
+         * Misclassified weight (rpart's class risk) or weighted sum of squared deviations from {@link #value}
+         * (regression, probability trees).
+         */
+        double risk;
+        private final boolean misclassified;
         int feature = -1;
         double threshold = Double.NaN;
         boolean[] leftLevels;
@@ -63,12 +80,31 @@ final class Grower {
         /** Position among the created nodes while pruning, then in the flattened tree (set when flattening). */
         int id;
 
-        GrowNode(int start, int end, int depth, double value, double risk) {
+        GrowNode(int start, int end, int depth, double weight, double sum, double sumSquares,
+                boolean misclassified) {
             this.start = start;
             this.end = end;
             this.depth = depth;
-            this.value = value;
-            this.risk = risk;
+            this.weight = weight;
+            this.sum = sum;
+            this.mean = sum / weight;
+            this.sumSquares = sumSquares;
+            this.misclassified = misclassified;
+            bound(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        }
+
+        /** Holds the node's value within {@code [lower, upper]} and measures its risk at that value. */
+        void bound(double lower, double upper) {
+            this.lower = lower;
+            this.upper = upper;
+            value = Math.max(lower, Math.min(upper, mean));
+            if (misclassified) {
+                // rpart's class trees call the majority class; a bounded share calls the class it favours.
+                risk = value == mean ? Math.min(sum, weight - sum) : value >= 0.5 ? weight - sum : sum;
+            } else {
+                double shift = mean - value;
+                risk = sumSquares + weight * shift * shift;
+            }
         }
 
         int count() {
@@ -95,13 +131,18 @@ final class Grower {
         double gain;
         double threshold;
         boolean[] leftLevels;
-        int presentLeft;
-        int presentRight;
+        /** The weight of the rows with the feature on each side; missing values go to the heavier one. */
+        double presentLeft;
+        double presentRight;
     }
 
     private final DecisionTree.Options options;
     private final boolean classification;
     private final double[] y;
+    /** Each row's weight (all 1 when the fit is unweighted). */
+    private final double[] w;
+    /** Each feature's monotone direction: +1 increasing, -1 decreasing, 0 none; null when no feature has one. */
+    private final int[] monotone;
     private final int n;
     private final int p;
     private final double[][] numeric;
@@ -114,6 +155,7 @@ final class Grower {
     private final Bins bins;
     // One histogram over a feature's bins (the last slot counts the missing code), reused node by node.
     private final int[] binRows;
+    private final double[] binWeight;
     private final double[] binSum;
     private final int featuresPerSplit;
     private final SplittableRandom random;
@@ -128,6 +170,7 @@ final class Grower {
     private final boolean[] goesLeft;
     // Per-level scratch for categorical splits, sized for the feature with the most levels.
     private final double[] levelRows;
+    private final double[] levelWeight;
     private final double[] levelSum;
     private final double[] levelMean;
     private final int[] levelOrder;
@@ -136,12 +179,12 @@ final class Grower {
 
     /** A single tree: every row once, every feature at every split, presorted columns, pruned. */
     Grower(Frame features, double[] y, boolean classification, DecisionTree.Options options) {
-        this(features, y, classification, options, null, null, null, features.columnCount(), null, true);
+        this(features, y, classification, options, null, null, null, features.columnCount(), null, true, null, null);
     }
 
     /** A single tree on histograms: every row once, every feature at every split, binned columns, pruned. */
     Grower(Frame features, double[] y, boolean classification, DecisionTree.Options options, Bins bins) {
-        this(features, y, classification, options, null, null, bins, features.columnCount(), null, true);
+        this(features, y, classification, options, null, null, bins, features.columnCount(), null, true, null, null);
     }
 
     /**
@@ -152,9 +195,15 @@ final class Grower {
      *     {@code >= p} examines every feature in frame order
      * @param random draws the features; may be null when every feature is examined
      * @param prune whether to prune the grown tree at the options' complexity
+     * @param weights each row's weight, positive and finite (a sampled row counts its weight once per draw);
+     *     null for all 1. Impurity, node values and risk are weighted; {@code minSplit} and {@code minLeaf}
+     *     count rows, as rpart's {@code minsplit} and {@code minbucket} count observations
+     * @param monotone each feature's direction (+1 increasing, -1 decreasing, 0 none; only numeric features
+     *     may have one), or null for none
      */
     Grower(Frame features, double[] y, boolean classification, DecisionTree.Options options, int[] sample,
-            int[][] ranks, Bins bins, int featuresPerSplit, SplittableRandom random, boolean prune) {
+            int[][] ranks, Bins bins, int featuresPerSplit, SplittableRandom random, boolean prune,
+            double[] weights, int[] monotone) {
         if (sample != null && ranks == null && bins == null) {
             throw new IllegalArgumentException("a row sample needs ranks or bins (presorted columns assume each row"
                     + " once)");
@@ -164,6 +213,25 @@ final class Grower {
         this.y = y;
         this.n = y.length;
         this.p = features.columnCount();
+        if (weights == null) {
+            w = new double[n];
+            Arrays.fill(w, 1.0);
+        } else {
+            w = dev.occam.core.data.RowWeights.checked(weights, n);
+        }
+        if (monotone != null) {
+            if (monotone.length != p) {
+                throw new IllegalArgumentException("monotone has " + monotone.length + " directions for " + p
+                        + " features");
+            }
+            for (int j = 0; j < p; j++) {
+                if (monotone[j] != 0 && !(features.column(j) instanceof NumericColumn)) {
+                    throw new IllegalArgumentException("feature '" + features.column(j).name() + "' is categorical:"
+                            + " its levels have no order to hold a monotone direction in");
+                }
+            }
+        }
+        this.monotone = monotone;
         this.ranks = ranks;
         this.bins = bins;
         this.featuresPerSplit = featuresPerSplit;
@@ -202,9 +270,11 @@ final class Grower {
         segment = ranks == null ? null : new int[rows.length];
         featureOrder = new int[p];
         binRows = bins == null ? null : new int[Bins.MAX_BINS + 1];
+        binWeight = bins == null ? null : new double[Bins.MAX_BINS + 1];
         binSum = bins == null ? null : new double[Bins.MAX_BINS + 1];
         goesLeft = new boolean[n];
         levelRows = new double[maxLevels];
+        levelWeight = new double[maxLevels];
         levelSum = new double[maxLevels];
         levelMean = new double[maxLevels];
         levelOrder = new int[maxLevels];
@@ -296,25 +366,23 @@ final class Grower {
     }
 
     private GrowNode node(int start, int end, int depth) {
-        int count = end - start;
+        double weight = 0;
         double sum = 0;
         for (int i = start; i < end; i++) {
-            sum += y[rows[i]];
+            int r = rows[i];
+            weight += w[r];
+            sum += w[r] * y[r];
         }
-        double mean = sum / count;
-        double risk;
-        if (classification && options.classRisk() == DecisionTree.ClassRisk.MISCLASSIFIED) {
-            // rpart's class trees measure risk as misclassified rows (the majority class is predicted).
-            risk = Math.min(sum, count - sum);
-        } else {
-            double ss = 0;
-            for (int i = start; i < end; i++) {
-                double d = y[rows[i]] - mean;
-                ss += d * d;
-            }
-            risk = ss;
+        double mean = sum / weight;
+        double ss = 0;
+        for (int i = start; i < end; i++) {
+            int r = rows[i];
+            double d = y[r] - mean;
+            ss += w[r] * d * d;
         }
-        GrowNode node = new GrowNode(start, end, depth, mean, risk);
+        // rpart's class trees measure risk as misclassified rows (the majority class is predicted).
+        GrowNode node = new GrowNode(start, end, depth, weight, sum, ss,
+                classification && options.classRisk() == DecisionTree.ClassRisk.MISCLASSIFIED);
         created.add(node);
         return node;
     }
@@ -333,20 +401,21 @@ final class Grower {
     private boolean split(GrowNode node) {
         // Deviations are taken from a centre: 0 keeps class counts exact (so equal splits tie exactly),
         // the node mean keeps regression sums small.
-        double centre = classification ? 0.0 : node.value;
+        double centre = classification ? 0.0 : node.mean;
         double total = 0;
         double sumSquares = 0;
         for (int i = node.start; i < node.end; i++) {
-            double d = y[rows[i]] - centre;
-            total += d;
-            sumSquares += d * d;
+            int r = rows[i];
+            double d = y[r] - centre;
+            total += w[r] * d;
+            sumSquares += w[r] * d * d;
         }
-        double impurity = sumSquares - total * total / node.count();
+        double impurity = sumSquares - total * total / node.weight;
         Best best = new Best();
         best.gain = MIN_RELATIVE_GAIN * impurity;
         if (featuresPerSplit >= p) {
             for (int j = 0; j < p; j++) {
-                scan(node, j, centre, total, best);
+                scan(node, j, centre, total, node.weight, best);
             }
         } else {
             // Draw features without replacement (a partial Fisher-Yates shuffle) until featuresPerSplit of
@@ -360,7 +429,7 @@ final class Grower {
                 int j = featureOrder[pick];
                 featureOrder[pick] = featureOrder[k];
                 featureOrder[k] = j;
-                if (scan(node, j, centre, total, best)) {
+                if (scan(node, j, centre, total, node.weight, best)) {
                     examined++;
                 }
             }
@@ -373,17 +442,37 @@ final class Grower {
     }
 
     /** Scans one feature for the node's best split; false when the feature takes a single value there. */
-    private boolean scan(GrowNode node, int j, double centre, double total, Best best) {
-        return numeric[j] != null ? scanNumeric(node, j, centre, total, best) : scanCategorical(node, j, centre, best);
+    private boolean scan(GrowNode node, int j, double centre, double total, double weight, Best best) {
+        return numeric[j] != null ? scanNumeric(node, j, centre, total, weight, best)
+                : scanCategorical(node, j, centre, best);
     }
 
-    /** Decrease in the sum of squares when {@code m} rows summing {@code s} split into (sL, nL) and the rest. */
-    private static double gain(double sL, int nL, double s, int m) {
+    /**
+     * Decrease in the weighted sum of squares when rows of weight {@code W} summing {@code s} (weighted) split into
+     * (sL, wL) and the rest.
+     */
+    private static double gain(double sL, double wL, double s, double W) {
         double sR = s - sL;
-        return sL * sL / nL + sR * sR / (m - nL) - s * s / m;
+        return sL * sL / wL + sR * sR / (W - wL) - s * s / W;
     }
 
-    private boolean scanNumeric(GrowNode node, int j, double centre, double nodeTotal, Best best) {
+    /**
+     * Whether a split on feature {@code j} into a left part (x below the threshold) of weighted sum {@code sL} and
+     * weight {@code wL} and the rest keeps the feature's monotone direction, the two values held within the node's
+     * bounds (XGBoost's and LightGBM's monotone constraints: a split whose children go the wrong way is not taken).
+     * Always true for a feature without a direction.
+     */
+    private boolean keepsDirection(GrowNode node, int j, double centre, double sL, double wL, double s, double W) {
+        if (monotone == null || monotone[j] == 0) {
+            return true;
+        }
+        double left = Math.max(node.lower, Math.min(node.upper, centre + sL / wL));
+        double right = Math.max(node.lower, Math.min(node.upper, centre + (s - sL) / (W - wL)));
+        return monotone[j] > 0 ? left <= right : left >= right;
+    }
+
+    private boolean scanNumeric(GrowNode node, int j, double centre, double nodeTotal, double nodeWeight,
+            Best best) {
         if (bins != null) {
             return scanBinned(node, j, centre, best);
         }
@@ -397,10 +486,13 @@ final class Grower {
         }
         int present = node.end;
         double total = nodeTotal;
+        double weight = nodeWeight;
         // Rows missing x sit at the end of the segment; they take no part in choosing this split.
         while (present > node.start && Double.isNaN(x[order[present - 1]])) {
             present--;
-            total -= y[order[present]] - centre;
+            int r = order[present];
+            total -= w[r] * (y[r] - centre);
+            weight -= w[r];
         }
         int m = present - node.start;
         boolean varies = m >= 2 && x[order[node.start]] != x[order[present - 1]];
@@ -409,11 +501,14 @@ final class Grower {
             return varies;
         }
         double sumLeft = 0;
+        double weightLeft = 0;
         double bestGain = best.gain;
         int bestAt = -1;
+        double bestWeightLeft = 0;
         for (int i = node.start; i < present - 1; i++) {
             int r = order[i];
-            sumLeft += y[r] - centre;
+            sumLeft += w[r] * (y[r] - centre);
+            weightLeft += w[r];
             int nLeft = i - node.start + 1;
             if (nLeft < minLeaf) {
                 continue;
@@ -424,11 +519,12 @@ final class Grower {
             if (x[r] == x[order[i + 1]]) {
                 continue;
             }
-            double g = gain(sumLeft, nLeft, total, m);
+            double g = gain(sumLeft, weightLeft, total, weight);
             // Strictly better only: the smallest threshold wins within a feature, the first feature across.
-            if (g > bestGain) {
+            if (g > bestGain && keepsDirection(node, j, centre, sumLeft, weightLeft, total, weight)) {
                 bestGain = g;
                 bestAt = i;
+                bestWeightLeft = weightLeft;
             }
         }
         if (bestAt < 0) {
@@ -441,13 +537,12 @@ final class Grower {
             // Adjacent doubles (or overflow): the midpoint rounds onto an end; hi still separates them.
             t = hi;
         }
-        int nLeft = bestAt - node.start + 1;
         best.feature = j;
         best.gain = bestGain;
         best.threshold = t;
         best.leftLevels = null;
-        best.presentLeft = nLeft;
-        best.presentRight = m - nLeft;
+        best.presentLeft = bestWeightLeft;
+        best.presentRight = weight - bestWeightLeft;
         return varies;
     }
 
@@ -467,31 +562,36 @@ final class Grower {
             int r = rows[i];
             int b = code[r] & 0xFF;
             binRows[b]++;
-            binSum[b] += y[r] - centre;
+            binWeight[b] += w[r];
+            binSum[b] += w[r] * (y[r] - centre);
             if (b != Bins.MISSING) {
                 lo = Math.min(lo, b);
                 hi = Math.max(hi, b);
             }
         }
         binRows[Bins.MISSING] = 0;
+        binWeight[Bins.MISSING] = 0.0;
         binSum[Bins.MISSING] = 0.0;
         if (hi < 0) {
             return false;
         }
         try {
-            return scanHistogram(node, j, lo, hi, best);
+            return scanHistogram(node, j, centre, lo, hi, best);
         } finally {
             Arrays.fill(binRows, lo, hi + 1, 0);
+            Arrays.fill(binWeight, lo, hi + 1, 0.0);
             Arrays.fill(binSum, lo, hi + 1, 0.0);
         }
     }
 
     /** The best cut of the histogram over bins {@code [lo, hi]} of feature {@code j}, as {@link #scanBinned}. */
-    private boolean scanHistogram(GrowNode node, int j, int lo, int hi, Best best) {
+    private boolean scanHistogram(GrowNode node, int j, double centre, int lo, int hi, Best best) {
         int m = 0;
+        double weight = 0;
         double total = 0;
         for (int b = lo; b <= hi; b++) {
             m += binRows[b];
+            weight += binWeight[b];
             total += binSum[b];
         }
         boolean varies = lo < hi;
@@ -500,15 +600,17 @@ final class Grower {
             return varies;
         }
         double sumLeft = 0;
+        double weightLeft = 0;
         int nLeft = 0;
         double bestGain = best.gain;
         int bestBin = -1;
-        int bestLeft = 0;
+        double bestLeft = 0;
         for (int b = lo; b <= hi; b++) {
             if (binRows[b] == 0) {
                 continue;
             }
             nLeft += binRows[b];
+            weightLeft += binWeight[b];
             sumLeft += binSum[b];
             if (nLeft < minLeaf) {
                 continue;
@@ -516,12 +618,12 @@ final class Grower {
             if (m - nLeft < minLeaf) {
                 break;
             }
-            double g = gain(sumLeft, nLeft, total, m);
+            double g = gain(sumLeft, weightLeft, total, weight);
             // Strictly better only, as in the sorted scan: the smallest threshold wins within a feature.
-            if (g > bestGain) {
+            if (g > bestGain && keepsDirection(node, j, centre, sumLeft, weightLeft, total, weight)) {
                 bestGain = g;
                 bestBin = b;
-                bestLeft = nLeft;
+                bestLeft = weightLeft;
             }
         }
         if (bestBin < 0) {
@@ -536,7 +638,7 @@ final class Grower {
         best.threshold = Bins.midpoint(bins.upper[j][bestBin], bins.lower[j][next]);
         best.leftLevels = null;
         best.presentLeft = bestLeft;
-        best.presentRight = m - bestLeft;
+        best.presentRight = weight - bestLeft;
         return true;
     }
 
@@ -611,6 +713,7 @@ final class Grower {
         int levels = levelCounts[j];
         for (int k = 0; k < levels; k++) {
             levelRows[k] = 0;
+            levelWeight[k] = 0;
             levelSum[k] = 0;
         }
         for (int i = node.start; i < node.end; i++) {
@@ -618,17 +721,20 @@ final class Grower {
             int code = c[r];
             if (code >= 0) {
                 levelRows[code]++;
-                levelSum[code] += y[r] - centre;
+                levelWeight[code] += w[r];
+                levelSum[code] += w[r] * (y[r] - centre);
             }
         }
         int present = 0;
         int m = 0;
+        double weight = 0;
         double total = 0;
         for (int k = 0; k < levels; k++) {
             if (levelRows[k] > 0) {
                 levelOrder[present++] = k;
-                levelMean[k] = levelSum[k] / levelRows[k];
+                levelMean[k] = levelSum[k] / levelWeight[k];
                 m += (int) levelRows[k];
+                weight += levelWeight[k];
                 total += levelSum[k];
             }
         }
@@ -639,13 +745,15 @@ final class Grower {
         IndexSort.sort(levelOrder, 0, present, levelMean, levelTmp);
         // The low-mean prefix goes right, the high-mean rest left (rpart shows the class-1-rich group first).
         double sumLow = 0;
+        double weightLow = 0;
         int nLow = 0;
         double bestGain = best.gain;
         int bestCut = -1;
-        int bestLow = 0;
+        double bestLow = 0;
         for (int q = 0; q < present - 1; q++) {
             int k = levelOrder[q];
             nLow += (int) levelRows[k];
+            weightLow += levelWeight[k];
             sumLow += levelSum[k];
             if (nLow < minLeaf) {
                 continue;
@@ -653,11 +761,11 @@ final class Grower {
             if (m - nLow < minLeaf) {
                 break;
             }
-            double g = gain(sumLow, nLow, total, m);
+            double g = gain(sumLow, weightLow, total, weight);
             if (g > bestGain) {
                 bestGain = g;
                 bestCut = q;
-                bestLow = nLow;
+                bestLow = weightLow;
             }
         }
         if (bestCut < 0) {
@@ -667,8 +775,8 @@ final class Grower {
         for (int q = bestCut + 1; q < present; q++) {
             left[levelOrder[q]] = true;
         }
-        int presentLeft = m - bestLow;
-        int presentRight = bestLow;
+        double presentLeft = weight - bestLow;
+        double presentRight = bestLow;
         // Levels absent from the node follow missing values, to the larger child.
         boolean missingLeft = presentLeft >= presentRight;
         for (int k = 0; k < levels; k++) {
@@ -717,6 +825,29 @@ final class Grower {
         node.missingLeft = missingLeft;
         node.left = node(node.start, node.start + nLeft, node.depth + 1);
         node.right = node(node.start + nLeft, node.end, node.depth + 1);
+        bound(node, j);
+    }
+
+    /**
+     * Passes the node's bounds to its children; below a split on a feature with a direction, the children's
+     * values (held within the node's bounds) meet at their midpoint, which becomes the upper bound of the side
+     * that must score lower and the lower bound of the other (XGBoost's monotone constraints). Every value below
+     * then respects the split's order, so the tree is monotone in the feature however it grows or is pruned. The
+     * check at the split ({@link #keepsDirection}) sees only the rows with the feature; the rows missing it join a
+     * child afterwards and may tip the order, in which case both children take the midpoint.
+     */
+    private void bound(GrowNode node, int j) {
+        node.left.bound(node.lower, node.upper);
+        node.right.bound(node.lower, node.upper);
+        int direction = monotone == null ? 0 : monotone[j];
+        if (direction == 0) {
+            return;
+        }
+        double mid = (node.left.value + node.right.value) / 2;
+        GrowNode low = direction > 0 ? node.left : node.right;
+        GrowNode high = direction > 0 ? node.right : node.left;
+        low.bound(node.lower, mid);
+        high.bound(mid, node.upper);
     }
 
     /** Stable partition of {@code a[start, end)}: rows going left first, each side in its former order. */

@@ -144,7 +144,8 @@ class RandomForestTest {
         assertEquals("random-forest", forest.family());
         assertEquals(4, forest.rung());
         assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
-                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT), forest.capabilities());
+                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT, Capability.MONOTONE_CONSTRAINTS),
+                forest.capabilities());
         assertEquals(new RandomForest.Options(300, 0, 0, 42L), forest.options());
         assertEquals(Optional.empty(), forest.unavailableReason());
     }

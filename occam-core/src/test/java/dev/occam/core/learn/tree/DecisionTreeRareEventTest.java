@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class DecisionTreeRareEventTest {
 
     /** The kept rows (0-based, file order) and the frame and target over them. */
-    private static final class Rare {
+    static final class Rare {
         final int[] rows;
         final Frame features;
         final Target target;

@@ -60,7 +60,8 @@ class DecisionTreeTest {
         assertEquals("tree", tree.family());
         assertEquals(3, tree.rung());
         assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
-                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT, Capability.EXPLAINABLE), tree.capabilities());
+                Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT, Capability.EXPLAINABLE,
+                Capability.MONOTONE_CONSTRAINTS), tree.capabilities());
     }
 
     @Test

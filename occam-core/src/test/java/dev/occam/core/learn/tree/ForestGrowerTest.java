@@ -32,7 +32,7 @@ class ForestGrowerTest {
         DecisionTree.Options o = new DecisionTree.Options(dev.occam.runtime.scorer.TreeEnsembleScorer.Tree.MAX_DEPTH,
                 Math.max(2, 2 * minLeaf), minLeaf, 0.0);
         Grower g = new Grower(x, y.values(), y.isClassification(), o, null, null, null, x.columnCount(), null,
-                false);
+                false, null, null);
         return DecisionTree.flatten(g.grow());
     }
 
