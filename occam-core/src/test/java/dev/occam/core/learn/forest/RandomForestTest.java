@@ -110,9 +110,62 @@ class RandomForestTest {
     @Test
     void fit_pureNoiseFeatureBesideSignal_signalSplitsMost() {
         Fixtures.Data d = Fixtures.wide(Task.CLASSIFICATION, 500, 4, 3);
-        Model m = new RandomForest(RandomForest.Options.defaults().withTrees(30)).fit(d.features(), d.target());
+        // At the task's default mtry (untuned): the split search's preference is the subject here.
+        Model m = new RandomForest(RandomForest.Options.defaults().withTrees(30).withTuningTrees(0))
+                .fit(d.features(), d.target());
         String text = m.describe();
         assertTrue(text.indexOf("f0:") < text.indexOf("f3:"), text);
+    }
+
+    @Test
+    void fit_tunedMtry_isTheForestGrownWithTheChosenValue() {
+        Fixtures.Data d = Fixtures.wide(Task.CLASSIFICATION, 600, 12, 5);
+        RandomForest tuned = new RandomForest(RandomForest.Options.defaults().withTrees(40));
+        int chosen = tuned.chooseFeaturesPerSplit(d.features(), d.target());
+        // floor(sqrt(12)) = 3, tried at half, once and twice.
+        assertTrue(java.util.Set.of(2, 3, 6).contains(chosen), "chosen " + chosen);
+        Model a = tuned.fit(d.features(), d.target());
+        Model b = new RandomForest(RandomForest.Options.defaults().withTrees(40).withFeaturesPerSplit(chosen))
+                .fit(d.features(), d.target());
+        for (int i = 0; i < d.features().rows(); i++) {
+            assertEquals(Double.doubleToLongBits(b.score(d.features().row(i))),
+                    Double.doubleToLongBits(a.score(d.features().row(i))), "row " + i);
+        }
+    }
+
+    @Test
+    void chooseFeaturesPerSplit_oneSignalAmongNoise_examinesMore() {
+        // y depends on x0 alone among 18 columns: a split that examines more columns finds x0 more often, so the
+        // out-of-bag error falls as mtry rises and the largest value tried (2 x 18 / 3 = 12) wins.
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        int n = 800;
+        int p = 18;
+        List<dev.occam.runtime.data.Column> columns = new java.util.ArrayList<>();
+        double[][] x = new double[p][n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                x[j][i] = r.nextGaussian();
+            }
+            y[i] = 3 * x[0][i] + 0.1 * r.nextGaussian();
+        }
+        for (int j = 0; j < p; j++) {
+            columns.add(new NumericColumn("x" + j, x[j]));
+        }
+        Frame features = new Frame(columns);
+        dev.occam.core.data.Target target = Fixtures.target(Task.REGRESSION, y);
+        assertEquals(12, new RandomForest().chooseFeaturesPerSplit(features, target));
+        assertEquals(6, new RandomForest(RandomForest.Options.defaults().withTuningTrees(0))
+                .chooseFeaturesPerSplit(features, target), "tuning_trees 0: the task's default");
+        assertEquals(4, new RandomForest(RandomForest.Options.defaults().withFeaturesPerSplit(4))
+                .chooseFeaturesPerSplit(features, target), "a value given is kept");
+    }
+
+    @Test
+    void options_negativeTuningTrees_refusedWithTheValue() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RandomForest.Options.defaults().withTuningTrees(-1));
+        assertTrue(e.getMessage().contains("tuningTrees must be >= 0 (0 does not tune): -1"), e.getMessage());
     }
 
     @Test
@@ -146,7 +199,7 @@ class RandomForestTest {
         assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
                 Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT, Capability.MONOTONE_CONSTRAINTS),
                 forest.capabilities());
-        assertEquals(new RandomForest.Options(300, 0, 0, 42L), forest.options());
+        assertEquals(new RandomForest.Options(300, 0, 0, 42L, 60), forest.options());
         assertEquals(Optional.empty(), forest.unavailableReason());
     }
 }
