@@ -280,6 +280,16 @@ public final class TreeEnsembleScorer implements Scorer {
     private final double baseMargin;
     private final Link link;
     private final Precision precision;
+    /**
+     * Every tree's nodes in one array, four ints a node, for the scoring walk of a float ensemble with numeric splits
+     * only (boosting through XGBoost): feature (bit 30 set when a missing value goes left; -1 for a leaf), left child,
+     * right child (absolute positions), and the float bits of the threshold or of the leaf's value. One cache line
+     * holds a node, where the tree's parallel arrays take six; null when the ensemble does not qualify.
+     */
+    private final int[] packed;
+    /** Each tree's root in {@link #packed}. */
+    private final int[] roots;
+    private static final int MISSING_LEFT = 1 << 30;
 
     /**
      * @param baseMargin added before the link; must be 0 for {@link Combination#MEAN}
@@ -321,6 +331,49 @@ public final class TreeEnsembleScorer implements Scorer {
                 }
             }
         }
+        int[][] packing = pack(this.trees, precision);
+        this.packed = packing == null ? null : packing[0];
+        this.roots = packing == null ? null : packing[1];
+    }
+
+    /** The packed nodes and roots of a float ensemble whose splits are all numeric, or null. */
+    private static int[][] pack(Tree[] trees, Precision precision) {
+        if (precision != Precision.FLOAT32) {
+            return null;
+        }
+        int nodes = 0;
+        for (Tree tree : trees) {
+            for (int i = 0; i < tree.size(); i++) {
+                if (tree.leftLevels[i] != null) {
+                    return null;
+                }
+            }
+            nodes += tree.size();
+        }
+        if ((long) nodes * 4 > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        int[] packed = new int[nodes * 4];
+        int[] roots = new int[trees.length];
+        int base = 0;
+        for (int t = 0; t < trees.length; t++) {
+            Tree tree = trees[t];
+            roots[t] = base * 4;
+            for (int i = 0; i < tree.size(); i++) {
+                int at = (base + i) * 4;
+                if (tree.feature[i] < 0) {
+                    packed[at] = -1;
+                    packed[at + 3] = Float.floatToRawIntBits((float) tree.value[i]);
+                } else {
+                    packed[at] = tree.feature[i] | (tree.missingLeft[i] ? MISSING_LEFT : 0);
+                    packed[at + 1] = (base + tree.left[i]) * 4;
+                    packed[at + 2] = (base + tree.right[i]) * 4;
+                    packed[at + 3] = Float.floatToRawIntBits((float) tree.threshold[i]);
+                }
+            }
+            base += tree.size();
+        }
+        return new int[][] {packed, roots};
     }
 
     /** A random forest: the mean of the trees' leaf values, in doubles. */
@@ -361,6 +414,31 @@ public final class TreeEnsembleScorer implements Scorer {
 
     /** The combined leaf values before the link: the mean, or the base margin plus the sum. */
     public double margin(double[] x) {
+        if (packed != null) {
+            return packedMargin(x);
+        }
+        return treeMargin(x);
+    }
+
+    /** {@link #margin} over the packed nodes: the same comparisons in float and the same float sum, in tree order. */
+    private double packedMargin(double[] x) {
+        int[] nodes = packed;
+        float sum = (float) baseMargin;
+        for (int root : roots) {
+            int k = root;
+            int f;
+            while ((f = nodes[k]) >= 0) {
+                double v = x[f & ~MISSING_LEFT];
+                boolean goLeft = v != v ? (f & MISSING_LEFT) != 0 : (float) v < Float.intBitsToFloat(nodes[k + 3]);
+                k = nodes[goLeft ? k + 1 : k + 2];
+            }
+            sum += Float.intBitsToFloat(nodes[k + 3]);
+        }
+        return combination == Combination.MEAN ? (double) sum / trees.length : sum;
+    }
+
+    /** {@link #margin} walking each tree's own arrays; every ensemble can. */
+    double treeMargin(double[] x) {
         if (precision == Precision.FLOAT32) {
             float sum = (float) baseMargin;
             for (Tree tree : trees) {

@@ -65,6 +65,55 @@ class TreeEnsembleScorerTest {
                 TreeEnsembleScorer.sum(SCHEMA, boosted, 1234.567890123, Link.IDENTITY, Precision.FLOAT64));
     }
 
+    /** A full random tree of this depth over the numeric columns 0 and 2, thresholds and leaves awkward doubles. */
+    private static Tree randomNumericTree(SplittableRandom r, int depth) {
+        int n = (1 << (depth + 1)) - 1;
+        int[] feature = new int[n];
+        double[] threshold = new double[n];
+        boolean[] missingLeft = new boolean[n];
+        int[] left = new int[n];
+        int[] right = new int[n];
+        double[] value = new double[n];
+        double[] cover = new double[n];
+        for (int i = 0; i < n; i++) {
+            cover[i] = 1;
+            if (2 * i + 1 < n) {
+                feature[i] = r.nextBoolean() ? 0 : 2;
+                threshold[i] = feature[i] == 0 ? r.nextDouble() * 5000 : 18 + r.nextDouble() * 60;
+                missingLeft[i] = r.nextBoolean();
+                left[i] = 2 * i + 1;
+                right[i] = 2 * i + 2;
+                value[i] = Double.NaN;
+            } else {
+                feature[i] = -1;
+                threshold[i] = Double.NaN;
+                value[i] = r.nextGaussian() / 3;
+            }
+        }
+        return new Tree(feature, threshold, new boolean[n][], missingLeft, left, right, value, cover);
+    }
+
+    @Test
+    void margin_packedNodesOfAFloatEnsemble_bitIdenticalToTheTreeWalk() {
+        SplittableRandom r = new SplittableRandom(7);
+        List<Tree> trees = new ArrayList<>();
+        for (int t = 0; t < 100; t++) {
+            trees.add(randomNumericTree(r, 6));
+        }
+        for (Link link : new Link[] {Link.LOGIT, Link.IDENTITY}) {
+            TreeEnsembleScorer scorer = TreeEnsembleScorer.sum(SCHEMA, trees, -0.1 / 3, link, Precision.FLOAT32);
+            for (int i = 0; i < 5_000; i++) {
+                double[] x = randomRow(r);
+                if (i % 97 == 0) {
+                    // Values a float threshold cannot tell apart from its double.
+                    x[0] = (float) scorer.trees().get(0).threshold(0);
+                }
+                assertEquals(Double.doubleToRawLongBits(scorer.treeMargin(x)), Double.doubleToRawLongBits(scorer.margin(x)),
+                        "row " + i);
+            }
+        }
+    }
+
     @Test
     void fromJson_toJson_bitIdenticalScoresAndSameJson() {
         for (TreeEnsembleScorer scorer : examples()) {
