@@ -451,21 +451,37 @@ public final class Model {
      */
     public double[] score(Frame frame) {
         FrameEncoder reader = new FrameEncoder(schema(), frame);
-        double[][] buffers = new double[preparation.size() + 1][];
-        buffers[0] = new double[schema().size()];
-        for (int t = 0; t < preparation.size(); t++) {
-            buffers[t + 1] = new double[preparation.get(t).output().size()];
+        int steps = preparation.size();
+        // The raw row and each step's output but the last, which is written into the block.
+        double[][] buffers = new double[steps][];
+        for (int t = 0; t < steps; t++) {
+            buffers[t] = new double[t == 0 ? schema().size() : preparation.get(t - 1).output().size()];
         }
+        // The scorer's input rows of one block: the scorer walks its parameters over the block (Scorer.scoreBlock).
+        int width = scorer.input().size();
+        int blockRows = Math.min(frame.rows(), SCORE_BLOCK);
+        double[][] block = new double[blockRows][width];
+        double[] blockScores = new double[blockRows];
         double[] out = new double[frame.rows()];
-        for (int i = 0; i < out.length; i++) {
-            reader.rowInto(i, buffers[0]);
-            for (int t = 0; t < preparation.size(); t++) {
-                preparation.get(t).applyInto(buffers[t], buffers[t + 1]);
+        for (int from = 0; from < out.length; from += SCORE_BLOCK) {
+            int count = Math.min(SCORE_BLOCK, out.length - from);
+            for (int k = 0; k < count; k++) {
+                double[] row = steps == 0 ? block[k] : buffers[0];
+                reader.rowInto(from + k, row);
+                for (int t = 0; t < steps; t++) {
+                    preparation.get(t).applyInto(buffers[t], t + 1 < steps ? buffers[t + 1] : block[k]);
+                }
             }
-            out[i] = calibrated(scorer.score(buffers[preparation.size()]));
+            scorer.scoreBlock(block, count, blockScores);
+            for (int k = 0; k < count; k++) {
+                out[from + k] = calibrated(blockScores[k]);
+            }
         }
         return out;
     }
+
+    /** Rows scored together by {@link #score(Frame)}: enough to reuse a tree's top levels, few enough to stay in cache. */
+    private static final int SCORE_BLOCK = 256;
 
     /** The task's prediction of one score; a regression model with an interval adds its ends. */
     private Prediction prediction(double score) {

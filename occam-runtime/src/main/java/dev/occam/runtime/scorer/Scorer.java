@@ -17,6 +17,17 @@ public sealed interface Scorer permits ConstantScorer, RuleListScorer, LinearSco
     double score(double[] x);
 
     /**
+     * Scores {@code rows[0, count)} into {@code out[0, count)}: {@code out[i] = score(rows[i])}, to the bit. A scorer
+     * may order the work differently to keep its parameters in cache (a tree ensemble walks one tree over the whole
+     * block before the next), but each row's arithmetic is {@link #score}'s, in the same order.
+     */
+    default void scoreBlock(double[][] rows, int count, double[] out) {
+        for (int i = 0; i < count; i++) {
+            out[i] = score(rows[i]);
+        }
+    }
+
+    /**
      * How many class probabilities {@link #scoreClasses} gives: K >= 3 for a scorer of a multiclass target, 1 for
      * the others (their one score).
      */

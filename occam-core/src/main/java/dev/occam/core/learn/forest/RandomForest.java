@@ -44,13 +44,36 @@ public final class RandomForest implements Learner {
      * @param featuresPerSplit features examined at each split (Breiman's {@code mtry}); 0 chooses by task:
      *     {@code floor(sqrt(p))} for classification, {@code floor(p / 3)} for regression, at least 1
      * @param minLeaf fewest in-bag rows (with their repeats) in a leaf; 0 chooses by task: 1 for
-     *     classification, 5 for regression (the defaults of R's {@code randomForest})
+     *     classification, 5 for regression (the defaults of R's {@code randomForest}), and 5 for classification too
+     *     above {@link #LARGE_SAMPLE} training rows
      * @param seed seeds the bootstrap samples and the feature draws
      * @param tuningTrees when {@code featuresPerSplit} is 0, the trees grown for each of {@link #MTRY_FACTORS}
      *     times the task's default to choose among them by out-of-bag loss (two classes and regression; see
      *     {@link RandomForest#chooseFeaturesPerSplit}); 0 keeps the task's default untuned
+     * @param sampleSize rows each tree's bootstrap sample draws (with replacement; scikit-learn's
+     *     {@code max_samples}, ranger's {@code sample.fraction} as a count); 0 chooses by size: n draws up to
+     *     {@link #LARGE_SAMPLE} rows, {@link #LARGE_SAMPLE} draws above (see {@link RandomForest#sampleSize}); a
+     *     value above n draws n
      */
-    public record Options(int trees, int featuresPerSplit, int minLeaf, long seed, int tuningTrees) {
+    public record Options(int trees, int featuresPerSplit, int minLeaf, long seed, int tuningTrees, int sampleSize) {
+
+        /**
+         * From this many training rows on, the forest grows as on a large table when {@code sampleSize} and
+         * {@code minLeaf} are left at 0: each tree's bootstrap sample draws this many rows, not n, and a tree of two
+         * classes stops at leaves of {@link #LARGE_TABLE_MIN_LEAF} rows, not 1. A tree grown to leaves of one row on
+         * n draws has about n / 2 leaves, so without a bound a forest's nodes, its memory, its growing and each
+         * row's walk grow with n; with it they stop growing here. The same size as the mtry tuning's subsample
+         * ({@link RandomForest#TUNING_ROWS}), so the tuning forests are grown as the forest's trees are. Below it,
+         * Breiman's forest, unchanged (docs/forest.md, "Large tables", gives the accuracy measured both ways).
+         */
+        public static final int LARGE_SAMPLE = 20_000;
+
+        /**
+         * A two-class tree's fewest rows in a leaf on a large table ({@link #LARGE_SAMPLE}): R's {@code randomForest}
+         * default for regression, and half of ranger's for probability forests. A leaf of one row scores 0 or 1; of
+         * five, a share.
+         */
+        public static final int LARGE_TABLE_MIN_LEAF = 5;
 
         public Options {
             if (trees < 1) {
@@ -66,6 +89,14 @@ public final class RandomForest implements Learner {
             if (tuningTrees < 0) {
                 throw new IllegalArgumentException("tuningTrees must be >= 0 (0 does not tune): " + tuningTrees);
             }
+            if (sampleSize < 0) {
+                throw new IllegalArgumentException("sampleSize must be >= 0 (0 chooses by size): " + sampleSize);
+            }
+        }
+
+        /** The options of the former five-argument form: {@code sampleSize} 0. */
+        public Options(int trees, int featuresPerSplit, int minLeaf, long seed, int tuningTrees) {
+            this(trees, featuresPerSplit, minLeaf, seed, tuningTrees, 0);
         }
 
         /**
@@ -78,27 +109,31 @@ public final class RandomForest implements Learner {
          * out-of-bag loss of 60 trees each.
          */
         public static Options defaults() {
-            return new Options(300, 0, 0, 42L, 60);
+            return new Options(300, 0, 0, 42L, 60, 0);
         }
 
         public Options withTrees(int value) {
-            return new Options(value, featuresPerSplit, minLeaf, seed, tuningTrees);
+            return new Options(value, featuresPerSplit, minLeaf, seed, tuningTrees, sampleSize);
         }
 
         public Options withFeaturesPerSplit(int value) {
-            return new Options(trees, value, minLeaf, seed, tuningTrees);
+            return new Options(trees, value, minLeaf, seed, tuningTrees, sampleSize);
         }
 
         public Options withMinLeaf(int value) {
-            return new Options(trees, featuresPerSplit, value, seed, tuningTrees);
+            return new Options(trees, featuresPerSplit, value, seed, tuningTrees, sampleSize);
         }
 
         public Options withSeed(long value) {
-            return new Options(trees, featuresPerSplit, minLeaf, value, tuningTrees);
+            return new Options(trees, featuresPerSplit, minLeaf, value, tuningTrees, sampleSize);
         }
 
         public Options withTuningTrees(int value) {
-            return new Options(trees, featuresPerSplit, minLeaf, seed, value);
+            return new Options(trees, featuresPerSplit, minLeaf, seed, value, sampleSize);
+        }
+
+        public Options withSampleSize(int value) {
+            return new Options(trees, featuresPerSplit, minLeaf, seed, tuningTrees, value);
         }
     }
 
@@ -189,7 +224,7 @@ public final class RandomForest implements Learner {
         Tuned tuned = target.isMulticlass()
                 ? new Tuned(featuresPerSplit(features.columnCount(), classification), List.of(), null)
                 : tune(features, target);
-        ForestGrower grower = new ForestGrower(features, target, tuned.mtry(), minLeaf(classification), monotone,
+        ForestGrower grower = new ForestGrower(features, target, tuned.mtry(), minLeaf(classification, n), monotone,
                 balanced);
         SplittableRandom seed = tuned.seed() != null ? tuned.seed() : new SplittableRandom(options.seed());
         if (target.isMulticlass()) {
@@ -202,7 +237,7 @@ public final class RandomForest implements Learner {
             for (int t = 0; t < options.trees(); t++) {
                 SplittableRandom random = seed.split();
                 List<List<dev.occam.runtime.scorer.TreeScorer.Node>> grown = grower.growClasses(target,
-                        bootstrap(random, n), random);
+                        bootstrap(random, n, sampleSize(n)), random);
                 for (int k = 0; k < classes; k++) {
                     perClass.get(k).add(TreeEnsembleScorer.Tree.of(grown.get(k)));
                 }
@@ -219,21 +254,21 @@ public final class RandomForest implements Learner {
         trees.addAll(tuned.firstTrees().subList(0, Math.min(options.trees(), tuned.firstTrees().size())));
         for (int t = trees.size(); t < options.trees(); t++) {
             SplittableRandom random = seed.split();
-            trees.add(TreeEnsembleScorer.Tree.of(grower.grow(bootstrap(random, n), random)));
+            trees.add(TreeEnsembleScorer.Tree.of(grower.grow(bootstrap(random, n, sampleSize(n)), random)));
         }
         return Model.of(family(), target.info(), TreeEnsembleScorer.mean(features.schema(), trees));
     }
 
     /**
-     * n draws of a row with replacement, listed in row order (the order of a sample does not change the
-     * tree, and rows in order are read in memory order).
+     * {@code m} draws of one of n rows with replacement, listed in row order (the order of a sample does not change
+     * the tree, and rows in order are read in memory order). With {@code m == n}, Breiman's bootstrap.
      */
-    private static int[] bootstrap(SplittableRandom random, int n) {
+    private static int[] bootstrap(SplittableRandom random, int n, int m) {
         int[] draws = new int[n];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < m; i++) {
             draws[random.nextInt(n)]++;
         }
-        int[] sample = new int[n];
+        int[] sample = new int[m];
         int k = 0;
         for (int row = 0; row < n; row++) {
             for (int c = 0; c < draws[row]; c++) {
@@ -246,7 +281,7 @@ public final class RandomForest implements Learner {
     /** The multiples of the task's default mtry tried when tuning (Breiman's {@code tuneRF} steps by factors of 2). */
     public static final double[] MTRY_FACTORS = {0.5, 1, 2};
     /** The most rows the tuning forests grow on: a seeded subsample above it, so tuning costs at most a fixed share. */
-    static final int TUNING_ROWS = 20_000;
+    static final int TUNING_ROWS = Options.LARGE_SAMPLE;
 
     /**
      * The features each split examines: the option when given; otherwise, with {@code tuningTrees > 0}, the one of
@@ -293,13 +328,15 @@ public final class RandomForest implements Learner {
             rows = features.view(sample);
             y = target.select(sample);
         }
-        OutOfBag best = outOfBag(rows, y, byTask, classification);
+        // The tuning forests grow as the forest will: the leaf size of the whole table, not of the subsample.
+        int minLeaf = minLeaf(classification, target.size());
+        OutOfBag best = outOfBag(rows, y, byTask, classification, minLeaf);
         int bestMtry = byTask;
         for (int mtry : tried) {
             if (mtry == byTask) {
                 continue;
             }
-            OutOfBag candidate = outOfBag(rows, y, mtry, classification);
+            OutOfBag candidate = outOfBag(rows, y, mtry, classification, minLeaf);
             if (candidate.loss() < best.loss()) {
                 best = candidate;
                 bestMtry = mtry;
@@ -313,9 +350,9 @@ public final class RandomForest implements Learner {
     }
 
     /** Grows {@code tuningTrees} trees at this mtry from the forest's seeds; rows never out of bag are skipped. */
-    private OutOfBag outOfBag(Frame features, Target target, int mtry, boolean classification) {
+    private OutOfBag outOfBag(Frame features, Target target, int mtry, boolean classification, int minLeaf) {
         int n = target.size();
-        ForestGrower grower = new ForestGrower(features, target, mtry, minLeaf(classification), monotone, balanced);
+        ForestGrower grower = new ForestGrower(features, target, mtry, minLeaf, monotone, balanced);
         double[] sum = new double[n];
         int[] count = new int[n];
         double[] x = new double[features.columnCount()];
@@ -323,7 +360,7 @@ public final class RandomForest implements Learner {
         List<TreeEnsembleScorer.Tree> trees = new ArrayList<>(options.tuningTrees());
         for (int t = 0; t < options.tuningTrees(); t++) {
             SplittableRandom random = seed.split();
-            int[] sample = bootstrap(random, n);
+            int[] sample = bootstrap(random, n, sampleSize(n));
             boolean[] inBag = new boolean[n];
             for (int row : sample) {
                 inBag[row] = true;
@@ -358,7 +395,24 @@ public final class RandomForest implements Learner {
         return Math.max(1, Math.min(chosen, Math.max(p, 1)));
     }
 
-    private int minLeaf(boolean classification) {
-        return options.minLeaf() > 0 ? options.minLeaf() : classification ? 1 : 5;
+    /**
+     * The draws of each tree's bootstrap sample on n rows: the option (at most n) when given, otherwise n up to
+     * {@link Options#LARGE_SAMPLE} rows and that many above. Below the cap every forest is Breiman's, unchanged; above
+     * it each tree grows on a fixed number of draws, so a tree's nodes and its growing cost stop growing with n while
+     * the trees together still see every row (300 trees of 20,000 draws from 200,000 rows leave a row out of every
+     * tree with probability e^-30). scikit-learn's {@code max_samples} and ranger's {@code sample.fraction} are this
+     * knob; docs/forest.md gives the accuracy measured with and without it.
+     */
+    int sampleSize(int n) {
+        int cap = options.sampleSize() > 0 ? options.sampleSize() : Options.LARGE_SAMPLE;
+        return Math.min(n, cap);
+    }
+
+    /** The leaf size option, or by task: 5 for regression, 1 for classes up to {@link Options#LARGE_SAMPLE} rows, 5 above. */
+    int minLeaf(boolean classification, int n) {
+        if (options.minLeaf() > 0) {
+            return options.minLeaf();
+        }
+        return !classification ? 5 : n > Options.LARGE_SAMPLE ? Options.LARGE_TABLE_MIN_LEAF : 1;
     }
 }

@@ -189,6 +189,52 @@ class RandomForestTest {
                 assertThrows(IllegalArgumentException.class, () -> d.withFeaturesPerSplit(-1)).getMessage());
         assertEquals("minLeaf must be >= 0 (0 chooses by task): -2",
                 assertThrows(IllegalArgumentException.class, () -> d.withMinLeaf(-2)).getMessage());
+        assertEquals("sampleSize must be >= 0 (0 chooses by size): -1",
+                assertThrows(IllegalArgumentException.class, () -> d.withSampleSize(-1)).getMessage());
+    }
+
+    /**
+     * Each tree's root covers its bootstrap sample's draws: n below the cap (Breiman's bootstrap, every table up to
+     * {@link RandomForest.Options#LARGE_SAMPLE} rows unchanged), the option when given, and the cap above it.
+     */
+    @Test
+    void fit_sampleSize_eachTreeDrawsThatManyRows() {
+        Fixtures.Data d = Fixtures.easy(Task.CLASSIFICATION, 400, 1);
+        RandomForest.Options few = RandomForest.Options.defaults().withTrees(5).withTuningTrees(0);
+        for (int size : new int[] {0, 100, 1_000}) {
+            Model m = new RandomForest(few.withSampleSize(size)).fit(d.features(), d.target());
+            for (TreeEnsembleScorer.Tree tree : ((TreeEnsembleScorer) m.scorer()).trees()) {
+                assertEquals(size == 100 ? 100.0 : 400.0, tree.cover(0), "sample_size " + size);
+            }
+        }
+        int cap = RandomForest.Options.LARGE_SAMPLE;
+        RandomForest forest = new RandomForest();
+        assertEquals(4_454, forest.sampleSize(4_454));
+        assertEquals(cap, forest.sampleSize(cap));
+        assertEquals(cap, forest.sampleSize(200_000));
+        assertEquals(30_000, new RandomForest(few.withSampleSize(30_000)).sampleSize(200_000));
+    }
+
+    /** Leaves of one row for two classes up to the cap, of {@link RandomForest.Options#LARGE_TABLE_MIN_LEAF} above; a given size is kept. */
+    @Test
+    void minLeaf_byTaskAndSize() {
+        int cap = RandomForest.Options.LARGE_SAMPLE;
+        RandomForest forest = new RandomForest();
+        assertEquals(1, forest.minLeaf(true, cap));
+        assertEquals(RandomForest.Options.LARGE_TABLE_MIN_LEAF, forest.minLeaf(true, cap + 1));
+        assertEquals(5, forest.minLeaf(false, 100));
+        assertEquals(5, forest.minLeaf(false, cap + 1));
+        assertEquals(2, new RandomForest(RandomForest.Options.defaults().withMinLeaf(2)).minLeaf(true, cap + 1));
+    }
+
+    /** Below the cap the default forest is the forest of a sample of n draws given explicitly, to the bit. */
+    @Test
+    void fit_smallTableDefaultSample_identicalToExplicitBootstrapOfN() {
+        Fixtures.Data d = Fixtures.easy(Task.CLASSIFICATION, 300, 1);
+        RandomForest.Options few = RandomForest.Options.defaults().withTrees(10);
+        Model auto = new RandomForest(few).fit(d.features(), d.target());
+        Model explicit = new RandomForest(few.withSampleSize(300)).fit(d.features(), d.target());
+        assertEquals(ModelFile.toJson(auto, null), ModelFile.toJson(explicit, null));
     }
 
     @Test
@@ -199,7 +245,7 @@ class RandomForestTest {
         assertEquals(EnumSet.of(Capability.CLASSIFICATION, Capability.REGRESSION, Capability.MULTICLASS,
                 Capability.MISSING_VALUES, Capability.CATEGORICAL_INPUT, Capability.MONOTONE_CONSTRAINTS),
                 forest.capabilities());
-        assertEquals(new RandomForest.Options(300, 0, 0, 42L, 60), forest.options());
+        assertEquals(new RandomForest.Options(300, 0, 0, 42L, 60, 0), forest.options());
         assertEquals(Optional.empty(), forest.unavailableReason());
     }
 }

@@ -82,7 +82,7 @@ class NearestNeighboursTest {
     @Test
     void fit_searchOverTheCostLimit_refusesWithTheEstimateInWords() {
         // 3,000 rows of 30 independent uniform features: the tree cannot prune, every search scans 3,000 rows, so
-        // scoring 3,000 rows is 3,000 x 3,000 x 30 = 2.7e8 terms, 0.27 s at 1 ns a term: over a 0.1 s limit.
+        // scoring 3,000 rows is 3,000 x 3,000 x 30 = 2.7e8 terms, 0.81 s at 3 ns a term: over a 0.1 s limit.
         int n = 3000;
         int p = 30;
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
@@ -105,7 +105,7 @@ class NearestNeighboursTest {
         assertEquals("k nearest neighbours would cost too much here: each prediction compares a row with every one of "
                 + "the 3,000 stored rows over 30 prepared features (in 30 dimensions the k-d tree would not prune "
                 + "enough, so it scans), so scoring as many rows as it stores takes about 2.7e+08 distance terms, "
-                + "roughly 0.27 seconds on one core, over max_scoring_seconds = 0.1 (5 x 2 cross-validation costs 2 to 12 "
+                + "roughly 0.81 seconds on one core, over max_scoring_seconds = 0.1 (5 x 2 cross-validation costs 2 to 12 "
                 + "times that). Fewer rows, or fewer and more informative features, would make it affordable", message);
         // Within the default limit the same data fit.
         assertEquals(n, ((NeighboursScorer) new NearestNeighbours().fit(f, t).scorer()).rows());
