@@ -212,11 +212,13 @@ public final class TreeEnsembleScorer implements Scorer {
             while (feature[i] >= 0) {
                 double v = x[feature[i]];
                 boolean goLeft;
+                double t = threshold[i];
                 if (Double.isNaN(v)) {
                     goLeft = missingLeft[i];
-                } else if (leftLevels[i] == null) {
-                    // XGBoost compares a float feature value with a float split condition.
-                    goLeft = float32 ? (float) v < (float) threshold[i] : v < threshold[i];
+                } else if (t == t) {
+                    // A numeric split (a categorical one has a NaN threshold, as the constructor checks): the level
+                    // sets are not read. XGBoost compares a float feature value with a float split condition.
+                    goLeft = float32 ? (float) v < (float) t : v < t;
                 } else {
                     boolean[] levels = leftLevels[i];
                     int code = (int) v;
