@@ -68,6 +68,20 @@ final class Prep implements Serializable {
         return width;
     }
 
+    /** Per prepared column, whether it is a number (rather than a category's code or indicator). */
+    boolean[] numbers() {
+        boolean[] out = new boolean[width];
+        int at = 0;
+        for (int l : levels) {
+            if (l == 0 || kind == Kind.CODES) {
+                out[at++] = l == 0;
+            } else {
+                at += kind == Kind.CONTRASTS ? l - 1 : l;
+            }
+        }
+        return out;
+    }
+
     double fill(int j) {
         return fill[j];
     }
