@@ -28,7 +28,9 @@ import org.apache.spark.ml.classification.NaiveBayesModel;
 import org.apache.spark.ml.classification.RandomForestClassificationModel;
 import org.apache.spark.ml.classification.RandomForestClassifier;
 import org.apache.spark.ml.linalg.Matrix;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.regression.DecisionTreeRegressionModel;
 import org.apache.spark.ml.regression.DecisionTreeRegressor;
 import org.apache.spark.ml.regression.GBTRegressionModel;
@@ -40,15 +42,13 @@ import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.ml.regression.RandomForestRegressionModel;
 import org.apache.spark.ml.regression.RandomForestRegressor;
+import org.apache.spark.ml.stat.Summarizer;
 import org.apache.spark.ml.tree.CategoricalSplit;
 import org.apache.spark.ml.tree.ContinuousSplit;
 import org.apache.spark.ml.tree.InternalNode;
 import org.apache.spark.ml.tree.LeafNode;
 import org.apache.spark.ml.tree.Node;
 import org.apache.spark.ml.tree.Split;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.stat.Summarizer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -67,7 +67,9 @@ import org.apache.spark.sql.functions;
  *   <li>{@code linear}: {@code LinearRegression} by the normal equations, with its standard errors;
  *   <li>{@code tree}: grown by MLlib (a regression tree, on the 0/1 label for two classes) with the local tree's
  *       controls and cut back by the local rung's cost-complexity rule ({@link #pruned}); {@code boosting}: its
- *       depth and rounds chosen by the local rung's early stopping on the same inner validation rows;
+ *       depth and rounds chosen by the local rung's early stopping on the same inner validation rows, 256 bins
+ *       as XGBoost's histograms, a missing number filled below the column's range so its trees can send missing
+ *       values their own way;
  *   <li>{@code tree}, {@code random-forest}, {@code boosting}: MLlib's trees node by node, a threshold split
  *       {@code x <= t} becoming Occam's {@code x < nextUp(t)} (the same rows go left), a category split its level
  *       set; a classification leaf's value is its positive share (a forest averages them, as MLlib does), boosted
@@ -75,8 +77,9 @@ import org.apache.spark.sql.functions;
  *       {@code 1 / (1 + exp(-2 margin))};
  *   <li>{@code naive-bayes}: MLlib's Gaussian naive Bayes on every prepared column (indicators included), its
  *       class means and variances as they are, into a {@link NaiveBayesScorer};
- *   <li>{@code mlp}: MLlib's perceptron, cross-validated but not brought home: its hidden units are logistic and
- *       Occam's runtime networks ({@code MlpScorer}) use rectified linear units;
+ *   <li>{@code mlp}: MLlib's perceptron on standardised numbers and 0/1 indicators, its L-BFGS iterations chosen
+ *       on the same inner validation rows ({@link #perceptron}); cross-validated but not brought home: its hidden
+ *       units are logistic and Occam's runtime networks ({@code MlpScorer}) use rectified linear units;
  *   <li>{@code baseline}: the training rows' mean (the positive share), no MLlib model.
  * </ul>
  */
@@ -150,7 +153,7 @@ final class SparkFamily {
      * @param boostingMissingApart whether boosting fills a missing number with a value below every training value
      *     (its trees can then send the missing values their own way, as XGBoost learns a direction for them)
      *     rather than with the median
-     * @param mlpHidden the perceptron's hidden sizes tried, each chosen between on the inner validation rows
+     * @param mlpHidden the perceptron's hidden sizes, the one of least loss on the inner validation rows kept
      * @param mlpIterations the perceptron's L-BFGS iterations tried, in increasing order, each from the same seeded
      *     start, chosen on the inner validation rows (early stopping: MLlib's perceptron has no penalty)
      * @param bins the most bins of a number's values in the forest's trees
