@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The issue's bar: on the shipped credit example, in local mode, every family both engines have reaches an AUC
  * within 0.01 of the local engine's on the same folds, and the Spark fit writes the same files (a leaderboard with
  * the corrected comparison, a card with the fairness audit, a model.json). One repeat of 5 folds (the example has
- * two) halves the time; the folds are the local engine's either way. Tagged {@code slow}: 14 minutes on
- * this 2-core machine at a load of 6 to 12 (boosting's early stopping costs the most), so {@code ./mvnw verify} leaves it
- * out (run it as docs/spark.md says).
+ * two) halves the time; the folds are the local engine's either way. Tagged {@code slow}: 14 minutes on this
+ * 2-core machine at a load of 6 to 12 (boosting's early stopping costs the most), so {@code ./mvnw verify} leaves
+ * it out (run it as docs/spark.md says).
  */
 @Tag("slow")
 class SparkEngineCreditTest {
