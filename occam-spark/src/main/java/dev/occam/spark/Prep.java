@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * The preparation a family's rows get before MLlib sees them, fitted on a fold's training rows and applied on the
  * executors: every missing value filled (a number with the training median, or for boosting with a value below
- * the training range, a category with its most frequent training level), then, for the families that need numbers, each category as 0/1 indicators. It is exactly Occam's
- * {@link Imputation} then {@link IndicatorEncoding} ({@link #transforms}), so the model brought home reads raw
- * rows as MLlib's model read them. Serializable: Spark ships it to the executors inside the row mapping.
+ * the training range, a category with its most frequent training level), then, for the families that need
+ * numbers, each category as 0/1 indicators. It is exactly Occam's {@link Imputation} then
+ * {@link IndicatorEncoding} ({@link #transforms}), so the model brought home reads raw rows as MLlib's model read
+ * them. Serializable: Spark ships it to the executors inside the row mapping.
  */
 final class Prep implements Serializable {
 
