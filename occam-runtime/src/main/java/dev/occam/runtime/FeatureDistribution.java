@@ -68,9 +68,17 @@ public final class FeatureDistribution {
 
     /** The training distribution of one column's encoded values (a level code, or NaN for missing). */
     static FeatureDistribution of(Feature feature, double[] encoded) {
+        return ofSorted(feature, encoded, feature.isNumeric()
+                ? Arrays.stream(encoded).filter(v -> !Double.isNaN(v)).sorted().toArray() : null);
+    }
+
+    /**
+     * As {@link #of}, given the encoded values that are not NaN already sorted ascending (a number's;
+     * ignored for a category), so that a caller that sorted them once for the median does not sort again.
+     */
+    static FeatureDistribution ofSorted(Feature feature, double[] encoded, double[] present) {
         double[] cuts = new double[0];
         if (feature.isNumeric()) {
-            double[] present = Arrays.stream(encoded).filter(v -> !Double.isNaN(v)).sorted().toArray();
             List<Double> c = new ArrayList<>();
             for (int q = 1; q < QUANTILE_BINS && present.length > 0; q++) {
                 double cut = present[(int) ((long) q * present.length / QUANTILE_BINS)];

@@ -113,13 +113,14 @@ public final class TypicalValues {
             }
             Column c = frame.column(f.name());
             if (c instanceof NumericColumn n && f.isNumeric()) {
-                values[i] = median(n.values());
-                distributions.add(FeatureDistribution.of(f, n.values()));
-                for (double v : n.values()) {
-                    if (!Double.isNaN(v)) {
-                        min[i] = Double.isNaN(min[i]) ? v : Math.min(min[i], v);
-                        max[i] = Double.isNaN(max[i]) ? v : Math.max(max[i], v);
-                    }
+                // One sorted copy of the present values gives the median, the range and the distribution's cuts.
+                double[] all = n.values();
+                double[] present = sortedPresent(all);
+                values[i] = median(present);
+                distributions.add(FeatureDistribution.ofSorted(f, all, present));
+                if (present.length > 0) {
+                    min[i] = present[0];
+                    max[i] = present[present.length - 1];
                 }
             } else if (c instanceof CategoricalColumn cat && f.isCategorical()) {
                 int[] counts = new int[cat.levels().size()];
@@ -163,8 +164,25 @@ public final class TypicalValues {
         return a;
     }
 
-    private static double median(double[] column) {
-        double[] v = Arrays.stream(column).filter(d -> !Double.isNaN(d)).sorted().toArray();
+    /** The values that are not NaN, in ascending order ({@link Arrays#sort(double[])}: -0.0 before 0.0). */
+    private static double[] sortedPresent(double[] column) {
+        int present = 0;
+        for (double d : column) {
+            present += Double.isNaN(d) ? 0 : 1;
+        }
+        double[] v = new double[present];
+        int k = 0;
+        for (double d : column) {
+            if (!Double.isNaN(d)) {
+                v[k++] = d;
+            }
+        }
+        Arrays.sort(v);
+        return v;
+    }
+
+    /** The median of values sorted ascending, NaN when there are none. */
+    private static double median(double[] v) {
         if (v.length == 0) {
             return Double.NaN;
         }
