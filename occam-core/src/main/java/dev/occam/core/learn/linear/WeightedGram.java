@@ -12,10 +12,12 @@ import java.util.stream.IntStream;
  * threads, and each chunk into tiles of {@link #TILE} rows. A tile is copied row by row into a small buffer
  * (kept in the core's cache) and added to its chunk's partial sums as rank-one updates, four rows at a time,
  * each row copied to its own small array:
- * {@code G[a][b..] += Σₖ vₖ xₖ[a] · xₖ[b..]}, two rows a and a + 1 of G in one loop over b, which the JIT
- * compiles to vector instructions. (A register-blocked kernel, a 4 × 4 or 4 × 8 block of G in scalar locals over a
- * column-major tile, was slower: 2.4–4.0 against 4.3–6.4 G multiply-adds a second on one thread, because the
- * JIT does not vectorise its reductions over the rows.)
+ * {@code G[a][b..] += Σₖ vₖ xₖ[a] · xₖ[b..]}, whose inner loop over b the JIT compiles to vector instructions.
+ * Tried and slower on one thread (a scratch kernel benchmark, 300,000 × 50, CPU time): a register-blocked kernel
+ * (a 4 × 4 or 4 × 8 block of G in scalar locals over a column-major tile, weights premultiplied: 100–190 ms a
+ * pass against 63–95 ms, the JIT does not vectorise its sums over rows), eight rows per update (130 ms), and
+ * two rows of G per loop over b (faster inlined in a loop, 70 ms, but twice as slow as a method of its own, as
+ * here: the JIT no longer vectorises two stores that may alias).
  * The design is read once per pass, at memory speed, where a dot product per pair of columns reads it q/2 times.
  * The chunks run on the common fork-join pool when the design is large enough to gain from it (the calling thread
  * takes part), and their partial sums are added in chunk order afterwards: the result is the same, bit for bit,
@@ -168,32 +170,7 @@ final class WeightedGram {
         double v1 = v[row + 1];
         double v2 = v[row + 2];
         double v3 = v[row + 3];
-        // Two rows of G at once: each x value loaded serves both (loads and stores per multiply-add fall from
-        // 6:4 to 8:8, a fifth less time in a single-thread kernel benchmark); the same sums in the same order.
-        int a = 0;
-        for (; a + 1 < q; a += 2) {
-            int e = a + 1;
-            double c0 = v0 * x0[a];
-            double c1 = v1 * x1[a];
-            double c2 = v2 * x2[a];
-            double c3 = v3 * x3[a];
-            double d0 = v0 * x0[e];
-            double d1 = v1 * x1[e];
-            double d2 = v2 * x2[e];
-            double d3 = v3 * x3[e];
-            double[] ga = g[a];
-            double[] ge = g[e];
-            ga[a] += c0 * x0[a] + c1 * x1[a] + c2 * x2[a] + c3 * x3[a];
-            for (int b = e; b < q; b++) {
-                double y0 = x0[b];
-                double y1 = x1[b];
-                double y2 = x2[b];
-                double y3 = x3[b];
-                ga[b] += c0 * y0 + c1 * y1 + c2 * y2 + c3 * y3;
-                ge[b] += d0 * y0 + d1 * y1 + d2 * y2 + d3 * y3;
-            }
-        }
-        for (; a < q; a++) {
+        for (int a = 0; a < q; a++) {
             double c0 = v0 * x0[a];
             double c1 = v1 * x1[a];
             double c2 = v2 * x2[a];
@@ -208,8 +185,8 @@ final class WeightedGram {
             double u1 = v1 * z[row + 1];
             double u2 = v2 * z[row + 2];
             double u3 = v3 * z[row + 3];
-            for (int k = 0; k < q; k++) {
-                r[k] += u0 * x0[k] + u1 * x1[k] + u2 * x2[k] + u3 * x3[k];
+            for (int a = 0; a < q; a++) {
+                r[a] += u0 * x0[a] + u1 * x1[a] + u2 * x2[a] + u3 * x3[a];
             }
         }
     }
