@@ -54,7 +54,10 @@ public final class LeakageCheck {
                 out.add(new Suspect(c.name(), Kind.IDENTIFIER, id, Double.NaN));
                 continue;
             }
-            double score = singleColumnScore(c, target, seed);
+            // A number against two classes: its values sorted by class once, for its AUC and its giveaway values.
+            SortedByClass sorted = c instanceof NumericColumn nc && target.isClassification()
+                    ? SortedByClass.of(nc, target) : null;
+            double score = sorted != null ? foldedAuc(sorted) : singleColumnScore(c, target, seed);
             if (!Double.isNaN(score) && score >= NEAR_PERFECT) {
                 String what = target.isClassification() ? "AUC" : target.isMulticlass() ? "macro AUC" : "R²";
                 boolean copy = score >= NEAR_COPY;
@@ -67,7 +70,7 @@ public final class LeakageCheck {
                 continue;
             }
             if (target.isClassification()) {
-                GiveawayValue.find(c, target).ifPresent(g -> out.add(new Suspect(c.name(), Kind.GIVEAWAY_VALUE,
+                GiveawayValue.find(c, target, sorted).ifPresent(g -> out.add(new Suspect(c.name(), Kind.GIVEAWAY_VALUE,
                         g.sentence(c.name(), target.info()), g.classShare())));
             }
         }
@@ -151,6 +154,9 @@ public final class LeakageCheck {
             }
             return counted == 0 ? Double.NaN : sum / counted;
         }
+        if (c instanceof NumericColumn nc && target.isClassification()) {
+            return foldedAuc(SortedByClass.of(nc, target));
+        }
         int n = c.size();
         boolean[] evaluate = new boolean[n];
         double[] prediction = new double[n];
@@ -200,6 +206,15 @@ public final class LeakageCheck {
         }
         double r = correlation(y, p);
         return r * r;
+    }
+
+    /** A number's AUC alone folded above 0.5 (its order, nothing fitted); NaN below 10 present values. */
+    private static double foldedAuc(SortedByClass sorted) {
+        if (sorted.positives() + sorted.negatives() < 10) {
+            return Double.NaN;
+        }
+        double auc = sorted.auc();
+        return Double.isNaN(auc) ? Double.NaN : Math.max(auc, 1 - auc);
     }
 
     private static double correlation(double[] a, double[] b) {
