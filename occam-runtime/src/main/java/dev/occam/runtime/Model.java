@@ -6,6 +6,7 @@ import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.FrameEncoder;
 import dev.occam.runtime.data.Row;
 import dev.occam.runtime.data.Schema;
+import dev.occam.runtime.prep.IndicatorEncoding;
 import dev.occam.runtime.prep.Transform;
 import dev.occam.runtime.scorer.Scorer;
 import java.util.ArrayList;
@@ -457,7 +458,10 @@ public final class Model {
         double[][] buffers = new double[preparation.size() + 1][];
         buffers[0] = new double[schema().size()];
         for (int t = 0; t < preparation.size(); t++) {
-            buffers[t + 1] = new double[preparation.get(t).output().size()];
+            Transform step = preparation.get(t);
+            // Indicators of numbers only copy the row as it is: the next step reads the same buffer.
+            boolean copiesTheRow = step instanceof IndicatorEncoding && step.output().equals(step.input());
+            buffers[t + 1] = copiesTheRow ? buffers[t] : new double[step.output().size()];
         }
         double[] out = new double[frame.rows()];
         // A tile of rows read a column at a time (contiguous reads), then each row prepared and scored as one.
@@ -470,7 +474,9 @@ public final class Model {
             for (int r = 0; r < length; r++) {
                 System.arraycopy(tile, r * width, buffers[0], 0, width);
                 for (int t = 0; t < preparation.size(); t++) {
-                    preparation.get(t).applyInto(buffers[t], buffers[t + 1]);
+                    if (buffers[t + 1] != buffers[t]) {
+                        preparation.get(t).applyInto(buffers[t], buffers[t + 1]);
+                    }
                 }
                 out[start + r] = calibrated(scorer.score(buffers[preparation.size()]));
             }
