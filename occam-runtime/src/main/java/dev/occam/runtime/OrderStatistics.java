@@ -7,7 +7,7 @@ package dev.occam.runtime;
  * rather than a full sort. Exact: an order statistic is a value of the array, and a zero is given the sign the
  * sort would give it at that position (-0.0 sorts before 0.0, which the selection's comparisons do not tell apart).
  */
-final class OrderStatistics {
+public final class OrderStatistics {
 
     private OrderStatistics() {
     }
@@ -16,7 +16,7 @@ final class OrderStatistics {
      * The values at {@code positions} (ascending, distinct, each in {@code [0, length)}) of {@code values[0..length)}
      * sorted ascending. The values must not be NaN; their order in {@code values} is changed.
      */
-    static double[] at(double[] values, int length, int[] positions) {
+    public static double[] at(double[] values, int length, int[] positions) {
         double[] out = new double[positions.length];
         selectAll(values, 0, length - 1, positions, 0, positions.length, out);
         int negatives = 0;
@@ -58,7 +58,7 @@ final class OrderStatistics {
      * The k-th smallest of {@code a[from..to]} (Hoare's quickselect, median-of-three pivot), leaving every value
      * before position k at most it and every value after at least it.
      */
-    static double select(double[] a, int from, int to, int k) {
+    public static double select(double[] a, int from, int to, int k) {
         while (from < to) {
             int mid = (from + to) >>> 1;
             double pivot = Math.max(Math.min(a[from], a[mid]), Math.min(Math.max(a[from], a[mid]), a[to]));
