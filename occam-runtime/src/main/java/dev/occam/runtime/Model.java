@@ -6,6 +6,7 @@ import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.FrameEncoder;
 import dev.occam.runtime.data.Row;
 import dev.occam.runtime.data.Schema;
+import dev.occam.runtime.prep.IndicatorEncoding;
 import dev.occam.runtime.prep.Transform;
 import dev.occam.runtime.scorer.Scorer;
 import java.util.ArrayList;
@@ -22,6 +23,9 @@ import java.util.Objects;
  * <p>Batch scoring is row-by-row scoring in a loop, so the two always agree.
  */
 public final class Model {
+
+    /** Values in one tile of rows read for {@link #score(Frame)}: 16K values, 128 KB, stay in the core's cache. */
+    private static final int SCORE_TILE_VALUES = 1 << 14;
 
     private final String family;
     private final TargetInfo target;
@@ -454,15 +458,28 @@ public final class Model {
         double[][] buffers = new double[preparation.size() + 1][];
         buffers[0] = new double[schema().size()];
         for (int t = 0; t < preparation.size(); t++) {
-            buffers[t + 1] = new double[preparation.get(t).output().size()];
+            Transform step = preparation.get(t);
+            // Indicators of numbers only copy the row as it is: the next step reads the same buffer.
+            boolean copiesTheRow = step instanceof IndicatorEncoding && step.output().equals(step.input());
+            buffers[t + 1] = copiesTheRow ? buffers[t] : new double[step.output().size()];
         }
         double[] out = new double[frame.rows()];
-        for (int i = 0; i < out.length; i++) {
-            reader.rowInto(i, buffers[0]);
-            for (int t = 0; t < preparation.size(); t++) {
-                preparation.get(t).applyInto(buffers[t], buffers[t + 1]);
+        // A tile of rows read a column at a time (contiguous reads), then each row prepared and scored as one.
+        int width = schema().size();
+        int tileRows = Math.max(1, Math.min(out.length, SCORE_TILE_VALUES / Math.max(1, width)));
+        double[] tile = new double[tileRows * width];
+        for (int start = 0; start < out.length; start += tileRows) {
+            int length = Math.min(tileRows, out.length - start);
+            reader.rowsInto(start, length, tile);
+            for (int r = 0; r < length; r++) {
+                System.arraycopy(tile, r * width, buffers[0], 0, width);
+                for (int t = 0; t < preparation.size(); t++) {
+                    if (buffers[t + 1] != buffers[t]) {
+                        preparation.get(t).applyInto(buffers[t], buffers[t + 1]);
+                    }
+                }
+                out[start + r] = calibrated(scorer.score(buffers[preparation.size()]));
             }
-            out[i] = calibrated(scorer.score(buffers[preparation.size()]));
         }
         return out;
     }
