@@ -68,19 +68,49 @@ public final class FeatureDistribution {
 
     /** The training distribution of one column's encoded values (a level code, or NaN for missing). */
     static FeatureDistribution of(Feature feature, double[] encoded) {
-        double[] cuts = new double[0];
-        if (feature.isNumeric()) {
-            double[] present = Arrays.stream(encoded).filter(v -> !Double.isNaN(v)).sorted().toArray();
-            List<Double> c = new ArrayList<>();
-            for (int q = 1; q < QUANTILE_BINS && present.length > 0; q++) {
-                double cut = present[(int) ((long) q * present.length / QUANTILE_BINS)];
-                // A cut at the minimum would leave bin 0 empty; a repeated cut adds nothing.
-                if (cut > present[0] && (c.isEmpty() || cut > c.get(c.size() - 1))) {
-                    c.add(cut);
-                }
-            }
-            cuts = c.stream().mapToDouble(Double::doubleValue).toArray();
+        if (!feature.isNumeric()) {
+            return ofCuts(feature, encoded, new double[0]);
         }
+        double[] present = Arrays.stream(encoded).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        int[] positions = quantilePositions(present.length);
+        double[] quantiles = new double[positions.length];
+        for (int q = 0; q < positions.length; q++) {
+            quantiles[q] = present[positions[q]];
+        }
+        return ofCuts(feature, encoded, present.length == 0 ? new double[0] : cuts(quantiles, present[0]));
+    }
+
+    /**
+     * Where, among {@code present} values sorted ascending, the candidate cuts sit: the q-th tenths, q = 1..9
+     * (ascending; repeated for a short column; none for an empty one).
+     */
+    static int[] quantilePositions(int present) {
+        if (present == 0) {
+            return new int[0];
+        }
+        int[] out = new int[QUANTILE_BINS - 1];
+        for (int q = 1; q < QUANTILE_BINS; q++) {
+            out[q - 1] = (int) ((long) q * present / QUANTILE_BINS);
+        }
+        return out;
+    }
+
+    /**
+     * The cuts of a number's bins from the values at {@link #quantilePositions} and the smallest value: a cut at the
+     * minimum would leave bin 0 empty, and a repeated cut adds nothing.
+     */
+    static double[] cuts(double[] quantiles, double min) {
+        List<Double> c = new ArrayList<>();
+        for (double cut : quantiles) {
+            if (cut > min && (c.isEmpty() || cut > c.get(c.size() - 1))) {
+                c.add(cut);
+            }
+        }
+        return c.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The distribution of the encoded values over the bins of {@code cuts} (none for a category). */
+    static FeatureDistribution ofCuts(Feature feature, double[] encoded, double[] cuts) {
         FeatureDistribution empty = new FeatureDistribution(feature, cuts,
                 new long[feature.isNumeric() ? cuts.length + 2 : feature.levels().size() + 2]);
         long[] counts = new long[empty.bins()];

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * What a typical training row holds, feature by feature: the median of a number, the most frequent level
@@ -113,14 +115,30 @@ public final class TypicalValues {
             }
             Column c = frame.column(f.name());
             if (c instanceof NumericColumn n && f.isNumeric()) {
-                values[i] = median(n.values());
-                distributions.add(FeatureDistribution.of(f, n.values()));
-                for (double v : n.values()) {
-                    if (!Double.isNaN(v)) {
-                        min[i] = Double.isNaN(min[i]) ? v : Math.min(min[i], v);
-                        max[i] = Double.isNaN(max[i]) ? v : Math.max(max[i], v);
-                    }
+                double[] all = n.values();
+                double[] present = present(all);
+                int m = present.length;
+                if (m == 0) {
+                    values[i] = Double.NaN;
+                    distributions.add(FeatureDistribution.ofCuts(f, all, new double[0]));
+                    continue;
                 }
+                // The few order statistics wanted (ends, middle, tenths) selected, not the column sorted: each the
+                // value a sort would put there, so the median, the range and the cuts are as a sort gives them.
+                int[] tenths = FeatureDistribution.quantilePositions(m);
+                int[] positions = IntStream.concat(IntStream.of(0, m - 1, m / 2, Math.max(0, m / 2 - 1)),
+                        IntStream.of(tenths)).sorted().distinct().toArray();
+                double[] at = OrderStatistics.at(present, m, positions);
+                IntToDoubleFunction sorted = k -> at[Arrays.binarySearch(positions, k)];
+                values[i] = m % 2 == 1 ? sorted.applyAsDouble(m / 2)
+                        : (sorted.applyAsDouble(m / 2 - 1) + sorted.applyAsDouble(m / 2)) / 2;
+                min[i] = sorted.applyAsDouble(0);
+                max[i] = sorted.applyAsDouble(m - 1);
+                double[] quantiles = new double[tenths.length];
+                for (int q = 0; q < tenths.length; q++) {
+                    quantiles[q] = sorted.applyAsDouble(tenths[q]);
+                }
+                distributions.add(FeatureDistribution.ofCuts(f, all, FeatureDistribution.cuts(quantiles, min[i])));
             } else if (c instanceof CategoricalColumn cat && f.isCategorical()) {
                 int[] counts = new int[cat.levels().size()];
                 int[] toModel = new int[cat.levels().size()];
@@ -163,13 +181,20 @@ public final class TypicalValues {
         return a;
     }
 
-    private static double median(double[] column) {
-        double[] v = Arrays.stream(column).filter(d -> !Double.isNaN(d)).sorted().toArray();
-        if (v.length == 0) {
-            return Double.NaN;
+    /** The values that are not NaN, in their order. */
+    private static double[] present(double[] column) {
+        int present = 0;
+        for (double d : column) {
+            present += Double.isNaN(d) ? 0 : 1;
         }
-        int m = v.length / 2;
-        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+        double[] v = new double[present];
+        int k = 0;
+        for (double d : column) {
+            if (!Double.isNaN(d)) {
+                v[k++] = d;
+            }
+        }
+        return v;
     }
 
     public Schema schema() {

@@ -11,10 +11,11 @@ import java.util.List;
 
 /**
  * The preparation a family's rows get before MLlib sees them, fitted on a fold's training rows and applied on the
- * executors: every missing value filled (a number with the training median, a category with its most frequent
- * training level), then, for the families that need numbers, each category as 0/1 indicators. It is exactly Occam's
- * {@link Imputation} then {@link IndicatorEncoding} ({@link #transforms}), so the model brought home reads raw
- * rows as MLlib's model read them. Serializable: Spark ships it to the executors inside the row mapping.
+ * executors: every missing value filled (a number with the training median, or for boosting with a value below
+ * the training range, a category with its most frequent training level), then, for the families that need
+ * numbers, each category as 0/1 indicators. It is exactly Occam's {@link Imputation} then
+ * {@link IndicatorEncoding} ({@link #transforms}), so the model brought home reads raw rows as MLlib's model read
+ * them. Serializable: Spark ships it to the executors inside the row mapping.
  */
 final class Prep implements Serializable {
 
@@ -66,6 +67,20 @@ final class Prep implements Serializable {
     /** How many values a prepared row has. */
     int width() {
         return width;
+    }
+
+    /** Per prepared column, whether it is a number (rather than a category's code or indicator). */
+    boolean[] numbers() {
+        boolean[] out = new boolean[width];
+        int at = 0;
+        for (int l : levels) {
+            if (l == 0 || kind == Kind.CODES) {
+                out[at++] = l == 0;
+            } else {
+                at += kind == Kind.CONTRASTS ? l - 1 : l;
+            }
+        }
+        return out;
     }
 
     double fill(int j) {

@@ -18,9 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.ml.Model;
-import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.Pipeline;
-import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.DecisionTreeClassificationModel;
 import org.apache.spark.ml.classification.GBTClassificationModel;
 import org.apache.spark.ml.classification.GBTClassifier;
@@ -30,9 +27,10 @@ import org.apache.spark.ml.classification.NaiveBayes;
 import org.apache.spark.ml.classification.NaiveBayesModel;
 import org.apache.spark.ml.classification.RandomForestClassificationModel;
 import org.apache.spark.ml.classification.RandomForestClassifier;
-import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.linalg.Matrix;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.regression.DecisionTreeRegressionModel;
 import org.apache.spark.ml.regression.DecisionTreeRegressor;
 import org.apache.spark.ml.regression.GBTRegressionModel;
@@ -44,6 +42,7 @@ import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.ml.regression.RandomForestRegressionModel;
 import org.apache.spark.ml.regression.RandomForestRegressor;
+import org.apache.spark.ml.stat.Summarizer;
 import org.apache.spark.ml.tree.CategoricalSplit;
 import org.apache.spark.ml.tree.ContinuousSplit;
 import org.apache.spark.ml.tree.InternalNode;
@@ -53,6 +52,8 @@ import org.apache.spark.ml.tree.Split;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 
 /**
@@ -66,7 +67,9 @@ import org.apache.spark.sql.functions;
  *   <li>{@code linear}: {@code LinearRegression} by the normal equations, with its standard errors;
  *   <li>{@code tree}: grown by MLlib (a regression tree, on the 0/1 label for two classes) with the local tree's
  *       controls and cut back by the local rung's cost-complexity rule ({@link #pruned}); {@code boosting}: its
- *       depth and rounds chosen by the local rung's early stopping on the same inner validation rows;
+ *       depth and rounds chosen by the local rung's early stopping on the same inner validation rows, 256 bins
+ *       as XGBoost's histograms, a missing number filled below the column's range so its trees can send missing
+ *       values their own way;
  *   <li>{@code tree}, {@code random-forest}, {@code boosting}: MLlib's trees node by node, a threshold split
  *       {@code x <= t} becoming Occam's {@code x < nextUp(t)} (the same rows go left), a category split its level
  *       set; a classification leaf's value is its positive share (a forest averages them, as MLlib does), boosted
@@ -74,8 +77,9 @@ import org.apache.spark.sql.functions;
  *       {@code 1 / (1 + exp(-2 margin))};
  *   <li>{@code naive-bayes}: MLlib's Gaussian naive Bayes on every prepared column (indicators included), its
  *       class means and variances as they are, into a {@link NaiveBayesScorer};
- *   <li>{@code mlp}: MLlib's perceptron, cross-validated but not brought home: its hidden units are logistic and
- *       Occam's runtime networks ({@code MlpScorer}) use rectified linear units;
+ *   <li>{@code mlp}: MLlib's perceptron on standardised numbers and 0/1 indicators, its L-BFGS iterations chosen
+ *       on the same inner validation rows ({@link #perceptron}); cross-validated but not brought home: its hidden
+ *       units are logistic and Occam's runtime networks ({@code MlpScorer}) use rectified linear units;
  *   <li>{@code baseline}: the training rows' mean (the positive share), no MLlib model.
  * </ul>
  */
@@ -145,16 +149,28 @@ final class SparkFamily {
      * @param boostingFirstRounds rounds of the first boosting run of each depth; when the validation loss still
      *     improves in its last {@code earlyStopping} rounds, the run is repeated with twice as many (MLlib cannot
      *     add rounds to a model, and its first rounds are the same in every run)
+     * @param boostingBins the most bins of a number's values in a boosted tree (XGBoost's {@code hist}: 256)
+     * @param boostingMissingApart whether boosting fills a missing number with a value below every training value
+     *     (its trees can then send the missing values their own way, as XGBoost learns a direction for them)
+     *     rather than with the median
+     * @param mlpHidden the perceptron's hidden sizes, the one of least loss on the inner validation rows kept
+     * @param mlpIterations the perceptron's L-BFGS iterations tried, in increasing order, each from the same seeded
+     *     start, chosen on the inner validation rows (early stopping: MLlib's perceptron has no penalty)
+     * @param bins the most bins of a number's values in the forest's trees
      */
     record Settings(DecisionTree.Options tree, int forestTrees, int forestDepth,
-            GradientBoosting.Options boosting, int boostingFirstRounds, int mlpHidden, int mlpIterations, int bins) {
+            GradientBoosting.Options boosting, int boostingFirstRounds, int boostingBins,
+            boolean boostingMissingApart, List<Integer> mlpHidden, List<Integer> mlpIterations, int bins) {
 
         static final Settings DEFAULTS = new Settings(DecisionTree.Options.defaults(), 100, 12,
-                GradientBoosting.Options.defaults(), 100, 32, 30, 32);
+                GradientBoosting.Options.defaults(), 100, 256, true, List.of(32), List.of(10, 20, 30, 45, 60, 80, 100),
+                32);
 
         Settings {
             Objects.requireNonNull(tree, "tree");
             Objects.requireNonNull(boosting, "boosting");
+            mlpHidden = List.copyOf(mlpHidden);
+            mlpIterations = List.copyOf(mlpIterations);
             if (tree.classRisk() != DecisionTree.ClassRisk.SQUARED_ERROR) {
                 throw new IllegalArgumentException("the Spark engine grows class probability trees (class risk "
                         + "SQUARED_ERROR), not " + tree.classRisk());
@@ -167,13 +183,27 @@ final class SparkFamily {
                 throw new IllegalArgumentException("boosting on Spark stops early; earlyStopping must be >= 1: "
                         + boosting.earlyStopping());
             }
-            if (forestTrees < 1 || forestDepth < 1 || boostingFirstRounds < 1 || mlpHidden < 1
-                    || mlpIterations < 1 || bins < 2) {
+            if (mlpHidden.isEmpty() || mlpHidden.stream().anyMatch(h -> h < 1)) {
+                throw new IllegalArgumentException("perceptron hidden sizes must be >= 1, at least one: " + mlpHidden);
+            }
+            for (int i = 0; i < mlpIterations.size(); i++) {
+                if (mlpIterations.get(i) < 1 || i > 0 && mlpIterations.get(i) <= mlpIterations.get(i - 1)) {
+                    throw new IllegalArgumentException("perceptron iterations must be >= 1 and increasing: "
+                            + mlpIterations);
+                }
+            }
+            if (mlpIterations.isEmpty() || forestTrees < 1 || forestDepth < 1 || boostingFirstRounds < 1
+                    || boostingBins < 2 || bins < 2) {
                 throw new IllegalArgumentException("Spark settings out of range: forest " + forestTrees
                         + " trees of depth " + forestDepth + ", boosting's first run " + boostingFirstRounds
-                        + " rounds, perceptron " + mlpHidden + " hidden, " + mlpIterations + " iterations, bins "
-                        + bins);
+                        + " rounds and " + boostingBins + " bins, perceptron iterations " + mlpIterations
+                        + ", bins " + bins);
             }
+        }
+
+        /** Whether the family's missing numbers are filled below their range rather than with the median. */
+        boolean missingBelowRange(String family) {
+            return boostingMissingApart && family.equals("boosting");
         }
     }
 
@@ -188,12 +218,12 @@ final class SparkFamily {
 
     /**
      * @param train prepared rows: {@link SparkTable#ROW}, {@link SparkTable#LABEL} and {@link #FEATURES}
-     * @param width the prepared rows' width
+     * @param prep the rows' preparation (their width, which columns are numbers)
      * @param maxLevels the most levels of any category (trees need a bin per level)
      * @param innerValidation true on the training rows boosting holds out to stop early (the local rung's rows,
      *     {@link GradientBoosting#validationSplit}); read by {@code boosting} only
      */
-    static Fitted fit(String family, Dataset<Row> train, boolean classification, int width, int maxLevels,
+    static Fitted fit(String family, Dataset<Row> train, boolean classification, Prep prep, int maxLevels,
             long seed, Settings settings, Column innerValidation) {
         String label = SparkTable.LABEL;
         int bins = Math.max(settings.bins(), maxLevels);
@@ -225,21 +255,14 @@ final class SparkFamily {
                                 .setFeatureSubsetStrategy("onethird").setMaxBins(bins).setSeed(seed)
                                 .setLabelCol(label).setFeaturesCol(FEATURES).fit(train), prediction);
             case "boosting":
-                return boosting(train, innerValidation, classification, bins, seed, settings,
+                return boosting(train, innerValidation, classification,
+                        Math.max(settings.boostingBins(), maxLevels), seed, settings,
                         classification ? positive : prediction);
             case "naive-bayes":
                 return new OnSpark(new NaiveBayes().setModelType("gaussian").setLabelCol(label)
                         .setFeaturesCol(FEATURES).fit(train), positive);
-            case "mlp": {
-                // Scaled inputs: the perceptron's optimiser stalls on raw incomes and amounts.
-                PipelineStage scale = new StandardScaler().setInputCol(FEATURES).setOutputCol("scaled")
-                        .setWithMean(true).setWithStd(true);
-                PipelineStage mlp = new MultilayerPerceptronClassifier()
-                        .setLayers(new int[] {width, settings.mlpHidden(), 2})
-                        .setMaxIter(settings.mlpIterations()).setSeed(seed).setLabelCol(label).setFeaturesCol("scaled");
-                PipelineModel model = new Pipeline().setStages(new PipelineStage[] {scale, mlp}).fit(train);
-                return new OnSpark(model, positive);
-            }
+            case "mlp":
+                return perceptron(train, innerValidation, prep, seed, settings, positive);
             default:
                 throw new IllegalArgumentException("the Spark engine has no family '" + family + "'");
         }
@@ -413,6 +436,106 @@ final class SparkFamily {
     }
 
     /**
+     * The perceptron, its size and iterations chosen as the local rung chooses its penalty: on the training rows
+     * less the inner validation rows (boosting's, {@link GradientBoosting#validationSplit}), each hidden size is
+     * trained for each number of L-BFGS iterations in turn, from the same seeded start (so a longer run passes
+     * through the shorter one's weights), and the log loss on the held rows is measured after each; a size stops
+     * after two settings in a row that do not lower it. The size and iterations of the least loss (ties: the
+     * earlier) are then trained on every training row. Stopping early is the regulariser MLlib's perceptron
+     * lacks (it has no penalty; the local rung chooses its L2 penalty on its own held rows).
+     */
+    private static Fitted perceptron(Dataset<Row> train, Column innerValidation, Prep prep, long seed,
+            Settings settings, Column positive) {
+        Dataset<Row> inner = train.filter(functions.not(innerValidation)).cache();
+        Dataset<Row> held = train.filter(innerValidation).cache();
+        try {
+            int bestHidden = settings.mlpHidden().get(0);
+            int bestIterations = settings.mlpIterations().get(0);
+            double bestLoss = Double.POSITIVE_INFINITY;
+            for (int hidden : settings.mlpHidden()) {
+                double least = Double.POSITIVE_INFINITY;
+                int worse = 0;
+                for (int iterations : settings.mlpIterations()) {
+                    double loss = logLoss(perceptron(inner, prep, hidden, iterations, seed, positive)
+                            .score(held), positive);
+                    if (loss < least) {
+                        least = loss;
+                        worse = 0;
+                    } else if (++worse == 2) {
+                        break;
+                    }
+                    if (loss < bestLoss) {
+                        bestLoss = loss;
+                        bestHidden = hidden;
+                        bestIterations = iterations;
+                    }
+                }
+            }
+            return perceptron(train, prep, bestHidden, bestIterations, seed, positive);
+        } finally {
+            inner.unpersist();
+            held.unpersist();
+        }
+    }
+
+    /**
+     * The perceptron trained on {@code rows}: its numbers standardised by their mean and standard deviation on
+     * those rows (the optimiser stalls on raw incomes and amounts), its indicators left 0/1, as the local rung's
+     * pipeline prepares them (standardised, a rare level's indicator takes large values and dominates).
+     */
+    private static Perceptron perceptron(Dataset<Row> rows, Prep prep, int hidden, int iterations, long seed,
+            Column positive) {
+        boolean[] numbers = prep.numbers();
+        Row moments = rows.select(Summarizer.metrics("mean", "variance").summary(functions.col(FEATURES)).as("m"))
+                .select("m.mean", "m.variance").first();
+        double[] mean = ((Vector) moments.getAs(0)).toArray();
+        double[] variance = ((Vector) moments.getAs(1)).toArray();
+        double[] scale = new double[mean.length];
+        for (int j = 0; j < mean.length; j++) {
+            boolean standardise = numbers[j] && variance[j] > 0;
+            scale[j] = standardise ? 1.0 / Math.sqrt(variance[j]) : 1.0;
+            mean[j] = standardise ? mean[j] : 0.0;
+        }
+        MultilayerPerceptronClassificationModel model = new MultilayerPerceptronClassifier()
+                .setLayers(new int[] {prep.width(), hidden, 2}).setMaxIter(iterations).setSeed(seed)
+                .setLabelCol(SparkTable.LABEL).setFeaturesCol(SCALED).fit(Perceptron.scaled(rows, mean, scale));
+        return new Perceptron(model, mean, scale, positive);
+    }
+
+    static final String SCALED = "scaled";
+
+    /** MLlib's perceptron of standardised numbers: the shift and scale of each prepared column, then the model. */
+    record Perceptron(MultilayerPerceptronClassificationModel model, double[] mean, double[] scale, Column positive)
+            implements Fitted {
+
+        static Dataset<Row> scaled(Dataset<Row> rows, double[] mean, double[] scale) {
+            UserDefinedFunction standardise = functions.udf((UDF1<Vector, Vector>) v -> {
+                double[] x = v.toArray();
+                double[] out = new double[x.length];
+                for (int j = 0; j < x.length; j++) {
+                    out[j] = (x[j] - mean[j]) * scale[j];
+                }
+                return Vectors.dense(out);
+            }, SQLDataTypes.VectorType());
+            return rows.withColumn(SCALED, standardise.apply(functions.col(FEATURES)));
+        }
+
+        @Override
+        public Dataset<Row> score(Dataset<Row> prepared) {
+            return model.transform(scaled(prepared, mean, scale)).withColumn(SCORE, positive);
+        }
+    }
+
+    /** The mean log loss of the positive-class probability {@code positive} on scored rows (clipped at 1e-15). */
+    private static double logLoss(Dataset<Row> scored, Column positive) {
+        Column p = functions.greatest(functions.lit(1e-15), functions.least(functions.lit(1 - 1e-15), positive));
+        Column y = functions.col(SparkTable.LABEL);
+        Column loss = functions.negate(y.multiply(functions.log(p))
+                .plus(functions.lit(1).minus(y).multiply(functions.log(functions.lit(1).minus(p)))));
+        return scored.agg(functions.avg(loss)).first().getDouble(0);
+    }
+
+    /**
      * The fitted model as Occam's runtime scorer of the prepared columns, or empty when it cannot come home
      * ({@code mlp}).
      *
@@ -423,7 +546,10 @@ final class SparkFamily {
         if (fitted instanceof Constant c) {
             return Optional.of(new ConstantScorer(prepared, c.value()));
         }
-        Model<?> model = ((OnSpark) fitted).model();
+        if (!(fitted instanceof OnSpark onSpark)) {
+            return Optional.empty();
+        }
+        Model<?> model = onSpark.model();
         return switch (family) {
             case "logistic" -> Optional.of(logistic((GeneralizedLinearRegressionModel) model, prepared));
             case "linear" -> Optional.of(linear((LinearRegressionModel) model, prepared));
@@ -473,15 +599,7 @@ final class SparkFamily {
 
     /** Weights and biases of MLlib's perceptron, the parameter count of a model that stays on Spark. */
     static long parameters(Fitted fitted) {
-        Model<?> model = ((OnSpark) fitted).model();
-        if (model instanceof PipelineModel p) {
-            for (var stage : p.stages()) {
-                if (stage instanceof MultilayerPerceptronClassificationModel m) {
-                    return m.weights().size();
-                }
-            }
-        }
-        return -1;
+        return fitted instanceof Perceptron p ? p.model().weights().size() : -1;
     }
 
     private static LinearScorer logistic(GeneralizedLinearRegressionModel model, Schema prepared) {

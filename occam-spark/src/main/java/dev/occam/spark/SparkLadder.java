@@ -87,9 +87,9 @@ final class SparkLadder {
             long start = System.nanoTime();
             Dataset<Row> train = table.rows.filter(
                     functions.col(SparkTable.fold(fold.repeat())).notEqual(fold.index()));
-            Prep prep = fitPrep(train, SparkFamily.prepKind(family));
+            Prep prep = fitPrep(train, SparkFamily.prepKind(family), settings.missingBelowRange(family));
             Dataset<Row> prepared = prepare(train, prep).cache();
-            SparkFamily.Fitted fitted = SparkFamily.fit(family, prepared, classification, prep.width(), maxLevels,
+            SparkFamily.Fitted fitted = SparkFamily.fit(family, prepared, classification, prep, maxLevels,
                     seed, settings, innerValidation(fold.train()));
             prepared.unpersist();
             double fitMillis = (System.nanoTime() - start) / 1e6;
@@ -119,9 +119,9 @@ final class SparkLadder {
 
     Refit refit(String family) {
         Target target = table.target;
-        Prep prep = fitPrep(table.rows, SparkFamily.prepKind(family));
+        Prep prep = fitPrep(table.rows, SparkFamily.prepKind(family), settings.missingBelowRange(family));
         Dataset<Row> prepared = prepare(table.rows, prep).cache();
-        SparkFamily.Fitted fitted = SparkFamily.fit(family, prepared, target.isClassification(), prep.width(),
+        SparkFamily.Fitted fitted = SparkFamily.fit(family, prepared, target.isClassification(), prep,
                 maxLevels, seed, settings, innerValidation(java.util.stream.IntStream.range(0, target.size())
                         .toArray()));
         Schema preparedSchema = prep.prepared(table.schema);
@@ -196,17 +196,18 @@ final class SparkLadder {
     }
 
     /**
-     * The fill values from the training rows: each number's median (Spark's {@code percentile_approx} at a
-     * relative error of 1e-4), each category's most frequent level.
+     * The fill values from the training rows: each category's most frequent level, and each number's median
+     * (Spark's {@code percentile_approx} at a relative error of 1e-4) or, with {@code belowRange}, a value below
+     * every training value ({@link #belowRange}), so that a tree can split the missing values off by themselves.
      */
-    Prep fitPrep(Dataset<Row> train, Prep.Kind kind) {
+    Prep fitPrep(Dataset<Row> train, Prep.Kind kind, boolean belowRange) {
         Schema schema = table.schema;
         List<Column> aggregates = new ArrayList<>();
         for (int j = 0; j < schema.size(); j++) {
             Column c = functions.col(SparkTable.feature(j));
-            aggregates.add(schema.feature(j).isNumeric()
-                    ? functions.percentile_approx(c, functions.lit(0.5), functions.lit(10_000))
-                    : functions.mode(c));
+            aggregates.add(!schema.feature(j).isNumeric() ? functions.mode(c)
+                    : belowRange ? functions.min(c)
+                    : functions.percentile_approx(c, functions.lit(0.5), functions.lit(10_000)));
         }
         Row row = train.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
                 .first();
@@ -214,8 +215,16 @@ final class SparkLadder {
         for (int j = 0; j < fill.length; j++) {
             // A column with no value among the training rows is filled with 0 (a number) or the first level.
             fill[j] = row.isNullAt(j) ? 0.0 : ((Number) row.get(j)).doubleValue();
+            if (belowRange && schema.feature(j).isNumeric() && !row.isNullAt(j)) {
+                fill[j] = belowRange(fill[j]);
+            }
         }
         return new Prep(kind, fill, Prep.levelCounts(schema));
+    }
+
+    /** A number below {@code min} by at least 1 (and by |min| more, so that it stays below a large minimum). */
+    static double belowRange(double min) {
+        return min - 1.0 - Math.abs(min);
     }
 
     /** Rows as MLlib reads them: position, label and the prepared feature vector (categories marked nominal). */

@@ -39,7 +39,8 @@ class SparkModelsTest {
         // Small ensembles: the conversion does not depend on how many trees there are, and each costs Spark jobs.
         ladder = new SparkLadder(spark, table, Metric.fromKey("auc"), null, 42L,
                 new SparkFamily.Settings(DecisionTree.Options.defaults(), 10, 8,
-                        GradientBoosting.Options.defaults().withRounds(10).withEarlyStopping(2), 5, 8, 20, 32));
+                        GradientBoosting.Options.defaults().withRounds(10).withEarlyStopping(2), 5, 256, true,
+                        List.of(8), List.of(10, 20), 32));
     }
 
     @ParameterizedTest

@@ -77,7 +77,10 @@ class SparkTreePruningTest {
                 DataTypes.createStructField(SparkTable.LABEL, DataTypes.DoubleType, false),
                 features().toStructField()));
         Dataset<Row> data = LocalSpark.session().createDataFrame(rows, type);
-        SparkFamily.Fitted fitted = SparkFamily.fit("tree", data, classification, COLUMNS + 1, LEVELS.size(), 42L,
+        int[] levels = new int[COLUMNS + 1];
+        levels[COLUMNS] = LEVELS.size();
+        Prep codes = new Prep(Prep.Kind.CODES, new double[COLUMNS + 1], levels);
+        SparkFamily.Fitted fitted = SparkFamily.fit("tree", data, classification, codes, LEVELS.size(), 42L,
                 SparkFamily.Settings.DEFAULTS, functions.lit(false));
         List<Row> scored = fitted.score(data).select(SparkTable.ROW, SparkFamily.SCORE).collectAsList();
 

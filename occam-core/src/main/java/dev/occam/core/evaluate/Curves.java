@@ -39,6 +39,47 @@ public final class Curves {
             throw new IllegalArgumentException("ROC needs both classes: " + positives + " positives, " + negatives
                     + " negatives");
         }
+        for (double score : scores) {
+            if (Double.isNaN(score)) {
+                // Each NaN is a point of its own, in row order: only the sorted row order gives those points.
+                return thin(rocInRowOrder(scores, labels, positives, negatives), maxPoints);
+            }
+        }
+        // Each class's scores sorted apart (primitive sorts) and walked from the top together: a point at the end
+        // of each run of equal scores, where the counts do not depend on the order within the run.
+        double[] ofPositives = new double[(int) positives];
+        double[] ofNegatives = new double[(int) negatives];
+        for (int i = 0, p = 0, q = 0; i < scores.length; i++) {
+            if (labels[i] == 1.0) {
+                ofPositives[p++] = scores[i];
+            } else {
+                ofNegatives[q++] = scores[i];
+            }
+        }
+        Arrays.sort(ofPositives);
+        Arrays.sort(ofNegatives);
+        List<RocPoint> points = new ArrayList<>();
+        points.add(new RocPoint(0, 0, Double.POSITIVE_INFINITY));
+        long tp = 0;
+        long fp = 0;
+        int a = ofPositives.length - 1;
+        int b = ofNegatives.length - 1;
+        while (a >= 0 || b >= 0) {
+            boolean positive = b < 0 || (a >= 0 && Double.compare(ofPositives[a], ofNegatives[b]) >= 0);
+            double score = positive ? ofPositives[a--] : ofNegatives[b--];
+            tp += positive ? 1 : 0;
+            fp += positive ? 0 : 1;
+            // The next score is the larger of the two tops; it equals this one exactly when either top does.
+            boolean lastOfTie = (a < 0 || ofPositives[a] != score) && (b < 0 || ofNegatives[b] != score);
+            if (lastOfTie) {
+                points.add(new RocPoint((double) fp / negatives, (double) tp / positives, score));
+            }
+        }
+        return thin(points, maxPoints);
+    }
+
+    /** The ROC points walking the rows in descending order of score, ties in row order (not thinned). */
+    static List<RocPoint> rocInRowOrder(double[] scores, double[] labels, long positives, long negatives) {
         Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
         List<RocPoint> points = new ArrayList<>();
@@ -57,7 +98,7 @@ public final class Curves {
                 points.add(new RocPoint((double) fp / negatives, (double) tp / positives, scores[i]));
             }
         }
-        return thin(points, maxPoints);
+        return points;
     }
 
     /** Area under the ROC curve by the trapezoid rule (ties counted half, as the Mann-Whitney statistic). */

@@ -6,7 +6,6 @@ import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.io.Json;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,6 +39,11 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
 
     /** The largest giving-away region of the column, if one holds enough of its class. */
     static Optional<GiveawayValue> find(Column column, Target target) {
+        return find(column, target, column instanceof NumericColumn nc ? SortedByClass.of(nc, target) : null);
+    }
+
+    /** As {@link #find(Column, Target)}, a number's present values already sorted by class ({@code sorted}). */
+    static Optional<GiveawayValue> find(Column column, Target target, SortedByClass sorted) {
         int n = column.size();
         int positives = 0;
         for (int i = 0; i < n; i++) {
@@ -56,7 +60,7 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
         }
         best.offer(() -> column.name() + " missing", missingRows, missingPositives);
         if (column instanceof NumericColumn nc) {
-            numeric(nc, target, best);
+            numeric(nc, sorted, best);
         } else {
             CategoricalColumn cc = (CategoricalColumn) column;
             int levels = cc.levels().size();
@@ -78,32 +82,17 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
     }
 
     /** Each distinct value, and the longest pure run of values from either end. */
-    private static void numeric(NumericColumn c, Target target, Best best) {
-        double[] v = c.values();
-        int m = 0;
-        for (double x : v) {
-            m += Double.isNaN(x) ? 0 : 1;
-        }
+    private static void numeric(NumericColumn c, SortedByClass sorted, Best best) {
+        int m = sorted.positives() + sorted.negatives();
         if (m == 0) {
             return;
         }
-        // Each class's present values sorted apart (primitive sorts), then merged into distinct values with
-        // their row and positive counts, ascending.
-        double[] ofPositives = new double[m];
-        double[] ofNegatives = new double[m];
-        int p = 0;
-        int q = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isNaN(v[i])) {
-                if (target.value(i) == 1.0) {
-                    ofPositives[p++] = v[i];
-                } else {
-                    ofNegatives[q++] = v[i];
-                }
-            }
-        }
-        Arrays.sort(ofPositives, 0, p);
-        Arrays.sort(ofNegatives, 0, q);
+        // Each class's present values sorted apart, merged into distinct values with their row and positive
+        // counts, ascending.
+        double[] ofPositives = sorted.ofPositives();
+        double[] ofNegatives = sorted.ofNegatives();
+        int p = sorted.positives();
+        int q = sorted.negatives();
         int groups = 0;
         double[] value = new double[m];
         int[] rows = new int[m];

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <p>A round stops after 5,000 calls or a quarter of a second, whichever comes first, with at least 200 calls unless
  * it has run for half a second (a forest's reasons can take a tenth of a second a row: a few calls then say enough,
- * and the measurement runs with the pool idle, so its cost is paid on one core);
+ * and the fit waits for the measurement: it runs after every fold, one candidate per core);
  * three rounds are timed and the <em>calmest</em> round (lowest p99) reported with its p50: a pause from the
  * collector or another process inflates a round, never deflates one, so the calmest round is the figure least
  * moved by what else the machine is doing. A p99 above the bound but within a factor of {@link #NEAR} of it is

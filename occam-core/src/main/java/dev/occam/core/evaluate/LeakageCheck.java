@@ -6,10 +6,9 @@ import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -55,7 +54,10 @@ public final class LeakageCheck {
                 out.add(new Suspect(c.name(), Kind.IDENTIFIER, id, Double.NaN));
                 continue;
             }
-            double score = singleColumnScore(c, target, seed);
+            // A number against two classes: its values sorted by class once, for its AUC and its giveaway values.
+            SortedByClass sorted = c instanceof NumericColumn nc && target.isClassification()
+                    ? SortedByClass.of(nc, target) : null;
+            double score = sorted != null ? foldedAuc(sorted) : singleColumnScore(c, target, seed);
             if (!Double.isNaN(score) && score >= NEAR_PERFECT) {
                 String what = target.isClassification() ? "AUC" : target.isMulticlass() ? "macro AUC" : "R²";
                 boolean copy = score >= NEAR_COPY;
@@ -68,48 +70,62 @@ public final class LeakageCheck {
                 continue;
             }
             if (target.isClassification()) {
-                GiveawayValue.find(c, target).ifPresent(g -> out.add(new Suspect(c.name(), Kind.GIVEAWAY_VALUE,
+                GiveawayValue.find(c, target, sorted).ifPresent(g -> out.add(new Suspect(c.name(), Kind.GIVEAWAY_VALUE,
                         g.sentence(c.name(), target.info()), g.classShare())));
             }
         }
         return out;
     }
 
-    /** Every present value distinct over most rows (whole numbers or text), or a row counter. */
+    /**
+     * Every present value distinct over most rows (whole numbers or text), or a row counter. Counted on
+     * primitives: a numeric column that is not all whole numbers is never an identifier, so its values are
+     * not counted at all; whole numbers strictly increasing are distinct without counting; otherwise a sorted
+     * copy's neighbours are compared by their bits (as {@code Double.equals} does, so -0.0 and 0.0 differ).
+     */
     static String identifierReason(Column c) {
         int present = c.size() - c.missingCount();
-        if (present < 20) {
+        if (present < 20 || present < 0.95 * c.size()) {
             return null;
         }
-        Set<Object> seen = new HashSet<>();
-        boolean wholeNumbers = true;
+        if (c instanceof CategoricalColumn cc) {
+            boolean[] seen = new boolean[cc.levels().size()];
+            int distinct = 0;
+            for (int i = 0; i < cc.size(); i++) {
+                int code = cc.code(i);
+                if (code >= 0 && !seen[code]) {
+                    seen[code] = true;
+                    distinct++;
+                }
+            }
+            return distinct == present ? c.name() + " has a different value in every row: an identifier" : null;
+        }
+        NumericColumn nc = (NumericColumn) c;
+        double[] values = new double[present];
         boolean increasing = true;
         double previous = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < c.size(); i++) {
-            if (c.isMissing(i)) {
+        for (int i = 0, k = 0; i < nc.size(); i++) {
+            if (nc.isMissing(i)) {
                 continue;
             }
-            if (c instanceof NumericColumn nc) {
-                double v = nc.value(i);
-                wholeNumbers &= v == Math.rint(v);
-                increasing &= v > previous;
-                previous = v;
-                seen.add(v);
-            } else {
-                seen.add(((CategoricalColumn) c).code(i));
+            double v = nc.value(i);
+            if (v != Math.rint(v)) {
+                return null;
             }
+            increasing &= v > previous;
+            previous = v;
+            values[k++] = v;
         }
-        boolean allDistinct = seen.size() == present && present >= 0.95 * c.size();
-        if (!allDistinct) {
-            return null;
-        }
-        if (c instanceof CategoricalColumn) {
-            return c.name() + " has a different value in every row: an identifier";
-        }
-        if (wholeNumbers && increasing) {
+        if (increasing) {
             return c.name() + " counts up row by row with a different whole number in every row: an identifier";
         }
-        return wholeNumbers ? c.name() + " has a different whole number in every row: an identifier?" : null;
+        Arrays.sort(values);
+        for (int k = 1; k < present; k++) {
+            if (Double.doubleToLongBits(values[k]) == Double.doubleToLongBits(values[k - 1])) {
+                return null;
+            }
+        }
+        return c.name() + " has a different whole number in every row: an identifier?";
     }
 
     /**
@@ -137,6 +153,9 @@ public final class LeakageCheck {
                 }
             }
             return counted == 0 ? Double.NaN : sum / counted;
+        }
+        if (c instanceof NumericColumn nc && target.isClassification()) {
+            return foldedAuc(SortedByClass.of(nc, target));
         }
         int n = c.size();
         boolean[] evaluate = new boolean[n];
@@ -187,6 +206,15 @@ public final class LeakageCheck {
         }
         double r = correlation(y, p);
         return r * r;
+    }
+
+    /** A number's AUC alone folded above 0.5 (its order, nothing fitted); NaN below 10 present values. */
+    private static double foldedAuc(SortedByClass sorted) {
+        if (sorted.positives() + sorted.negatives() < 10) {
+            return Double.NaN;
+        }
+        double auc = sorted.auc();
+        return Double.isNaN(auc) ? Double.NaN : Math.max(auc, 1 - auc);
     }
 
     private static double correlation(double[] a, double[] b) {

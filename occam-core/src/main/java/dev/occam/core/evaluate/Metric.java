@@ -436,10 +436,22 @@ public final class Metric {
         }
         Arrays.sort(pos);
         Arrays.sort(neg);
+        return aucOfSorted(pos, positives, neg, negatives);
+    }
+
+    /**
+     * The AUC (Mann-Whitney, ties counted a half) of the first {@code positives} values of {@code pos} against the
+     * first {@code negatives} of {@code neg}, each sorted ascending; NaN when either class is empty.
+     */
+    static double aucOfSorted(double[] pos, int positives, double[] neg, int negatives) {
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
         double u = 0;
         int below = 0;
         int notAbove = 0;
-        for (double p : pos) {
+        for (int k = 0; k < positives; k++) {
+            double p = pos[k];
             while (below < negatives && neg[below] < p) {
                 below++;
             }

@@ -119,7 +119,7 @@ public final class FitJob {
         fairness.rankProxies(features);
         List<String> warnings = new ArrayList<>(dev.occam.core.data.DataLoader.typingWarnings(plan.table()));
         Tournament.Result tournament = new Tournament(useCase, plan.keptRows(), features, target, folds, metric,
-                executor, fairness, new FoldCounter(plan.candidates().size() * folds.size(), progress), notes,
+                executor, Math.min(threads, Runtime.getRuntime().availableProcessors()), fairness, new FoldCounter(plan.candidates().size() * folds.size(), progress), notes,
                 warnings).play(plan.candidates());
         List<LeaderboardEntry> entries = tournament.entries();
         Selection.Verdict verdict = Selection.choose(entries, metric, useCase.selection().rule(),

@@ -237,21 +237,41 @@ final class ReportDataBuilder {
                 b.meanScore(), b.observedRate())).toList();
     }
 
+    /**
+     * The row at {@code rank} in the order of the rows by score, equal scores by row ({@code Double.compare}'s order,
+     * as {@code sorted}, the scores sorted, has it): the score there, then among the rows of that score the one
+     * as many places after the first as the rank is after the score's first place. A sort of primitives and a scan,
+     * where sorting boxed row numbers by a comparator cost a sort of objects.
+     */
+    static int rowAtRank(double[] scores, double[] sorted, int rank) {
+        double score = sorted[rank];
+        int first = rank;
+        while (first > 0 && Double.compare(sorted[first - 1], score) == 0) {
+            first--;
+        }
+        int skip = rank - first;
+        for (int i = 0; i < scores.length; i++) {
+            if (Double.compare(scores[i], score) == 0 && skip-- == 0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("rank " + rank + " not found among " + scores.length + " scores");
+    }
+
     /** Five rows of the data, by the chosen model's score: lowest, quartiles, median, highest. */
     private static void addExamples(List<ReportData.Example> out, Model model, Frame features) {
         double[] scores = model.score(features);
-        int[] order = IntStream.range(0, scores.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> scores[i]).thenComparingInt(i -> i))
-                .mapToInt(Integer::intValue).toArray();
         Map<String, Double> picks = new LinkedHashMap<>();
         picks.put("lowest score", 0.0);
         picks.put("lower quartile", 0.25);
         picks.put("median", 0.5);
         picks.put("upper quartile", 0.75);
         picks.put("highest score", 1.0);
+        double[] sorted = scores.clone();
+        Arrays.sort(sorted);
         boolean[] used = new boolean[scores.length];
         for (Map.Entry<String, Double> pick : picks.entrySet()) {
-            int row = order[(int) Math.round(pick.getValue() * (order.length - 1))];
+            int row = rowAtRank(scores, sorted, (int) Math.round(pick.getValue() * (scores.length - 1)));
             if (used[row]) {
                 continue;
             }

@@ -74,6 +74,8 @@ final class Tournament {
     private final List<Fold> folds;
     private final Metric metric;
     private final Executor executor;
+    /** How many candidates' latencies are measured at once: the fit's threads, at most one per core. */
+    private final int measuringThreads;
     private final FairnessFindings fairness;
     private final FoldCounter counter;
     private final List<String> notes;
@@ -88,8 +90,8 @@ final class Tournament {
      * @param warnings where each candidate's fit findings go, as "id: finding"
      */
     Tournament(UseCase useCase, Frame rows, Frame features, Target target, List<Fold> folds, Metric metric,
-            Executor executor, FairnessFindings fairness, FoldCounter counter, List<String> notes,
-            List<String> warnings) {
+            Executor executor, int measuringThreads, FairnessFindings fairness, FoldCounter counter,
+            List<String> notes, List<String> warnings) {
         this.useCase = useCase;
         this.rows = rows;
         this.features = features;
@@ -97,6 +99,7 @@ final class Tournament {
         this.folds = folds;
         this.metric = metric;
         this.executor = executor;
+        this.measuringThreads = measuringThreads;
         this.fairness = fairness;
         this.counter = counter;
         this.notes = notes;
@@ -106,9 +109,9 @@ final class Tournament {
     /**
      * Plays every candidate in two phases. First every learner's folds and its refit on all rows are handed to the
      * pool at once, so that a core never waits for one candidate's slowest fold while the next candidate has work
-     * (seeds are per fold, so the results are those of one thread). Then, in the candidates' order and with the
-     * pool idle, each is judged: its latency measured (on a quiet machine, as a caller would meet it), its
-     * held-out decisions audited, the constraints applied, its findings reported.
+     * (seeds are per fold, so the results are those of one thread). Then, with no fold running, every candidate's
+     * latency is measured ({@link #measureLatencies}), and in the candidates' order each is judged: its held-out
+     * decisions audited, the constraints applied, its findings reported.
      *
      * @throws DataException when today's rule does not run on the data
      */
@@ -132,12 +135,21 @@ final class Tournament {
         for (Candidate.OfLearner learner : learners) {
             fits.put(learner.id(), started.get(learner.id()));
         }
-        // Every fit finishes before the first is judged: latency is measured with the pool idle.
+        // Every fit finishes before the first latency is measured: no fold competes with a measurement.
         Map<String, Fitted> fitted = new LinkedHashMap<>();
         for (Map.Entry<String, CompletableFuture<Fitted>> e : fits.entrySet()) {
             // A refit's exception ends the fit, as it did when candidates ran one by one.
             fitted.put(e.getKey(), Futures.join(e.getValue()));
         }
+        Map<String, Model> deployed = new LinkedHashMap<>();
+        for (Candidate.OfLearner learner : costliestFirst) {
+            Fitted f = fitted.get(learner.id());
+            if (f.decided().evaluation().succeeded()) {
+                deployed.put(learner.id(), f.decided().threshold() == null ? f.full()
+                        : f.full().withThreshold(f.decided().threshold()));
+            }
+        }
+        Map<String, Latency> measured = measureLatencies(deployed);
         List<LeaderboardEntry> entries = new ArrayList<>();
         Map<String, Model> models = new LinkedHashMap<>();
         Map<String, Candidate> byId = new LinkedHashMap<>();
@@ -149,8 +161,8 @@ final class Tournament {
             } else if (candidate instanceof Candidate.OfComparator existing) {
                 entries.add(playComparator(existing));
             } else {
-                entries.add(judge((Candidate.OfLearner) candidate, fitted.get(candidate.id()), models,
-                        foldModels));
+                entries.add(judge((Candidate.OfLearner) candidate, fitted.get(candidate.id()),
+                        deployed.get(candidate.id()), measured.get(candidate.id()), models, foldModels));
             }
         }
         Latency.busyNote(latencies).ifPresent(warnings::add);
@@ -214,24 +226,58 @@ final class Tournament {
         }
     }
 
-    private LeaderboardEntry judge(Candidate.OfLearner candidate, Fitted fitted, Map<String, Model> models,
-            Map<String, FoldModels> foldModels) {
+    /**
+     * Every evaluated candidate's latency ({@link Latency}), measured once every fit has finished: one candidate per
+     * thread, as many at once as the fit has threads and the machine has cores, so that each measurement has a core
+     * to itself, as each request of a server does. The costliest rungs first, so that the last measurement is a
+     * short one. A thread that does not get its core (other work on the machine) is caught by the measurement's own
+     * check, which times the compute and says so.
+     *
+     * @param deployed each candidate's refitted model with its decision threshold, costliest first
+     */
+    private Map<String, Latency> measureLatencies(Map<String, Model> deployed) {
+        List<Map.Entry<String, Model>> queue = new ArrayList<>(deployed.entrySet());
+        Latency[] out = new Latency[queue.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Double bound = useCase.constraints().maxLatencyUs();
+        Runnable measurer = () -> {
+            for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
+                out[i] = Latency.measure(queue.get(i).getValue(), features, bound);
+            }
+        };
+        int parallel = Math.max(1, Math.min(measuringThreads, out.length));
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int t = 0; t < parallel; t++) {
+            running.add(CompletableFuture.runAsync(measurer, executor));
+        }
+        for (CompletableFuture<Void> r : running) {
+            Futures.join(r);
+        }
+        Map<String, Latency> byId = new java.util.HashMap<>();
+        for (int i = 0; i < out.length; i++) {
+            byId.put(queue.get(i).getKey(), out[i]);
+        }
+        return byId;
+    }
+
+    /**
+     * @param full the refitted model with its decision threshold, or null when the evaluation failed
+     * @param measured its measured latency, or null when the evaluation failed
+     */
+    private LeaderboardEntry judge(Candidate.OfLearner candidate, Fitted fitted, Model full, Latency measured,
+            Map<String, Model> models, Map<String, FoldModels> foldModels) {
         Decided decided = fitted.decided();
         Evaluation evaluation = decided.evaluation();
         long parameters = -1;
         Latency latency = Latency.NONE;
         if (evaluation.succeeded()) {
-            Model full = fitted.full();
-            if (decided.threshold() != null) {
-                full = full.withThreshold(decided.threshold());
-            }
             models.put(candidate.id(), full);
             noteAliased(candidate.id(), full);
             for (String finding : full.diagnostics().findings()) {
                 warnings.add(candidate.id() + ": " + finding);
             }
             parameters = full.parameterCount();
-            latency = Latency.measure(full, features, useCase.constraints().maxLatencyUs());
+            latency = measured;
             latencies.put(candidate.id(), latency);
         } else {
             counter.skip(folds.size() - evaluation.folds().size());

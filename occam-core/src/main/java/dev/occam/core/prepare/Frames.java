@@ -6,13 +6,16 @@ import dev.occam.runtime.data.Feature;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.data.Schema;
+import dev.occam.runtime.prep.Imputation;
+import dev.occam.runtime.prep.IndicatorEncoding;
 import dev.occam.runtime.prep.Transform;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Applies a fitted transform to every row of a frame, a tile of rows at a time. The frame may be a view (a fold's
- * rows): it is read through its index, and the output is dense.
+ * rows): it is read through its index, and the output is dense, unless the step changes nothing (indicators of
+ * numbers only, imputation of a frame with nothing missing): then the frame itself is given back, view or not.
  */
 public final class Frames {
 
@@ -26,6 +29,10 @@ public final class Frames {
         if (!frame.schema().equals(transform.input())) {
             throw new IllegalArgumentException("the frame's columns " + frame.schema().names()
                     + " are not what the step reads: " + transform.input().names());
+        }
+        if (changesNothing(transform, frame)) {
+            // Frames are immutable: the same frame (a fold's view stays a view), not a copy of every value.
+            return frame;
         }
         Schema out = transform.output();
         int n = frame.rows();
@@ -84,5 +91,43 @@ public final class Frames {
             }
         }
         return new Frame(columns);
+    }
+
+    /**
+     * Whether the step gives back every value as it is: indicators of a frame without categories (numbers pass
+     * through by name and value), or an imputation of a frame with nothing missing (only missing values are filled).
+     */
+    private static boolean changesNothing(Transform transform, Frame frame) {
+        if (transform instanceof IndicatorEncoding) {
+            return transform.output().equals(transform.input());
+        }
+        if (transform instanceof Imputation) {
+            for (int j = 0; j < frame.columnCount(); j++) {
+                if (hasMissing(frame.column(j))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean hasMissing(Column c) {
+        int n = c.size();
+        if (c instanceof NumericColumn nc) {
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(nc.value(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        CategoricalColumn cc = (CategoricalColumn) c;
+        for (int i = 0; i < n; i++) {
+            if (cc.code(i) == CategoricalColumn.MISSING) {
+                return true;
+            }
+        }
+        return false;
     }
 }

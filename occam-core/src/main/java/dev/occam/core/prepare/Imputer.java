@@ -1,12 +1,12 @@
 package dev.occam.core.prepare;
 
+import dev.occam.runtime.OrderStatistics;
 import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.prep.Imputation;
 import dev.occam.runtime.prep.Transform;
-import java.util.Arrays;
 
 /**
  * Fills missing values with the training median (numbers) or the most frequent training level
@@ -45,7 +45,7 @@ public final class Imputer implements Preparer {
         }
         // Selection, not a sort: linear time, and the same value (an order statistic is exact).
         int m = count / 2;
-        double upper = select(present, 0, count - 1, m);
+        double upper = OrderStatistics.select(present, 0, count - 1, m);
         if (count % 2 == 1) {
             return upper;
         }
@@ -55,46 +55,6 @@ public final class Imputer implements Preparer {
             lower = Math.max(lower, present[i]);
         }
         return (lower + upper) / 2.0;
-    }
-
-    /**
-     * The k-th smallest of {@code a[from..to]} (Hoare's quickselect, median-of-three pivot), leaving every value
-     * before position k at most it and every value after at least it.
-     */
-    static double select(double[] a, int from, int to, int k) {
-        while (from < to) {
-            int mid = (from + to) >>> 1;
-            double pivot = medianOfThree(a[from], a[mid], a[to]);
-            int i = from;
-            int j = to;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                to = j;
-            } else if (k >= i) {
-                from = i;
-            } else {
-                return a[k];
-            }
-        }
-        return a[k];
-    }
-
-    private static double medianOfThree(double a, double b, double c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     static double mode(CategoricalColumn c) {

@@ -47,4 +47,25 @@ class CurvesTest {
                 () -> Curves.roc(scores(0.1, 0.2), new double[] {1, 1}, 200));
         assertEquals("ROC needs both classes: 2 positives, 0 negatives", e.getMessage());
     }
+
+    /** The walk of the two classes' sorted scores gives the points of the walk of the rows sorted by score. */
+    @Test
+    void roc_tiesAndSignedZeros_sameAsRowOrderWalk() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 2 + random.nextInt(60);
+            double[] s = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                int kind = random.nextInt(4);
+                s[i] = kind == 0 ? 0.0 : kind == 1 ? -0.0 : random.nextInt(kind == 2 ? 5 : 1000) / 7.0;
+                y[i] = random.nextBoolean() ? 1 : 0;
+            }
+            y[0] = 1;
+            y[1] = 0;
+            long positives = java.util.Arrays.stream(y).filter(v -> v == 1.0).count();
+            assertEquals(Curves.rocInRowOrder(s, y, positives, n - positives), Curves.roc(scores(s), y, 1_000_000),
+                    "trial " + trial);
+        }
+    }
 }

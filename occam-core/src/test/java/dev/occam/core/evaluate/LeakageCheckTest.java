@@ -156,4 +156,88 @@ class LeakageCheckTest {
                 "churn", Task.CLASSIFICATION, "Yes", List.of());
         assertEquals(List.of(), LeakageCheck.suspects(churn.features(), churn.target(), 42));
     }
+
+    /** The primitive count agrees with a set of boxed values on shuffled whole numbers, repeats, halves and signed zeros. */
+    @Test
+    void identifierReason_cases_sameAsABoxedSetOfValues() {
+        SplittableRandom random = new SplittableRandom(5);
+        double[] shuffled = new double[200];
+        for (int i = 0; i < shuffled.length; i++) {
+            shuffled[i] = i - 100;
+        }
+        for (int i = shuffled.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            double t = shuffled[i];
+            shuffled[i] = shuffled[j];
+            shuffled[j] = t;
+        }
+        double[] signedZeros = shuffled.clone();
+        for (int i = 0; i < signedZeros.length; i++) {
+            if (signedZeros[i] == 0.0) {
+                signedZeros[(i + 1) % signedZeros.length] = -0.0;   // 0.0 and -0.0: distinct, as Double.equals says
+            }
+        }
+        double[] repeated = shuffled.clone();
+        repeated[7] = repeated[8];
+        double[] halves = shuffled.clone();
+        halves[3] = 0.5;
+        double[] fewMissing = shuffled.clone();
+        fewMissing[10] = Double.NaN;
+        double[] manyMissing = shuffled.clone();
+        for (int i = 0; i < 20; i++) {
+            manyMissing[i] = Double.NaN;
+        }
+        for (double[] v : List.of(shuffled, signedZeros, repeated, halves, fewMissing, manyMissing)) {
+            NumericColumn c = new NumericColumn("k", v);
+            assertEquals(boxedIdentifierReason(c), LeakageCheck.identifierReason(c));
+        }
+        assertTrue(LeakageCheck.identifierReason(new NumericColumn("k", shuffled)).contains("different whole number"));
+        assertEquals(null, LeakageCheck.identifierReason(new NumericColumn("k", repeated)));
+        int[] codes = new int[100];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = i % 50 == 0 ? CategoricalColumn.MISSING : i;
+        }
+        List<String> levels = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            levels.add("L" + i);
+        }
+        CategoricalColumn twoMissing = new CategoricalColumn("c", levels, codes);
+        assertEquals(boxedIdentifierReason(twoMissing), LeakageCheck.identifierReason(twoMissing));
+        codes[5] = 6;
+        CategoricalColumn repeatedLevel = new CategoricalColumn("c", levels, codes.clone());
+        assertEquals(null, LeakageCheck.identifierReason(repeatedLevel));
+    }
+
+    /** The rule as first written, with a set of boxed values: the reference. */
+    private static String boxedIdentifierReason(dev.occam.runtime.data.Column c) {
+        int present = c.size() - c.missingCount();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        boolean whole = true;
+        boolean increasing = true;
+        double previous = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < c.size(); i++) {
+            if (c.isMissing(i)) {
+                continue;
+            }
+            if (c instanceof NumericColumn nc) {
+                double v = nc.value(i);
+                whole &= v == Math.rint(v);
+                increasing &= v > previous;
+                previous = v;
+                seen.add(v);
+            } else {
+                seen.add(((CategoricalColumn) c).code(i));
+            }
+        }
+        if (present < 20 || seen.size() != present || present < 0.95 * c.size()) {
+            return null;
+        }
+        if (c instanceof CategoricalColumn) {
+            return c.name() + " has a different value in every row: an identifier";
+        }
+        if (whole && increasing) {
+            return c.name() + " counts up row by row with a different whole number in every row: an identifier";
+        }
+        return whole ? c.name() + " has a different whole number in every row: an identifier?" : null;
+    }
 }

@@ -64,4 +64,35 @@ public final class FrameEncoder {
             }
         }
     }
+
+    /**
+     * Rows {@code from .. from + length - 1} written row-major into {@code tile} (row r at {@code r * width}, width
+     * the schema's size), each value as {@link #rowInto} writes it. Read a column at a time: each column's slice is
+     * read contiguously (through its index for a view), where row by row every value is a jump of a column's length.
+     */
+    public void rowsInto(int from, int length, double[] tile) {
+        int width = columns.length;
+        for (int j = 0; j < width; j++) {
+            Column c = columns[j];
+            if (c instanceof CategoricalColumn cc) {
+                int[] map = codeMap[j];
+                for (int r = 0; r < length; r++) {
+                    int code = cc.code(from + r);
+                    int mapped = code < 0 ? -1 : map[code];
+                    tile[r * width + j] = mapped < 0 ? Double.NaN : mapped;
+                }
+            } else if (schema.feature(j).isNumeric()) {
+                NumericColumn nc = (NumericColumn) c;
+                for (int r = 0; r < length; r++) {
+                    tile[r * width + j] = nc.value(from + r);
+                }
+            } else {
+                NumericColumn nc = (NumericColumn) c;
+                for (int r = 0; r < length; r++) {
+                    double v = nc.value(from + r);
+                    tile[r * width + j] = Double.isNaN(v) ? v : schema.encodeValue(j, v);
+                }
+            }
+        }
+    }
 }

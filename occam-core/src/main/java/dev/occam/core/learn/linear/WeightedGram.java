@@ -13,6 +13,11 @@ import java.util.stream.IntStream;
  * (kept in the core's cache) and added to its chunk's partial sums as rank-one updates, four rows at a time,
  * each row copied to its own small array:
  * {@code G[a][b..] += Σₖ vₖ xₖ[a] · xₖ[b..]}, whose inner loop over b the JIT compiles to vector instructions.
+ * Tried and slower on one thread (a scratch kernel benchmark, 300,000 × 50, CPU time): a register-blocked kernel
+ * (a 4 × 4 or 4 × 8 block of G in scalar locals over a column-major tile, weights premultiplied: 100–190 ms a
+ * pass against 63–95 ms, the JIT does not vectorise its sums over rows), eight rows per update (130 ms), and
+ * two rows of G per loop over b (faster inlined in a loop, 70 ms, but twice as slow as a method of its own, as
+ * here: the JIT no longer vectorises two stores that may alias).
  * The design is read once per pass, at memory speed, where a dot product per pair of columns reads it q/2 times.
  * The chunks run on the common fork-join pool when the design is large enough to gain from it (the calling thread
  * takes part), and their partial sums are added in chunk order afterwards: the result is the same, bit for bit,

@@ -1,0 +1,45 @@
+package dev.occam.core.evaluate;
+
+import dev.occam.core.data.Target;
+import dev.occam.runtime.data.NumericColumn;
+import java.util.Arrays;
+
+/**
+ * A numeric column's present values split by a two-class target (positive: the target's value 1) and each part
+ * sorted ascending: what the column's AUC alone and its giveaway values both read, sorted once for the two.
+ *
+ * @param ofPositives the positive rows' values, sorted, in its first {@code positives} places
+ * @param ofNegatives the other rows' values, sorted, in its first {@code negatives} places
+ */
+record SortedByClass(double[] ofPositives, int positives, double[] ofNegatives, int negatives) {
+
+    static SortedByClass of(NumericColumn c, Target target) {
+        int n = c.size();
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            m += Double.isNaN(c.value(i)) ? 0 : 1;
+        }
+        double[] ofPositives = new double[m];
+        double[] ofNegatives = new double[m];
+        int p = 0;
+        int q = 0;
+        for (int i = 0; i < n; i++) {
+            double v = c.value(i);
+            if (!Double.isNaN(v)) {
+                if (target.value(i) == 1.0) {
+                    ofPositives[p++] = v;
+                } else {
+                    ofNegatives[q++] = v;
+                }
+            }
+        }
+        Arrays.sort(ofPositives, 0, p);
+        Arrays.sort(ofNegatives, 0, q);
+        return new SortedByClass(ofPositives, p, ofNegatives, q);
+    }
+
+    /** The AUC of the values as scores of the positive class; NaN when either class has no present value. */
+    double auc() {
+        return Metric.aucOfSorted(ofPositives, positives, ofNegatives, negatives);
+    }
+}
