@@ -119,7 +119,7 @@ public final class FitJob {
         fairness.rankProxies(features);
         List<String> warnings = new ArrayList<>(dev.occam.core.data.DataLoader.typingWarnings(plan.table()));
         Tournament.Result tournament = new Tournament(useCase, plan.keptRows(), features, target, folds, metric,
-                executor, Math.min(threads, Runtime.getRuntime().availableProcessors()), fairness, new FoldCounter(plan.candidates().size() * folds.size(), progress), notes,
+                executor, measuringThreads(threads), fairness, new FoldCounter(plan.candidates().size() * folds.size(), progress), notes,
                 warnings).play(plan.candidates());
         List<LeaderboardEntry> entries = tournament.entries();
         Selection.Verdict verdict = Selection.choose(entries, metric, useCase.selection().rule(),
@@ -140,6 +140,16 @@ public final class FitJob {
                 calibration);
         FitWriter.write(result, plan.source(), plan.table(), features, outputDirectory);
         return result;
+    }
+
+    /**
+     * How many candidates' latencies are measured at once: the fit's threads, leaving one core of the machine to the
+     * JVM's compiler and collector. On two cores that is one: measured two at a time there, each measuring thread
+     * ran 60-90% of the wall time while the JIT compiled the next model's code, so the figures timed the wait for
+     * a core (and the fit warned that the machine was busy on a quiet machine).
+     */
+    static int measuringThreads(int threads) {
+        return Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors() - 1));
     }
 
     /**

@@ -74,7 +74,7 @@ final class Tournament {
     private final List<Fold> folds;
     private final Metric metric;
     private final Executor executor;
-    /** How many candidates' latencies are measured at once: the fit's threads, at most one per core. */
+    /** How many candidates' latencies are measured at once ({@link FitJob#measuringThreads}). */
     private final int measuringThreads;
     private final FairnessFindings fairness;
     private final FoldCounter counter;
@@ -228,10 +228,11 @@ final class Tournament {
 
     /**
      * Every evaluated candidate's latency ({@link Latency}), measured once every fit has finished: one candidate per
-     * thread, as many at once as the fit has threads and the machine has cores, so that each measurement has a core
-     * to itself, as each request of a server does. The costliest rungs first, so that the last measurement is a
-     * short one. A thread that does not get its core (other work on the machine) is caught by the measurement's own
-     * check, which times the compute and says so.
+     * thread, as many at once as the fit has threads and the machine has cores to spare (one is left to the JVM's
+     * compiler and collector: {@link FitJob#measuringThreads}), so that each measurement has a core to itself, as
+     * each request of a server does. The costliest rungs first, so that the last measurement is a short one. A
+     * thread that does not get its core (other work on the machine) is caught by the measurement's own check, which
+     * times the compute and says so.
      *
      * @param deployed each candidate's refitted model with its decision threshold, costliest first
      */
