@@ -119,12 +119,17 @@ public final class FitJob {
         fairness.rankProxies(features);
         List<String> warnings = new ArrayList<>(dev.occam.core.data.DataLoader.typingWarnings(plan.table()));
         Tournament.Result tournament = new Tournament(useCase, plan.keptRows(), features, target, folds, metric,
-                executor, measuringThreads(threads), fairness, new FoldCounter(plan.candidates().size() * folds.size(), progress), notes,
-                warnings).play(plan.candidates());
+                executor, measuringThreads(threads), fairness,
+                new FoldCounter(plan.candidates().size() * folds.size(), progress), notes, warnings)
+                .play(plan.candidates());
         List<LeaderboardEntry> entries = tournament.entries();
         Selection.Verdict verdict = Selection.choose(entries, metric, useCase.selection().rule(),
                 useCase.selection().alpha(), plan.testTrainRatio());
         Model chosen = verdict.chosen() == null ? null : tournament.models().get(verdict.chosen().id());
+        FoldModels chosenFolds = verdict.chosen() == null ? null : tournament.foldModels().get(verdict.chosen().id());
+        // Only the chosen candidate's models are read from here on: the others' refits and fold models (a large
+        // table's forest keeps hundreds of megabytes of them) are let go before the explanation and the writers.
+        tournament = null;
         chosen = withInterval(chosen, verdict.chosen(), target, folds, notes);
         CalibrationChoice calibration = checkCalibration(verdict.chosen(), chosen, target, folds);
         if (calibration != null) {
@@ -132,8 +137,7 @@ public final class FitJob {
             chosen = withCostThreshold(chosen, verdict.chosen(), target);
         }
         GlobalExplanation explanation = chosen == null ? null
-                : explain(verdict.chosen().id(), tournament.foldModels().get(verdict.chosen().id()), chosen, features,
-                        target, metric, notes, executor);
+                : explain(verdict.chosen().id(), chosenFolds, chosen, features, target, metric, notes, executor);
         FitResult result = new FitResult(useCase, plan.table().rows(), plan.data().rowsDropped(),
                 features.columnCount(), target, metric, folds.size(), plan.splitter(), verdict, chosen,
                 plan.setAside(), plan.suspects(), notes, warnings, outputDirectory, fairness.report(), explanation,
