@@ -47,17 +47,9 @@ public final class Curves {
         }
         // Each class's scores sorted apart (primitive sorts) and walked from the top together: a point at the end
         // of each run of equal scores, where the counts do not depend on the order within the run.
-        double[] ofPositives = new double[(int) positives];
-        double[] ofNegatives = new double[(int) negatives];
-        for (int i = 0, p = 0, q = 0; i < scores.length; i++) {
-            if (labels[i] == 1.0) {
-                ofPositives[p++] = scores[i];
-            } else {
-                ofNegatives[q++] = scores[i];
-            }
-        }
-        Arrays.sort(ofPositives);
-        Arrays.sort(ofNegatives);
+        SortedByClass sorted = SortedByClass.of(scores, labels);
+        double[] ofPositives = sorted.ofPositives();
+        double[] ofNegatives = sorted.ofNegatives();
         List<RocPoint> points = new ArrayList<>();
         points.add(new RocPoint(0, 0, Double.POSITIVE_INFINITY));
         long tp = 0;

@@ -416,27 +416,7 @@ public final class Metric {
      * two primitive sorts and no boxing (permutation importance calls it once per fold, feature and shuffle).
      */
     private static double auc(double[] truth, double[] score) {
-        int n = truth.length;
-        int positives = 0;
-        for (double t : truth) {
-            positives += t == 1.0 ? 1 : 0;
-        }
-        int negatives = n - positives;
-        if (positives == 0 || negatives == 0) {
-            return Double.NaN;
-        }
-        double[] pos = new double[positives];
-        double[] neg = new double[negatives];
-        for (int i = 0, p = 0, q = 0; i < n; i++) {
-            if (truth[i] == 1.0) {
-                pos[p++] = score[i];
-            } else {
-                neg[q++] = score[i];
-            }
-        }
-        Arrays.sort(pos);
-        Arrays.sort(neg);
-        return aucOfSorted(pos, positives, neg, negatives);
+        return SortedByClass.of(score, truth).auc();
     }
 
     /**

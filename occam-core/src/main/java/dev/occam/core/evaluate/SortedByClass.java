@@ -5,8 +5,9 @@ import dev.occam.runtime.data.NumericColumn;
 import java.util.Arrays;
 
 /**
- * A numeric column's present values split by a two-class target (positive: the target's value 1) and each part
- * sorted ascending: what the column's AUC alone and its giveaway values both read, sorted once for the two.
+ * Values split by a two-class label (positive: 1) and each part sorted ascending: a numeric column's present values
+ * by the target (what the column's AUC alone and its giveaway values both read, sorted once for the two), or
+ * scores by their rows' labels (the AUC, the ROC curve).
  *
  * @param ofPositives the positive rows' values, sorted, in its first {@code positives} places
  * @param ofNegatives the other rows' values, sorted, in its first {@code negatives} places
@@ -36,6 +37,28 @@ record SortedByClass(double[] ofPositives, int positives, double[] ofNegatives, 
         Arrays.sort(ofPositives, 0, p);
         Arrays.sort(ofNegatives, 0, q);
         return new SortedByClass(ofPositives, p, ofNegatives, q);
+    }
+
+    /**
+     * Every row's score split by its label (positive: 1) and each part sorted ascending, NaN kept (it sorts last).
+     */
+    static SortedByClass of(double[] scores, double[] labels) {
+        int positives = 0;
+        for (double y : labels) {
+            positives += y == 1.0 ? 1 : 0;
+        }
+        double[] ofPositives = new double[positives];
+        double[] ofNegatives = new double[labels.length - positives];
+        for (int i = 0, p = 0, q = 0; i < labels.length; i++) {
+            if (labels[i] == 1.0) {
+                ofPositives[p++] = scores[i];
+            } else {
+                ofNegatives[q++] = scores[i];
+            }
+        }
+        Arrays.sort(ofPositives);
+        Arrays.sort(ofNegatives);
+        return new SortedByClass(ofPositives, ofPositives.length, ofNegatives, ofNegatives.length);
     }
 
     /** The AUC of the values as scores of the positive class; NaN when either class has no present value. */
