@@ -264,14 +264,19 @@ public final class Explanation {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);
         }
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.US);
         double a = Math.abs(v);
-        String pattern = a == 0 || a >= 1 ? "#,##0.##" : "0.###";
         if (a > 0 && a < 0.001) {
             return String.format(Locale.ROOT, "%.3g", v);
         }
-        return new DecimalFormat(pattern, symbols).format(v);
+        return (a == 0 || a >= 1 ? WHOLE : FRACTION).get().format(v);
     }
+
+    // A DecimalFormat is not thread-safe, and building one parses its pattern (a reason names two or three numbers,
+    // and the server gives three reasons an answer): one of each per thread.
+    private static final ThreadLocal<DecimalFormat> WHOLE =
+            ThreadLocal.withInitial(() -> new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.US)));
+    private static final ThreadLocal<DecimalFormat> FRACTION =
+            ThreadLocal.withInitial(() -> new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.US)));
 
     @Override
     public String toString() {
