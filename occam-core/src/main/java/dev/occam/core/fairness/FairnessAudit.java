@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * How a classifier's decisions fall on the groups of each protected attribute, measured on its
@@ -49,7 +50,10 @@ import java.util.SplittableRandom;
  * <p><b>Uncertainty.</b> Both summaries carry a percentile bootstrap confidence interval (Efron &amp;
  * Tibshirani, <i>An Introduction to the Bootstrap</i>, 1993, ch. 13): rows are resampled with
  * replacement within each group (stratified by group, so group sizes stay as observed), each with all its
- * held-out decisions, from a seeded generator, so the interval is the same for the same seed.
+ * held-out decisions, from a seeded generator, so the interval is the same for the same seed. Above
+ * {@link #ROW_RESAMPLING_MAX} audited rows each resample draws, per group, how many rows of each kind it takes
+ * (multinomial counts, {@link #resampleCounts}): the same bootstrap distribution at a cost that does not grow
+ * with the rows.
  *
  * <p><b>Groups</b> are a category's levels, a number's values when it has few, or else its quartile
  * bands (see {@link Groups} for the exact rule).
@@ -478,6 +482,23 @@ public record FairnessAudit(Favourable favourable, String positive, String negat
         if (compared.size() < 2) {
             return new Interval[] {none, none};
         }
+        int rows = 0;
+        for (int[] group : compared) {
+            rows += group.length;
+        }
+        return rows > ROW_RESAMPLING_MAX ? resampleCounts(compared, d.favourableShare(), d.qualified(), options)
+                : resampleRows(compared, d.favourableShare(), d.qualified(), options);
+    }
+
+    /**
+     * The bootstrap itself: each resample draws every compared group's rows with replacement.
+     *
+     * @param compared the rows of each group compared (at least two groups)
+     * @param favourableShare each row's share of favourable held-out decisions
+     * @param qualified whether each row's actual outcome is the favourable one
+     */
+    static Interval[] resampleRows(List<int[]> compared, double[] favourableShare, boolean[] qualified,
+            Options options) {
         SplittableRandom random = new SplittableRandom(options.seed());
         double[] ratios = new double[options.resamples()];
         double[] differences = new double[options.resamples()];
@@ -491,19 +512,19 @@ public record FairnessAudit(Favourable favourable, String positive, String negat
                 int[] rows = compared.get(g);
                 double favourable = 0;
                 double qualifiedFavourable = 0;
-                int qualified = 0;
+                int qualifiedRows = 0;
                 for (int k = 0; k < rows.length; k++) {
                     int i = rows[random.nextInt(rows.length)];
-                    favourable += d.favourableShare()[i];
-                    if (d.qualified()[i]) {
-                        qualifiedFavourable += d.favourableShare()[i];
-                        qualified++;
+                    favourable += favourableShare[i];
+                    if (qualified[i]) {
+                        qualifiedFavourable += favourableShare[i];
+                        qualifiedRows++;
                     }
                 }
                 double rate = favourable / rows.length;
                 low = Math.min(low, rate);
                 high = Math.max(high, rate);
-                opportunity[g] = share(qualifiedFavourable, qualified);
+                opportunity[g] = share(qualifiedFavourable, qualifiedRows);
             }
             ratios[ratioCount++] = ratio(low, high);
             double difference = opportunityDifference(opportunity);
@@ -513,6 +534,94 @@ public record FairnessAudit(Favourable favourable, String positive, String negat
         }
         double alpha = 1 - options.confidence();
         return new Interval[] {percentiles(Arrays.copyOf(ratios, ratioCount), alpha),
+            percentiles(Arrays.copyOf(differences, differenceCount), alpha)};
+    }
+
+    /**
+     * Above this many audited rows the resamples draw each group's counts, not its rows
+     * ({@link #resampleCounts}); at most this many, rows, as always (the credit example and every smaller table
+     * keep their intervals to the digit).
+     */
+    static final int ROW_RESAMPLING_MAX = 20_000;
+
+    /**
+     * The same bootstrap as {@link #resampleRows}, at a cost that does not grow with the rows. A resample of a
+     * group's rows matters only through how many of each kind of row it draws, a kind being a row's favourable
+     * share and whether it qualifies; and the numbers of each kind drawn, n rows with replacement, are multinomial
+     * with the kinds' shares of the group. So each resample draws those counts (a binomial per kind, given the
+     * kinds before it, {@link Binomial}), and the rates follow from them: the distribution of every resampled
+     * rate is the row bootstrap's, only the random numbers differ.
+     */
+    static Interval[] resampleCounts(List<int[]> compared, double[] favourableShare, boolean[] qualified,
+            Options options) {
+        int groups = compared.size();
+        double[][] shares = new double[groups][];
+        boolean[][] qualifies = new boolean[groups][];
+        int[][] counts = new int[groups][];
+        for (int g = 0; g < groups; g++) {
+            // Kinds of row in a fixed order (unqualified first, then by share), whatever the rows' order.
+            TreeMap<Double, int[]> unqualifiedKinds = new TreeMap<>();
+            TreeMap<Double, int[]> qualifiedKinds = new TreeMap<>();
+            for (int i : compared.get(g)) {
+                (qualified[i] ? qualifiedKinds : unqualifiedKinds)
+                        .computeIfAbsent(favourableShare[i], k -> new int[1])[0]++;
+            }
+            int kinds = unqualifiedKinds.size() + qualifiedKinds.size();
+            shares[g] = new double[kinds];
+            qualifies[g] = new boolean[kinds];
+            counts[g] = new int[kinds];
+            int k = 0;
+            for (var kind : unqualifiedKinds.entrySet()) {
+                shares[g][k] = kind.getKey();
+                counts[g][k++] = kind.getValue()[0];
+            }
+            for (var kind : qualifiedKinds.entrySet()) {
+                shares[g][k] = kind.getKey();
+                qualifies[g][k] = true;
+                counts[g][k++] = kind.getValue()[0];
+            }
+        }
+        SplittableRandom random = new SplittableRandom(options.seed());
+        double[] ratios = new double[options.resamples()];
+        double[] differences = new double[options.resamples()];
+        int differenceCount = 0;
+        double[] opportunity = new double[groups];
+        for (int b = 0; b < options.resamples(); b++) {
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (int g = 0; g < groups; g++) {
+                int n = compared.get(g).length;
+                int left = n;
+                int leftCount = n;
+                double favourable = 0;
+                double qualifiedFavourable = 0;
+                int qualifiedRows = 0;
+                int[] count = counts[g];
+                for (int k = 0; k < count.length && left > 0; k++) {
+                    // The kind's draws given those of the kinds before it: binomial in what is left.
+                    int drawn = k == count.length - 1 ? left
+                            : Binomial.sample(random, left, Math.min(1.0, count[k] / (double) leftCount));
+                    left -= drawn;
+                    leftCount -= count[k];
+                    favourable += drawn * shares[g][k];
+                    if (qualifies[g][k]) {
+                        qualifiedFavourable += drawn * shares[g][k];
+                        qualifiedRows += drawn;
+                    }
+                }
+                double rate = favourable / n;
+                low = Math.min(low, rate);
+                high = Math.max(high, rate);
+                opportunity[g] = share(qualifiedFavourable, qualifiedRows);
+            }
+            ratios[b] = ratio(low, high);
+            double difference = opportunityDifference(opportunity);
+            if (!Double.isNaN(difference)) {
+                differences[differenceCount++] = difference;
+            }
+        }
+        double alpha = 1 - options.confidence();
+        return new Interval[] {percentiles(ratios, alpha),
             percentiles(Arrays.copyOf(differences, differenceCount), alpha)};
     }
 
