@@ -74,6 +74,9 @@ public final class TreeEnsembleScorer implements Scorer {
         private final int[] right;
         private final double[] value;
         private final double[] cover;
+        /** The longest root-to-leaf path, in splits; and TreeSHAP's v(∅): kept, as every explanation reads them. */
+        private final int depth;
+        private final double expectedValue;
 
         /**
          * @throws IllegalArgumentException when the arrays differ in length, a child index does not come
@@ -125,13 +128,14 @@ public final class TreeEnsembleScorer implements Scorer {
                 }
                 this.leftLevels[i] = numeric ? null : leftLevels[i].clone();
             }
-            int depth = depth();
+            this.depth = measureDepth();
             if (depth > MAX_DEPTH) {
                 // TreeSHAP's memory grows with the square of the depth and its recursion with the depth: a forged
                 // model file must not take the process down with it.
                 throw new IllegalArgumentException("a tree is " + depth + " levels deep; a tree may be at most "
                         + MAX_DEPTH + " levels deep");
             }
+            this.expectedValue = TreeShap.expectedValue(this);
         }
 
         /** The deepest a tree may be (rpart stops at 30, boosting at 16; a forest's trees stay far below). */
@@ -238,6 +242,15 @@ public final class TreeEnsembleScorer implements Scorer {
 
         /** Edges on the longest path from the root to a leaf. */
         public int depth() {
+            return depth;
+        }
+
+        /** TreeSHAP's {@code v(∅)}: the cover-weighted mean of the leaf values ({@link TreeShap#expectedValue}). */
+        double expectedValue() {
+            return expectedValue;
+        }
+
+        private int measureDepth() {
             int[] depth = new int[feature.length];
             int max = 0;
             // Children come after their parents, so one forward pass sees every parent first.
@@ -278,6 +291,8 @@ public final class TreeEnsembleScorer implements Scorer {
 
     private final Schema input;
     private final Tree[] trees;
+    /** The deepest tree's depth: the size of TreeSHAP's workspace. */
+    private final int maxDepth;
     private final Combination combination;
     private final double baseMargin;
     private final Link link;
@@ -333,6 +348,11 @@ public final class TreeEnsembleScorer implements Scorer {
                 }
             }
         }
+        int deepest = 0;
+        for (Tree tree : this.trees) {
+            deepest = Math.max(deepest, tree.depth());
+        }
+        this.maxDepth = deepest;
         int[][] packing = pack(this.trees, precision);
         this.packed = packing == null ? null : packing[0];
         this.roots = packing == null ? null : packing[1];
@@ -514,9 +534,10 @@ public final class TreeEnsembleScorer implements Scorer {
         double[] phi = new double[input.size() + 1];
         double weight = combination == Combination.MEAN ? 1.0 / trees.length : 1.0;
         double expected = 0;
+        TreeShap.Workspace workspace = new TreeShap.Workspace(maxDepth);
         for (Tree tree : trees) {
-            TreeShap.accumulate(tree, x, precision, weight, phi);
-            expected += TreeShap.expectedValue(tree);
+            TreeShap.accumulate(tree, x, precision, weight, phi, workspace);
+            expected += tree.expectedValue();
         }
         phi[input.size()] = baseMargin + (combination == Combination.MEAN ? expected / trees.length : expected);
         return phi;

@@ -116,7 +116,7 @@ public final class TreeScorer implements Scorer {
     public Attribution attribute(double[] x, int[] groupOf, int groups) {
         double[] phi = new double[input.size()];
         TreeShap.accumulate(shapTree, x, TreeEnsembleScorer.Precision.FLOAT64, 1.0, phi);
-        return new Attribution(false, score(x), TreeShap.expectedValue(shapTree),
+        return new Attribution(false, score(x), shapTree.expectedValue(),
                 Attribution.grouped(phi, groupOf, groups));
     }
 

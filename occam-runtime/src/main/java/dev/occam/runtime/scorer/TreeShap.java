@@ -21,7 +21,9 @@ import dev.occam.runtime.scorer.TreeEnsembleScorer.Tree;
  * is first unwound, so it appears once with its fractions multiplied. The row's own branch at each split is
  * the one {@link Tree#leafOf} takes, so missing values follow their learned direction.
  *
- * <p>Cost: O(leaves · depth²) per tree and row. Written from the paper; not thread-hostile (no state).
+ * <p>Cost: O(leaves · depth²) per tree and row, and no allocation per node: the paths live in a {@link Workspace}
+ * of one path per level, made per call (per ensemble for {@code TreeEnsembleScorer}). Written from the paper; no
+ * state outside the call, so any number of threads may explain at once.
  */
 final class TreeShap {
 
@@ -55,9 +57,37 @@ final class TreeShap {
      * tree's feature indices).
      */
     static void accumulate(Tree tree, double[] x, Precision precision, double weight, double[] phi) {
-        int maxDepth = tree.depth() + 2;
-        Path path = new Path(maxDepth);
-        recurse(tree, x, precision, weight, phi, 0, path, 1.0, 1.0, -1);
+        accumulate(tree, x, precision, weight, phi, new Workspace(tree.depth()));
+    }
+
+    /**
+     * {@link #accumulate(Tree, double[], Precision, double, double[])} in a workspace made for trees at least
+     * this one's depth, so that a whole ensemble's walk allocates nothing per node.
+     */
+    static void accumulate(Tree tree, double[] x, Precision precision, double weight, double[] phi,
+            Workspace workspace) {
+        if (workspace.levels.length < tree.depth() + 2) {
+            throw new IllegalArgumentException("workspace for depth " + (workspace.levels.length - 2)
+                    + ", tree of depth " + tree.depth());
+        }
+        workspace.levels[0].length = 0;
+        recurse(tree, x, precision, weight, phi, 0, workspace.levels, 0, 1.0, 1.0, -1);
+    }
+
+    /**
+     * One path per level of the walk (the reference implementation's stack of paths): a node at level d copies its
+     * parent's path from level d into level d + 1 and extends it there, so nothing is allocated per node.
+     */
+    static final class Workspace {
+        final Path[] levels;
+
+        /** @param depth the deepest tree's depth, in splits */
+        Workspace(int depth) {
+            levels = new Path[depth + 2];
+            for (int d = 0; d < levels.length; d++) {
+                levels[d] = new Path(depth + 2);
+            }
+        }
     }
 
     /** The unique features of the path from the root, with their fractions and the subset-size weights. */
@@ -75,20 +105,22 @@ final class TreeShap {
             weight = new double[capacity];
         }
 
-        Path copy() {
-            Path p = new Path(feature.length);
-            System.arraycopy(feature, 0, p.feature, 0, length);
-            System.arraycopy(zero, 0, p.zero, 0, length);
-            System.arraycopy(one, 0, p.one, 0, length);
-            System.arraycopy(weight, 0, p.weight, 0, length);
-            p.length = length;
-            return p;
+        void copyFrom(Path p) {
+            System.arraycopy(p.feature, 0, feature, 0, p.length);
+            System.arraycopy(p.zero, 0, zero, 0, p.length);
+            System.arraycopy(p.one, 0, one, 0, p.length);
+            System.arraycopy(p.weight, 0, weight, 0, p.length);
+            length = p.length;
         }
     }
 
+    /**
+     * @param levels the workspace's paths; {@code levels[level]} holds the parent's path, left as it was
+     */
     private static void recurse(Tree tree, double[] x, Precision precision, double scale, double[] phi, int node,
-            Path parentPath, double zeroFraction, double oneFraction, int feature) {
-        Path m = parentPath.copy();
+            Path[] levels, int level, double zeroFraction, double oneFraction, int feature) {
+        Path m = levels[level + 1];
+        m.copyFrom(levels[level]);
         extend(m, zeroFraction, oneFraction, feature);
         if (tree.isLeaf(node)) {
             double value = tree.value(node);
@@ -112,12 +144,12 @@ final class TreeShap {
                 break;
             }
         }
-        recurse(tree, x, precision, scale, phi, hot, m, incomingZero * fraction(tree, node, hot),
+        recurse(tree, x, precision, scale, phi, hot, levels, level + 1, incomingZero * fraction(tree, node, hot),
                 incomingOne, split);
         double coldZero = incomingZero * fraction(tree, node, cold);
         if (coldZero > 0) {
             // With zero fraction 0 and one fraction 0 the whole subtree carries no weight.
-            recurse(tree, x, precision, scale, phi, cold, m, coldZero, 0.0, split);
+            recurse(tree, x, precision, scale, phi, cold, levels, level + 1, coldZero, 0.0, split);
         }
     }
 
