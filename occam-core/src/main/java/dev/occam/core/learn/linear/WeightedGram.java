@@ -9,15 +9,16 @@ import java.util.stream.IntStream;
  * model and the whole of a least-squares solve by the normal equations.
  *
  * <p><b>How.</b> The rows are cut into chunks of a size that depends only on the design's shape, never on the
- * threads, and each chunk into tiles of {@link #TILE} rows. A tile is copied row by row into a small buffer
- * (kept in the core's cache) and added to its chunk's partial sums as rank-one updates, four rows at a time,
- * each row copied to its own small array:
+ * threads (a multiple of {@link #TILE} rows). Four rows at a time are read from the columns into four small arrays
+ * and added to the chunk's partial sums as rank-one updates:
  * {@code G[a][b..] += Σₖ vₖ xₖ[a] · xₖ[b..]}, whose inner loop over b the JIT compiles to vector instructions.
  * Tried and slower on one thread (a scratch kernel benchmark, 300,000 × 50, CPU time): a register-blocked kernel
  * (a 4 × 4 or 4 × 8 block of G in scalar locals over a column-major tile, weights premultiplied: 100–190 ms a
  * pass against 63–95 ms, the JIT does not vectorise its sums over rows), eight rows per update (130 ms), and
  * two rows of G per loop over b (faster inlined in a loop, 70 ms, but twice as slow as a method of its own, as
- * here: the JIT no longer vectorises two stores that may alias).
+ * here: the JIT no longer vectorises two stores that may alias). Copying each tile of 256 rows row-major first and
+ * then each row out of it (strided stores, then a second copy) took a quarter more CPU than reading the four rows
+ * straight from the columns (1,000,000 × 50, both ways alternately, the same sums bit for bit).
  * The design is read once per pass, at memory speed, where a dot product per pair of columns reads it q/2 times.
  * The chunks run on the common fork-join pool when the design is large enough to gain from it (the calling thread
  * takes part), and their partial sums are added in chunk order afterwards: the result is the same, bit for bit,
@@ -29,7 +30,7 @@ import java.util.stream.IntStream;
  */
 final class WeightedGram {
 
-    /** Rows per tile: a tile of a 50-column design (100 KB) stays in the core's second-level cache. */
+    /** The unit of a chunk's rows. */
     static final int TILE = 256;
     /** Rows per chunk at least: small enough to spread a 100,000-row design over several cores. */
     private static final int MIN_CHUNK_ROWS = 8 * TILE;
@@ -120,7 +121,7 @@ final class WeightedGram {
         return rhs.clone();
     }
 
-    /** One chunk's rows, tile by tile, into its own partial sums. */
+    /** One chunk's rows, four at a time, into its own partial sums. */
     private void chunk(int c, double[] v, double[] z) {
         double[][] g = partialGram[c];
         double[] r = partialRhs[c];
@@ -130,36 +131,32 @@ final class WeightedGram {
         Arrays.fill(r, 0.0);
         int from = c * chunkRows;
         int to = Math.min(rows, from + chunkRows);
-        double[] tile = new double[TILE * q];
-        // Four rows of the tile, each in its own array: with one array at four offsets the JIT does not vectorise.
         double[] x0 = new double[q];
         double[] x1 = new double[q];
         double[] x2 = new double[q];
         double[] x3 = new double[q];
-        for (int start = from; start < to; start += TILE) {
-            int length = Math.min(TILE, to - start);
-            // Row-major copy of the tile, each row [1, x₁, ..., x_{q-1}].
-            for (int i = 0; i < length; i++) {
-                tile[i * q] = 1.0;
-            }
+        x0[0] = 1.0;
+        x1[0] = 1.0;
+        x2[0] = 1.0;
+        x3[0] = 1.0;
+        // Four rows at a time, each in its own array (with one array at four offsets the JIT does not vectorise),
+        // read straight from the columns: four neighbouring values of each column share a cache line.
+        int i = from;
+        for (; i + 3 < to; i += 4) {
             for (int j = 1; j < q; j++) {
                 double[] column = columns[j - 1];
-                for (int i = 0; i < length; i++) {
-                    tile[i * q + j] = column[start + i];
-                }
+                x0[j] = column[i];
+                x1[j] = column[i + 1];
+                x2[j] = column[i + 2];
+                x3[j] = column[i + 3];
             }
-            int i = 0;
-            for (; i + 3 < length; i += 4) {
-                System.arraycopy(tile, i * q, x0, 0, q);
-                System.arraycopy(tile, (i + 1) * q, x1, 0, q);
-                System.arraycopy(tile, (i + 2) * q, x2, 0, q);
-                System.arraycopy(tile, (i + 3) * q, x3, 0, q);
-                fourRows(x0, x1, x2, x3, start + i, v, z, g, r);
+            fourRows(x0, x1, x2, x3, i, v, z, g, r);
+        }
+        for (; i < to; i++) {
+            for (int j = 1; j < q; j++) {
+                x0[j] = columns[j - 1][i];
             }
-            for (; i < length; i++) {
-                System.arraycopy(tile, i * q, x0, 0, q);
-                oneRow(x0, start + i, v, z, g, r);
-            }
+            oneRow(x0, i, v, z, g, r);
         }
     }
 
