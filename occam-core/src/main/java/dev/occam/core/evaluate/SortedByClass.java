@@ -2,12 +2,13 @@ package dev.occam.core.evaluate;
 
 import dev.occam.core.data.Target;
 import dev.occam.runtime.data.NumericColumn;
-import java.util.Arrays;
+import dev.occam.runtime.RadixSort;
 
 /**
  * Values split by a two-class label (positive: 1) and each part sorted ascending: a numeric column's present values
  * by the target (what the column's AUC alone and its giveaway values both read, sorted once for the two), or
- * scores by their rows' labels (the AUC, the ROC curve).
+ * scores by their rows' labels (the AUC, the ROC curve). Sorted by {@link RadixSort}: the order of
+ * {@link java.util.Arrays#sort(double[])}, a few times quicker on a large table's columns.
  *
  * @param ofPositives the positive rows' values, sorted, in its first {@code positives} places
  * @param ofNegatives the other rows' values, sorted, in its first {@code negatives} places
@@ -34,8 +35,8 @@ record SortedByClass(double[] ofPositives, int positives, double[] ofNegatives, 
                 }
             }
         }
-        Arrays.sort(ofPositives, 0, p);
-        Arrays.sort(ofNegatives, 0, q);
+        RadixSort.sort(ofPositives, 0, p);
+        RadixSort.sort(ofNegatives, 0, q);
         return new SortedByClass(ofPositives, p, ofNegatives, q);
     }
 
@@ -56,8 +57,8 @@ record SortedByClass(double[] ofPositives, int positives, double[] ofNegatives, 
                 ofNegatives[q++] = scores[i];
             }
         }
-        Arrays.sort(ofPositives);
-        Arrays.sort(ofNegatives);
+        RadixSort.sort(ofPositives);
+        RadixSort.sort(ofNegatives);
         return new SortedByClass(ofPositives, ofPositives.length, ofNegatives, ofNegatives.length);
     }
 
