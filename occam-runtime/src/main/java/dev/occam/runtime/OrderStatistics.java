@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * A few order statistics of an array without sorting it: for each asked position k, the value that
  * {@link java.util.Arrays#sort(double[])} would put at k. A long part is first spread into equal-width buckets of
- * its value range (a count and a scatter: two passes without a data-dependent branch, where a quickselect's
- * partition mispredicts about every other comparison and cost ~8 ms on 300,000 values), and only the buckets
- * holding an asked position are looked into further; a short part (or one whose range cannot be cut: infinite
+ * its value range (counted in a pass without a data-dependent branch, where a quickselect's partition mispredicts
+ * about every other comparison and cost ~3-8 ms on 300,000 values), and only the few values of the buckets holding
+ * an asked position are copied out and looked into further; a short part (or one whose range cannot be cut: infinite
  * ends, or a width too small to divide) is searched by nested selections (Hoare's quickselect, each within the part
  * the previous ones left). Exact: an order statistic is a value of the array, and a zero is given the sign the
  * sort would give it at that position (-0.0 sorts before 0.0, which the comparisons do not tell apart).
@@ -24,22 +24,11 @@ public final class OrderStatistics {
 
     /**
      * The values at {@code positions} (ascending, distinct, each in {@code [0, length)}) of {@code values[0..length)}
-     * sorted ascending. The values must not be NaN; their order in {@code values} is changed.
+     * sorted ascending. The values must not be NaN; their order in {@code values} may be changed.
      */
     public static double[] at(double[] values, int length, int[] positions) {
-        return at(values, length, positions, length >= BUCKETED ? new double[length] : null);
-    }
-
-    /**
-     * As {@link #at(double[], int, int[])}, with {@code scratch} (at least {@code length} long, its contents
-     * overwritten) as the buckets' room, so that a caller selecting in many columns allocates it once.
-     */
-    public static double[] at(double[] values, int length, int[] positions, double[] scratch) {
-        if (scratch != null && scratch.length < length) {
-            throw new IllegalArgumentException("scratch holds " + scratch.length + " values, fewer than " + length);
-        }
         double[] out = new double[positions.length];
-        selectAll(values, scratch, 0, length - 1, positions, 0, positions.length, out);
+        selectAll(values, 0, length - 1, 0, positions, 0, positions.length, out);
         int negatives = 0;
         int negativeZeros = 0;
         boolean anyZero = false;
@@ -63,18 +52,18 @@ public final class OrderStatistics {
     }
 
     /**
-     * Positions {@code positions[from..to)} within {@code values[lo..hi]}, which holds exactly those ranks: a long
-     * part is spread into buckets by value (in bucket order, back into {@code values[lo..hi]}) and each bucket
-     * holding asked positions is searched on its own.
+     * Ranks {@code positions[from..to)} among {@code values[lo..hi]}, which holds exactly the ranks
+     * {@code [rankLo, rankLo + hi - lo]}. A long part is counted into buckets by value and only the buckets holding
+     * asked ranks are copied out (into arrays of their own: the part is left as it is), each searched on its own.
      */
-    private static void selectAll(double[] values, double[] scratch, int lo, int hi, int[] positions, int from,
-            int to, double[] out) {
+    private static void selectAll(double[] values, int lo, int hi, int rankLo, int[] positions, int from, int to,
+            double[] out) {
         if (from >= to) {
             return;
         }
         int size = hi - lo + 1;
-        if (scratch == null || size < BUCKETED) {
-            selectNested(values, lo, hi, positions, from, to, out);
+        if (size < BUCKETED) {
+            selectNested(values, lo, hi, rankLo - lo, positions, from, to, out);
             return;
         }
         double min = values[lo];
@@ -92,7 +81,7 @@ public final class OrderStatistics {
         }
         double scale = BUCKETS / (max - min);
         if (!(scale > 0.0) || Double.isInfinite(scale)) {
-            selectNested(values, lo, hi, positions, from, to, out);
+            selectNested(values, lo, hi, rankLo - lo, positions, from, to, out);
             return;
         }
         // The bucket (v - min) * scale never decreases as v grows (each rounding is monotone): the buckets, in
@@ -104,44 +93,66 @@ public final class OrderStatistics {
         for (int b = 0; b < BUCKETS; b++) {
             start[b + 1] += start[b];
         }
-        int[] next = Arrays.copyOf(start, BUCKETS);
+        // The buckets holding asked ranks, each given a place in one array of their values; the others none (-1).
+        int[] slot = new int[BUCKETS];
+        Arrays.fill(slot, -1);
+        int gathered = 0;
+        for (int p = from, b = 0; p < to; p++) {
+            int rank = positions[p] - rankLo;
+            while (start[b + 1] <= rank) {
+                b++;
+            }
+            if (slot[b] < 0) {
+                slot[b] = gathered;
+                gathered += start[b + 1] - start[b];
+            }
+        }
+        if (gathered == size) {
+            // Every value in the one bucket asked for (a width the rounding cannot divide): no progress by bucketing.
+            selectNested(values, lo, hi, rankLo - lo, positions, from, to, out);
+            return;
+        }
+        int[] offsets = slot.clone();
+        double[] kept = new double[gathered];
         for (int i = lo; i <= hi; i++) {
             double v = values[i];
-            scratch[lo + next[Math.min((int) ((v - min) * scale), BUCKETS - 1)]++] = v;
+            int b = Math.min((int) ((v - min) * scale), BUCKETS - 1);
+            int at = slot[b];
+            if (at >= 0) { // rarely: a branch the processor predicts
+                kept[at] = v;
+                slot[b] = at + 1;
+            }
         }
-        System.arraycopy(scratch, lo, values, lo, size);
-        int b = 0;
-        for (int p = from; p < to; ) {
-            int rank = positions[p] - lo;
+        for (int p = from, b = 0; p < to; ) {
+            int rank = positions[p] - rankLo;
             while (start[b + 1] <= rank) {
                 b++;
             }
             int end = p + 1;
-            while (end < to && positions[end] - lo < start[b + 1]) {
+            while (end < to && positions[end] - rankLo < start[b + 1]) {
                 end++;
             }
-            if (start[b + 1] - start[b] == size) {
-                // Every value in one bucket (a width the rounding cannot divide): no progress by bucketing.
-                selectNested(values, lo, hi, positions, p, end, out);
-            } else {
-                selectAll(values, scratch, lo + start[b], lo + start[b + 1] - 1, positions, p, end, out);
-            }
+            selectAll(kept, offsets[b], offsets[b] + start[b + 1] - start[b] - 1, rankLo + start[b], positions, p,
+                    end, out);
             p = end;
         }
     }
 
-    /** Positions {@code positions[from..to)} within {@code values[lo..hi]}, which holds exactly those ranks. */
-    private static void selectNested(double[] values, int lo, int hi, int[] positions, int from, int to,
+    /**
+     * Ranks {@code positions[from..to)} within {@code values[lo..hi]}, which holds exactly those ranks, rank r at
+     * index {@code r - shift} once sorted.
+     */
+    private static void selectNested(double[] values, int lo, int hi, int shift, int[] positions, int from, int to,
             double[] out) {
         if (from >= to) {
             return;
         }
         int middle = (from + to) >>> 1;
-        int k = positions[middle];
+        int k = positions[middle] - shift;
         out[middle] = select(values, lo, hi, k);
         // Every value before k is at most values[k], every value after at least it: the rest are found in the parts.
-        selectNested(values, lo, k - 1, positions, from, middle, out);
-        selectNested(values, k + 1, hi, positions, middle + 1, to, out);
+        selectNested(values, lo, k - 1, shift, positions, from, middle, out);
+        selectNested(values, k + 1, hi, shift, positions, middle + 1, to, out);
     }
 
     /**

@@ -108,8 +108,6 @@ public final class TypicalValues {
         double[] min = nanArray(schema.size());
         double[] max = nanArray(schema.size());
         List<FeatureDistribution> distributions = new ArrayList<>(schema.size());
-        // The selections' room, one for every column.
-        double[] scratch = new double[frame.rows()];
         for (int i = 0; i < values.length; i++) {
             Feature f = schema.feature(i);
             if (!frame.hasColumn(f.name())) {
@@ -130,7 +128,7 @@ public final class TypicalValues {
                 int[] tenths = FeatureDistribution.quantilePositions(m);
                 int[] positions = IntStream.concat(IntStream.of(0, m - 1, m / 2, Math.max(0, m / 2 - 1)),
                         IntStream.of(tenths)).sorted().distinct().toArray();
-                double[] at = OrderStatistics.at(present, m, positions, scratch);
+                double[] at = OrderStatistics.at(present, m, positions);
                 IntToDoubleFunction sorted = k -> at[Arrays.binarySearch(positions, k)];
                 values[i] = m % 2 == 1 ? sorted.applyAsDouble(m / 2)
                         : (sorted.applyAsDouble(m / 2 - 1) + sorted.applyAsDouble(m / 2)) / 2;

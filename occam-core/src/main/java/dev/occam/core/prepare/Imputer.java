@@ -18,23 +18,21 @@ public final class Imputer implements Preparer {
     @Override
     public Transform fit(Frame training) {
         double[] fill = new double[training.columnCount()];
-        // Two buffers for every column's selection (it reorders what it is given, and buckets it in the other),
-        // not copies per column.
+        // One buffer for every column's selection (it may reorder what it is given), not a copy per column.
         double[] present = new double[training.rows()];
-        double[] scratch = new double[training.rows()];
         for (int j = 0; j < fill.length; j++) {
             Column c = training.column(j);
-            fill[j] = c instanceof NumericColumn nc ? median(nc, present, scratch) : mode((CategoricalColumn) c);
+            fill[j] = c instanceof NumericColumn nc ? median(nc, present) : mode((CategoricalColumn) c);
         }
         return new Imputation(training.schema(), fill);
     }
 
     /**
      * The median of the present values, the mean of the two middle ones when they are even in number, each the value
-     * a sort would put there; a view is read through its index. The selection reorders {@code present} and
-     * overwrites {@code scratch} (each at least as long as the column), never the column.
+     * a sort would put there; a view is read through its index. The selection may reorder {@code present} (at least
+     * as long as the column), never the column.
      */
-    static double median(NumericColumn column, double[] present, double[] scratch) {
+    static double median(NumericColumn column, double[] present) {
         int n = column.size();
         int count = 0;
         for (int i = 0; i < n; i++) {
@@ -49,9 +47,9 @@ public final class Imputer implements Preparer {
         // Selection, not a sort: linear time, and the same value (an order statistic is exact).
         int m = count / 2;
         if (count % 2 == 1) {
-            return OrderStatistics.at(present, count, new int[] {m}, scratch)[0];
+            return OrderStatistics.at(present, count, new int[] {m})[0];
         }
-        double[] middle = OrderStatistics.at(present, count, new int[] {m - 1, m}, scratch);
+        double[] middle = OrderStatistics.at(present, count, new int[] {m - 1, m});
         return (middle[0] + middle[1]) / 2.0;
     }
 
