@@ -116,6 +116,9 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
         }
         String name = c.name();
         for (int g = 0; g < groups; g++) {
+            if (rows[g] < MIN_ROWS) {
+                continue; // never kept (Best.offer): a column of distinct values makes no description per value
+            }
             double x = value[g];
             best.offer(() -> name + " = " + Json.number(x), rows[g], positives[g]);
         }
