@@ -121,6 +121,12 @@ public final class LeakageCheck {
             return distinct == present ? c.name() + " has a different value in every row: an identifier" : null;
         }
         NumericColumn nc = (NumericColumn) c;
+        for (int i = 0; i < nc.size(); i++) {
+            double v = nc.value(i);
+            if (!Double.isNaN(v) && v != Math.rint(v)) {
+                return null; // before any copy: most numeric columns are not whole numbers
+            }
+        }
         double[] values = new double[present];
         boolean increasing = true;
         double previous = Double.NEGATIVE_INFINITY;
@@ -129,9 +135,6 @@ public final class LeakageCheck {
                 continue;
             }
             double v = nc.value(i);
-            if (v != Math.rint(v)) {
-                return null;
-            }
             increasing &= v > previous;
             previous = v;
             values[k++] = v;

@@ -17,12 +17,16 @@ record SortedByClass(double[] ofPositives, int positives, double[] ofNegatives, 
 
     static SortedByClass of(NumericColumn c, Target target) {
         int n = c.size();
-        int m = 0;
+        int present = 0;
+        int presentPositives = 0;
         for (int i = 0; i < n; i++) {
-            m += Double.isNaN(c.value(i)) ? 0 : 1;
+            int here = Double.isNaN(c.value(i)) ? 0 : 1;
+            present += here;
+            presentPositives += target.value(i) == 1.0 ? here : 0;
         }
-        double[] ofPositives = new double[m];
-        double[] ofNegatives = new double[m];
+        // Each part exactly as long as it needs: a large table's every numeric column passes here.
+        double[] ofPositives = new double[presentPositives];
+        double[] ofNegatives = new double[present - presentPositives];
         int p = 0;
         int q = 0;
         for (int i = 0; i < n; i++) {
