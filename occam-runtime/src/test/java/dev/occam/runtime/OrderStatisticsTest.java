@@ -32,19 +32,24 @@ class OrderStatisticsTest {
         SplittableRandom random = new SplittableRandom(1);
         for (int trial = 0; trial < 3000; trial++) {
             int n = 1 + random.nextInt(trial % 100 == 0 ? 5000 : 60);
-            double[] v = values(random, n);
-            TreeSet<Integer> wanted = new TreeSet<>(List.of(0, n - 1, n / 2, Math.max(0, n / 2 - 1)));
-            for (int k = 0; k < 4; k++) {
-                wanted.add(random.nextInt(n));
-            }
-            int[] positions = wanted.stream().mapToInt(Integer::intValue).toArray();
-            double[] sorted = v.clone();
-            Arrays.sort(sorted);
-            double[] got = OrderStatistics.at(v.clone(), n, positions);
-            for (int p = 0; p < positions.length; p++) {
-                assertEquals(Double.doubleToRawLongBits(sorted[positions[p]]), Double.doubleToRawLongBits(got[p]),
-                        "trial " + trial + ", position " + positions[p] + " of " + n);
-            }
+            assertSelectedAsSorted(values(random, n), 4, random, "trial " + trial);
+        }
+    }
+
+    /** The ends, the middle two and {@code extra} random positions of {@code v}, selected, as a sort puts them. */
+    private static void assertSelectedAsSorted(double[] v, int extra, SplittableRandom random, String what) {
+        int n = v.length;
+        TreeSet<Integer> wanted = new TreeSet<>(List.of(0, n - 1, n / 2, Math.max(0, n / 2 - 1)));
+        for (int k = 0; k < extra; k++) {
+            wanted.add(random.nextInt(n));
+        }
+        int[] positions = wanted.stream().mapToInt(Integer::intValue).toArray();
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        double[] got = OrderStatistics.at(v.clone(), n, positions);
+        for (int p = 0; p < positions.length; p++) {
+            assertEquals(Double.doubleToRawLongBits(sorted[positions[p]]), Double.doubleToRawLongBits(got[p]),
+                    what + ", position " + positions[p] + " of " + n);
         }
     }
 
@@ -66,18 +71,7 @@ class OrderStatisticsTest {
                     default -> Math.nextUp(Double.MIN_VALUE) * random.nextInt(3);
                 };
             }
-            TreeSet<Integer> wanted = new TreeSet<>(List.of(0, n - 1, n / 2, n / 2 - 1));
-            for (int k = 0; k < 12; k++) {
-                wanted.add(random.nextInt(n));
-            }
-            int[] positions = wanted.stream().mapToInt(Integer::intValue).toArray();
-            double[] sorted = v.clone();
-            Arrays.sort(sorted);
-            double[] got = OrderStatistics.at(v.clone(), n, positions);
-            for (int p = 0; p < positions.length; p++) {
-                assertEquals(Double.doubleToRawLongBits(sorted[positions[p]]), Double.doubleToRawLongBits(got[p]),
-                        "trial " + trial + " (kind " + kind + "), position " + positions[p] + " of " + n);
-            }
+            assertSelectedAsSorted(v, 12, random, "trial " + trial + " (kind " + kind + ")");
         }
     }
 
