@@ -454,46 +454,140 @@ public final class Model {
      * buffer per preparation step reused across rows (batch scoring allocates nothing per row).
      */
     public double[] score(Frame frame) {
-        FrameEncoder reader = new FrameEncoder(schema(), frame);
-        int steps = preparation.size();
-        double[][] buffers = new double[steps + 1][];
-        buffers[0] = new double[schema().size()];
-        for (int t = 0; t < steps; t++) {
-            Transform step = preparation.get(t);
-            // Indicators of numbers only copy the row as it is: the next step reads the same buffer.
-            boolean copiesTheRow = step instanceof IndicatorEncoding && step.output().equals(step.input());
-            buffers[t + 1] = copiesTheRow ? buffers[t] : new double[step.output().size()];
-        }
         double[] out = new double[frame.rows()];
         // The scorer's input rows of one block: the scorer walks its parameters over the block (Scorer.scoreBlock).
-        int inputWidth = buffers[steps].length;
-        double[][] block = new double[Math.max(1, Math.min(out.length, SCORE_BLOCK))][inputWidth];
+        double[][] block = new double[Math.max(1, Math.min(out.length, SCORE_BLOCK))][inputWidth()];
         double[] blockScores = new double[block.length];
-        // A tile of rows read a column at a time (contiguous reads), then each row prepared, and scored by blocks.
-        int width = schema().size();
-        int tileRows = Math.max(1, Math.min(out.length, SCORE_TILE_VALUES / Math.max(1, width)));
-        double[] tile = new double[tileRows * width];
-        for (int start = 0; start < out.length; start += tileRows) {
-            int length = Math.min(tileRows, out.length - start);
-            reader.rowsInto(start, length, tile);
-            for (int from = 0; from < length; from += SCORE_BLOCK) {
-                int count = Math.min(SCORE_BLOCK, length - from);
-                for (int k = 0; k < count; k++) {
-                    System.arraycopy(tile, (from + k) * width, buffers[0], 0, width);
-                    for (int t = 0; t < steps; t++) {
-                        if (buffers[t + 1] != buffers[t]) {
-                            preparation.get(t).applyInto(buffers[t], buffers[t + 1]);
-                        }
-                    }
-                    System.arraycopy(buffers[steps], 0, block[k], 0, inputWidth);
-                }
-                scorer.scoreBlock(block, count, blockScores);
-                for (int k = 0; k < count; k++) {
-                    out[start + from + k] = calibrated(blockScores[k]);
-                }
+        RowPreparer rows = new RowPreparer(frame);
+        for (int start = 0; start < out.length; start += block.length) {
+            int count = Math.min(block.length, out.length - start);
+            rows.prepare(start, count, block, 0);
+            scorer.scoreBlock(block, count, blockScores);
+            for (int k = 0; k < count; k++) {
+                out[start + k] = calibrated(blockScores[k]);
             }
         }
         return out;
+    }
+
+    /** How many values a row has once prepared: what the scorer reads. */
+    private int inputWidth() {
+        return scorer.input().size();
+    }
+
+    /**
+     * Reads a frame's rows in tiles (a column at a time: contiguous reads) and prepares each row as
+     * {@link #score(double[])} does, with one buffer per preparation step reused across rows.
+     */
+    private final class RowPreparer {
+        private final FrameEncoder reader;
+        private final double[][] buffers;
+        private final double[] tile;
+        private final int tileRows;
+        /** The tile's first row, and how many rows it holds. */
+        private int tileStart;
+        private int tileLength;
+
+        RowPreparer(Frame frame) {
+            reader = new FrameEncoder(schema(), frame);
+            int steps = preparation.size();
+            buffers = new double[steps + 1][];
+            buffers[0] = new double[schema().size()];
+            for (int t = 0; t < steps; t++) {
+                Transform step = preparation.get(t);
+                // Indicators of numbers only copy the row as it is: the next step reads the same buffer.
+                boolean copiesTheRow = step instanceof IndicatorEncoding && step.output().equals(step.input());
+                buffers[t + 1] = copiesTheRow ? buffers[t] : new double[step.output().size()];
+            }
+            int width = schema().size();
+            tileRows = Math.max(1, Math.min(frame.rows(), SCORE_TILE_VALUES / Math.max(1, width)));
+            tile = new double[tileRows * width];
+        }
+
+        /** Rows {@code from .. from + count - 1}, read in order, prepared into {@code into[at ..]}. */
+        void prepare(int from, int count, double[][] into, int at) {
+            int width = schema().size();
+            int steps = preparation.size();
+            for (int k = 0; k < count; k++) {
+                int row = from + k;
+                if (row < tileStart || row >= tileStart + tileLength) {
+                    tileStart = row;
+                    tileLength = Math.min(tileRows, reader.rows() - row);
+                    reader.rowsInto(tileStart, tileLength, tile);
+                }
+                System.arraycopy(tile, (row - tileStart) * width, buffers[0], 0, width);
+                for (int t = 0; t < steps; t++) {
+                    if (buffers[t + 1] != buffers[t]) {
+                        preparation.get(t).applyInto(buffers[t], buffers[t + 1]);
+                    }
+                }
+                System.arraycopy(buffers[steps], 0, into[at + k], 0, into[at + k].length);
+            }
+        }
+    }
+
+    /**
+     * The rows of {@code frame} read and prepared once, as the scorer reads them, to be scored again with one raw
+     * feature's values taken from other rows ({@link Prepared#scoreWith}); null for a multiclass model (its rows are
+     * scored by {@link #scoreClasses}) or when the prepared rows would hold more than {@code maxValues} values.
+     */
+    public Prepared prepare(Frame frame, long maxValues) {
+        if (target.isMulticlass() || (long) frame.rows() * inputWidth() > maxValues) {
+            return null;
+        }
+        double[][] rows = new double[frame.rows()][inputWidth()];
+        new RowPreparer(frame).prepare(0, rows.length, rows, 0);
+        return new Prepared(rows);
+    }
+
+    /** A frame's rows prepared once ({@link #prepare}); immutable, so any thread may score them. */
+    public final class Prepared {
+        private final double[][] rows;
+
+        private Prepared(double[][] rows) {
+            this.rows = rows;
+        }
+
+        /**
+         * The scores of the rows with raw feature {@code feature} (an index of {@link #schema()}) read from row
+         * {@code order[i]} for row i, every other feature from row i: bit for bit what {@link #score(Frame)} gives
+         * for the frame with that column put in that order (a permutation importance's shuffle), without reading
+         * and preparing every row again. Each preparation step computes an output column from exactly one input
+         * column ({@link Transform#sources}), so only the columns that come from the feature differ, and they are
+         * row {@code order[i]}'s prepared values.
+         */
+        public double[] scoreWith(int feature, int[] order) {
+            if (order.length != rows.length) {
+                throw new IllegalArgumentException("order has " + order.length + " rows, the frame " + rows.length);
+            }
+            int width = inputWidth();
+            int dependents = 0;
+            int[] fromFeature = new int[width];
+            for (int d = 0; d < width; d++) {
+                if (featureOf[d] == feature) {
+                    fromFeature[dependents++] = d;
+                }
+            }
+            double[] out = new double[rows.length];
+            double[][] block = new double[Math.max(1, Math.min(out.length, SCORE_BLOCK))][width];
+            double[] blockScores = new double[block.length];
+            for (int start = 0; start < out.length; start += block.length) {
+                int count = Math.min(block.length, out.length - start);
+                for (int k = 0; k < count; k++) {
+                    double[] row = block[k];
+                    System.arraycopy(rows[start + k], 0, row, 0, width);
+                    double[] donor = rows[order[start + k]];
+                    for (int e = 0; e < dependents; e++) {
+                        row[fromFeature[e]] = donor[fromFeature[e]];
+                    }
+                }
+                scorer.scoreBlock(block, count, blockScores);
+                for (int k = 0; k < count; k++) {
+                    out[start + k] = calibrated(blockScores[k]);
+                }
+            }
+            return out;
+        }
     }
 
     /** Rows scored together by {@link #score(Frame)}: enough to reuse a tree's top levels, few enough to stay in cache. */

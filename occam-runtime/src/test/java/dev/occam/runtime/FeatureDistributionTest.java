@@ -84,4 +84,33 @@ class FeatureDistributionTest {
         assertFalse(Occam.load(oldFile).typicalValues().hasDistributions());
         assertThrows(IllegalStateException.class, () -> Occam.load(oldFile).typicalValues().distribution(0));
     }
+
+    /** The cuts counted through one by one give every value the bin the binary search of bin() gives it. */
+    @Test
+    void ofCuts_zerosMissingAndValuesOnCuts_sameBinsAsBin() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(41);
+        Feature x = Feature.numeric("x");
+        for (int trial = 0; trial < 200; trial++) {
+            double[] pool = {-2.5, -1.0, -0.0, 0.0, 0.5, 1.0, 3.0, 7.25};
+            double[] values = new double[1 + random.nextInt(500)];
+            for (int i = 0; i < values.length; i++) {
+                int pick = random.nextInt(pool.length + 2);
+                values[i] = pick == pool.length ? Double.NaN : pick > pool.length ? random.nextGaussian() * 4
+                        : pool[pick];
+            }
+            // Cuts among the pool's values (so values fall on them), a zero of either sign among them or none.
+            double[] cuts = java.util.stream.DoubleStream.of(pool).filter(c -> random.nextBoolean()).sorted()
+                    .distinct().toArray();
+            if (java.util.Arrays.stream(cuts).filter(c -> c == 0.0).count() > 1) {
+                cuts = java.util.Arrays.stream(cuts).filter(c -> Double.doubleToRawLongBits(c) != 0L).toArray();
+            }
+            FeatureDistribution counted = FeatureDistribution.ofCuts(x, values, cuts);
+            long[] expected = new long[counted.bins()];
+            for (double v : values) {
+                expected[counted.bin(v)]++;
+            }
+            assertArrayEquals(expected, counted.counts(), "trial " + trial + ", cuts "
+                    + java.util.Arrays.toString(cuts));
+        }
+    }
 }

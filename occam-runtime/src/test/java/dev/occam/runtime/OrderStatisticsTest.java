@@ -32,19 +32,46 @@ class OrderStatisticsTest {
         SplittableRandom random = new SplittableRandom(1);
         for (int trial = 0; trial < 3000; trial++) {
             int n = 1 + random.nextInt(trial % 100 == 0 ? 5000 : 60);
-            double[] v = values(random, n);
-            TreeSet<Integer> wanted = new TreeSet<>(List.of(0, n - 1, n / 2, Math.max(0, n / 2 - 1)));
-            for (int k = 0; k < 4; k++) {
-                wanted.add(random.nextInt(n));
+            assertSelectedAsSorted(values(random, n), 4, random, "trial " + trial);
+        }
+    }
+
+    /** The ends, the middle two and {@code extra} random positions of {@code v}, selected, as a sort puts them. */
+    private static void assertSelectedAsSorted(double[] v, int extra, SplittableRandom random, String what) {
+        int n = v.length;
+        TreeSet<Integer> wanted = new TreeSet<>(List.of(0, n - 1, n / 2, Math.max(0, n / 2 - 1)));
+        for (int k = 0; k < extra; k++) {
+            wanted.add(random.nextInt(n));
+        }
+        int[] positions = wanted.stream().mapToInt(Integer::intValue).toArray();
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        double[] got = OrderStatistics.at(v.clone(), n, positions);
+        for (int p = 0; p < positions.length; p++) {
+            assertEquals(Double.doubleToRawLongBits(sorted[positions[p]]), Double.doubleToRawLongBits(got[p]),
+                    what + ", position " + positions[p] + " of " + n);
+        }
+    }
+
+    /** Long arrays, bucketed by value before the selection: skewed, tied, infinite, one value, near-equal values. */
+    @Test
+    void at_longArraysBucketed_sameBitsAsSorted() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int trial = 0; trial < 60; trial++) {
+            int n = 4096 + random.nextInt(36_000);
+            int kind = trial % 6;
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = switch (kind) {
+                    case 0 -> random.nextGaussian();
+                    case 1 -> random.nextInt(200) == 0 ? 1e15 * random.nextDouble() : random.nextGaussian();
+                    case 2 -> random.nextInt(3) == 0 ? -0.0 : random.nextInt(3) == 0 ? 0.0 : random.nextInt(7) - 3;
+                    case 3 -> random.nextInt(1000) == 0 ? Double.POSITIVE_INFINITY : random.nextDouble();
+                    case 4 -> 3.5;
+                    default -> Math.nextUp(Double.MIN_VALUE) * random.nextInt(3);
+                };
             }
-            int[] positions = wanted.stream().mapToInt(Integer::intValue).toArray();
-            double[] sorted = v.clone();
-            Arrays.sort(sorted);
-            double[] got = OrderStatistics.at(v.clone(), n, positions);
-            for (int p = 0; p < positions.length; p++) {
-                assertEquals(Double.doubleToRawLongBits(sorted[positions[p]]), Double.doubleToRawLongBits(got[p]),
-                        "trial " + trial + ", position " + positions[p] + " of " + n);
-            }
+            assertSelectedAsSorted(v, 12, random, "trial " + trial + " (kind " + kind + ")");
         }
     }
 

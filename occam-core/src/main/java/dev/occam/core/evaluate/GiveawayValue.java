@@ -81,69 +81,90 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
         return Optional.ofNullable(best.found);
     }
 
-    /** Each distinct value, and the longest pure run of values from either end. */
+    /**
+     * Each distinct value, and the longest pure run of values from either end. Walked from each end of the sorted
+     * classes without an array per distinct value (a column of distinct numbers would need three as long as the
+     * column); the offers go to their own keepers and are then offered in the order of one pass over every value,
+     * then the run from the low end, then the one from the high end, so the first of equal shares still wins.
+     */
     private static void numeric(NumericColumn c, SortedByClass sorted, Best best) {
-        int m = sorted.positives() + sorted.negatives();
-        if (m == 0) {
-            return;
-        }
-        // Each class's present values sorted apart, merged into distinct values with their row and positive
-        // counts, ascending.
-        double[] ofPositives = sorted.ofPositives();
-        double[] ofNegatives = sorted.ofNegatives();
-        int p = sorted.positives();
-        int q = sorted.negatives();
-        int groups = 0;
-        double[] value = new double[m];
-        int[] rows = new int[m];
-        int[] positives = new int[m];
-        for (int a = 0, b = 0; a < p || b < q; ) {
-            double x = b >= q || (a < p && ofPositives[a] <= ofNegatives[b]) ? ofPositives[a] : ofNegatives[b];
-            value[groups] = x;
-            while (a < p && ofPositives[a] == x) {
-                a++;
-                rows[groups]++;
-                positives[groups]++;
-            }
-            while (b < q && ofNegatives[b] == x) {
-                b++;
-                rows[groups]++;
-            }
-            groups++;
-        }
-        if (groups < 2) {
+        if (sorted.positives() + sorted.negatives() == 0) {
             return;
         }
         String name = c.name();
-        for (int g = 0; g < groups; g++) {
-            double x = value[g];
-            best.offer(() -> name + " = " + Json.number(x), rows[g], positives[g]);
+        Best each = best.fresh();
+        Best low = best.fresh();
+        if (fromOneEnd(sorted, true, name, each, low) < 2) {
+            return;
         }
-        pureRun(name, value, rows, positives, groups, true, best);
-        pureRun(name, value, rows, positives, groups, false, best);
+        Best high = best.fresh();
+        fromOneEnd(sorted, false, name, null, high);
+        best.offer(each.found);
+        best.offer(low.found);
+        best.offer(high.found);
     }
 
     /**
-     * From one end of the distinct values (ascending), the longest run whose rows are all of the first value's
-     * class, each prefix offered as "x < next value" (from the low end) or "x > previous value" (from the high).
+     * The distinct values from one end of the two sorted classes (equal by {@code ==}, so 0.0 and -0.0 are one),
+     * each offered to {@code each} (unless null) as "x = value", and the run of pure values of one class from that
+     * end to {@code run}, each prefix as "x &lt; next value" (from the low end) or "x &gt; previous value" (from the
+     * high end); the last value never joins a run, as it has no next. A value is named as the walk from the low end
+     * meets it first: the positives' lowest member when they have one, else the negatives'.
+     *
+     * @return how many distinct values there are
      */
-    private static void pureRun(String name, double[] value, int[] rows, int[] positives, int groups,
-            boolean fromLow, Best best) {
-        int run = 0;
+    private static int fromOneEnd(SortedByClass sorted, boolean ascending, String name, Best each, Best run) {
+        double[] pos = sorted.ofPositives();
+        double[] neg = sorted.ofNegatives();
+        int p = sorted.positives();
+        int q = sorted.negatives();
+        int step = ascending ? 1 : -1;
+        int a = ascending ? 0 : p - 1;
+        int b = ascending ? 0 : q - 1;
+        int groups = 0;
+        boolean running = true;
+        boolean pending = false;
+        int runRows = 0;
         int runPositives = 0;
-        for (int step = 0; step < groups - 1; step++) {
-            int g = fromLow ? step : groups - 1 - step;
-            boolean pure = positives[g] == 0 || positives[g] == rows[g];
-            boolean sameClass = run == 0 || (positives[g] == 0) == (runPositives == 0);
-            if (!pure || !sameClass) {
-                return;
+        while (a >= 0 && a < p || b >= 0 && b < q) {
+            boolean posLeft = a >= 0 && a < p;
+            boolean negLeft = b >= 0 && b < q;
+            double x = !negLeft || (posLeft && (ascending ? pos[a] <= neg[b] : pos[a] >= neg[b])) ? pos[a] : neg[b];
+            int fromA = a;
+            int fromB = b;
+            while (a >= 0 && a < p && pos[a] == x) {
+                a += step;
             }
-            run += rows[g];
-            runPositives += positives[g];
-            double bound = fromLow ? value[g + 1] : value[g - 1];
-            best.offer(() -> name + (fromLow ? " < " : " > ") + Json.number(bound),
-                    run, runPositives);
+            while (b >= 0 && b < q && neg[b] == x) {
+                b += step;
+            }
+            int positives = Math.abs(a - fromA);
+            int rows = positives + Math.abs(b - fromB);
+            double value = positives > 0 ? pos[ascending ? fromA : a + 1] : neg[ascending ? fromB : b + 1];
+            groups++;
+            if (each != null && rows >= MIN_ROWS) {
+                each.offer(() -> name + " = " + Json.number(value), rows, positives);
+            }
+            if (pending) {
+                int prefixRows = runRows;
+                int prefixPositives = runPositives;
+                run.offer(() -> name + (ascending ? " < " : " > ") + Json.number(value), prefixRows,
+                        prefixPositives);
+                pending = false;
+            }
+            if (running) {
+                boolean pure = positives == 0 || positives == rows;
+                boolean sameClass = runRows == 0 || (positives == 0) == (runPositives == 0);
+                if (pure && sameClass) {
+                    runRows += rows;
+                    runPositives += positives;
+                    pending = true;
+                } else {
+                    running = false;
+                }
+            }
         }
+        return groups;
     }
 
     /** Keeps the region holding the largest share of its class among the pure ones offered. */
@@ -155,6 +176,18 @@ record GiveawayValue(String description, int rows, boolean positive, double clas
         Best(int positives, int negatives) {
             this.positives = positives;
             this.negatives = negatives;
+        }
+
+        /** A keeper of the same class counts, for offers to be weighed apart and then offered here. */
+        Best fresh() {
+            return new Best(positives, negatives);
+        }
+
+        /** What another keeper kept, if anything, weighed as when it was offered. */
+        void offer(GiveawayValue kept) {
+            if (kept != null && (found == null || kept.classShare() > found.classShare())) {
+                found = kept;
+            }
         }
 
         /** @param description built only when the region is kept: a table has a region per distinct value */

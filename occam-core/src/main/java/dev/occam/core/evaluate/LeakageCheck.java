@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Honesty checks before any fitting: columns that would make every model look better than it will be.
@@ -47,34 +50,51 @@ public final class LeakageCheck {
     }
 
     public static List<Suspect> suspects(Frame features, Target target, long seed) {
-        List<Suspect> out = new ArrayList<>();
+        return suspects(features, target, seed, Runnable::run);
+    }
+
+    /**
+     * As {@link #suspects(Frame, Target, long)}, each column checked as a task on {@code executor} (the fit's
+     * pool): the columns are independent, and their findings are gathered in column order, so the list is the
+     * same whatever the number of threads.
+     */
+    public static List<Suspect> suspects(Frame features, Target target, long seed, Executor executor) {
+        List<CompletableFuture<Optional<Suspect>>> checks = new ArrayList<>();
         for (Column c : features.columns()) {
-            String id = identifierReason(c);
-            if (id != null) {
-                out.add(new Suspect(c.name(), Kind.IDENTIFIER, id, Double.NaN));
-                continue;
-            }
-            // A number against two classes: its values sorted by class once, for its AUC and its giveaway values.
-            SortedByClass sorted = c instanceof NumericColumn nc && target.isClassification()
-                    ? SortedByClass.of(nc, target) : null;
-            double score = sorted != null ? foldedAuc(sorted) : singleColumnScore(c, target, seed);
-            if (!Double.isNaN(score) && score >= NEAR_PERFECT) {
-                String what = target.isClassification() ? "AUC" : target.isMulticlass() ? "macro AUC" : "R²";
-                boolean copy = score >= NEAR_COPY;
-                out.add(new Suspect(c.name(), copy ? Kind.NEAR_COPY_OF_TARGET : Kind.NEAR_PERFECT_PREDICTOR,
-                        String.format(Locale.ROOT, "%s alone predicts %s with %s %.4f: %s", c.name(),
-                                target.info().name(), what, score, copy ? "a near-copy of the target"
-                                        : "a feature this strong on its own may give the answer away; is it known"
-                                                + " before the outcome?"),
-                        score));
-                continue;
-            }
-            if (target.isClassification()) {
-                GiveawayValue.find(c, target, sorted).ifPresent(g -> out.add(new Suspect(c.name(), Kind.GIVEAWAY_VALUE,
-                        g.sentence(c.name(), target.info()), g.classShare())));
-            }
+            checks.add(CompletableFuture.supplyAsync(() -> suspect(c, target, seed), executor));
+        }
+        List<Suspect> out = new ArrayList<>();
+        for (CompletableFuture<Optional<Suspect>> check : checks) {
+            Futures.join(check).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** Why one column is suspect, if it is. */
+    private static Optional<Suspect> suspect(Column c, Target target, long seed) {
+        String id = identifierReason(c);
+        if (id != null) {
+            return Optional.of(new Suspect(c.name(), Kind.IDENTIFIER, id, Double.NaN));
+        }
+        // A number against two classes: its values sorted by class once, for its AUC and its giveaway values.
+        SortedByClass sorted = c instanceof NumericColumn nc && target.isClassification()
+                ? SortedByClass.of(nc, target) : null;
+        double score = sorted != null ? foldedAuc(sorted) : singleColumnScore(c, target, seed);
+        if (!Double.isNaN(score) && score >= NEAR_PERFECT) {
+            String what = target.isClassification() ? "AUC" : target.isMulticlass() ? "macro AUC" : "R²";
+            boolean copy = score >= NEAR_COPY;
+            return Optional.of(new Suspect(c.name(), copy ? Kind.NEAR_COPY_OF_TARGET : Kind.NEAR_PERFECT_PREDICTOR,
+                    String.format(Locale.ROOT, "%s alone predicts %s with %s %.4f: %s", c.name(),
+                            target.info().name(), what, score, copy ? "a near-copy of the target"
+                                    : "a feature this strong on its own may give the answer away; is it known"
+                                            + " before the outcome?"),
+                    score));
+        }
+        if (target.isClassification()) {
+            return GiveawayValue.find(c, target, sorted).map(g -> new Suspect(c.name(), Kind.GIVEAWAY_VALUE,
+                    g.sentence(c.name(), target.info()), g.classShare()));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -101,6 +121,12 @@ public final class LeakageCheck {
             return distinct == present ? c.name() + " has a different value in every row: an identifier" : null;
         }
         NumericColumn nc = (NumericColumn) c;
+        for (int i = 0; i < nc.size(); i++) {
+            double v = nc.value(i);
+            if (!Double.isNaN(v) && v != Math.rint(v)) {
+                return null; // before any copy: most numeric columns are not whole numbers
+            }
+        }
         double[] values = new double[present];
         boolean increasing = true;
         double previous = Double.NEGATIVE_INFINITY;
@@ -109,9 +135,6 @@ public final class LeakageCheck {
                 continue;
             }
             double v = nc.value(i);
-            if (v != Math.rint(v)) {
-                return null;
-            }
             increasing &= v > previous;
             previous = v;
             values[k++] = v;

@@ -454,9 +454,47 @@ public final class Metric {
      * @param called per threshold, the rows called positive (increasing)
      * @param truePositives per threshold, the positive rows among them (non-decreasing)
      */
-    private record PrecisionRecallSteps(int positives, int[] called, int[] truePositives) {
+    record PrecisionRecallSteps(int positives, int[] called, int[] truePositives) {
 
         static PrecisionRecallSteps of(double[] truth, double[] score) {
+            for (double s : score) {
+                if (Double.isNaN(s)) {
+                    return ofBoxedOrder(truth, score);
+                }
+            }
+            // Each class's scores sorted apart (primitives), merged from the highest: the steps of one sort of
+            // every row, whose order within a tie does not matter (a tie is one step).
+            SortedByClass sorted = SortedByClass.of(score, truth);
+            double[] pos = sorted.ofPositives();
+            double[] neg = sorted.ofNegatives();
+            int n = truth.length;
+            int[] called = new int[n];
+            int[] truePositives = new int[n];
+            int steps = 0;
+            int tp = 0;
+            int calledSoFar = 0;
+            for (int a = pos.length - 1, b = neg.length - 1; a >= 0 || b >= 0; ) {
+                double x = b < 0 || (a >= 0 && Double.compare(pos[a], neg[b]) >= 0) ? pos[a] : neg[b];
+                // Tied scores (== : 0.0 and -0.0 together, as the sort's neighbours were compared) are one step.
+                while (a >= 0 && pos[a] == x) {
+                    a--;
+                    tp++;
+                    calledSoFar++;
+                }
+                while (b >= 0 && neg[b] == x) {
+                    b--;
+                    calledSoFar++;
+                }
+                called[steps] = calledSoFar;
+                truePositives[steps] = tp;
+                steps++;
+            }
+            return new PrecisionRecallSteps(pos.length, Arrays.copyOf(called, steps),
+                    Arrays.copyOf(truePositives, steps));
+        }
+
+        /** As {@link #of}, from one sort of boxed row numbers: what scores with a NaN among them get, as before. */
+        static PrecisionRecallSteps ofBoxedOrder(double[] truth, double[] score) {
             int n = truth.length;
             int positives = 0;
             for (double t : truth) {

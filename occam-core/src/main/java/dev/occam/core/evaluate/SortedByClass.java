@@ -2,12 +2,13 @@ package dev.occam.core.evaluate;
 
 import dev.occam.core.data.Target;
 import dev.occam.runtime.data.NumericColumn;
-import java.util.Arrays;
+import dev.occam.runtime.RadixSort;
 
 /**
  * Values split by a two-class label (positive: 1) and each part sorted ascending: a numeric column's present values
  * by the target (what the column's AUC alone and its giveaway values both read, sorted once for the two), or
- * scores by their rows' labels (the AUC, the ROC curve).
+ * scores by their rows' labels (the AUC, the ROC curve). Sorted by {@link RadixSort}: the order of
+ * {@link java.util.Arrays#sort(double[])}, a few times quicker on a large table's columns.
  *
  * @param ofPositives the positive rows' values, sorted, in its first {@code positives} places
  * @param ofNegatives the other rows' values, sorted, in its first {@code negatives} places
@@ -16,12 +17,16 @@ record SortedByClass(double[] ofPositives, int positives, double[] ofNegatives, 
 
     static SortedByClass of(NumericColumn c, Target target) {
         int n = c.size();
-        int m = 0;
+        int present = 0;
+        int presentPositives = 0;
         for (int i = 0; i < n; i++) {
-            m += Double.isNaN(c.value(i)) ? 0 : 1;
+            int here = Double.isNaN(c.value(i)) ? 0 : 1;
+            present += here;
+            presentPositives += target.value(i) == 1.0 ? here : 0;
         }
-        double[] ofPositives = new double[m];
-        double[] ofNegatives = new double[m];
+        // Each part exactly as long as it needs: a large table's every numeric column passes here.
+        double[] ofPositives = new double[presentPositives];
+        double[] ofNegatives = new double[present - presentPositives];
         int p = 0;
         int q = 0;
         for (int i = 0; i < n; i++) {
@@ -34,8 +39,8 @@ record SortedByClass(double[] ofPositives, int positives, double[] ofNegatives, 
                 }
             }
         }
-        Arrays.sort(ofPositives, 0, p);
-        Arrays.sort(ofNegatives, 0, q);
+        RadixSort.sort(ofPositives, 0, p);
+        RadixSort.sort(ofNegatives, 0, q);
         return new SortedByClass(ofPositives, p, ofNegatives, q);
     }
 
@@ -56,8 +61,8 @@ record SortedByClass(double[] ofPositives, int positives, double[] ofNegatives, 
                 ofNegatives[q++] = scores[i];
             }
         }
-        Arrays.sort(ofPositives);
-        Arrays.sort(ofNegatives);
+        RadixSort.sort(ofPositives);
+        RadixSort.sort(ofNegatives);
         return new SortedByClass(ofPositives, ofPositives.length, ofNegatives, ofNegatives.length);
     }
 

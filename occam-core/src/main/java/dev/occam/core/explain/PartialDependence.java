@@ -2,6 +2,7 @@ package dev.occam.core.explain;
 
 import dev.occam.core.evaluate.RowSample;
 import dev.occam.runtime.Model;
+import dev.occam.runtime.RadixSort;
 import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Frame;
@@ -154,10 +155,29 @@ public final class PartialDependence {
      * Empty when every value is missing.
      */
     static double[] numericGrid(double[] values, int gridSize) {
-        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        double[] distinct = Arrays.stream(sorted).distinct().toArray();
-        if (distinct.length <= gridSize) {
-            return distinct;
+        // Primitive arrays, not a stream's distinct() (which boxes every value into a set): sorted, the distinct
+        // values (as Double.equals tells them: -0.0 and 0.0 differ) are where the bits change.
+        double[] sorted = new double[values.length];
+        int m = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                sorted[m++] = v;
+            }
+        }
+        sorted = Arrays.copyOf(sorted, m);
+        RadixSort.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < m && distinct <= gridSize; i++) {
+            distinct += i == 0 || Double.doubleToLongBits(sorted[i]) != Double.doubleToLongBits(sorted[i - 1]) ? 1 : 0;
+        }
+        if (distinct <= gridSize) {
+            double[] out = new double[distinct];
+            for (int i = 0, k = 0; i < m; i++) {
+                if (i == 0 || Double.doubleToLongBits(sorted[i]) != Double.doubleToLongBits(sorted[i - 1])) {
+                    out[k++] = sorted[i];
+                }
+            }
+            return out;
         }
         double[] grid = new double[gridSize];
         for (int g = 0; g < gridSize; g++) {

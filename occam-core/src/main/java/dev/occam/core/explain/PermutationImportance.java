@@ -108,7 +108,7 @@ public final class PermutationImportance {
             truth[f] = target.select(scored).values();
             columns[f] = columnsOf(rows[f], names);
         }
-        List<CompletableFuture<Double>> base = new ArrayList<>(k);
+        List<CompletableFuture<FoldBase>> base = new ArrayList<>(k);
         List<List<CompletableFuture<double[]>>> permuted = new ArrayList<>(k);
         SplittableRandom random = new SplittableRandom(seed);
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
@@ -116,26 +116,27 @@ public final class PermutationImportance {
             Model model = models.model(f);
             Frame foldRows = rows[f];
             double[] foldTruth = truth[f];
-            base.add(CompletableFuture.supplyAsync(
-                    () -> metric.of(model, foldRows, foldTruth), executor));
+            CompletableFuture<FoldBase> foldBase = CompletableFuture.supplyAsync(() -> new FoldBase(
+                    metric.of(model, foldRows, foldTruth), model.prepare(foldRows, MAX_PREPARED_VALUES)), executor);
+            base.add(foldBase);
             List<CompletableFuture<double[]>> byFeature = new ArrayList<>(names.size());
             for (int j = 0; j < names.size(); j++) {
                 inFlight.acquireUninterruptibly();
                 int[][] orders = shuffles(foldRows.rows(), repeats, random);
                 int column = columns[f][j];
-                byFeature.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return permutedScores(model, foldRows, foldTruth, metric, column, orders);
-                    } finally {
-                        inFlight.release();
-                    }
-                }, executor));
+                int feature = model.schema().indexOf(names.get(j));
+                CompletableFuture<double[]> scores = foldBase.thenApplyAsync(b -> b.prepared() != null && feature >= 0
+                        ? permutedScores(model, b.prepared(), foldTruth, metric, feature, orders)
+                        : permutedScores(model, foldRows, foldTruth, metric, column, orders), executor);
+                // Released however the task ends (a failed fold fails its features without running them).
+                scores.whenComplete((done, failure) -> inFlight.release());
+                byFeature.add(scores);
             }
             permuted.add(byFeature);
         }
         List<List<Double>> drops = emptyLists(names.size());
         for (int f = 0; f < k; f++) {
-            double b = Futures.join(base.get(f));
+            double b = Futures.join(base.get(f)).metric();
             for (int j = 0; j < names.size(); j++) {
                 for (double p : Futures.join(permuted.get(f).get(j))) {
                     double drop = metric.higherIsBetter() ? b - p : p - b;
@@ -250,6 +251,34 @@ public final class PermutationImportance {
             shuffle(order, random);
         }
         return orders;
+    }
+
+    /**
+     * A fold model's metric on its held-out rows, and the rows prepared once for it (null when too large, or for a
+     * multiclass model), from which each shuffle is scored without reading and preparing every row again.
+     */
+    private record FoldBase(double metric, Model.Prepared prepared) {
+    }
+
+    /**
+     * The most values a fold's prepared rows may hold (8 MB): 5,000 rows of up to 209 prepared columns. Wider rows
+     * are read and prepared again for each shuffle, as a small table's are scored.
+     */
+    static final long MAX_PREPARED_VALUES = 1 << 20;
+
+    /**
+     * As {@link #permutedScores(Model, Frame, double[], Metric, int, int[][])}, from the rows prepared once: the same
+     * scores, bit for bit ({@link Model.Prepared#scoreWith}), so the same metric.
+     *
+     * @param feature the shuffled feature's index in the model's schema
+     */
+    private static double[] permutedScores(Model model, Model.Prepared prepared, double[] truth, Metric metric,
+            int feature, int[][] orders) {
+        double[] out = new double[orders.length];
+        for (int r = 0; r < orders.length; r++) {
+            out[r] = metric.compute(truth, prepared.scoreWith(feature, orders[r]), model.threshold());
+        }
+        return out;
     }
 
     /** The metric on the rows with the column put in each order, one value per order. */

@@ -109,7 +109,7 @@ public final class FitJob {
     }
 
     private FitResult run(Executor executor) throws DataException, IOException {
-        FitPlan plan = FitPlan.of(useCase);
+        FitPlan plan = FitPlan.of(useCase, executor);
         List<String> notes = plan.notes();
         Target target = plan.target();
         Frame features = plan.features();

@@ -39,6 +39,14 @@ record FitPlan(UseCase useCase, DataSource source, Frame table, LabelledData dat
      * @throws IllegalArgumentException when the data do not fit the use case (message names what)
      */
     static FitPlan of(UseCase useCase) throws DataException {
+        return of(useCase, Runnable::run);
+    }
+
+    /**
+     * As {@link #of(UseCase)}, the leakage check's columns checked on {@code executor} (the fit's pool); the plan is
+     * the same whatever it is.
+     */
+    static FitPlan of(UseCase useCase, java.util.concurrent.Executor executor) throws DataException {
         DataSource source = new DataSource(useCase.data().path(), useCase.data().sql(), useCase.data().jdbc(),
                 useCase.data().baseDirectory());
         Frame table = DataLoader.load(source);
@@ -61,7 +69,8 @@ record FitPlan(UseCase useCase, DataSource source, Frame table, LabelledData dat
         }
         var selection = useCase.selection();
         var target = data.target();
-        List<LeakageCheck.Suspect> suspects = LeakageCheck.suspects(data.features(), target, selection.seed());
+        List<LeakageCheck.Suspect> suspects = LeakageCheck.suspects(data.features(), target, selection.seed(),
+                executor);
         Frame features = data.features();
         if (useCase.data().dropLeaks() && !suspects.isEmpty()) {
             List<String> dropped = suspects.stream().map(LeakageCheck.Suspect::column).toList();

@@ -268,7 +268,7 @@ final class ReportDataBuilder {
         picks.put("upper quartile", 0.75);
         picks.put("highest score", 1.0);
         double[] sorted = scores.clone();
-        Arrays.sort(sorted);
+        dev.occam.runtime.RadixSort.sort(sorted);
         boolean[] used = new boolean[scores.length];
         for (Map.Entry<String, Double> pick : picks.entrySet()) {
             int row = rowAtRank(scores, sorted, (int) Math.round(pick.getValue() * (scores.length - 1)));
@@ -285,17 +285,28 @@ final class ReportDataBuilder {
     }
 
     private static void addHistogram(List<ReportData.Histogram> out, NumericColumn column) {
-        double[] present = Arrays.stream(column.values()).filter(v -> !Double.isNaN(v)).toArray();
-        if (present.length == 0) {
+        // Primitive loops over the column, not streams: a large table's every numeric column passes here.
+        double[] values = column.values();
+        int present = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                present++;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (present == 0) {
             return;
         }
-        double min = Arrays.stream(present).min().orElseThrow();
-        double max = Arrays.stream(present).max().orElseThrow();
         int bins = min == max ? 1 : HISTOGRAM_BINS;
         double width = min == max ? 1 : (max - min) / bins;
         int[] counts = new int[bins];
-        for (double v : present) {
-            counts[Math.min(bins - 1, (int) ((v - min) / width))]++;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                counts[Math.min(bins - 1, (int) ((v - min) / width))]++;
+            }
         }
         out.add(new ReportData.Histogram(column.name(), min, max, width, counts));
     }

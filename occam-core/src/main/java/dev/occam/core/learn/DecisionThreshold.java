@@ -1,5 +1,6 @@
 package dev.occam.core.learn;
 
+import dev.occam.runtime.OrderStatistics;
 import java.util.Arrays;
 
 /**
@@ -23,14 +24,27 @@ public final class DecisionThreshold {
         if (trainingScores.length == 0) {
             return 0.5;
         }
-        double[] sorted = trainingScores.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
+        int n = trainingScores.length;
         int positives = (int) Math.round(positiveShare * n);
+        // One order statistic of the sorted scores, selected rather than sorted for (the same value); a NaN score
+        // (which a sort puts last) is sorted as before.
+        int position = positives <= 0 ? n - 1 : n - positives;
+        double[] copy = trainingScores.clone();
+        boolean anyNaN = false;
+        for (double v : copy) {
+            anyNaN |= Double.isNaN(v);
+        }
+        double at;
+        if (anyNaN) {
+            Arrays.sort(copy);
+            at = copy[position];
+        } else {
+            at = OrderStatistics.at(copy, n, new int[] {position})[0];
+        }
         if (positives <= 0) {
-            return Math.min(1.0, Math.nextUp(sorted[n - 1]));
+            return Math.min(1.0, Math.nextUp(at));
         }
         // The k-th largest score: every row scoring at least this is called positive.
-        return Math.max(0.0, Math.min(1.0, sorted[n - positives]));
+        return Math.max(0.0, Math.min(1.0, at));
     }
 }

@@ -18,18 +18,19 @@ public final class Imputer implements Preparer {
     @Override
     public Transform fit(Frame training) {
         double[] fill = new double[training.columnCount()];
-        // One buffer for every column's selection (it reorders what it is given), not a copy per column.
-        double[] scratch = new double[training.rows()];
+        // One buffer for every column's selection (it may reorder what it is given), not a copy per column.
+        double[] present = new double[training.rows()];
         for (int j = 0; j < fill.length; j++) {
             Column c = training.column(j);
-            fill[j] = c instanceof NumericColumn nc ? median(nc, scratch) : mode((CategoricalColumn) c);
+            fill[j] = c instanceof NumericColumn nc ? median(nc, present) : mode((CategoricalColumn) c);
         }
         return new Imputation(training.schema(), fill);
     }
 
     /**
-     * The median of the present values; a view is read through its index. The selection reorders {@code present}
-     * (at least as long as the column), never the column.
+     * The median of the present values, the mean of the two middle ones when they are even in number, each the value
+     * a sort would put there; a view is read through its index. The selection may reorder {@code present} (at least
+     * as long as the column), never the column.
      */
     static double median(NumericColumn column, double[] present) {
         int n = column.size();
@@ -45,16 +46,11 @@ public final class Imputer implements Preparer {
         }
         // Selection, not a sort: linear time, and the same value (an order statistic is exact).
         int m = count / 2;
-        double upper = OrderStatistics.select(present, 0, count - 1, m);
         if (count % 2 == 1) {
-            return upper;
+            return OrderStatistics.at(present, count, new int[] {m})[0];
         }
-        // After selecting m, every value before it is at most present[m]: the lower middle is their largest.
-        double lower = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < m; i++) {
-            lower = Math.max(lower, present[i]);
-        }
-        return (lower + upper) / 2.0;
+        double[] middle = OrderStatistics.at(present, count, new int[] {m - 1, m});
+        return (middle[0] + middle[1]) / 2.0;
     }
 
     static double mode(CategoricalColumn c) {

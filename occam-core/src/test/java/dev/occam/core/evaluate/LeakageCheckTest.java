@@ -240,4 +240,31 @@ class LeakageCheckTest {
         }
         return whole ? c.name() + " has a different whole number in every row: an identifier?" : null;
     }
+
+    /** The columns checked on a pool of three threads: the same suspects, in column order, as one by one. */
+    @Test
+    void suspects_onAPool_sameAsOneByOne() throws Exception {
+        Fixtures.Data d = base();
+        double[] id = new double[500];
+        double[] copy = d.target().values().clone();
+        double[] spending = new double[500];
+        SplittableRandom r = new SplittableRandom(8);
+        for (int i = 0; i < 500; i++) {
+            id[i] = 1000 + i;
+            spending[i] = d.target().value(i) == 1 && r.nextDouble() < 0.8 ? 1 + r.nextInt(90) : 0;
+        }
+        Fixtures.Data withAll = Fixtures.withColumn(Fixtures.withColumn(Fixtures.withColumn(d,
+                new NumericColumn("Spending", spending)), new NumericColumn("id", id)),
+                new NumericColumn("outcome_code", copy));
+        List<LeakageCheck.Suspect> oneByOne = LeakageCheck.suspects(withAll.features(), d.target(), 42);
+        assertEquals(3, oneByOne.size(), oneByOne.toString());
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(3);
+        try {
+            for (int run = 0; run < 5; run++) {
+                assertEquals(oneByOne, LeakageCheck.suspects(withAll.features(), d.target(), 42, pool));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -10,10 +10,12 @@ public final class FrameEncoder {
     private final Schema schema;
     private final Column[] columns;
     private final int[][] codeMap;
+    private final int rows;
 
     /** @throws IllegalArgumentException naming the column the frame lacks, or a numeric column holding text */
     public FrameEncoder(Schema schema, Frame frame) {
         this.schema = schema;
+        this.rows = frame.rows();
         columns = new Column[schema.size()];
         codeMap = new int[schema.size()][];
         for (int j = 0; j < schema.size(); j++) {
@@ -40,6 +42,11 @@ public final class FrameEncoder {
                 codeMap[j] = map;
             }
         }
+    }
+
+    /** How many rows the frame has. */
+    public int rows() {
+        return rows;
     }
 
     /** Row {@code i} encoded against the schema. */
