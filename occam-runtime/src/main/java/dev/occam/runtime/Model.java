@@ -6,7 +6,6 @@ import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.FrameEncoder;
 import dev.occam.runtime.data.Row;
 import dev.occam.runtime.data.Schema;
-import dev.occam.runtime.prep.IndicatorEncoding;
 import dev.occam.runtime.prep.Transform;
 import dev.occam.runtime.scorer.Scorer;
 import java.util.ArrayList;
@@ -495,9 +494,8 @@ public final class Model {
             buffers[0] = new double[schema().size()];
             for (int t = 0; t < steps; t++) {
                 Transform step = preparation.get(t);
-                // Indicators of numbers only copy the row as it is: the next step reads the same buffer.
-                boolean copiesTheRow = step instanceof IndicatorEncoding && step.output().equals(step.input());
-                buffers[t + 1] = copiesTheRow ? buffers[t] : new double[step.output().size()];
+                // A step that copies the row as it is: the next step reads the same buffer.
+                buffers[t + 1] = step.copiesEveryRow() ? buffers[t] : new double[step.output().size()];
             }
             int width = schema().size();
             tileRows = Math.max(1, Math.min(frame.rows(), SCORE_TILE_VALUES / Math.max(1, width)));

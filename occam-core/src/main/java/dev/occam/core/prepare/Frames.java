@@ -7,7 +7,6 @@ import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.data.Schema;
 import dev.occam.runtime.prep.Imputation;
-import dev.occam.runtime.prep.IndicatorEncoding;
 import dev.occam.runtime.prep.Transform;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,8 +97,8 @@ public final class Frames {
      * through by name and value), or an imputation of a frame with nothing missing (only missing values are filled).
      */
     private static boolean changesNothing(Transform transform, Frame frame) {
-        if (transform instanceof IndicatorEncoding) {
-            return transform.output().equals(transform.input());
+        if (transform.copiesEveryRow()) {
+            return true;
         }
         if (transform instanceof Imputation) {
             for (int j = 0; j < frame.columnCount(); j++) {

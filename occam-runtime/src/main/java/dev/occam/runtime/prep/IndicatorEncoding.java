@@ -58,6 +58,12 @@ public final class IndicatorEncoding implements Transform {
         return output;
     }
 
+    /** With no category among its inputs, every number is written where it was read. */
+    @Override
+    public boolean copiesEveryRow() {
+        return output.equals(input);
+    }
+
     public boolean dropFirst() {
         return dropFirst;
     }

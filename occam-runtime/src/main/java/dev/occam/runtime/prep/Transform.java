@@ -28,6 +28,14 @@ public sealed interface Transform permits Imputation, IndicatorEncoding, Standar
     void applyInto(double[] x, double[] out);
 
     /**
+     * Whether the step writes every row exactly as it reads it (indicators of a row of numbers only): callers may
+     * then skip it rather than copy each value.
+     */
+    default boolean copiesEveryRow() {
+        return false;
+    }
+
+    /**
      * For each output column, the input column its value is computed from (each output column reads
      * exactly one input column): how an explanation sums prepared columns back to the raw features.
      */
