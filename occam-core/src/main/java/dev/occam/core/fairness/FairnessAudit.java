@@ -499,41 +499,62 @@ public record FairnessAudit(Favourable favourable, String positive, String negat
      */
     static Interval[] resampleRows(List<int[]> compared, double[] favourableShare, boolean[] qualified,
             Options options) {
+        return resample(compared.size(), options, (g, random, drawn) -> {
+            int[] rows = compared.get(g);
+            double favourable = 0;
+            double qualifiedFavourable = 0;
+            int qualifiedRows = 0;
+            for (int k = 0; k < rows.length; k++) {
+                int i = rows[random.nextInt(rows.length)];
+                favourable += favourableShare[i];
+                if (qualified[i]) {
+                    qualifiedFavourable += favourableShare[i];
+                    qualifiedRows++;
+                }
+            }
+            drawn[0] = favourable / rows.length;
+            drawn[1] = qualifiedFavourable;
+            drawn[2] = qualifiedRows;
+        });
+    }
+
+    /**
+     * One group's part of a resample: its favourable rate into {@code drawn[0]}, the favourable shares summed over
+     * its qualified rows into {@code drawn[1]} and how many qualified rows it drew into {@code drawn[2]}.
+     */
+    private interface GroupDraw {
+        void draw(int group, SplittableRandom random, double[] drawn);
+    }
+
+    /**
+     * The bootstrap's frame, whichever way a group is drawn: every resample draws each group in turn from one seeded
+     * generator, and the percentile intervals of the ratio and the opportunity difference are read off the
+     * resamples.
+     */
+    private static Interval[] resample(int groups, Options options, GroupDraw draw) {
         SplittableRandom random = new SplittableRandom(options.seed());
         double[] ratios = new double[options.resamples()];
         double[] differences = new double[options.resamples()];
-        int ratioCount = 0;
         int differenceCount = 0;
-        double[] opportunity = new double[compared.size()];
+        double[] opportunity = new double[groups];
+        double[] drawn = new double[3];
         for (int b = 0; b < options.resamples(); b++) {
             double low = Double.POSITIVE_INFINITY;
             double high = Double.NEGATIVE_INFINITY;
-            for (int g = 0; g < compared.size(); g++) {
-                int[] rows = compared.get(g);
-                double favourable = 0;
-                double qualifiedFavourable = 0;
-                int qualifiedRows = 0;
-                for (int k = 0; k < rows.length; k++) {
-                    int i = rows[random.nextInt(rows.length)];
-                    favourable += favourableShare[i];
-                    if (qualified[i]) {
-                        qualifiedFavourable += favourableShare[i];
-                        qualifiedRows++;
-                    }
-                }
-                double rate = favourable / rows.length;
-                low = Math.min(low, rate);
-                high = Math.max(high, rate);
-                opportunity[g] = share(qualifiedFavourable, qualifiedRows);
+            for (int g = 0; g < groups; g++) {
+                draw.draw(g, random, drawn);
+                low = Math.min(low, drawn[0]);
+                high = Math.max(high, drawn[0]);
+                opportunity[g] = share(drawn[1], (int) drawn[2]);
             }
-            ratios[ratioCount++] = ratio(low, high);
+            ratios[b] = ratio(low, high);
             double difference = opportunityDifference(opportunity);
             if (!Double.isNaN(difference)) {
                 differences[differenceCount++] = difference;
             }
         }
         double alpha = 1 - options.confidence();
-        return new Interval[] {percentiles(Arrays.copyOf(ratios, ratioCount), alpha),
+        return new Interval[] {percentiles(ratios, alpha),
             percentiles(Arrays.copyOf(differences, differenceCount), alpha)};
     }
 
@@ -581,48 +602,30 @@ public record FairnessAudit(Favourable favourable, String positive, String negat
                 counts[g][k++] = kind.getValue()[0];
             }
         }
-        SplittableRandom random = new SplittableRandom(options.seed());
-        double[] ratios = new double[options.resamples()];
-        double[] differences = new double[options.resamples()];
-        int differenceCount = 0;
-        double[] opportunity = new double[groups];
-        for (int b = 0; b < options.resamples(); b++) {
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            for (int g = 0; g < groups; g++) {
-                int n = compared.get(g).length;
-                int left = n;
-                int leftCount = n;
-                double favourable = 0;
-                double qualifiedFavourable = 0;
-                int qualifiedRows = 0;
-                int[] count = counts[g];
-                for (int k = 0; k < count.length && left > 0; k++) {
-                    // The kind's draws given those of the kinds before it: binomial in what is left.
-                    int drawn = k == count.length - 1 ? left
-                            : Binomial.sample(random, left, Math.min(1.0, count[k] / (double) leftCount));
-                    left -= drawn;
-                    leftCount -= count[k];
-                    favourable += drawn * shares[g][k];
-                    if (qualifies[g][k]) {
-                        qualifiedFavourable += drawn * shares[g][k];
-                        qualifiedRows += drawn;
-                    }
+        return resample(groups, options, (g, random, drawn) -> {
+            int n = compared.get(g).length;
+            int left = n;
+            int leftCount = n;
+            double favourable = 0;
+            double qualifiedFavourable = 0;
+            int qualifiedRows = 0;
+            int[] count = counts[g];
+            for (int k = 0; k < count.length && left > 0; k++) {
+                // The kind's draws given those of the kinds before it: binomial in what is left.
+                int taken = k == count.length - 1 ? left
+                        : Binomial.sample(random, left, Math.min(1.0, count[k] / (double) leftCount));
+                left -= taken;
+                leftCount -= count[k];
+                favourable += taken * shares[g][k];
+                if (qualifies[g][k]) {
+                    qualifiedFavourable += taken * shares[g][k];
+                    qualifiedRows += taken;
                 }
-                double rate = favourable / n;
-                low = Math.min(low, rate);
-                high = Math.max(high, rate);
-                opportunity[g] = share(qualifiedFavourable, qualifiedRows);
             }
-            ratios[b] = ratio(low, high);
-            double difference = opportunityDifference(opportunity);
-            if (!Double.isNaN(difference)) {
-                differences[differenceCount++] = difference;
-            }
-        }
-        double alpha = 1 - options.confidence();
-        return new Interval[] {percentiles(ratios, alpha),
-            percentiles(Arrays.copyOf(differences, differenceCount), alpha)};
+            drawn[0] = favourable / n;
+            drawn[1] = qualifiedFavourable;
+            drawn[2] = qualifiedRows;
+        });
     }
 
     /** The alpha/2 and 1 − alpha/2 quantiles, interpolated between order statistics (R's type 7). */
