@@ -4,6 +4,7 @@ import dev.occam.runtime.data.CategoricalColumn;
 import dev.occam.runtime.data.Column;
 import dev.occam.runtime.data.Feature;
 import dev.occam.runtime.data.Frame;
+import dev.occam.runtime.data.FrameEncoder;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.data.Schema;
 import dev.occam.runtime.prep.Imputation;
@@ -42,28 +43,16 @@ public final class Frames {
         // transformed, each output column's slice written back. The columns are read and written contiguously
         // (row by row through the whole frame, every value would be a jump of a column's length).
         int tile = Math.max(1, Math.min(n, TILE_VALUES / Math.max(1, Math.max(p, m))));
+        FrameEncoder reader = new FrameEncoder(transform.input(), frame);
         double[] in = new double[tile * p];
         double[] result = new double[tile * m];
         double[] x = new double[p];
         double[] y = new double[m];
         for (int start = 0; start < n; start += tile) {
             int length = Math.min(tile, n - start);
-            for (int j = 0; j < p; j++) {
-                Column c = frame.column(j);
-                // Through the column's index when it is a view (a fold's rows): the fold is read once, here,
-                // and never gathered into a copy of its own.
-                if (c instanceof NumericColumn nc) {
-                    for (int i = 0; i < length; i++) {
-                        in[i * p + j] = nc.value(start + i);
-                    }
-                } else {
-                    CategoricalColumn cc = (CategoricalColumn) c;
-                    for (int i = 0; i < length; i++) {
-                        int code = cc.code(start + i);
-                        in[i * p + j] = code == CategoricalColumn.MISSING ? Double.NaN : code;
-                    }
-                }
-            }
+            // Through the column's index when it is a view (a fold's rows): the fold is read once, here, and never
+            // gathered into a copy of its own.
+            reader.rowsInto(start, length, in);
             for (int i = 0; i < length; i++) {
                 System.arraycopy(in, i * p, x, 0, p);
                 transform.applyInto(x, y);
