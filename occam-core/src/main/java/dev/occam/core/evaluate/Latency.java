@@ -13,17 +13,28 @@ import java.util.Optional;
  * for: a row of named values predicted and its top reasons computed ({@link Model#predict(Row)} and
  * {@link Model#explain(Row)}), each call timed alone, cycling through sample rows.
  *
- * <p>A round stops after 5,000 calls or a quarter of a second, whichever comes first, with at least 200 calls unless
- * it has run for half a second (a forest's reasons can take a tenth of a second a row: a few calls then say enough,
- * and the fit waits for the measurement: it runs after every fold, one candidate per core);
- * three rounds are timed and the <em>calmest</em> round (lowest p99) reported with its p50: a pause from the
- * collector or another process inflates a round, never deflates one, so the calmest round is the figure least
- * moved by what else the machine is doing. A p99 above the bound but within a factor of {@link #NEAR} of it is
- * measured in up to {@link #MORE_ROUNDS} more rounds, until one comes under the bound, and decided on the calmest
- * of all of them, so that a candidate's eligibility does not flip between identical runs on noise: a forest once
- * measured p99 2,303, 364 and 1,454 µs in three identical runs against a 1,000 µs bound. (A calmest p99 already
- * under the bound needs no more rounds: they could only lower it.) The benchmarks
- * (JMH) measure properly; this is the in-process figure the leaderboard and the latency constraint read.
+ * <p>The warm-up makes 20,000 calls or spends a tenth of a second of the thread's CPU, whichever comes first. A
+ * round stops after 5,000 calls or a tenth of a second, with at least 200 calls unless it has run for a quarter of
+ * a second (a forest's reasons can take a tenth of a second a row: a few calls then say enough). Three rounds are
+ * timed and the <em>calmest</em> round (lowest p99) reported with its p50: a pause from the collector or another
+ * process inflates a round, never deflates one, so the calmest round is the figure least moved by what else the
+ * machine is doing. Against a bound, the rounds stop as soon as the decision is made, because the fit waits for the
+ * measurement (it runs after every fold, one candidate per core) and it must not cost more than the fit:
+ * <ul>
+ * <li>a first round whose p99 is under the bound by a factor of {@link #NEAR} or more is the answer: more rounds
+ *     could only lower the calmest p99, and the candidate is eligible either way;</li>
+ * <li>a model whose warm-up answers took {@link #FAR_ABOVE} times the bound on average cannot have its p99 under
+ *     it: one round, timed for a tenth of a second however few calls that makes, gives the figures (unless
+ *     that round's median answer is under the bound, a warm-up the JIT had not finished: then it is timed as any
+ *     other);</li>
+ * <li>a p99 above the bound but within a factor of {@link #NEAR} of it is measured in up to {@link #MORE_ROUNDS}
+ *     more rounds, until one comes under the bound, and decided on the calmest of all of them, so that a
+ *     candidate's eligibility does not flip between identical runs on noise: a forest once measured p99 2,303, 364
+ *     and 1,454 µs in three identical runs against a 1,000 µs bound. (A calmest p99 already under the bound needs
+ *     no more rounds: they could only lower it.)</li>
+ * </ul>
+ * The benchmarks (JMH) measure properly; this is the in-process figure the leaderboard and the latency constraint
+ * read.
  *
  * <p>A busy machine must not decide it either. The phases' budgets count the measuring thread's own CPU time, so
  * the warm-up makes the same calls (and the JIT compiles the same code) however busy the machine is; and each
@@ -53,9 +64,9 @@ public record Latency(double p50Micros, double p99Micros, int rounds, double run
     private static final int TIMED_CALLS = 5_000;
     /** Enough calls for a p99 to mean something, when they are cheap enough to make. */
     private static final int MIN_CALLS = 200;
-    private static final long PHASE_BUDGET_NANOS = 250_000_000L;
+    private static final long PHASE_BUDGET_NANOS = 100_000_000L;
     /** The most one phase runs, whatever its count: the measurement must not cost more than the fit. */
-    private static final long PHASE_CAP_NANOS = 500_000_000L;
+    private static final long PHASE_CAP_NANOS = 250_000_000L;
     /** The most wall time one phase waits for its CPU budget on a busy machine. */
     private static final long PHASE_WALL_CAP_NANOS = 10_000_000_000L;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -86,31 +97,27 @@ public record Latency(double p50Micros, double p99Micros, int rounds, double run
         long warmUpWall = System.nanoTime();
         long warmUpCpu = clock.cpu();
         int warmUpCalls = 0;
-        for (; warmUpCalls < WARM_UP_CALLS && clock.goOn(warmUpCalls, warmUpWall, warmUpCpu); warmUpCalls++) {
+        // The warm-up times nothing, so it needs no least number of calls: its budget is the JIT's.
+        for (; warmUpCalls < WARM_UP_CALLS && clock.goOn(warmUpCalls, 0, warmUpWall, warmUpCpu); warmUpCalls++) {
             sink[0] += answer(model, rows[warmUpCalls % n]);
         }
         double meanMicros = (clock.cpu() - warmUpCpu) / 1000.0 / Math.max(1, warmUpCalls);
         // A model whose answers take FAR_ABOVE times the bound on average cannot have its p99 under it: one
-        // round says so, and the pool waits less for a measurement that decides nothing.
-        int firstRounds = boundMicros != null && meanMicros > boundMicros * FAR_ABOVE ? 1 : ROUNDS;
-        Rounds timed = new Rounds(ROUNDS + MORE_ROUNDS);
-        for (int r = 0; r < firstRounds; r++) {
-            timed.add(round(model, rows, clock, false, sink));
-        }
+        // round, without the least number of calls a p99 needs, gives its figures, unless the round's own answers
+        // disagree (a warm-up the JIT had not finished).
+        boolean farAbove = boundMicros != null && meanMicros > boundMicros * FAR_ABOVE;
+        Rounds timed = rounds(model, rows, clock, false, farAbove, boundMicros, sink);
         double runningShare = timed.bestRunningShare();
         boolean busy = clock.knowsCpu() && runningShare < CALM;
         if (busy) {
             // Every round waited for a core: time the compute instead, on as many rounds.
-            timed = new Rounds(ROUNDS + MORE_ROUNDS);
-            for (int r = 0; r < firstRounds; r++) {
-                timed.add(round(model, rows, clock, true, sink));
-            }
+            timed = rounds(model, rows, clock, true, farAbove, boundMicros, sink);
         }
         // More rounds can only lower the calmest p99, so they matter only while it is above the bound: the
         // decision is the one all nine rounds would give, and a model already under the bound is not kept waiting.
         if (boundMicros != null && timed.calmest().p99 > boundMicros && timed.calmest().p99 < boundMicros * NEAR) {
             while (timed.count < ROUNDS + MORE_ROUNDS && timed.calmest().p99 > boundMicros) {
-                timed.add(round(model, rows, clock, busy, sink));
+                timed.add(round(model, rows, clock, busy, MIN_CALLS, sink));
             }
         }
         if (sink[0] == 42) {
@@ -119,6 +126,25 @@ public record Latency(double p50Micros, double p99Micros, int rounds, double run
         }
         Round calmest = timed.calmest();
         return new Latency(calmest.p50, calmest.p99, timed.count, runningShare);
+    }
+
+    /**
+     * The first rounds: one when it decides (far above the bound and its answers agree, or far below it), otherwise
+     * {@link #ROUNDS}.
+     */
+    private static Rounds rounds(Model model, Row[] rows, Clock clock, boolean compute, boolean farAbove,
+            Double boundMicros, long[] sink) {
+        Rounds timed = new Rounds(ROUNDS + MORE_ROUNDS);
+        timed.add(round(model, rows, clock, compute, farAbove ? 1 : MIN_CALLS, sink));
+        Round first = timed.calmest();
+        boolean decided = boundMicros != null
+                && (farAbove && first.p50 > boundMicros || first.p99 * NEAR <= boundMicros);
+        if (!decided) {
+            for (int r = 1; r < ROUNDS; r++) {
+                timed.add(round(model, rows, clock, compute, MIN_CALLS, sink));
+            }
+        }
+        return timed;
     }
 
     /** Whether the figures are compute time per answer, measured so because the machine was busy. */
@@ -155,13 +181,17 @@ public record Latency(double p50Micros, double p99Micros, int rounds, double run
                 + " caller waits");
     }
 
-    /** One timed round: each call's wall time or, when {@code compute}, its thread CPU time. */
-    private static Round round(Model model, Row[] rows, Clock clock, boolean compute, long[] sink) {
+    /**
+     * One timed round: each call's wall time or, when {@code compute}, its thread CPU time.
+     *
+     * @param leastCalls the calls made within the round's cap even when its budget is spent
+     */
+    private static Round round(Model model, Row[] rows, Clock clock, boolean compute, int leastCalls, long[] sink) {
         long[] nanos = new long[TIMED_CALLS];
         long roundWall = System.nanoTime();
         long roundCpu = clock.cpu();
         int calls = 0;
-        while (calls < TIMED_CALLS && (calls == 0 || clock.goOn(calls, roundWall, roundCpu))) {
+        while (calls < TIMED_CALLS && (calls == 0 || clock.goOn(calls, leastCalls, roundWall, roundCpu))) {
             long start = compute ? clock.cpu() : System.nanoTime();
             sink[0] += answer(model, rows[calls % rows.length]);
             long end = compute ? clock.cpu() : System.nanoTime();
@@ -183,8 +213,8 @@ public record Latency(double p50Micros, double p99Micros, int rounds, double run
     /** The measurement in words, for the card and the leaderboard. */
     public String method() {
         return "prediction plus its top " + REASONS + " reasons for one row of named values, as the server answers;"
-                + (rounds == 1 ? " one timed round after warm-up (its answers took over " + (int) FAR_ABOVE
-                        + " times the bound)" : " the calmest of " + rounds + " timed rounds after warm-up")
+                + (rounds == 1 ? " one timed round after warm-up (decided on it: its p99 was far from the bound)"
+                        : " the calmest of " + rounds + " timed rounds after warm-up")
                 + (rounds > ROUNDS ? " (measured again: the first " + ROUNDS + " rounds were just over the bound)" : "")
                 + (busy() ? "; compute time per answer (the machine was busy)" : "");
     }
@@ -262,14 +292,17 @@ public record Latency(double p50Micros, double p99Micros, int rounds, double run
             return cpuKnown ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
         }
 
-        /** Whether a phase that has made {@code calls} calls since the given clock readings makes another. */
-        boolean goOn(int calls, long wallStart, long cpuStart) {
+        /**
+         * Whether a phase that has made {@code calls} calls since the given clock readings makes another: until its
+         * budget is spent, or its cap while it has made fewer than {@code leastCalls}.
+         */
+        boolean goOn(int calls, int leastCalls, long wallStart, long cpuStart) {
             long wall = System.nanoTime() - wallStart;
             if (wall >= PHASE_WALL_CAP_NANOS) {
                 return false;
             }
             long spent = cpu() - cpuStart;
-            return spent < PHASE_CAP_NANOS && (calls < MIN_CALLS || spent < PHASE_BUDGET_NANOS);
+            return spent < PHASE_CAP_NANOS && (calls < leastCalls || spent < PHASE_BUDGET_NANOS);
         }
     }
 }
