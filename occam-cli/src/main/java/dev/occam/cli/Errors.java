@@ -22,8 +22,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         }
         String message;
         int code;
-        if (e instanceof UseCaseException || e instanceof DataException || e instanceof IllegalArgumentException
-                || e instanceof UserError) {
+        // An IllegalArgumentException of Occam's names the value; one without a message came from a library
+        // Occam called wrongly, which is a bug, not the user's mistake.
+        if (e instanceof UseCaseException || e instanceof DataException || e instanceof UserError
+                || e instanceof IllegalArgumentException && e.getMessage() != null) {
             message = e.getMessage();
             code = OccamCommand.USER_ERROR;
         } else if (e instanceof NoSuchFileException nf) {

@@ -97,15 +97,23 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private int fit() throws Exception {
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1: " + threads);
+        if (threads != null && (threads < 1 || threads > FitJob.MAX_THREADS)) {
+            throw new IllegalArgumentException("--threads must be between 1 and " + FitJob.MAX_THREADS
+                    + " (the most a fork-join pool runs): " + threads);
         }
         if (keepRuns != null && keepRuns < 1) {
             throw new IllegalArgumentException("--keep-runs must be >= 1: " + keepRuns);
         }
         dev.occam.core.data.JdbcDrivers.load(Console.driverPaths(drivers));
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int n = threads != null ? threads : cores;
         summary = quiet ? Console.NOWHERE : json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        if (n > cores) {
+            // Not an error (the results do not depend on it), but more folds at once than cores only share them,
+            // and each fold in flight holds its own copy of the training rows.
+            summary.println("note: --threads " + n + " is more than this machine's " + cores + " cores: the folds"
+                    + " beyond " + cores + " at once share them, and each holds its training rows in memory");
+        }
         PrintWriter stdout = summary;
         if (!engine.equals("local") || master != null) {
             return onEngine();

@@ -52,6 +52,17 @@ class ConsoleOptionsTest {
     }
 
     @Test
+    void fit_moreThreadsThanCores_saysSoAndFits() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        CliRun run = CliRun.of("fit", SAFETY.resolve("met.yaml").toString(), "--out", dir.resolve("out").toString(),
+                "--threads", Integer.toString(cores + 1));
+
+        assertEquals(OccamCommand.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains("note: --threads " + (cores + 1) + " is more than this machine's " + cores
+                + " cores"), run.out());
+    }
+
+    @Test
     void fit_json_printsTheSummaryOnStandardOutput() throws Exception {
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("fit", SAFETY.resolve("met.yaml").toString(), "--out", out.toString(), "--json",

@@ -66,6 +66,14 @@ class UserErrorTest {
     }
 
     @Test
+    void fit_threadsBeyondThePoolsLimit_namesTheRange() {
+        CliRun run = CliRun.of("fit", Path.of("../examples/credit/usecase.yaml").toString(), "--threads", "40000");
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.isOneLineError() && run.err().contains(
+                "--threads must be between 1 and 32767 (the most a fork-join pool runs): 40000"), run.err());
+    }
+
+    @Test
     void fit_missingUseCaseFile_namesIt() {
         CliRun run = CliRun.of("fit", dir.resolve("nope.yaml").toString());
         assertEquals(OccamCommand.USER_ERROR, run.exitCode());

@@ -45,6 +45,8 @@ public final class FitJob {
     private final Progress progress;
 
     private final int threads;
+    /** The most workers a {@link ForkJoinPool} takes (its parallelism limit): the bound on {@code threads}. */
+    public static final int MAX_THREADS = 0x7fff;
 
     /** A fit on one thread. */
     public FitJob(UseCase useCase, Path outputDirectory, Progress progress) {
@@ -57,8 +59,8 @@ public final class FitJob {
      *     and the learner's seed, and results are assembled in ladder and fold order), only the measured times do
      */
     public FitJob(UseCase useCase, Path outputDirectory, Progress progress, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1: " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be between 1 and " + MAX_THREADS + ": " + threads);
         }
         // Before any data is read: a candidate's options are the use case's, and a mistake there is the user's.
         Ladder.check(useCase.selection().candidates());
