@@ -74,6 +74,15 @@ class UserErrorTest {
     }
 
     @Test
+    void serve_moreThreadsThanItStarts_namesTheRange() {
+        // Jetty starts every answering thread with the server: 5,000 would be 5,000 threads before any request.
+        CliRun run = CliRun.of("serve", dir.toString(), "--port", "0", "--threads", "5000");
+        assertEquals(OccamCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.isOneLineError() && run.err().contains(
+                "threads must be between 1 and 1024 (each is started with the server): 5000"), run.err());
+    }
+
+    @Test
     void fit_missingUseCaseFile_namesIt() {
         CliRun run = CliRun.of("fit", dir.resolve("nope.yaml").toString());
         assertEquals(OccamCommand.USER_ERROR, run.exitCode());

@@ -33,6 +33,13 @@ public record ServeOptions(Path dir, String host, int port, boolean strict, int 
     /** A batch of at most this many rows is scored on the answering thread; a larger one on a batch thread. */
     public static final int INLINE_BATCH_ROWS = 10;
 
+    /**
+     * The most answering threads: Jetty starts every one of them with the server (its minimum is its maximum, so
+     * that a burst is not met by starting threads), and a thousand already answers far more requests at once than
+     * a machine's cores can score.
+     */
+    public static final int MAX_THREADS = 1024;
+
     public ServeOptions {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(host, "host");
@@ -48,8 +55,9 @@ public record ServeOptions(Path dir, String host, int port, boolean strict, int 
         if (maxBatchRows < 1) {
             throw new IllegalArgumentException("maxBatchRows must be >= 1: " + maxBatchRows);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1: " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be between 1 and " + MAX_THREADS
+                    + " (each is started with the server): " + threads);
         }
         if (poll.isNegative() || poll.isZero()) {
             throw new IllegalArgumentException("poll must be positive: " + poll);
