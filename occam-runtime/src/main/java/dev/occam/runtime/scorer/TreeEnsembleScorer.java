@@ -130,8 +130,8 @@ public final class TreeEnsembleScorer implements Scorer {
             }
             this.depth = measureDepth();
             if (depth > MAX_DEPTH) {
-                // TreeSHAP's memory grows with the square of the depth and its recursion with the depth: a forged
-                // model file must not take the process down with it.
+                // TreeSHAP's workspace grows with the depth times the features on a path, and its recursion with the
+                // depth: a forged model file must not take the process down with it.
                 throw new IllegalArgumentException("a tree is " + depth + " levels deep; a tree may be at most "
                         + MAX_DEPTH + " levels deep");
             }

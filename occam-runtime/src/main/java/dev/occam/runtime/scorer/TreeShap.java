@@ -2,30 +2,43 @@ package dev.occam.runtime.scorer;
 
 import dev.occam.runtime.scorer.TreeEnsembleScorer.Precision;
 import dev.occam.runtime.scorer.TreeEnsembleScorer.Tree;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * SHAP values of one tree by the polynomial-time path algorithm of Lundberg, Erion &amp; Lee, <i>Consistent
- * Individualized Feature Attribution for Tree Ensembles</i> (arXiv:1802.03888, 2018, Algorithm 2; also
- * Lundberg et al., <i>From local explanations to global understanding with explainable AI for trees</i>,
- * Nature Machine Intelligence 2, 2020): the exact Shapley values of the set function
- * {@code v(S) = E[f(x) | x_S]}, where the expectation over the features outside S follows both children of a
- * split in proportion to the training cover that reached them (Algorithm 1 of the paper). They add up to
- * {@code f(x) − v(∅)}, and {@code v(∅)} is the cover-weighted mean of the leaf values.
+ * SHAP values of one tree: the exact Shapley values of the set function {@code v(S) = E[f(x) | x_S]} of Lundberg,
+ * Erion &amp; Lee (<i>Consistent Individualized Feature Attribution for Tree Ensembles</i>, arXiv:1802.03888,
+ * 2018, Algorithm 1), where the expectation over the features outside S follows both children of a split in
+ * proportion to the training cover that reached them. They add up to {@code f(x) − v(∅)}, and {@code v(∅)} is the
+ * cover-weighted mean of the leaf values. The numbers are those of the paper's Algorithm 2; the arithmetic is the
+ * linear-time form of Yu, Peng, Zou, Zhang &amp; Liu (<i>Linear TreeShap</i>, NeurIPS 2022), written here as
+ * follows.
  *
- * <p>The walk keeps, for the path from the root to the current node, each distinct feature met on it with the
- * fraction of the cover that follows the path when the feature is unknown ("zero fraction", the product of
- * the cover ratios of its splits) and whether the row itself follows the path ("one fraction", 1 or 0), and
- * the weights of the subset sizes of the path's features, which grow one feature at a time ({@link #extend})
- * and can take one feature out again ({@link #unwind}). At a leaf, each feature on the path gets its Shapley
- * weight times (one fraction − zero fraction) times the leaf value. A feature split on twice along the path
- * is first unwound, so it appears once with its fractions multiplied. The row's own branch at each split is
- * the one {@link Tree#leafOf} takes, so missing values follow their learned direction.
+ * <p><b>Per leaf.</b> For a leaf, each distinct feature j on its path has a "zero fraction" z_j (the product of
+ * the cover ratios of its splits on the path: how much of the cover follows the path when x_j is unknown) and a
+ * "one fraction" o_j (1 when the row itself follows every one of those splits, else 0); the leaf's share of
+ * {@code v(S)} is {@code value · Π_{j∈S} o_j · Π_{j∉S} z_j}. The Shapley weight of a coalition of size s among
+ * the path's m features is {@code ∫₀¹ tˢ (1 − t)^(m−1−s) dt}, so summing over coalitions gives, for feature i,
+ * <pre>  φ_i += value · (o_i − z_i) · ∫₀¹ P(t) / f_i(t) dt,   f_j(t) = z_j (1 − t) + o_j t,   P = Π_j f_j,</pre>
+ * whose integrand is a polynomial of degree below m. A Gauss–Legendre rule of ⌈m/2⌉ points integrates it exactly,
+ * so each polynomial is carried as its values at those points.
  *
- * <p>Cost: O(leaves · depth²) per tree and row, and no allocation per node: the paths live in a {@link Workspace}
- * of one path per level, made per call (per ensemble for {@code TreeEnsembleScorer}). Written from the paper; no
- * state outside the call, so any number of threads may explain at once.
+ * <p><b>Per tree, in one walk.</b> Going down, each node's P is its parent's times the entering split's factor
+ * (divided by the factor the same feature had higher up, when it repeats). Coming up, each node gets
+ * {@code A = Σ value · P} over the leaves below it. A split on feature i then contributes
+ * {@code (o − z) ∫ (A − B) / f dt}, with its own (combined) fractions, where B is the A of the next splits on i
+ * below it: their leaves are counted by those splits, with the fractions they combine to. Every node costs a few
+ * operations per quadrature point: O(nodes · depth) per tree and row, where the path algorithm is
+ * O(leaves · depth²). Subtrees whose zero and one fractions are both 0 carry no weight and are not visited.
+ *
+ * <p>The row's own branch at each split is the one {@link Tree#leafOf} takes, so missing values follow their learned
+ * direction. No allocation per node: the walk's vectors live in a {@link Workspace}, made per call (per ensemble
+ * for {@code TreeEnsembleScorer}); no state outside the call, so any number of threads may explain at once.
  */
 final class TreeShap {
+
+    /** Gauss–Legendre rules on [0, 1] by number of points, computed once each: {nodes, weights}. */
+    private static final ConcurrentHashMap<Integer, double[][]> RULES = new ConcurrentHashMap<>();
 
     private TreeShap() {
     }
@@ -47,14 +60,14 @@ final class TreeShap {
     }
 
     /** The share of a node's cover that reaches one child; half each when the node has no cover. */
-    private static double fraction(Tree tree, int node, int child) {
+    static double fraction(Tree tree, int node, int child) {
         double parent = tree.cover(node);
         return parent > 0 ? tree.cover(child) / parent : 0.5;
     }
 
     /**
      * Adds {@code weight} times the tree's SHAP values for row {@code x} to {@code phi} (indexed by the
-     * tree's feature indices).
+     * tree's feature indices, each below {@code phi.length}).
      */
     static void accumulate(Tree tree, double[] x, Precision precision, double weight, double[] phi) {
         accumulate(tree, x, precision, weight, phi, new Workspace(tree.depth()));
@@ -66,95 +79,101 @@ final class TreeShap {
      */
     static void accumulate(Tree tree, double[] x, Precision precision, double weight, double[] phi,
             Workspace workspace) {
-        if (workspace.levels.length < tree.depth() + 2) {
-            throw new IllegalArgumentException("workspace for depth " + (workspace.levels.length - 2)
-                    + ", tree of depth " + tree.depth());
+        if (workspace.levels < tree.depth() + 1) {
+            throw new IllegalArgumentException("workspace for depth " + (workspace.levels - 1) + ", tree of depth "
+                    + tree.depth());
         }
-        workspace.levels[0].length = 0;
-        recurse(tree, x, precision, weight, phi, 0, workspace.levels, 0, 1.0, 1.0, -1);
+        if (tree.isLeaf(0)) {
+            return; // one leaf: f(x) = v(∅), every value 0
+        }
+        // A path holds at most min(depth, features) distinct features, so the integrands' degree is below that.
+        int distinct = Math.min(tree.depth(), phi.length);
+        workspace.use(rule((distinct + 1) / 2), phi.length);
+        walk(tree, x, precision, weight, phi, workspace, 0, 0, -1, 1.0, 1.0);
     }
 
     /**
-     * One path per level of the walk (the reference implementation's stack of paths): a node at level d copies its
-     * parent's path from level d into level d + 1 and extends it there, so nothing is allocated per node.
+     * Visits {@code node} at {@code level}, entered by a split on {@code feature} (-1 at the root) whose combined
+     * fractions on the path are {@code zero} and {@code one}; leaves {@code A} of the node in
+     * {@code workspace.sum[level]} and adds the node's split contribution to {@code phi}.
      */
-    static final class Workspace {
-        final Path[] levels;
-
-        /** @param depth the deepest tree's depth, in splits */
-        Workspace(int depth) {
-            levels = new Path[depth + 2];
-            for (int d = 0; d < levels.length; d++) {
-                levels[d] = new Path(depth + 2);
+    private static void walk(Tree tree, double[] x, Precision precision, double scale, double[] phi,
+            Workspace w, int node, int level, int feature, double zero, double one) {
+        int q = w.points;
+        double[] t = w.nodes;
+        double[] product = w.product[level];
+        double[] factor = w.factor[level];
+        double[] sum = w.sum[level];
+        double outerZero = 1.0;
+        double outerOne = 1.0;
+        int outerSplit = -1;
+        if (feature < 0) {
+            Arrays.fill(product, 0, q, 1.0);
+        } else {
+            outerZero = w.zeroOf[feature];
+            outerOne = w.oneOf[feature];
+            outerSplit = w.enclosing[feature];
+            double[] parent = w.product[level - 1];
+            for (int k = 0; k < q; k++) {
+                double s = t[k];
+                double f = zero * (1 - s) + one * s;
+                factor[k] = f;
+                // The feature's earlier factor is never 0 here: subtrees with both fractions 0 are not visited.
+                product[k] = parent[k] * f / (outerZero * (1 - s) + outerOne * s);
             }
+            w.zeroOf[feature] = zero;
+            w.oneOf[feature] = one;
+            w.enclosing[feature] = level;
+            Arrays.fill(w.below[level], 0, q, 0.0);
         }
-    }
-
-    /** The unique features of the path from the root, with their fractions and the subset-size weights. */
-    private static final class Path {
-        final int[] feature;
-        final double[] zero;
-        final double[] one;
-        final double[] weight;
-        int length;
-
-        Path(int capacity) {
-            feature = new int[capacity];
-            zero = new double[capacity];
-            one = new double[capacity];
-            weight = new double[capacity];
-        }
-
-        void copyFrom(Path p) {
-            System.arraycopy(p.feature, 0, feature, 0, p.length);
-            System.arraycopy(p.zero, 0, zero, 0, p.length);
-            System.arraycopy(p.one, 0, one, 0, p.length);
-            System.arraycopy(p.weight, 0, weight, 0, p.length);
-            length = p.length;
-        }
-    }
-
-    /**
-     * @param levels the workspace's paths; {@code levels[level]} holds the parent's path, left as it was
-     */
-    private static void recurse(Tree tree, double[] x, Precision precision, double scale, double[] phi, int node,
-            Path[] levels, int level, double zeroFraction, double oneFraction, int feature) {
-        Path m = levels[level + 1];
-        m.copyFrom(levels[level]);
-        extend(m, zeroFraction, oneFraction, feature);
         if (tree.isLeaf(node)) {
             double value = tree.value(node);
-            // Element 0 is the empty root element; every later one is a feature on the path.
-            for (int i = 1; i < m.length; i++) {
-                double w = unwoundSum(m, i);
-                phi[m.feature[i]] += scale * w * (m.one[i] - m.zero[i]) * value;
+            for (int k = 0; k < q; k++) {
+                sum[k] = value * product[k];
             }
-            return;
-        }
-        int split = tree.feature(node);
-        int hot = goesLeft(tree, node, x, precision) ? tree.left(node) : tree.right(node);
-        int cold = hot == tree.left(node) ? tree.right(node) : tree.left(node);
-        double incomingZero = 1.0;
-        double incomingOne = 1.0;
-        for (int k = 1; k < m.length; k++) {
-            if (m.feature[k] == split) {
-                incomingZero = m.zero[k];
-                incomingOne = m.one[k];
-                unwind(m, k);
-                break;
+        } else {
+            Arrays.fill(sum, 0, q, 0.0);
+            int split = tree.feature(node);
+            int hot = goesLeft(tree, node, x, precision) ? tree.left(node) : tree.right(node);
+            int cold = hot == tree.left(node) ? tree.right(node) : tree.left(node);
+            double incomingZero = w.zeroOf[split];
+            double incomingOne = w.oneOf[split];
+            double hotZero = incomingZero * fraction(tree, node, hot);
+            if (hotZero > 0 || incomingOne > 0) {
+                walk(tree, x, precision, scale, phi, w, hot, level + 1, split, hotZero, incomingOne);
+                addInto(sum, w.sum[level + 1], q);
+            }
+            double coldZero = incomingZero * fraction(tree, node, cold);
+            if (coldZero > 0) {
+                walk(tree, x, precision, scale, phi, w, cold, level + 1, split, coldZero, 0.0);
+                addInto(sum, w.sum[level + 1], q);
             }
         }
-        recurse(tree, x, precision, scale, phi, hot, levels, level + 1, incomingZero * fraction(tree, node, hot),
-                incomingOne, split);
-        double coldZero = incomingZero * fraction(tree, node, cold);
-        if (coldZero > 0) {
-            // With zero fraction 0 and one fraction 0 the whole subtree carries no weight.
-            recurse(tree, x, precision, scale, phi, cold, levels, level + 1, coldZero, 0.0, split);
+        if (feature >= 0) {
+            double[] below = w.below[level];
+            double[] weights = w.weights;
+            double integral = 0;
+            for (int k = 0; k < q; k++) {
+                integral += weights[k] * (sum[k] - below[k]) / factor[k];
+            }
+            phi[feature] += scale * (one - zero) * integral;
+            w.zeroOf[feature] = outerZero;
+            w.oneOf[feature] = outerOne;
+            w.enclosing[feature] = outerSplit;
+            if (outerSplit >= 0) {
+                addInto(w.below[outerSplit], sum, q);
+            }
+        }
+    }
+
+    private static void addInto(double[] into, double[] add, int q) {
+        for (int k = 0; k < q; k++) {
+            into[k] += add[k];
         }
     }
 
     /** The branch a row takes at an inner node: {@link Tree#leafOf}'s rule. */
-    private static boolean goesLeft(Tree tree, int node, double[] x, Precision precision) {
+    static boolean goesLeft(Tree tree, int node, double[] x, Precision precision) {
         double v = x[tree.feature(node)];
         if (Double.isNaN(v)) {
             return tree.missingLeft(node);
@@ -166,61 +185,99 @@ final class TreeShap {
         return tree.goesLeftCategorical(node, v);
     }
 
-    /** Adds a feature with its fractions to the path and updates the subset-size weights. */
-    private static void extend(Path m, double zeroFraction, double oneFraction, int feature) {
-        int u = m.length;
-        m.feature[u] = feature;
-        m.zero[u] = zeroFraction;
-        m.one[u] = oneFraction;
-        m.weight[u] = u == 0 ? 1.0 : 0.0;
-        for (int i = u - 1; i >= 0; i--) {
-            m.weight[i + 1] += oneFraction * m.weight[i] * (i + 1) / (u + 1);
-            m.weight[i] = zeroFraction * m.weight[i] * (u - i) / (u + 1);
-        }
-        m.length = u + 1;
+    /** The Gauss–Legendre rule of {@code points} points on [0, 1] (at least 1), from the cache. */
+    static double[][] rule(int points) {
+        return RULES.computeIfAbsent(Math.max(1, points), TreeShap::legendre);
     }
 
-    /** Takes element {@code index} out of the path, undoing its {@link #extend}. */
-    private static void unwind(Path m, int index) {
-        int last = m.length - 1;
-        double one = m.one[index];
-        double zero = m.zero[index];
-        double n = m.weight[last];
-        for (int j = last - 1; j >= 0; j--) {
-            if (one != 0) {
-                double t = m.weight[j];
-                m.weight[j] = n * (last + 1) / ((j + 1) * one);
-                n = t - m.weight[j] * zero * (last - j) / (last + 1);
-            } else {
-                m.weight[j] = m.weight[j] * (last + 1) / (zero * (last - j));
+    /**
+     * The nodes and weights of the n-point Gauss–Legendre rule, mapped from [-1, 1] to [0, 1]: exact for
+     * polynomials of degree up to 2n − 1. Each root of the Legendre polynomial P_n by Newton's method from the
+     * usual estimate {@code cos(π (i + 3/4) / (n + 1/2))}, P_n and its derivative by the three-term recurrence;
+     * the weight {@code 2 / ((1 − x²) P_n'(x)²)}.
+     */
+    static double[][] legendre(int n) {
+        double[] nodes = new double[n];
+        double[] weights = new double[n];
+        for (int i = 0; i < (n + 1) / 2; i++) {
+            double root = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
+            double derivative = 0;
+            for (int iteration = 0; iteration < 100; iteration++) {
+                double[] pd = legendreAt(n, root);
+                derivative = pd[1];
+                double step = pd[0] / derivative;
+                root -= step;
+                if (Math.abs(step) <= 1e-16) {
+                    break;
+                }
             }
+            derivative = legendreAt(n, root)[1];
+            double weight = 1.0 / ((1 - root * root) * derivative * derivative); // half of 2/(...): [0, 1]
+            // Symmetric pairs: -root near 0 and +root near 1 (the middle one, for odd n, is written twice alike).
+            nodes[i] = (1 - root) / 2;
+            nodes[n - 1 - i] = (1 + root) / 2;
+            weights[i] = weight;
+            weights[n - 1 - i] = weight;
         }
-        for (int j = index; j < last; j++) {
-            m.feature[j] = m.feature[j + 1];
-            m.zero[j] = m.zero[j + 1];
-            m.one[j] = m.one[j + 1];
-        }
-        m.length = last;
+        return new double[][] {nodes, weights};
     }
 
-    /** The sum of the weights the path would have with element {@code index} unwound, without unwinding it. */
-    private static double unwoundSum(Path m, int index) {
-        int last = m.length - 1;
-        double one = m.one[index];
-        double zero = m.zero[index];
-        double total = 0;
-        if (one != 0) {
-            double n = m.weight[last];
-            for (int j = last - 1; j >= 0; j--) {
-                double w = n * (last + 1) / ((j + 1) * one);
-                total += w;
-                n = m.weight[j] - w * zero * (last - j) / (last + 1);
+    /** P_n(x) and P_n'(x). */
+    private static double[] legendreAt(int n, double x) {
+        double previous = 1.0;
+        double current = x;
+        for (int k = 2; k <= n; k++) {
+            double next = ((2 * k - 1) * x * current - (k - 1) * previous) / k;
+            previous = current;
+            current = next;
+        }
+        double derivative = n * (x * current - previous) / (x * x - 1);
+        return new double[] {current, derivative};
+    }
+
+    /**
+     * The walk's vectors, one per level, and each feature's place on the current path; made per call, reused for
+     * every tree of an ensemble (a tree at most {@code depth} deep), never shared between threads.
+     */
+    static final class Workspace {
+        /** Levels the vectors hold: the deepest tree's depth + 1. */
+        final int levels;
+        double[][] product;
+        double[][] factor;
+        double[][] sum;
+        double[][] below;
+        int points;
+        double[] nodes;
+        double[] weights;
+        /** Per feature: its combined fractions on the current path (1 and 1 when not on it), its deepest split. */
+        double[] zeroOf = new double[0];
+        double[] oneOf = new double[0];
+        int[] enclosing = new int[0];
+
+        /** @param depth the deepest tree's depth, in splits */
+        Workspace(int depth) {
+            levels = depth + 1;
+        }
+
+        /** Sizes the vectors for this rule and the feature arrays for this many features. */
+        void use(double[][] rule, int features) {
+            nodes = rule[0];
+            weights = rule[1];
+            points = nodes.length;
+            if (product == null || product[0].length < points) {
+                product = new double[levels][points];
+                factor = new double[levels][points];
+                sum = new double[levels][points];
+                below = new double[levels][points];
             }
-        } else {
-            for (int j = last - 1; j >= 0; j--) {
-                total += m.weight[j] * (last + 1) / (zero * (last - j));
+            if (zeroOf.length < features) {
+                zeroOf = new double[features];
+                oneOf = new double[features];
+                enclosing = new int[features];
+                Arrays.fill(zeroOf, 1.0);
+                Arrays.fill(oneOf, 1.0);
+                Arrays.fill(enclosing, -1);
             }
         }
-        return total;
     }
 }
