@@ -83,14 +83,14 @@ class GradientBoostingMulticlassTest {
         double weighed = meanProbability(new GradientBoosting(fixed).withBalancedClasses().fit(frame, target), frame,
                 2);
         assertEquals(0.05, plain, 0.015);
-        assertTrue(weighed > 0.25, "weighed mean probability of the rare class " + weighed);
+        assertTrue(weighed > 0.2, "weighed mean probability of the rare class " + weighed);
         // With early stopping (the default), on the pipeline the ladder builds for class_weight: balanced.
         double piped = meanProbability(GradientBoosting.pipeline(GradientBoosting.Options.defaults(),
                 java.util.Map.of(), true).fit(frame, target), frame, 2);
         double pipedPlain = meanProbability(GradientBoosting.pipeline(GradientBoosting.Options.defaults(),
                 java.util.Map.of(), false).fit(frame, target), frame, 2);
         assertTrue(pipedPlain < 0.1, "unweighted, early stopped: " + pipedPlain);
-        assertTrue(piped > 0.25, "weighed, early stopped: " + piped);
+        assertTrue(piped > 0.2, "weighed, early stopped: " + piped);
     }
 
     private static double meanProbability(Model m, Frame x, int k) {
