@@ -65,15 +65,11 @@ class GradientBoostingMulticlassTest {
     @Test
     void fit_balancedClasses_rareClassMeanProbabilityRisesTowardsOneThird() {
         assumeTrue(XGBoostAvailability.reason().isEmpty());
-        java.util.SplittableRandom r = new java.util.SplittableRandom(2);
-        int n = 1000;
-        double[] x = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = r.nextGaussian();
+        Frame frame = GradientBoostingTest.noise(1000);
+        double[] y = new double[frame.rows()];
+        for (int i = 0; i < y.length; i++) {
             y[i] = i % 20 == 0 ? 2 : i % 5 == 1 ? 1 : 0;
         }
-        Frame frame = new Frame(java.util.List.of(new dev.occam.runtime.data.NumericColumn("x", x)));
         dev.occam.core.data.Target target = new dev.occam.core.data.Target(
                 dev.occam.runtime.TargetInfo.multiclass("k", java.util.List.of("p", "q", "r")), y);
         // 300 rounds without early stopping: the margins converge from XGBoost's equal start to the priors.

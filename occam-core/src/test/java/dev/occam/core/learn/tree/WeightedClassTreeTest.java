@@ -80,22 +80,12 @@ class WeightedClassTreeTest {
         assertEquals(8, plain.get(1).count());
     }
 
-    /** 3 classes on two numbers (one with missing values) and a category; class 2 is {@code rare} of the rows. */
+    /** {@link WeightedTreeTest#features}: x0 on a 0.01 grid in [0, 1], x1 with missing values, a category. */
     private static Frame features(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] x0 = new double[n];
-        double[] x1 = new double[n];
-        int[] c = new int[n];
-        for (int i = 0; i < n; i++) {
-            x0[i] = Math.round(r.nextGaussian() * 100) / 100.0;
-            x1[i] = r.nextInt(10) == 0 ? Double.NaN : Math.round(r.nextGaussian() * 20) / 10.0;
-            c[i] = r.nextInt(15) == 0 ? CategoricalColumn.MISSING : r.nextInt(4);
-        }
-        return new Frame(List.of(new NumericColumn("x0", x0), new NumericColumn("x1", x1),
-                new CategoricalColumn("g", List.of("p", "q", "r", "s"), c)));
+        return WeightedTreeTest.features(n, seed);
     }
 
-    /** Classes by a softmax of the features; the intercepts make class 2 about 5% of the rows. */
+    /** Classes by a softmax of the features; the rare intercept makes class 2 about 5% of the rows. */
     private static double[] labels(Frame x, double rareIntercept, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] x0 = ((NumericColumn) x.column(0)).values();
@@ -103,8 +93,9 @@ class WeightedClassTreeTest {
         int[] g = ((CategoricalColumn) x.column(2)).codes();
         double[] y = new double[x.rows()];
         for (int i = 0; i < y.length; i++) {
-            double e1 = Math.exp(1.2 * x0[i] + (g[i] == 1 ? 0.8 : 0));
-            double e2 = Math.exp(rareIntercept + 1.5 * x0[i] + (Double.isNaN(x1[i]) ? 0 : 1.2 * x1[i])
+            double z = 4 * (x0[i] - 0.5);
+            double e1 = Math.exp(1.2 * z + (g[i] == 1 ? 0.8 : 0));
+            double e2 = Math.exp(rareIntercept + 1.5 * z + (Double.isNaN(x1[i]) ? 0 : 1.2 * x1[i])
                     + (g[i] == 3 ? 1.0 : 0));
             double u = r.nextDouble() * (1 + e1 + e2);
             y[i] = u < 1 ? 0 : u < 1 + e1 ? 1 : 2;
