@@ -98,8 +98,7 @@ record FitPlan(UseCase useCase, DataSource source, Frame table, LabelledData dat
                 useCase.constraints().monotone(), useCase.formula(), selection.balancedClasses());
         if (selection.balancedClasses()) {
             notes.add(task == Task.CLASSIFICATION ? balancedNote(candidates)
-                    : "class_weight: balanced weighs two classes; on this " + target.info().classCount()
-                            + "-class target every learner fits unweighted");
+                    : balancedNote(candidates, target.info().classCount()));
         }
         if (task == Task.MULTICLASS && selection.candidates().isEmpty()) {
             List<String> twoClassOnly = Ladder.unavailable(task, dev.occam.core.usecase.CandidateSpec.families(
@@ -125,12 +124,7 @@ record FitPlan(UseCase useCase, DataSource source, Frame table, LabelledData dat
     static String balancedNote(List<Candidate> candidates) {
         java.util.Set<String> weighed = new java.util.LinkedHashSet<>();
         java.util.Set<String> unweighted = new java.util.LinkedHashSet<>();
-        for (Candidate c : candidates) {
-            if (c instanceof Candidate.OfLearner l) {
-                String family = l.learner().family();
-                (Ladder.BALANCED.contains(family) ? weighed : unweighted).add(family);
-            }
-        }
+        sortByWeighing(candidates, Ladder.BALANCED, weighed, unweighted);
         StringBuilder sb = new StringBuilder("class_weight: balanced: ");
         sb.append(weighed.isEmpty() ? "no candidate weighs the classes"
                 : "weighed (each row of a class by n / (2 n_class); boosting by XGBoost's scale_pos_weight = "
@@ -145,6 +139,42 @@ record FitPlan(UseCase useCase, DataSource source, Frame table, LabelledData dat
                     + " need it, maps them back");
         }
         return sb.toString();
+    }
+
+    /**
+     * {@link #balancedNote(List)} for a target of {@code classes} >= 3 classes: the tree, the forest and boosting
+     * weigh each row of class c by {@code n / (K n_c)} ({@link Ladder#BALANCED_MULTICLASS}); the others fit
+     * unweighted. No calibrator follows a model of three or more classes, so its probabilities stay shifted.
+     */
+    static String balancedNote(List<Candidate> candidates, int classes) {
+        java.util.Set<String> weighed = new java.util.LinkedHashSet<>();
+        java.util.Set<String> unweighted = new java.util.LinkedHashSet<>();
+        sortByWeighing(candidates, Ladder.BALANCED_MULTICLASS, weighed, unweighted);
+        StringBuilder sb = new StringBuilder("class_weight: balanced: ");
+        sb.append(weighed.isEmpty() ? "no candidate weighs the " + classes + " classes"
+                : "weighed (each row of a class by n / (K n_class), K = " + classes + " classes): "
+                        + String.join(", ", weighed));
+        if (!unweighted.isEmpty()) {
+            sb.append("; fitted unweighted, as these learners take no class weights for three or more classes in this"
+                    + " version: ").append(String.join(", ", unweighted));
+        }
+        if (!weighed.isEmpty()) {
+            sb.append("; a weighed model's class probabilities are as if the classes were equally common, not the"
+                    + " data's: it calls a rare class more often, and its probabilities are not calibrated back (log"
+                    + " loss judges them as they are)");
+        }
+        return sb.toString();
+    }
+
+    /** Sorts the candidates' learner families into those that weigh the classes and the others, in ladder order. */
+    private static void sortByWeighing(List<Candidate> candidates, List<String> weighing, java.util.Set<String> weighed,
+            java.util.Set<String> unweighted) {
+        for (Candidate c : candidates) {
+            if (c instanceof Candidate.OfLearner l) {
+                String family = l.learner().family();
+                (weighing.contains(family) ? weighed : unweighted).add(family);
+            }
+        }
     }
 
     /** The use case's splitter: grouped k-fold when it names groups, else stratified k-fold. */

@@ -96,9 +96,11 @@ public final class Ladder {
 
     /**
      * As {@link #candidates(Task, List, String, Map, FormulaSpec)}; with {@code balanced}, the learners that take
-     * class weights weigh each of two classes by the inverse of its share ({@link #BALANCED}): the logistic
-     * regression, the tree and the forest by row weights {@code n / (2 n_c)}, boosting by XGBoost's
-     * {@code scale_pos_weight}.
+     * class weights weigh each class by the inverse of its share ({@link #balanced(Task)}). Two classes
+     * ({@link #BALANCED}): the logistic regression, the tree and the forest by row weights {@code n / (2 n_c)},
+     * boosting by XGBoost's {@code scale_pos_weight}. Three or more ({@link #BALANCED_MULTICLASS}): the tree, the
+     * forest and boosting by row weights {@code n / (K n_c)}; the others are the very learners of an unweighted
+     * ladder.
      */
     public static List<Candidate> candidates(Task task, List<CandidateSpec> specs, String currentRule,
             Map<String, Monotone> monotone, FormulaSpec formula, boolean balanced) {
@@ -107,7 +109,7 @@ public final class Ladder {
         for (CandidateSpec spec : listed) {
             if (!spec.learner().equals(Candidate.CURRENT_RULE) && !spec.learner().equals(FormulaRegression.FAMILY)
                     && !spec.learner().equals(Candidate.ONNX)) {
-                learners.put(spec, learner(spec, monotone, balanced));
+                learners.put(spec, learner(spec, monotone, balanced && balanced(task).contains(spec.learner())));
             }
         }
         List<Candidate> out = new ArrayList<>();
@@ -185,6 +187,17 @@ public final class Ladder {
 
     /** The families that weigh two classes when the use case asks for balanced class weights. */
     public static final List<String> BALANCED = List.of("logistic", "tree", "random-forest", "boosting");
+
+    /**
+     * The families that weigh three or more classes when the use case asks for balanced class weights: the
+     * multinomial logistic regression takes no weights in this version.
+     */
+    public static final List<String> BALANCED_MULTICLASS = List.of("tree", "random-forest", "boosting");
+
+    /** The families that weigh the classes of a target of this task ({@code class_weight: balanced}); none for a number. */
+    public static List<String> balanced(Task task) {
+        return task == Task.CLASSIFICATION ? BALANCED : task == Task.MULTICLASS ? BALANCED_MULTICLASS : List.of();
+    }
 
     /** The families whose coefficients can be held to a sign ({@code SignConstrained}). */
     private static final java.util.Set<String> SIGN_CONSTRAINED = java.util.Set.of("logistic", "linear", "lasso");

@@ -66,6 +66,39 @@ class BalancedMonotoneFitTest {
                 + " its own scores, and calibration, when its held-out scores need it, maps them back", note);
     }
 
+    /**
+     * Three classes (R's iris): the tree, the forest and boosting weigh each row of class c by n / (K n_c); the
+     * multinomial logistic regression and knn fit unweighted, the very learners of an unweighted ladder.
+     */
+    @Test
+    void of_balancedThreeClasses_noteNamesWeighedAndUnweightedRungs() throws Exception {
+        Files.copy(dev.occam.core.data.TestDatasets.path("iris.csv"), dir.resolve("iris.csv"));
+        Path file = dir.resolve("iris.yaml");
+        Files.writeString(file, String.join("\n", "name: iris", "question: Which species?", "data:",
+                "  path: iris.csv", "target: Species", "success:", "  metric: macro_auc", "  at_least: 0.9",
+                "selection:", "  class_weight: balanced",
+                "  candidates: [baseline, logistic, tree, knn, random-forest, boosting]", ""));
+        FitPlan plan = FitPlan.of(UseCaseReader.read(file));
+        String note = plan.notes().stream().filter(n -> n.startsWith("class_weight: balanced")).findFirst()
+                .orElseThrow(() -> new AssertionError(plan.notes().toString()));
+        assertEquals("class_weight: balanced: weighed (each row of a class by n / (K n_class), K = 3 classes): tree,"
+                + " random-forest, boosting; fitted unweighted, as these learners take no class weights for three or"
+                + " more classes in this version: baseline, logistic, knn; a weighed model's class probabilities are"
+                + " as if the classes were equally common, not the data's: it calls a rare class more often, and its"
+                + " probabilities are not calibrated back (log loss judges them as they are)", note);
+        java.util.Map<String, dev.occam.core.learn.Learner> learners = new java.util.HashMap<>();
+        for (var c : plan.candidates()) {
+            if (c instanceof dev.occam.core.ladder.Candidate.OfLearner l) {
+                learners.put(l.id(), l.learner());
+            }
+        }
+        assertTrue(((dev.occam.core.learn.tree.DecisionTree) learners.get("tree")).balanced());
+        assertTrue(((dev.occam.core.learn.forest.RandomForest) learners.get("random-forest")).balanced());
+        // The logistic regression is the ladder's own, not one asked to weigh.
+        assertFalse(((dev.occam.core.learn.linear.LogisticRegression) ((dev.occam.core.learn.Pipeline)
+                learners.get("logistic")).learner()).balanced());
+    }
+
     @Test
     void run_monotoneDirection_treeEligibleKnnIneligible() throws Exception {
         FitResult result = new FitJob(UseCaseReader.read(useCase(String.join("\n",

@@ -196,7 +196,10 @@ public final class GradientBoosting implements Learner {
     private final Supplier<Optional<String>> availability;
     /** Monotone directions by column name, +1 increasing or −1 decreasing; empty for none. */
     private final Map<String, Integer> monotone;
-    /** Whether two classes are weighed by the inverse of their shares ({@code scale_pos_weight}). */
+    /**
+     * Whether the classes are weighed by the inverse of their shares ({@code scale_pos_weight} for two, row weights
+     * for three or more).
+     */
     private final boolean balanced;
 
     /** Boosting with the default options. */
@@ -222,9 +225,13 @@ public final class GradientBoosting implements Learner {
     }
 
     /**
-     * The same learner weighing two classes by the inverse of their shares in the training rows: XGBoost's
+     * The same learner weighing the classes by the inverse of their shares in the training rows: for two, XGBoost's
      * {@code scale_pos_weight} = negatives / positives (its documentation's suggestion for imbalanced classes;
-     * scikit-learn's {@code class_weight="balanced"} gives the same ratio). Three or more classes are not weighed.
+     * scikit-learn's {@code class_weight="balanced"} gives the same ratio). {@code multi:softprob} has no such
+     * parameter, so three or more classes are weighed by XGBoost's row weights instead, each row of class c by
+     * {@code n / (K n_c)} (scikit-learn's {@code compute_sample_weight("balanced")}): the K class probabilities
+     * then are as if the classes were equally common, not the data's. Either way only the rows boosted on are
+     * weighed: early stopping's validation loss is the unweighted one. A number is not weighed.
      */
     public GradientBoosting withBalancedClasses() {
         return new GradientBoosting(options, availability, monotone, true);
@@ -324,7 +331,9 @@ public final class GradientBoosting implements Learner {
         }
         int[] directions = directions(features);
         if (target.isMulticlass()) {
-            return Model.of(family(), target.info(), XGBoostTrainer.fitClasses(features, target, options, directions));
+            // multi:softprob has no scale_pos_weight: the classes are weighed by row weights n / (K n_c).
+            return Model.of(family(), target.info(), XGBoostTrainer.fitClasses(features, target, options, directions,
+                    balanced ? target.balancedWeights() : null));
         }
         Double scalePositive = null;
         if (balanced && target.isClassification()) {

@@ -39,7 +39,7 @@ final class XGBoostTrainer {
             Double scalePositive) {
         Booster booster = null;
         try {
-            booster = train(features, target, options, monotone, scalePositive);
+            booster = train(features, target, options, monotone, scalePositive, null);
             return XGBoostModels.toScorer(booster.toByteArray("json"), features.schema());
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed: " + firstLine(e.getMessage()), e);
@@ -61,9 +61,18 @@ final class XGBoostTrainer {
     /** As {@link #fitClasses(Frame, Target, GradientBoosting.Options)} holding monotone directions (null: none). */
     static MulticlassScorer fitClasses(Frame features, Target target, GradientBoosting.Options options,
             int[] monotone) {
+        return fitClasses(features, target, options, monotone, null);
+    }
+
+    /**
+     * As {@link #fitClasses(Frame, Target, GradientBoosting.Options, int[])} with each training row weighed by
+     * {@code weights} (XGBoost's row weights, which scale each row's gradient and hessian; null: all 1).
+     */
+    static MulticlassScorer fitClasses(Frame features, Target target, GradientBoosting.Options options,
+            int[] monotone, double[] weights) {
         Booster booster = null;
         try {
-            booster = train(features, target, options, monotone);
+            booster = train(features, target, options, monotone, null, weights);
             return XGBoostModels.toClassScorer(booster.toByteArray("json"), features.schema());
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed: " + firstLine(e.getMessage()), e);
@@ -97,15 +106,19 @@ final class XGBoostTrainer {
      */
     static Booster train(Frame features, Target target, GradientBoosting.Options options, int[] monotone)
             throws XGBoostError {
-        return train(features, target, options, monotone, null);
+        return train(features, target, options, monotone, null, null);
     }
 
+    /**
+     * The booster, the classes weighed by {@code scale_pos_weight} (two classes) or by row weights (null: neither).
+     * Both weigh the training rows only: early stopping's validation loss stays the unweighted loss.
+     */
     private static Booster train(Frame features, Target target, GradientBoosting.Options options, int[] monotone,
-            Double scalePositive) throws XGBoostError {
+            Double scalePositive, double[] weights) throws XGBoostError {
         GradientBoosting.Options chosen = options.earlyStopping() > 0
-                ? tune(features, target, options, monotone, scalePositive)
+                ? tune(features, target, options, monotone, scalePositive, weights)
                 : options.maxDepth() > 0 ? options : options.withMaxDepth(options.depths().get(0));
-        DMatrix data = labelled(features, target);
+        DMatrix data = labelled(features, target, weights);
         try {
             // The booster keeps no reference to the training matrix that outlives training, so it is freed here.
             return XGBoost.train(data, parameters(chosen, target, monotone, scalePositive), chosen.rounds(),
@@ -125,18 +138,22 @@ final class XGBoostTrainer {
      */
     static GradientBoosting.Options tune(Frame features, Target target, GradientBoosting.Options options)
             throws XGBoostError {
-        return tune(features, target, options, null, null);
+        return tune(features, target, options, null, null, null);
     }
 
-    /** As {@link #tune(Frame, Target, GradientBoosting.Options)}, under the same constraints and weights as the fit. */
+    /**
+     * As {@link #tune(Frame, Target, GradientBoosting.Options)}, under the same constraints and weights as the fit:
+     * the boosting rows keep the weights the fit gives them, the validation rows are unweighted (as
+     * {@code scale_pos_weight} weighs only the gradients boosted on).
+     */
     private static GradientBoosting.Options tune(Frame features, Target target, GradientBoosting.Options options,
-            int[] monotone, Double scalePositive) throws XGBoostError {
+            int[] monotone, Double scalePositive, double[] weights) throws XGBoostError {
         int[][] split = GradientBoosting.validationSplit(target, options.seed());
         // Views: the split's rows go straight from the fold's prepared columns into XGBoost's float matrix.
-        DMatrix train = labelled(features.view(split[0]), target.select(split[0]));
+        DMatrix train = labelled(features.view(split[0]), target.select(split[0]), rowsOf(weights, split[0]));
         DMatrix validation = null;
         try {
-            validation = labelled(features.view(split[1]), target.select(split[1]));
+            validation = labelled(features.view(split[1]), target.select(split[1]), null);
             List<Integer> depths = options.maxDepth() > 0 ? List.of(options.maxDepth()) : options.depths();
             GradientBoosting.Options best = null;
             float bestLoss = Float.POSITIVE_INFINITY;
@@ -190,15 +207,37 @@ final class XGBoostTrainer {
         }
     }
 
-    /** The frame as XGBoost's matrix with the target as its labels; the caller disposes it. */
-    private static DMatrix labelled(Frame features, Target target) throws XGBoostError {
+    /**
+     * The frame as XGBoost's matrix with the target as its labels and, when not null, the rows' weights; the caller
+     * disposes it.
+     */
+    private static DMatrix labelled(Frame features, Target target, double[] weights) throws XGBoostError {
         DMatrix data = matrix(features);
         float[] labels = new float[target.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = (float) target.value(i);
         }
         data.setLabel(labels);
+        if (weights != null) {
+            float[] w = new float[weights.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (float) weights[i];
+            }
+            data.setWeight(w);
+        }
         return data;
+    }
+
+    /** The weights of the given rows, or null without weights. */
+    private static double[] rowsOf(double[] weights, int[] rows) {
+        if (weights == null) {
+            return null;
+        }
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = weights[rows[i]];
+        }
+        return out;
     }
 
     /** The objective's parameters, with the class weight and the monotone directions when given. */

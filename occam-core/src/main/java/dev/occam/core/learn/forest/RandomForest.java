@@ -140,7 +140,7 @@ public final class RandomForest implements Learner {
     private final Options options;
     /** Monotone directions by column name, +1 increasing or -1 decreasing; empty for none. */
     private final java.util.Map<String, Integer> monotone;
-    /** Whether two classes are weighed by the inverse of their shares. */
+    /** Whether the classes are weighed by the inverse of their shares. */
     private final boolean balanced;
 
     /** A forest with the default options. */
@@ -159,11 +159,12 @@ public final class RandomForest implements Learner {
     }
 
     /**
-     * The same forest weighing two classes by the inverse of their shares in the training rows, each row of class
-     * c by {@code n / (2 n_c)} in every tree's impurity and leaf shares (a row drawn twice counts twice):
-     * scikit-learn's {@code class_weight="balanced"}, the weights computed once on the training rows, not per
+     * The same forest weighing the classes by the inverse of their shares in the training rows, each row of class
+     * c by {@code n / (K n_c)} for K classes in every tree's impurity and leaf shares (a row drawn twice counts
+     * twice): scikit-learn's {@code class_weight="balanced"}, the weights computed once on the training rows, not per
      * bootstrap sample. The scores are then shares as if the classes were equally common, not calibrated
-     * probabilities. Three or more classes are not weighed.
+     * probabilities. The out-of-bag loss that tunes mtry (two classes) stays the unweighted Brier score of the
+     * weighted trees; three or more classes are not tuned. A number is not weighed.
      */
     public RandomForest withBalancedClasses() {
         return new RandomForest(options, monotone, true);
@@ -189,7 +190,7 @@ public final class RandomForest implements Learner {
         return monotone;
     }
 
-    /** Whether two classes are weighed by the inverse of their shares ({@link #withBalancedClasses}). */
+    /** Whether the classes are weighed by the inverse of their shares ({@link #withBalancedClasses}). */
     public boolean balanced() {
         return balanced;
     }

@@ -28,6 +28,13 @@ import java.util.SplittableRandom;
  * <p>Pruning, as {@link DecisionTree}'s: cost-complexity at {@code complexity ·} the root's risk, risk being the
  * rows the majority call misclassifies. For a forest ({@code featuresPerSplit} below the feature count and no
  * pruning), each split examines that many features drawn at random.
+ *
+ * <p>Row weights (balanced classes), as the two-class {@link Grower} takes them: class counts become class weights,
+ * so the Gini impurity, the leaves' class shares, the levels' class shares that order a categorical feature and the
+ * pruning risk are all weighted, and the rows missing the split feature go to the child of more weight; while
+ * {@code minSplit} and {@code minLeaf} still count rows, as rpart's {@code minsplit} and {@code minbucket} count
+ * observations. A sampled row counts its weight once per draw. Without weights every count is the number of rows,
+ * the same arithmetic as an unweighted fit.
  */
 final class ClassTreeGrower {
 
@@ -38,8 +45,10 @@ final class ClassTreeGrower {
     private final int featuresPerSplit;
     private final SplittableRandom random;
     private final boolean prune;
+    /** Each row's weight, or null for all 1. */
+    private final double[] w;
 
-    /** A node while growing: its rows, class counts, and children once split. */
+    /** A node while growing: its rows, class counts (weights, when weighted), and children once split. */
     private static final class Node {
         int[] rows;
         double[] counts;
@@ -73,9 +82,13 @@ final class ClassTreeGrower {
         }
     }
 
+    /**
+     * @param weights each row's weight, positive and finite; null for all 1
+     */
     ClassTreeGrower(Frame features, int[] y, int classes, DecisionTree.Options options, int featuresPerSplit,
-            SplittableRandom random, boolean prune) {
+            SplittableRandom random, boolean prune, double[] weights) {
         this.features = features;
+        this.w = weights == null ? null : dev.occam.core.data.RowWeights.checked(weights, y.length);
         this.y = y;
         this.classes = classes;
         this.options = options;
@@ -113,9 +126,14 @@ final class ClassTreeGrower {
         n.depth = depth;
         n.counts = new double[classes];
         for (int r : rows) {
-            n.counts[y[r]]++;
+            n.counts[y[r]] += weight(r);
         }
         return n;
+    }
+
+    /** A row's weight: 1 in an unweighted fit, so that every weighted sum is then the count it was. */
+    private double weight(int r) {
+        return w == null ? 1.0 : w[r];
     }
 
     private static double giniSum(double[] counts, double total) {
@@ -139,7 +157,7 @@ final class ClassTreeGrower {
 
     private boolean split(Node n) {
         double total = n.total();
-        if (total < options.minSplit() || n.depth >= options.maxDepth() || n.risk() == 0) {
+        if (n.rows.length < options.minSplit() || n.depth >= options.maxDepth() || n.risk() == 0) {
             return false;
         }
         Best best = new Best();
@@ -182,25 +200,30 @@ final class ClassTreeGrower {
         Integer[] sorted = Arrays.stream(present).boxed().toArray(Integer[]::new);
         Arrays.sort(sorted, (a, b) -> Double.compare(x[a], x[b]));
         double[] all = new double[classes];
+        double m = 0;
         for (int r : present) {
-            all[y[r]]++;
+            double wr = weight(r);
+            all[y[r]] += wr;
+            m += wr;
         }
-        double m = present.length;
         double parent = giniSum(all, m);
         double[] left = new double[classes];
         double[] right = new double[classes];
+        double wl = 0;
         for (int i = 0; i < sorted.length - 1; i++) {
-            left[y[sorted[i]]]++;
+            double wr = weight(sorted[i]);
+            left[y[sorted[i]]] += wr;
+            wl += wr;
             double v = x[sorted[i]];
             double next = x[sorted[i + 1]];
             int nl = i + 1;
-            if (v == next || nl < options.minLeaf() || m - nl < options.minLeaf()) {
+            if (v == next || nl < options.minLeaf() || present.length - nl < options.minLeaf()) {
                 continue;
             }
             for (int k = 0; k < classes; k++) {
                 right[k] = all[k] - left[k];
             }
-            double gain = parent - giniSum(left, nl) - giniSum(right, m - nl);
+            double gain = parent - giniSum(left, wl) - giniSum(right, m - wl);
             double threshold = v + (next - v) / 2;
             if (gain > best.gain || (gain == best.gain && best.feature == j && threshold < best.threshold)) {
                 best.gain = gain;
@@ -216,12 +239,17 @@ final class ClassTreeGrower {
         int[] codes = c.codes();
         double[][] byLevel = new double[levels][classes];
         double[] levelRows = new double[levels];
+        double[] levelWeight = new double[levels];
         double m = 0;
+        double weight = 0;
         for (int r : n.rows) {
             if (codes[r] >= 0) {
-                byLevel[codes[r]][y[r]]++;
+                double wr = weight(r);
+                byLevel[codes[r]][y[r]] += wr;
                 levelRows[codes[r]]++;
+                levelWeight[codes[r]] += wr;
                 m++;
+                weight += wr;
             }
         }
         List<Integer> seen = new ArrayList<>();
@@ -239,22 +267,24 @@ final class ClassTreeGrower {
                 all[k] += byLevel[l][k];
             }
         }
-        double parent = giniSum(all, m);
+        double parent = giniSum(all, weight);
         for (int target = 0; target < classes; target++) {
             final int t = target;
             List<Integer> order = new ArrayList<>(seen);
             order.sort((a, b) -> {
-                int cmp = Double.compare(byLevel[a][t] / levelRows[a], byLevel[b][t] / levelRows[b]);
+                int cmp = Double.compare(byLevel[a][t] / levelWeight[a], byLevel[b][t] / levelWeight[b]);
                 return cmp != 0 ? cmp : Integer.compare(a, b);
             });
             double[] left = new double[classes];
             double nl = 0;
+            double wl = 0;
             for (int i = 0; i < order.size() - 1; i++) {
                 int l = order.get(i);
                 for (int k = 0; k < classes; k++) {
                     left[k] += byLevel[l][k];
                 }
                 nl += levelRows[l];
+                wl += levelWeight[l];
                 if (nl < options.minLeaf() || m - nl < options.minLeaf()) {
                     continue;
                 }
@@ -262,7 +292,7 @@ final class ClassTreeGrower {
                 for (int k = 0; k < classes; k++) {
                     right[k] = all[k] - left[k];
                 }
-                double gain = parent - giniSum(left, nl) - giniSum(right, m - nl);
+                double gain = parent - giniSum(left, wl) - giniSum(right, weight - wl);
                 if (gain > best.gain) {
                     boolean[] goesLeft = new boolean[levels];
                     for (int s = 0; s <= i; s++) {
@@ -280,8 +310,8 @@ final class ClassTreeGrower {
     private void apply(Node n, Best best) {
         Column c = features.column(best.feature);
         int[] side = new int[n.rows.length]; // 1 left, 2 right, 0 missing
-        int nl = 0;
-        int nr = 0;
+        double nl = 0; // the weight of the rows with the feature on each side
+        double nr = 0;
         for (int i = 0; i < n.rows.length; i++) {
             int r = n.rows[i];
             if (c instanceof NumericColumn nc) {
@@ -292,9 +322,9 @@ final class ClassTreeGrower {
                 side[i] = code < 0 ? 0 : best.leftLevels[code] ? 1 : 2;
             }
             if (side[i] == 1) {
-                nl++;
+                nl += weight(r);
             } else if (side[i] == 2) {
-                nr++;
+                nr += weight(r);
             }
         }
         boolean missingLeft = nl >= nr;
@@ -370,7 +400,7 @@ final class ClassTreeGrower {
             for (Node g : preorder) {
                 double total = g.total();
                 double share = total == 0 ? 1.0 / classes : g.counts[k] / total;
-                int count = (int) total;
+                int count = g.rows.length;
                 nodes.add(g.isLeaf() ? TreeScorer.Node.leaf(share, count)
                         : new TreeScorer.Node(g.feature, g.threshold, g.leftLevels, g.missingLeft, g.left.id,
                                 g.right.id, share, count));

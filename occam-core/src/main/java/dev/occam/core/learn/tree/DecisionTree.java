@@ -61,8 +61,9 @@ import java.util.Set;
  *       bins (docs/performance.md has the measurements).
  * </ul>
  *
- * <p><b>Class weights and monotone directions.</b> {@link #withBalancedClasses} weighs the rows of two classes
- * by the inverse of their shares (impurity, leaf shares and pruning risk weighted; row counts for the size rules);
+ * <p><b>Class weights and monotone directions.</b> {@link #withBalancedClasses} weighs the rows of each class, two
+ * or more, by the inverse of its share (impurity, leaf shares and pruning risk weighted; row counts for the size
+ * rules);
  * {@link #withMonotone} holds numeric columns to a direction, with bounds passed down the tree as XGBoost and
  * LightGBM do. Both hold on the sorted and the histogram path alike.
  *
@@ -172,7 +173,7 @@ public final class DecisionTree implements Learner {
     private final int histogramMinRows;
     /** Monotone directions by column name, +1 increasing or -1 decreasing; empty for none. */
     private final Map<String, Integer> monotone;
-    /** Whether two classes are weighed by the inverse of their shares. */
+    /** Whether the classes are weighed by the inverse of their shares. */
     private final boolean balanced;
 
     /** A tree with rpart's default options. */
@@ -197,12 +198,13 @@ public final class DecisionTree implements Learner {
     }
 
     /**
-     * The same learner weighing two classes by the inverse of their shares in the training rows, each row of class
-     * c by {@code n / (2 n_c)} (scikit-learn's {@code class_weight="balanced"}; rpart's case {@code weights}): the
-     * Gini impurity, the leaves' positive shares and the pruning risk are all weighted, while {@code minSplit} and
-     * {@code minLeaf} still count rows, as rpart's do. The leaves then score the share the class would have if the
-     * classes were equally common, not the probability in the data: a balanced tree ranks as it should, but its
-     * scores are not calibrated probabilities. Three or more classes are not weighed.
+     * The same learner weighing the classes by the inverse of their shares in the training rows, each row of class
+     * c by {@code n / (K n_c)} for K classes (scikit-learn's {@code class_weight="balanced"}; rpart's case
+     * {@code weights}): the Gini impurity, the leaves' class shares and the pruning risk are all weighted, while
+     * {@code minSplit} and {@code minLeaf} still count rows, as rpart's do. The leaves then score the shares the
+     * classes would have if they were equally common, not the probabilities in the data: a balanced tree ranks (and,
+     * with three or more classes, calls the rare classes) as if they were as common as the others, but its scores are
+     * not calibrated probabilities. A number is not weighed.
      */
     public DecisionTree withBalancedClasses() {
         return new DecisionTree(options, histogramMinRows, monotone, true);
@@ -233,7 +235,7 @@ public final class DecisionTree implements Learner {
         return monotone;
     }
 
-    /** Whether two classes are weighed by the inverse of their shares ({@link #withBalancedClasses}). */
+    /** Whether the classes are weighed by the inverse of their shares ({@link #withBalancedClasses}). */
     public boolean balanced() {
         return balanced;
     }
@@ -266,7 +268,8 @@ public final class DecisionTree implements Learner {
             // Gini over the K classes (ClassTreeGrower); one tree per class's share, of one structure.
             int[] all = java.util.stream.IntStream.range(0, target.size()).toArray();
             List<List<TreeScorer.Node>> perClass = new ClassTreeGrower(features, target.classCodes(),
-                    target.info().classCount(), options, features.columnCount(), null, true).grow(all);
+                    target.info().classCount(), options, features.columnCount(), null, true,
+                    balanced ? target.balancedWeights() : null).grow(all);
             List<dev.occam.runtime.scorer.Scorer> components = new ArrayList<>();
             for (List<TreeScorer.Node> nodes : perClass) {
                 components.add(new TreeScorer(features.schema(), nodes));

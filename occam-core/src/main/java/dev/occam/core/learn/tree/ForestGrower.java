@@ -46,8 +46,8 @@ public final class ForestGrower {
     }
 
     /**
-     * As {@link #ForestGrower(Frame, Target, int, int)}, with the trees holding monotone directions and, for two
-     * classes, each row weighed by its class's balanced weight (see {@link DecisionTree#withMonotone} and
+     * As {@link #ForestGrower(Frame, Target, int, int)}, with the trees holding monotone directions and, for two or
+     * more classes, each row weighed by its class's balanced weight (see {@link DecisionTree#withMonotone} and
      * {@link DecisionTree#withBalancedClasses}; a row drawn twice counts its weight twice, as scikit-learn's
      * {@code class_weight="balanced"} multiplies the bootstrap counts).
      *
@@ -82,7 +82,7 @@ public final class ForestGrower {
         }
         this.y = target.values();
         this.monotone = MonotoneDirections.of(MonotoneDirections.check(monotone), features, target, "random-forest");
-        this.weights = balanced && target.isClassification() ? target.balancedWeights() : null;
+        this.weights = balanced && target.info().task().isCategorical() ? target.balancedWeights() : null;
         this.classification = target.isClassification();
         this.featuresPerSplit = featuresPerSplit;
         // No pruning (complexity 0 only stops nodes that are already pure), and no depth limit but the deepest tree
@@ -96,7 +96,8 @@ public final class ForestGrower {
     }
 
     /**
-     * Grows one tree of a multiclass forest ({@link ClassTreeGrower}, Gini over the K classes, not pruned).
+     * Grows one tree of a multiclass forest ({@link ClassTreeGrower}, Gini over the K classes, not pruned), each
+     * row weighed by its class's balanced weight when the grower was built balanced (a row drawn twice counts twice).
      *
      * @param sample row indices to grow on, repeats allowed, at least one
      * @param random draws the features examined at each split
@@ -107,7 +108,7 @@ public final class ForestGrower {
             throw new IllegalArgumentException("cannot grow a tree on an empty sample");
         }
         return new ClassTreeGrower(features, target.classCodes(), target.info().classCount(), options,
-                featuresPerSplit, random, false).grow(sample);
+                featuresPerSplit, random, false, weights).grow(sample);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.occam.core.learn.boosting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.occam.core.learn.IrisSplit;
 import dev.occam.runtime.Model;
@@ -54,6 +55,46 @@ class GradientBoostingMulticlassTest {
         } finally {
             booster.dispose();
         }
+    }
+
+    /**
+     * Three classes of 75%, 20% and 5% on a noise feature, weighed by XGBoost's row weights n / (K n_c): the rare
+     * class's mean probability moves from its share, about 0.05, towards 1/3 (multi:softprob has no
+     * scale_pos_weight; the row weights play its part).
+     */
+    @Test
+    void fit_balancedClasses_rareClassMeanProbabilityRisesTowardsOneThird() {
+        assumeTrue(XGBoostAvailability.reason().isEmpty());
+        Frame frame = GradientBoostingTest.noise(1000);
+        double[] y = new double[frame.rows()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % 20 == 0 ? 2 : i % 5 == 1 ? 1 : 0;
+        }
+        dev.occam.core.data.Target target = new dev.occam.core.data.Target(
+                dev.occam.runtime.TargetInfo.multiclass("k", java.util.List.of("p", "q", "r")), y);
+        // 300 rounds without early stopping: the margins converge from XGBoost's equal start to the priors.
+        GradientBoosting.Options fixed = GradientBoosting.Options.defaults().withRounds(300).withEarlyStopping(0)
+                .withMaxDepth(2);
+        double plain = meanProbability(new GradientBoosting(fixed).fit(frame, target), frame, 2);
+        double weighed = meanProbability(new GradientBoosting(fixed).withBalancedClasses().fit(frame, target), frame,
+                2);
+        assertEquals(0.05, plain, 0.015);
+        assertTrue(weighed > 0.2, "weighed mean probability of the rare class " + weighed);
+        // With early stopping (the default), on the pipeline the ladder builds for class_weight: balanced.
+        double piped = meanProbability(GradientBoosting.pipeline(GradientBoosting.Options.defaults(),
+                java.util.Map.of(), true).fit(frame, target), frame, 2);
+        double pipedPlain = meanProbability(GradientBoosting.pipeline(GradientBoosting.Options.defaults(),
+                java.util.Map.of(), false).fit(frame, target), frame, 2);
+        assertTrue(pipedPlain < 0.1, "unweighted, early stopped: " + pipedPlain);
+        assertTrue(piped > 0.2, "weighed, early stopped: " + piped);
+    }
+
+    private static double meanProbability(Model m, Frame x, int k) {
+        double sum = 0;
+        for (double[] p : m.scoreClasses(x)) {
+            sum += p[k];
+        }
+        return sum / x.rows();
     }
 
     @Test

@@ -257,19 +257,25 @@ class GradientBoostingTest {
         assertTrue(freeScores[grid.length - 1] < freeScores[25] - 0.5, "free model learnt no hump");
     }
 
+    /** One column {@code x} of n standard normal draws (seed 2): a feature that predicts nothing. */
+    static Frame noise(int n) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextGaussian();
+        }
+        return new Frame(List.of(new NumericColumn("x", x)));
+    }
+
     /** A 10% positive class weighed by 9: the mean training score moves from about 0.1 towards 0.5. */
     @Test
     void fit_balancedClasses_weighsThePositivesByNegativesOverPositives() {
         assumeTrue(XGBoostAvailability.reason().isEmpty());
-        java.util.SplittableRandom r = new java.util.SplittableRandom(2);
-        int n = 1000;
-        double[] x = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = r.nextGaussian();
+        Frame frame = noise(1000);
+        double[] y = new double[frame.rows()];
+        for (int i = 0; i < y.length; i++) {
             y[i] = i % 10 == 0 ? 1 : 0;
         }
-        Frame frame = new Frame(List.of(new NumericColumn("x", x)));
         Target target = Fixtures.target(Task.CLASSIFICATION, y);
         double plain = java.util.Arrays.stream(new GradientBoosting().fit(frame, target).score(frame)).average()
                 .orElseThrow();

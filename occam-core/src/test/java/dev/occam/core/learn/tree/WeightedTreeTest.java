@@ -31,7 +31,7 @@ class WeightedTreeTest {
             DecisionTree.ClassRisk.SQUARED_ERROR);
 
     /** 300 rows: x0 on a 0.01 grid (at most 101 values, so bins hold one value each), x1 with gaps, a category. */
-    private static Frame features(int n, long seed) {
+    static Frame features(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] x0 = new double[n];
         double[] x1 = new double[n];
