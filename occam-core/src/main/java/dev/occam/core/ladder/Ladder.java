@@ -98,9 +98,9 @@ public final class Ladder {
      * As {@link #candidates(Task, List, String, Map, FormulaSpec)}; with {@code balanced}, the learners that take
      * class weights weigh each class by the inverse of its share ({@link #balanced(Task)}). Two classes
      * ({@link #BALANCED}): the logistic regression, the tree and the forest by row weights {@code n / (2 n_c)},
-     * boosting by XGBoost's {@code scale_pos_weight}. Three or more ({@link #BALANCED_MULTICLASS}): the tree, the
-     * forest and boosting by row weights {@code n / (K n_c)}; the others are the very learners of an unweighted
-     * ladder.
+     * boosting by XGBoost's {@code scale_pos_weight}. Three or more ({@link #BALANCED_MULTICLASS}): the multinomial
+     * logistic regression (prior weights in its likelihood), the tree, the forest and boosting by row weights
+     * {@code n / (K n_c)}; the others are the very learners of an unweighted ladder.
      */
     public static List<Candidate> candidates(Task task, List<CandidateSpec> specs, String currentRule,
             Map<String, Monotone> monotone, FormulaSpec formula, boolean balanced) {
@@ -189,10 +189,10 @@ public final class Ladder {
     public static final List<String> BALANCED = List.of("logistic", "tree", "random-forest", "boosting");
 
     /**
-     * The families that weigh three or more classes when the use case asks for balanced class weights: the
-     * multinomial logistic regression takes no weights in this version.
+     * The families that weigh three or more classes when the use case asks for balanced class weights (the
+     * logistic regression as a multinomial logit with prior weights).
      */
-    public static final List<String> BALANCED_MULTICLASS = List.of("tree", "random-forest", "boosting");
+    public static final List<String> BALANCED_MULTICLASS = List.of("logistic", "tree", "random-forest", "boosting");
 
     /** The families that weigh the classes of a target of this task ({@code class_weight: balanced}); none for a number. */
     public static List<String> balanced(Task task) {

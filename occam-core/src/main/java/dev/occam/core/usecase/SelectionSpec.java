@@ -19,8 +19,8 @@ import java.util.Objects;
  *     order of the use case's {@code time} column, expanding window)
  * @param groups a column whose rows stay together in one fold ({@code selection.groups}), or null
  * @param classWeight {@code balanced} to weigh each class by the inverse of its share in the learners that take
- *     weights ({@code selection.class_weight}; tree, random-forest and boosting, and for two classes logistic too), or
- *     null for equal weights
+ *     weights ({@code selection.class_weight}; logistic, tree, random-forest and boosting, for two classes or more),
+ *     or null for equal weights
  */
 public record SelectionSpec(SelectionRule rule, double alpha, List<CandidateSpec> candidates, int folds,
         int repeats, long seed, String split, String groups, String classWeight) {

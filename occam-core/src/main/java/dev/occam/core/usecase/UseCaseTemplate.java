@@ -90,7 +90,7 @@ public final class UseCaseTemplate {
             #   split: time                 # kfold (default): shuffled folds; time: train on the past, validate on the
             #                               # next period, expanding window (needs time; folds are not repeated)
             #   groups: customer_id         # all rows of a customer in one fold, so none scores itself (with kfold)
-            #   class_weight: balanced      # weigh each class by 1 / its share (tree, forest, boosting; logistic: 2 classes)
+            #   class_weight: balanced      # weigh each class by 1 / its share (logistic, tree, forest, boosting)
             # stakeholders: [data team, business owner]   # who the model's decisions matter to
             # operation: batch scoring every night, retrained monthly   # how the model will run
             """;

@@ -201,7 +201,9 @@ public final class LogisticRegression implements Learner {
      * both fitted out of fold, read them as scores). No standard errors, z or p-values are reported: glm's
      * {@code (XᵀWX)⁻¹} would take the weights for counts of rows that were never observed (ten copies of each
      * rare-class row at a 5% share), so its p-values would describe another sample. Fitted with Firth's correction
-     * (separated classes), the weights are not applied, and the fit says so. Three or more classes are not weighed.
+     * (separated classes), the weights are not applied, and the fit says so. Three or more classes are weighed the
+     * same way, each row of class c by {@code n / (K n_c)} in the multinomial likelihood ({@code MultinomialLogistic};
+     * R's {@code nnet::multinom(weights = w)}), again without standard errors, z or p-values.
      */
     public LogisticRegression withBalancedClasses() {
         return new LogisticRegression(options, true);
@@ -249,7 +251,7 @@ public final class LogisticRegression implements Learner {
     public Model fit(Frame features, Target target) {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
-        if (balanced && target.isClassification()) {
+        if (balanced && (target.isClassification() || target.isMulticlass())) {
             return fit(features, target, target.balancedWeights(), false);
         }
         return fit(features, target, null, true);
@@ -267,7 +269,7 @@ public final class LogisticRegression implements Learner {
     Model fit(Frame features, Target target, double[] priorWeights, boolean inference) {
         if (target.isMulticlass()) {
             return MultinomialLogistic.fit(family(), features, target, options.maxIterations(),
-                    options.tolerance());
+                    options.tolerance(), priorWeights, inference);
         }
         if (!target.isClassification()) {
             throw new IllegalArgumentException("a logistic regression needs a classification target; '"
@@ -334,12 +336,22 @@ public final class LogisticRegression implements Learner {
             diagnostics = FitDiagnostics.clean(MAXIMUM_LIKELIHOOD);
         }
         if (!inference) {
-            diagnostics = diagnostics.withFinding("Fitted with balanced class weights (each row of a class weighted"
-                    + " n / (2 n_class), as R's glm with weights): the coefficients are those of the weighted fit, and"
-                    + " no standard errors, z or p-values are given, because glm's formulas would count the weights"
-                    + " as rows never observed; the scores are not the probabilities of the data.");
+            diagnostics = diagnostics.withFinding(balancedFinding(2));
         }
         return mlModel(features, target, design, ml, separation, prior, inference, diagnostics);
+    }
+
+    /**
+     * The finding of a fit with balanced class weights over {@code classes} classes: what the weights were and why
+     * the fit reports no standard errors, z or p-values (the same words for two classes and for K).
+     */
+    static String balancedFinding(int classes) {
+        boolean two = classes == 2;
+        return "Fitted with balanced class weights (each row of a class weighted n / (" + classes + " n_class), as R's "
+                + (two ? "glm" : "nnet::multinom") + " with weights): the coefficients are those of the weighted fit,"
+                + " and no standard errors, z or p-values are given, because " + (two ? "glm's" : "multinom's")
+                + " formulas would count the weights as rows never observed; the "
+                + (two ? "scores are not the probabilities" : "class probabilities are not those") + " of the data.";
     }
 
     /** The Firth fit's diagnostics, saying that the class weights were not applied when there were some. */

@@ -1,5 +1,6 @@
 package dev.occam.core.learn.linear;
 
+import dev.occam.core.data.RowWeights;
 import dev.occam.core.data.Target;
 import dev.occam.runtime.FitDiagnostics;
 import dev.occam.runtime.Model;
@@ -34,6 +35,14 @@ import org.hipparchus.linear.RealMatrix;
  * combination): the estimates grow without bound and are not maximum-likelihood estimates; the fit says so in its
  * diagnostics, which then report the fit as not converged, so {@code occam fit} does not ship it (there is no
  * Firth correction for the multinomial case here yet).
+ *
+ * <p><b>Prior weights.</b> With row weights w (the balanced class weights {@code n / (K n_c)} of
+ * {@link LogisticRegression#withBalancedClasses}) the fit maximises {@code Σ wᵢ log p(i, yᵢ)}, as
+ * {@code nnet::multinom(weights = w)} does: the same Newton iteration on the weighted score and information, so
+ * with whole-number weights it is the fit on each row repeated its weight's number of times. The deviance, null
+ * deviance (of the weighted class shares) and AIC are then those of the weighted likelihood. Fitted with balanced
+ * weights, no standard errors, z or p-values are reported, as for two classes: the weighted information would count
+ * the weights as rows never observed.
  */
 final class MultinomialLogistic {
 
@@ -45,7 +54,14 @@ final class MultinomialLogistic {
     private MultinomialLogistic() {
     }
 
-    static Model fit(String family, Frame features, Target target, int maxIterations, double tolerance) {
+    /**
+     * @param priorWeights each row's weight, positive and finite; null for the unweighted fit (whose arithmetic is
+     *     then that of a fit without weights, bit for bit)
+     * @param inference whether to report standard errors, z and p-values (from the weighted information, valid when
+     *     the weights count rows); when false, a finding says why there are none
+     */
+    static Model fit(String family, Frame features, Target target, int maxIterations, double tolerance,
+            double[] priorWeights, boolean inference) {
         Design design = Design.of(features, target, "multinomial logistic regression", Math.min(1e-7, tolerance / 1000));
         double[][] x = design.fittedColumns();
         int n = design.rows();
@@ -53,6 +69,7 @@ final class MultinomialLogistic {
         int classes = target.info().classCount();
         int m = classes - 1;
         int[] y = target.classCodes();
+        double[] w = priorWeights == null ? null : RowWeights.checked(priorWeights, n);
         for (int k = 0; k < classes; k++) {
             final int c = k;
             if (Arrays.stream(y).noneMatch(v -> v == c)) {
@@ -61,7 +78,7 @@ final class MultinomialLogistic {
             }
         }
         double[] beta = new double[m * q]; // block k (class k + 1) holds q coefficients
-        double deviance = deviance(x, y, beta, n, q, m);
+        double deviance = deviance(x, y, w, beta, n, q, m);
         boolean converged = false;
         int iterations = 0;
         double[][] information = null;
@@ -69,7 +86,7 @@ final class MultinomialLogistic {
             double[][] p = probabilities(x, beta, n, q, m);
             double[] gradient = new double[m * q];
             information = new double[m * q][m * q];
-            accumulate(x, y, p, n, q, m, gradient, information);
+            accumulate(x, y, w, p, n, q, m, gradient, information);
             double[] step;
             try {
                 step = new CholeskyDecomposition(new Array2DRowRealMatrix(information, false), 1e-14, 1e-14)
@@ -85,7 +102,7 @@ final class MultinomialLogistic {
                 for (int j = 0; j < candidate.length; j++) {
                     candidate[j] += scale * step[j];
                 }
-                double d = deviance(x, y, candidate, n, q, m);
+                double d = deviance(x, y, w, candidate, n, q, m);
                 if (Double.isFinite(d) && d <= deviance + 1e-12 * Math.abs(deviance)) {
                     next = candidate;
                     nextDeviance = d;
@@ -108,8 +125,12 @@ final class MultinomialLogistic {
         }
         double[][] p = probabilities(x, beta, n, q, m);
         information = new double[m * q][m * q];
-        accumulate(x, y, p, n, q, m, new double[m * q], information);
-        double[] variance = inverseDiagonal(information);
+        accumulate(x, y, w, p, n, q, m, new double[m * q], information);
+        double[] variance = new double[m * q];
+        Arrays.fill(variance, Double.NaN);
+        if (inference) {
+            variance = inverseDiagonal(information);
+        }
         int boundary = 0;
         for (double[] row : p) {
             for (double v : row) {
@@ -120,20 +141,37 @@ final class MultinomialLogistic {
             }
         }
         double nullDeviance = 0;
-        double[] shares = target.classShares();
-        for (int i = 0; i < n; i++) {
-            nullDeviance -= 2 * Math.log(shares[y[i]]);
+        if (w == null) {
+            double[] shares = target.classShares();
+            for (int i = 0; i < n; i++) {
+                nullDeviance -= 2 * Math.log(shares[y[i]]);
+            }
+        } else {
+            // The weighted deviance of the weighted class shares, as glm's null deviance with prior weights.
+            double[] weightOf = new double[classes];
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                weightOf[y[i]] += w[i];
+                total += w[i];
+            }
+            for (int i = 0; i < n; i++) {
+                nullDeviance -= 2 * w[i] * Math.log(weightOf[y[i]] / total);
+            }
         }
         List<String> findings = new ArrayList<>();
         if (boundary > 0) {
             findings.add(boundary + " of " + n + " rows are fitted with a class probability numerically 0 or 1: a"
                     + " class of " + target.info().name() + " is separated by the features (alone or combined), so"
-                    + " the maximum-likelihood estimates do not exist; the coefficients and their standard errors"
-                    + " are those of the last step and overstate the evidence.");
+                    + " the maximum-likelihood estimates do not exist; the coefficients"
+                    + (inference ? " and their standard errors are those of the last step and overstate the evidence."
+                            : " are those of the last step."));
         }
         if (!converged) {
             findings.add("the Newton iterations did not settle within " + maxIterations + " steps; the estimates"
                     + " are those of the last step and may be inaccurate.");
+        }
+        if (!inference) {
+            findings.add(LogisticRegression.balancedFinding(classes));
         }
         int rank = design.rank();
         List<Scorer> components = new ArrayList<>(m);
@@ -158,10 +196,12 @@ final class MultinomialLogistic {
             fit.put("converged", converged ? 1.0 : 0.0);
             fit.put("fitted_0_or_1", (double) boundary);
             double[] all = design.expand(b, 0.0);
-            Inference inference = new Inference("z", design.expand(se, Double.NaN), design.expand(z, Double.NaN),
-                    design.expand(pv, Double.NaN), fit);
+            // A balanced fit's deviance and fit statistics are of the weighted likelihood; no per-term inference.
+            Inference terms = inference ? new Inference("z", design.expand(se, Double.NaN),
+                    design.expand(z, Double.NaN), design.expand(pv, Double.NaN), fit)
+                    : Inference.fitOnly(all.length, fit);
             components.add(new LinearScorer(features.schema(), Link.IDENTITY, all[0],
-                    Arrays.copyOfRange(all, 1, all.length), design.aliased(), inference).withReference(reference));
+                    Arrays.copyOfRange(all, 1, all.length), design.aliased(), terms).withReference(reference));
         }
         MulticlassScorer scorer = new MulticlassScorer(features.schema(), components,
                 MulticlassScorer.Combination.SOFTMAX, classes);
@@ -188,8 +228,11 @@ final class MultinomialLogistic {
         return p;
     }
 
-    /** −2 log-likelihood, computed from the log-sum-exp of the margins so that it stays finite. */
-    private static double deviance(double[][] x, int[] y, double[] beta, int n, int q, int m) {
+    /**
+     * −2 log-likelihood (each row's term times its weight when {@code w} is not null), computed from the
+     * log-sum-exp of the margins so that it stays finite.
+     */
+    private static double deviance(double[][] x, int[] y, double[] w, double[] beta, int n, int q, int m) {
         double sum = 0;
         double[] margins = new double[m + 1];
         for (int i = 0; i < n; i++) {
@@ -206,14 +249,18 @@ final class MultinomialLogistic {
             for (double v : margins) {
                 s += Math.exp(v - max);
             }
-            sum += 2 * (max + Math.log(s) - margins[y[i]]);
+            double term = 2 * (max + Math.log(s) - margins[y[i]]);
+            sum += w == null ? term : w[i] * term;
         }
         return sum;
     }
 
-    /** The score (gradient of the log-likelihood) and the information over the K − 1 blocks. */
-    private static void accumulate(double[][] x, int[] y, double[][] p, int n, int q, int m, double[] gradient,
-            double[][] information) {
+    /**
+     * The score (gradient of the log-likelihood) and the information over the K − 1 blocks, each row's
+     * contribution times its weight when {@code w} is not null.
+     */
+    private static void accumulate(double[][] x, int[] y, double[] w, double[][] p, int n, int q, int m,
+            double[] gradient, double[][] information) {
         double[] xi = new double[q];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < q; j++) {
@@ -222,16 +269,22 @@ final class MultinomialLogistic {
             for (int k = 0; k < m; k++) {
                 double pk = p[i][k + 1];
                 double residual = (y[i] == k + 1 ? 1.0 : 0.0) - pk;
+                if (w != null) {
+                    residual *= w[i];
+                }
                 for (int a = 0; a < q; a++) {
                     gradient[k * q + a] += xi[a] * residual;
                 }
                 for (int l = k; l < m; l++) {
-                    double w = (k == l ? pk : 0.0) - pk * p[i][l + 1];
-                    if (w == 0) {
+                    double h = (k == l ? pk : 0.0) - pk * p[i][l + 1];
+                    if (w != null) {
+                        h *= w[i];
+                    }
+                    if (h == 0) {
                         continue;
                     }
                     for (int a = 0; a < q; a++) {
-                        double wa = w * xi[a];
+                        double wa = h * xi[a];
                         double[] row = information[k * q + a];
                         for (int b = 0; b < q; b++) {
                             row[l * q + b] += wa * xi[b];
