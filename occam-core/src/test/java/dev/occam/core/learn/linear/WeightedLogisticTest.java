@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class WeightedLogisticTest {
 
-    private static Frame features(int n, long seed) {
+    /** Columns a (standard normal), b (uniform on [-2, 2]) and c (a whole number 0 to 2). */
+    static Frame features(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] a = new double[n];
         double[] b = new double[n];
@@ -57,13 +58,8 @@ class WeightedLogisticTest {
     void fit_wholeNumberWeights_equalFitOnRowsRepeated_coefficientsStandardErrorsDeviances() {
         Frame x = features(250, 1);
         Target y = classes(x, -0.3, 2);
-        SplittableRandom r = new SplittableRandom(3);
-        int[] times = new int[y.size()];
-        double[] w = new double[y.size()];
-        for (int i = 0; i < w.length; i++) {
-            times[i] = 1 + r.nextInt(4);
-            w[i] = times[i];
-        }
+        int[] times = randomTimes(y.size(), 3);
+        double[] w = java.util.Arrays.stream(times).asDoubleStream().toArray();
         int[] rows = dev.occam.core.data.TestDatasets.repeated(times);
         // Both iterations run to a tight tolerance: they start from different points (R's binomial start
         // (w y + 1/2) / (w + 1) against (y + 1/2) / 2 per copy), so at glm's 1e-8 they stop 1e-9 apart.
@@ -81,6 +77,16 @@ class WeightedLogisticTest {
         for (String stat : List.of("residual_deviance", "null_deviance", "aic")) {
             assertEquals(repeated.inference().fit().get(stat), weighted.inference().fit().get(stat), 1e-7, stat);
         }
+    }
+
+    /** Each row's number of copies, 1 to 4 at random: whole-number weights. */
+    static int[] randomTimes(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] times = new int[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = 1 + r.nextInt(4);
+        }
+        return times;
     }
 
     @Test
