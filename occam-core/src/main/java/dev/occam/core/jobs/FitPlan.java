@@ -143,8 +143,8 @@ record FitPlan(UseCase useCase, DataSource source, Frame table, LabelledData dat
 
     /**
      * {@link #balancedNote(List)} for a target of {@code classes} >= 3 classes: the multinomial logistic regression,
-     * the tree, the forest and boosting weigh each row of class c by {@code n / (K n_c)} ({@link Ladder#BALANCED_MULTICLASS}); the others fit
-     * unweighted. No calibrator follows a model of three or more classes, so its probabilities stay shifted.
+     * the tree, the forest and boosting weigh each row of class c by {@code n / (K n_c)}
+     * ({@link Ladder#BALANCED_MULTICLASS}); the others fit unweighted. No calibrator follows a model of three or more classes, so its probabilities stay shifted.
      */
     static String balancedNote(List<Candidate> candidates, int classes) {
         java.util.Set<String> weighed = new java.util.LinkedHashSet<>();

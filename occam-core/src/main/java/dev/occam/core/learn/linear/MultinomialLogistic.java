@@ -124,11 +124,11 @@ final class MultinomialLogistic {
             }
         }
         double[][] p = probabilities(x, beta, n, q, m);
-        information = new double[m * q][m * q];
-        accumulate(x, y, w, p, n, q, m, new double[m * q], information);
         double[] variance = new double[m * q];
         Arrays.fill(variance, Double.NaN);
         if (inference) {
+            information = new double[m * q][m * q];
+            accumulate(x, y, w, p, n, q, m, new double[m * q], information);
             variance = inverseDiagonal(information);
         }
         int boundary = 0;
