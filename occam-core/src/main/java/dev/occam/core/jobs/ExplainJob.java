@@ -15,6 +15,8 @@ import dev.occam.runtime.data.Frame;
 import dev.occam.runtime.data.NumericColumn;
 import dev.occam.runtime.data.Row;
 import dev.occam.runtime.io.Json;
+import dev.occam.runtime.scorer.LinearScorer;
+import dev.occam.runtime.scorer.MulticlassScorer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -44,6 +46,20 @@ public final class ExplainJob {
         Model model = ModelFile.load(modelFile);
         StringBuilder sb = new StringBuilder(model.describe()).append('\n');
         CoefficientTable.of(model).ifPresent(table -> appendCoefficients(table, sb));
+        if (model.scorer() instanceof MulticlassScorer classes && classes.hasReference()) {
+            // The multinomial logit: one table per class, its log-odds against the first (reference) class.
+            List<String> levels = model.target().levels();
+            for (int k = 0; k < classes.components().size(); k++) {
+                if (classes.components().get(k) instanceof LinearScorer linear) {
+                    CoefficientTable table = CoefficientTable.of(linear, CoefficientTable.DEFAULT_CONFIDENCE);
+                    if (table.statistic() != null) {
+                        sb.append("\nclass ").append(levels.get(k + 1)).append(" against ").append(levels.get(0))
+                                .append(" (log-odds):");
+                        appendCoefficients(table, sb);
+                    }
+                }
+            }
+        }
         return sb.toString();
     }
 
