@@ -51,14 +51,19 @@ class BalancedMonotoneFitTest {
         return file;
     }
 
+    /** The plan's note on the class weights. */
+    private static String balancedNote(FitPlan plan) {
+        return plan.notes().stream().filter(n -> n.startsWith("class_weight: balanced")).findFirst()
+                .orElseThrow(() -> new AssertionError(plan.notes().toString()));
+    }
+
     @Test
     void of_balanced_noteNamesWeighedAndUnweightedRungs() throws Exception {
         FitPlan plan = FitPlan.of(UseCaseReader.read(useCase(String.join("\n",
                 "selection:",
                 "  class_weight: balanced",
                 "  candidates: [baseline, logistic, tree, knn, random-forest]"))));
-        String note = plan.notes().stream().filter(n -> n.startsWith("class_weight: balanced")).findFirst()
-                .orElseThrow(() -> new AssertionError(plan.notes().toString()));
+        String note = balancedNote(plan);
         assertEquals("class_weight: balanced: weighed (each row of a class by n / (2 n_class); boosting by XGBoost's"
                 + " scale_pos_weight = negatives / positives): logistic, tree, random-forest; fitted unweighted, as"
                 + " these learners take no class weights in this version: baseline, knn; a weighed model scores as if"
@@ -79,8 +84,7 @@ class BalancedMonotoneFitTest {
                 "selection:", "  class_weight: balanced",
                 "  candidates: [baseline, logistic, tree, knn, random-forest, boosting]", ""));
         FitPlan plan = FitPlan.of(UseCaseReader.read(file));
-        String note = plan.notes().stream().filter(n -> n.startsWith("class_weight: balanced")).findFirst()
-                .orElseThrow(() -> new AssertionError(plan.notes().toString()));
+        String note = balancedNote(plan);
         assertEquals("class_weight: balanced: weighed (each row of a class by n / (K n_class), K = 3 classes):"
                 + " logistic, tree, random-forest, boosting; fitted unweighted, as these learners take no class weights"
                 + " for three or more classes in this version: baseline, knn; a weighed model's class probabilities are"
